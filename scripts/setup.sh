@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, idempotently, from crates.io, npm and Debian only.
+#   scripts/setup.sh build   the tools to build and serve the app
+#   scripts/setup.sh test    the above, plus Chromium, fonts, poppler and the e2e packages
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+what="${1:-test}"
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+# The CLI must match the wasm-bindgen crate exactly; Cargo.toml pins it, Cargo.lock records it.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+
+step() { printf '\n== %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  step "cargo install trunk $TRUNK_VERSION (about 5 minutes)"
+  # Trunk's own fat-LTO profile doubles the build time for no benefit here.
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Some releases' lockfiles name crates the registry no longer has: fall back to unlocked.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked ||
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# Debian's binaryen is too old for wasm-bindgen's output; npm's is the right one.
+if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+  step "npm install binaryen@$BINARYEN_VERSION into .tools/"
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION"
+fi
+
+[ "$what" = build ] && exit 0
+
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils brotli)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "apt-get install ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+# playwright-core drives Debian's Chromium; it never downloads a browser.
+lock_hash="$(sha256sum tests/e2e/package-lock.json | cut -d' ' -f1)"
+if [ "$(cat tests/e2e/node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
+  step "npm ci in tests/e2e"
+  (cd tests/e2e && npm ci --no-audit --no-fund && echo "$lock_hash" > node_modules/.lock-hash)
+fi

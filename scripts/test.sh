@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: the native Rust tests, then the
+# end-to-end tests that drive the release build in headless Chromium.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$ROOT/scripts/setup.sh" test
+cd "$ROOT"
+
+printf '\n== native tests (cargo test)\n'
+cargo test --locked
+
+printf '\n== release build (trunk build --release)\n'
+trunk build --release
+
+printf '\n== end-to-end tests in headless Chromium\n'
+node --test --test-concurrency=1 tests/e2e/*.test.mjs

@@ -1,0 +1,77 @@
+//! The Leptos front end. Components only read signals and call the pure domain;
+//! every figure shown comes from `domain::report`.
+
+mod form;
+mod i18n;
+mod report;
+mod results;
+mod state;
+mod storage;
+
+use leptos::prelude::*;
+
+use crate::builtin;
+use crate::domain::text::Lang;
+use i18n::tr;
+use state::AppState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    match builtin::catalogue() {
+        Ok(catalogue) => view! { <Workspace state=AppState::new(catalogue) /> }.into_any(),
+        Err(errors) => view! {
+            <main class="fatal">
+                <h1>"内置问卷无法加载 / The built-in questionnaire could not be loaded"</h1>
+                <ul>{errors.into_iter().map(|e| view! { <li>{e.render(Lang::Zh)}</li> }).collect_view()}</ul>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Workspace(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    // Keep <html lang> in step with the interface language.
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.get().tag());
+        }
+    });
+    let show_report = RwSignal::new(false);
+    let title = move || state.questionnaire().title.get(lang.get()).to_string();
+    let print = move |_| {
+        show_report.set(true);
+        let _ = window().print();
+    };
+    view! {
+        <div class="app" class:mode-report=move || show_report.get()>
+            <header class="app-bar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">"数转"</span>
+                    <span class="app-title">{title}</span>
+                </div>
+                <nav class="actions" aria-label=move || tr(lang.get(), "操作", "Actions")>
+                    <button type="button" class="secondary" id="toggle-report" aria-pressed=move || show_report.get().to_string()
+                        on:click=move |_| show_report.update(|v| *v = !*v)>
+                        {move || if show_report.get() { tr(lang.get(), "返回问卷", "Back to questionnaire") } else { tr(lang.get(), "报告预览", "Report preview") }}
+                    </button>
+                    <button type="button" class="secondary" id="print-report" on:click=print>
+                        {move || tr(lang.get(), "打印报告", "Print report")}
+                    </button>
+                    <button type="button" class="secondary" id="toggle-lang"
+                        lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
+                        on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
+                        {move || tr(lang.get(), "English", "中文")}
+                    </button>
+                </nav>
+            </header>
+            {move || state.notice.get().map(|n| view! { <p class="notice" role="status">{n.get(lang.get()).to_string()}</p> })}
+            <main class="workspace">
+                <form::QuestionnaireForm state=state />
+                <results::ResultsPanel state=state />
+            </main>
+            <report::Report state=state />
+        </div>
+    }
+}

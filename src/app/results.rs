@@ -1,0 +1,89 @@
+//! The live results panel: indicator table, gap chart and completeness, updated as
+//! the user types.
+
+use leptos::prelude::*;
+
+use super::form::UnverifiedMark;
+use super::i18n::tr;
+use super::state::AppState;
+use crate::domain::report::{IndicatorRow, RowStatus};
+use crate::domain::text::Lang;
+
+pub fn status_class(status: RowStatus) -> &'static str {
+    match status {
+        RowStatus::Met => "met",
+        RowStatus::Short => "short",
+        RowStatus::NoTarget => "no-target",
+        RowStatus::NotApplicable => "not-applicable",
+        RowStatus::Missing => "missing",
+        RowStatus::Invalid => "invalid",
+    }
+}
+
+/// The indicator table, shared by the results panel and the printed report.
+#[component]
+pub fn IndicatorTable(state: AppState, caption_id: &'static str) -> impl IntoView {
+    let lang = state.lang;
+    view! {
+        <table class="indicator-table" aria-describedby=caption_id>
+            <thead>
+                <tr>
+                    <th scope="col">{move || tr(lang.get(), "指标", "Indicator")}</th>
+                    <th scope="col" class="num">{move || tr(lang.get(), "本企业", "Firm")}</th>
+                    <th scope="col" class="num">{move || tr(lang.get(), "目标", "Target")}</th>
+                    <th scope="col">{move || tr(lang.get(), "差距", "Gap")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || state.rows.get().into_iter().map(|row| view! { <Row state=state row=row /> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn Row(state: AppState, row: IndicatorRow) -> impl IntoView {
+    view! {
+        <tr data-indicator=row.id.clone() class=status_class(row.status)>
+            <th scope="row">{row.name.clone()}{row.unverified.then(|| view! { <UnverifiedMark state=state /> })}</th>
+            <td class="num value">{row.value_text.clone()}</td>
+            <td class="num target">{row.target_text.clone()}</td>
+            <td class="gap">{row.gap_text.clone()}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn ResultsPanel(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let progress = move || state.assessment.with(|a| (a.answered, a.total_items));
+    view! {
+        <aside class="results" aria-labelledby="results-title">
+            <h2 id="results-title">{move || tr(lang.get(), "即时结果", "Live results")}</h2>
+            <div class="progress-line">
+                <progress id="progress" max=move || progress().1 value=move || progress().0
+                    aria-label=move || tr(lang.get(), "填写进度", "Progress")></progress>
+                <span id="progress-text">{move || {
+                    let (done, all) = progress();
+                    match lang.get() {
+                        Lang::Zh => format!("已填写 {done}/{all} 项"),
+                        Lang::En => format!("{done} of {all} answered"),
+                    }
+                }}</span>
+            </div>
+            <p class="caption" id="results-caption">
+                {move || tr(lang.get(), "对标：", "Compared with: ")}
+                {move || state.profile().name.get(lang.get()).to_string()}
+            </p>
+            <div aria-live="polite">
+                <IndicatorTable state=state caption_id="results-caption" />
+            </div>
+            <figure class="chart">
+                <div class="chart-svg" inner_html=move || state.chart_svg.get()></div>
+            </figure>
+            <p class="footnote">{move || tr(lang.get(),
+                "标“工作定义”的指标：政策文件按地区统计这些指标，企业层面的计算公式是数转的工作定义，仅供自评参考。",
+                "Indicators marked “working definition”: policy documents measure them over regions; the firm-level formula is Shuzhuan's working definition, for self-assessment only.")}</p>
+        </aside>
+    }
+}

@@ -1,0 +1,136 @@
+//! Reading a whole-number count as people type it: surrounding spaces (also the
+//! ideographic space), full-width digits (０–９) and thousands separators are accepted.
+
+use super::text::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountError {
+    NotANumber,
+    Negative,
+    Fraction,
+    TooLarge,
+    BelowMin(u64),
+    AboveMax(u64),
+}
+
+/// Counts above this are refused as typing mistakes; no firm has a billion key processes.
+pub const COUNT_LIMIT: u64 = 1_000_000_000;
+
+impl CountError {
+    pub fn message(self) -> Text {
+        match self {
+            CountError::NotANumber => Text::new("请输入整数，例如 12", "Enter a whole number, e.g. 12"),
+            CountError::Negative => Text::new("数量不能为负数", "A count cannot be negative"),
+            CountError::Fraction => Text::new("请输入整数，不能有小数", "Enter a whole number without decimals"),
+            CountError::TooLarge => Text::new("数值过大，请检查输入", "This number is too large; please check it"),
+            CountError::BelowMin(min) => Text::new(format!("不能小于 {min}"), format!("Must be at least {min}")),
+            CountError::AboveMax(max) => Text::new(format!("不能大于 {max}"), format!("Must be at most {max}")),
+        }
+    }
+}
+
+/// Maps full-width forms to ASCII, leaving every other character as it is.
+fn to_half_width(c: char) -> char {
+    match c {
+        '０'..='９' | '－' | '＋' | '．' | '，' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '。' => '.',
+        _ => c,
+    }
+}
+
+/// Whether `s` is digits grouped in threes by commas, like `1,200,000`.
+fn is_grouped(s: &str) -> bool {
+    let mut groups = s.split(',');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `Ok(None)` for an empty field, `Ok(Some(n))` for a valid count.
+pub fn parse_count(raw: &str) -> Result<Option<u64>, CountError> {
+    let normalized: String = raw.trim().chars().map(to_half_width).collect();
+    let s = normalized.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let unsigned = s.strip_prefix('+').unwrap_or(s);
+    if let Some(rest) = unsigned.strip_prefix('-') {
+        return Err(if rest.trim().parse::<f64>().is_ok() { CountError::Negative } else { CountError::NotANumber });
+    }
+    let digits: String = if unsigned.contains(',') && is_grouped(unsigned) {
+        unsigned.replace(',', "")
+    } else {
+        unsigned.to_string()
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(v) = digits.parse::<f64>() {
+            if v.is_finite() && v.fract() != 0.0 {
+                return Err(CountError::Fraction);
+            }
+            // "12.0": a whole number written with a decimal point.
+            if v.is_finite() && v >= 0.0 && v <= COUNT_LIMIT as f64 {
+                return Ok(Some(v as u64));
+            }
+            return Err(CountError::TooLarge);
+        }
+        return Err(CountError::NotANumber);
+    }
+    match digits.parse::<u64>() {
+        Ok(v) if v <= COUNT_LIMIT => Ok(Some(v)),
+        _ => Err(CountError::TooLarge),
+    }
+}
+
+/// Parses and applies the item's bounds.
+pub fn parse_bounded_count(raw: &str, min: u64, max: Option<u64>) -> Result<Option<u64>, CountError> {
+    match parse_count(raw)? {
+        Some(v) if v < min => Err(CountError::BelowMin(min)),
+        Some(v) if max.is_some_and(|m| v > m) => Err(CountError::AboveMax(max.unwrap_or(v))),
+        other => Ok(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_what_people_type() {
+        assert_eq!(parse_count(""), Ok(None));
+        assert_eq!(parse_count("   "), Ok(None));
+        assert_eq!(parse_count("12"), Ok(Some(12)));
+        assert_eq!(parse_count("  12 "), Ok(Some(12)));
+        assert_eq!(parse_count("１２"), Ok(Some(12)));
+        assert_eq!(parse_count("\u{3000}１２\u{3000}"), Ok(Some(12)));
+        assert_eq!(parse_count("+7"), Ok(Some(7)));
+        assert_eq!(parse_count("1,200"), Ok(Some(1200)));
+        assert_eq!(parse_count("１，２００"), Ok(Some(1200)));
+        assert_eq!(parse_count("12.0"), Ok(Some(12)));
+        assert_eq!(parse_count("0"), Ok(Some(0)));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_count() {
+        assert_eq!(parse_count("-3"), Err(CountError::Negative));
+        assert_eq!(parse_count("－３"), Err(CountError::Negative));
+        assert_eq!(parse_count("3.5"), Err(CountError::Fraction));
+        assert_eq!(parse_count("１２．５"), Err(CountError::Fraction));
+        assert_eq!(parse_count("abc"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("12a"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("1,20"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("-"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
+        assert_eq!(parse_count("1e400"), Err(CountError::TooLarge));
+    }
+
+    #[test]
+    fn bounds_apply_after_parsing() {
+        assert_eq!(parse_bounded_count("0", 1, None), Err(CountError::BelowMin(1)));
+        assert_eq!(parse_bounded_count("11", 0, Some(10)), Err(CountError::AboveMax(10)));
+        assert_eq!(parse_bounded_count("10", 0, Some(10)), Ok(Some(10)));
+        assert_eq!(parse_bounded_count("", 1, Some(10)), Ok(None));
+    }
+}

@@ -1,0 +1,14 @@
+//! The pure domain: questionnaire model, answers, indicators, targets, gaps and the
+//! report model. Nothing here does IO or depends on the web.
+
+pub mod answers;
+pub mod assessment;
+pub mod count_input;
+pub mod indicators;
+pub mod load;
+pub mod questionnaire;
+pub mod raw;
+pub mod report;
+pub mod source_pos;
+pub mod targets;
+pub mod text;

@@ -1,0 +1,13 @@
+//! Shuzhuan (数转): a digital-transformation self-assessment for manufacturing firms.
+//!
+//! `domain` and `charts` are pure (no IO, no web dependency) and tested natively;
+//! `app` is the thin Leptos front end, compiled only for the browser.
+
+pub mod builtin;
+pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,13 @@
+//! The browser entry point: it only mounts the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(shuzhuan::app::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("shuzhuan-app is the browser app: build it with `trunk build` (see README.md).");
+    std::process::exit(2);
+}

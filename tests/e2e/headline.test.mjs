@@ -1,0 +1,177 @@
+// The foundation path in the real app: type counts, read ratios and gaps, see the chart,
+// switch profile and language, reload and resume, print the report to PDF.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launchBrowser, openApp, cell, svgRects, OUTPUT } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  mkdirSync(OUTPUT, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Colours and geometry of the gap chart (src/charts/gap_chart.rs).
+const SHORT = '#B43C0A';
+const MET = '#156B3F';
+const BAR_X0 = 250;
+const BAR_WIDTH = 400;
+
+async function fillTypicalFirm(page, firm = '泰州精工机械有限公司') {
+  await page.fill('#firm-name', firm);
+  await page.fill('#q-key_processes', '40');
+  await page.fill('#q-cnc_key_processes', '22');
+  for (const f of ['finance', 'purchasing', 'sales', 'inventory', 'hr', 'quality']) {
+    await page.check(`#q-mgmt_functions_on_system-${f}`);
+  }
+  await page.fill('#q-rd_staff', '30');
+  await page.fill('#q-rd_staff_with_tools', '27');
+}
+
+test('typed counts give the ratios, gaps and chart bars computed by hand', async () => {
+  const page = await openApp(browser, server.url);
+  await fillTypicalFirm(page);
+  // 22/40 = 55 % vs 68 %; 6/8 = 75 % vs 80 %; 27/30 = 90 % vs 85 %.
+  assert.equal(await cell(page, 'cnc_rate', 'value'), '55.0%');
+  assert.equal(await cell(page, 'cnc_rate', 'target'), '68%');
+  assert.equal(await cell(page, 'cnc_rate', 'gap'), '低于目标 13.0 个百分点');
+  assert.equal(await cell(page, 'mgmt_digital_rate', 'value'), '75.0%');
+  assert.equal(await cell(page, 'mgmt_digital_rate', 'gap'), '低于目标 5.0 个百分点');
+  assert.equal(await cell(page, 'rd_tool_rate', 'value'), '90.0%');
+  assert.equal(await cell(page, 'rd_tool_rate', 'gap'), '达到目标（高出 5.0 个百分点）');
+  assert.equal(await page.innerText('#progress-text'), '已填写 5/5 项');
+
+  const bars = (await svgRects(page, '.results .chart-svg svg')).filter(
+    (r) => r.x === BAR_X0 && (r.fill === SHORT || r.fill === MET),
+  );
+  assert.deepEqual(
+    bars.map((b) => [b.fill, b.width]),
+    [
+      [SHORT, 0.55 * BAR_WIDTH],
+      [SHORT, 0.75 * BAR_WIDTH],
+      [MET, 0.9 * BAR_WIDTH],
+    ],
+  );
+  assert.match(await page.innerHTML('.results .chart-svg'), /目标 68%/);
+
+  // Taizhou 2025: CNC 65 %, R&D tools 90 %.
+  await page.selectOption('#profile', 'taizhou-2025');
+  assert.equal(await cell(page, 'cnc_rate', 'target'), '65%');
+  assert.equal(await cell(page, 'cnc_rate', 'gap'), '低于目标 10.0 个百分点');
+  assert.equal(await cell(page, 'rd_tool_rate', 'gap'), '恰好达到目标');
+  assert.match(await page.innerHTML('.results .chart-svg'), /目标 65%/);
+
+  await page.screenshot({ path: join(OUTPUT, 'results-1280.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+});
+
+test('input rules: full-width digits, part above whole, zero whole, nothing lost', async () => {
+  const page = await openApp(browser, server.url);
+  await page.fill('#q-key_processes', ' １０ ');
+  await page.fill('#q-cnc_key_processes', '12');
+  assert.equal(await page.innerText('#q-cnc_key_processes-error'), '12 不能大于“关键工序总数”（10）');
+  assert.equal(await page.getAttribute('#q-cnc_key_processes', 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue('#q-cnc_key_processes'), '12');
+  assert.equal(await cell(page, 'cnc_rate', 'value'), '输入有误');
+
+  await page.fill('#q-cnc_key_processes', '３');
+  assert.equal(await page.innerText('#q-cnc_key_processes-error'), '');
+  assert.equal(await cell(page, 'cnc_rate', 'value'), '30.0%');
+
+  await page.fill('#q-rd_staff', '0');
+  await page.fill('#q-rd_staff_with_tools', '0');
+  assert.equal(await cell(page, 'rd_tool_rate', 'value'), '不适用');
+
+  await page.fill('#q-key_processes', '4.5');
+  assert.equal(await page.innerText('#q-key_processes-error'), '请输入整数，不能有小数');
+  assert.equal(await page.inputValue('#q-key_processes'), '4.5');
+  assert.deepEqual(page.problems, []);
+});
+
+test('answers are saved as typed and restored after a reload', async () => {
+  const page = await openApp(browser, server.url);
+  await fillTypicalFirm(page, '常州示例电机厂');
+  await page.fill('#q-cnc_key_processes', '99'); // an error must survive the reload too
+  await page.selectOption('#profile', 'taizhou-2025');
+  await page.reload();
+  await page.waitForSelector('#q-key_processes');
+  assert.equal(await page.inputValue('#firm-name'), '常州示例电机厂');
+  assert.equal(await page.inputValue('#q-cnc_key_processes'), '99');
+  assert.equal(await page.isChecked('#q-mgmt_functions_on_system-hr'), true);
+  assert.equal(await page.isChecked('#q-mgmt_functions_on_system-equipment'), false);
+  assert.equal(await page.inputValue('#profile'), 'taizhou-2025');
+  assert.equal(await cell(page, 'cnc_rate', 'value'), '输入有误');
+  assert.equal(await cell(page, 'rd_tool_rate', 'gap'), '恰好达到目标');
+});
+
+test('an unreadable saved entry is reported and the app stays usable', async () => {
+  const page = await openApp(browser, server.url);
+  await page.evaluate(() => localStorage.setItem('shuzhuan.draft', '{not json'));
+  await page.reload();
+  await page.waitForSelector('#q-key_processes');
+  assert.match(await page.innerText('.notice'), /无法读取/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('shuzhuan.draft.unreadable')), '{not json');
+  await page.fill('#q-key_processes', '10');
+  await page.fill('#q-cnc_key_processes', '5');
+  assert.equal(await cell(page, 'cnc_rate', 'value'), '50.0%');
+});
+
+test('the language switch turns the interface and the questionnaire into English', async () => {
+  const page = await openApp(browser, server.url);
+  await page.click('#toggle-lang');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.innerText('label[for="q-key_processes"]'), 'Number of key processes');
+  assert.equal(await page.innerText('#results-title'), 'Live results');
+  await page.fill('#q-key_processes', '25');
+  await page.fill('#q-cnc_key_processes', '17');
+  assert.equal(await cell(page, 'cnc_rate', 'gap'), 'Exactly on target');
+  assert.match(await page.innerHTML('.results .chart-svg'), /Target 68%/);
+});
+
+test('the report prints to an A4 PDF with the figures, Chinese labels and no app chrome', async () => {
+  const page = await openApp(browser, server.url);
+  const xss = '<img src=x onerror=alert(1)>';
+  await fillTypicalFirm(page, `泰州精工 ${xss}`);
+  await page.click('#toggle-report');
+  await page.screenshot({ path: join(OUTPUT, 'report-preview-1280.png'), fullPage: true });
+  const pdfPath = join(OUTPUT, 'report.pdf');
+  writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  for (const expected of [
+    `泰州精工 ${xss}`,
+    '数字化转型自评报告',
+    '关键工序数控化率',
+    '经营管理数字化普及率',
+    '数字化研发设计工具普及率',
+    '55.0%',
+    '75.0%',
+    '90.0%',
+    '68%',
+    '80%',
+    '85%',
+    '低于目标 13.0 个百分点',
+    '方法与来源',
+    '1 / ',
+  ]) {
+    assert.ok(text.includes(expected), `PDF text lacks ${JSON.stringify(expected)}:\n${text}`);
+  }
+  for (const chrome of ['打印报告', '报告预览', '即时结果']) {
+    assert.ok(!text.includes(chrome), `PDF shows app chrome ${chrome}`);
+  }
+  const date = new Date();
+  const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  assert.ok(text.includes(iso), `PDF lacks the date ${iso}`);
+  // The chart is vector: its labels are text in the PDF, not pixels.
+  assert.ok(text.includes('目标 68%'));
+  // The firm name was shown as text and ran nothing.
+  assert.equal(await page.locator('.report img').count(), 0);
+  assert.deepEqual(page.problems, []);
+});

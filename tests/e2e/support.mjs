@@ -1,0 +1,88 @@
+// Shared by the end-to-end tests: a static server for dist/ and Debian's headless Chromium.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export const DIST = join(ROOT, 'dist');
+export const OUTPUT = join(ROOT, 'tests/e2e/output');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** Serves dist/ on a free loopback port; resolves to { url, close }. */
+export async function serveDist() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = join(DIST, path === '' ? 'index.html' : path);
+    if (!file.startsWith(DIST)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// Flags these machines need: no sandbox as root, and no background traffic to a closed network.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium with a fresh profile (Playwright makes a new user-data-dir). */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A new page on the app with the wasm mounted, failing the test on any script error. */
+export async function openApp(browser, url, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`unexpected dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  page.problems = problems;
+  await page.goto(url);
+  await page.waitForSelector('#q-key_processes');
+  return page;
+}
+
+/** The text of a results-table cell, e.g. cell(page, 'cnc_rate', 'value'). */
+export function cell(page, indicator, column, scope = '.results') {
+  return page.locator(`${scope} tr[data-indicator="${indicator}"] .${column}`).innerText();
+}
+
+/** x, width and fill of every rect in an SVG on the page. */
+export async function svgRects(page, selector) {
+  return page.$$eval(`${selector} rect`, (rects) =>
+    rects.map((r) => ({ x: Number(r.getAttribute('x')), width: Number(r.getAttribute('width')), fill: r.getAttribute('fill') })),
+  );
+}
