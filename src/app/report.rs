@@ -87,10 +87,14 @@ pub fn Report(state: AppState) -> impl IntoView {
                 <p>{move || tr(lang.get(),
                     "指标名称与目标值来自下列政策文件。政策文件按地区统计这些指标；企业层面的计算公式（本企业数量 ÷ 本企业总数）是数转的工作定义，标为“工作定义”，并非官方公式。所有计算均在本机浏览器内完成。",
                     "Indicator names and targets come from the policy documents below. They measure these indicators over regions; the firm-level formulas (the firm's own count ÷ its own total) are Shuzhuan's working definitions, marked as such, not official formulas. Everything was computed locally in the browser.")}</p>
+                <h3>{move || tr(lang.get(), "指标与定义", "Indicators and definitions")}</h3>
                 <ul class="sources">
                     {sources.into_iter().map(|s| view! {
                         <li>{s.title.clone()}{s.publisher.map(|p| format!("，{p}"))}{s.date.map(|d| format!("，{d}"))}</li>
                     }).collect_view()}
+                </ul>
+                <h3>{move || tr(lang.get(), "目标值", "Targets")}</h3>
+                <ul class="sources">
                     <li>{move || state.profile().source}</li>
                 </ul>
             </section>

@@ -13,15 +13,18 @@ use crate::domain::text::Lang;
 pub const FONT_STACK: &str =
     "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
 
-pub const WIDTH: u32 = 680;
-pub const ROW_HEIGHT: u32 = 66;
-const TOP: i32 = 12;
-const AXIS_AND_LEGEND: u32 = 64;
+/// Stacked rows (the name, the bar, then the gap and the target label below it) keep the
+/// chart legible when it is scaled down to a 360 px phone. Targets sit at 65–90 %, so the
+/// target label stays clear of the gap text on the left.
+pub const WIDTH: u32 = 440;
+pub const ROW_HEIGHT: u32 = 96;
+const TOP: i32 = 8;
+const AXIS_AND_LEGEND: u32 = 56;
 /// Left and right edge of the 0–100 % bar area.
-pub const BAR_X0: i32 = 250;
-pub const BAR_X1: i32 = 650;
-const BAR_TOP: i32 = 14;
-const BAR_BOTTOM: i32 = 36;
+pub const BAR_X0: i32 = 12;
+pub const BAR_X1: i32 = 428;
+const BAR_TOP: i32 = 32;
+const BAR_BOTTOM: i32 = 58;
 
 pub const MET_COLOR: RGBColor = RGBColor(0x15, 0x6b, 0x3f);
 pub const SHORT_COLOR: RGBColor = RGBColor(0xb4, 0x3c, 0x0a);
@@ -132,24 +135,25 @@ fn draw(
     height: u32,
 ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     root.fill(&WHITE)?;
-    let rows_bottom = TOP + ROW_HEIGHT as i32 * rows.len().max(1) as i32;
+    let rows_bottom = TOP + ROW_HEIGHT as i32 * (rows.len().max(1) as i32 - 1) + BAR_BOTTOM + 34;
 
-    // Grid lines and the axis labels at 0, 25, 50, 75 and 100 %.
+    // The scale under the last bar: 0, 25, 50, 75 and 100 %.
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let x = x_of(tick);
-        root.draw(&PathElement::new(vec![(x, TOP), (x, rows_bottom)], GRID_COLOR.stroke_width(1)))?;
-        root.draw(&Text::new(format!("{tick:.0}%"), (x, rows_bottom + 4), style(12.0, MUTED, HPos::Center, VPos::Top)))?;
+        root.draw(&Rectangle::new([(x, rows_bottom - 4), (x + 1, rows_bottom + 1)], GRID_COLOR.filled()))?;
+        let anchor = if tick == 0.0 { HPos::Left } else if tick == 100.0 { HPos::Right } else { HPos::Center };
+        root.draw(&Text::new(format!("{tick:.0}%"), (x, rows_bottom + 2), style(13.0, MUTED, anchor, VPos::Top)))?;
     }
 
     for (i, row) in rows.iter().enumerate() {
         let y = TOP + ROW_HEIGHT as i32 * i as i32;
-        root.draw(&Text::new(row.name.clone(), (12, y + BAR_TOP - 2), bold(15.0, INK, HPos::Left, VPos::Top)))?;
+        root.draw(&Text::new(row.name.clone(), (BAR_X0, y + 4), bold(18.0, INK, HPos::Left, VPos::Top)))?;
         let gap_color = match row.status {
             RowStatus::Met => MET_COLOR,
             RowStatus::Short => SHORT_COLOR,
             _ => MUTED,
         };
-        root.draw(&Text::new(row.gap_text.clone(), (12, y + BAR_BOTTOM + 2), style(13.0, gap_color, HPos::Left, VPos::Top)))?;
+        root.draw(&Text::new(row.gap_text.clone(), (BAR_X0, y + BAR_BOTTOM + 7), bold(15.0, gap_color, HPos::Left, VPos::Top)))?;
 
         root.draw(&Rectangle::new([(BAR_X0, y + BAR_TOP), (BAR_X1, y + BAR_BOTTOM)], TRACK_COLOR.filled()))?;
         let mid = y + (BAR_TOP + BAR_BOTTOM) / 2;
@@ -157,35 +161,37 @@ fn draw(
             Some(v) => {
                 let end = x_of(v);
                 root.draw(&Rectangle::new([(BAR_X0, y + BAR_TOP), (end, y + BAR_BOTTOM)], bar_color(row.status).filled()))?;
-                // The value label sits after the bar, or inside it when the bar is long.
-                if end > BAR_X1 - 70 {
-                    root.draw(&Text::new(row.value_text.clone(), (end - 6, mid), bold(13.0, WHITE, HPos::Right, VPos::Center)))?;
+                // The value label sits inside the bar's start when the bar is long enough,
+                // else after its end: never where the target marker usually is.
+                if end - BAR_X0 >= 64 {
+                    root.draw(&Text::new(row.value_text.clone(), (BAR_X0 + 8, mid), bold(15.0, WHITE, HPos::Left, VPos::Center)))?;
                 } else {
-                    root.draw(&Text::new(row.value_text.clone(), (end + 6, mid), bold(13.0, INK, HPos::Left, VPos::Center)))?;
+                    root.draw(&Text::new(row.value_text.clone(), (end + 6, mid), bold(15.0, INK, HPos::Left, VPos::Center)))?;
                 }
             }
             None => {
-                root.draw(&Text::new(row.value_text.clone(), (BAR_X0 + 8, mid), style(13.0, MUTED, HPos::Left, VPos::Center)))?;
+                root.draw(&Text::new(row.value_text.clone(), (BAR_X0 + 8, mid), style(15.0, MUTED, HPos::Left, VPos::Center)))?;
             }
         }
         if let Some(t) = row.target {
             let x = x_of(t);
-            root.draw(&Rectangle::new([(x - 1, y + BAR_TOP - 6), (x + 1, y + BAR_BOTTOM + 6)], INK.filled()))?;
+            root.draw(&Rectangle::new([(x - 1, y + BAR_TOP - 5), (x + 1, y + BAR_BOTTOM + 5)], INK.filled()))?;
             let label = format!("{} {}", text.target_word, row.target_text);
-            let anchor = if x > BAR_X1 - 40 { HPos::Right } else { HPos::Center };
-            root.draw(&Text::new(label, (x, y + BAR_BOTTOM + 8), style(11.0, INK, anchor, VPos::Top)))?;
+            let anchor = if x > BAR_X1 - 45 { HPos::Right } else if x < BAR_X0 + 45 { HPos::Left } else { HPos::Center };
+            root.draw(&Text::new(label, (x, y + BAR_BOTTOM + 7), style(13.0, INK, anchor, VPos::Top)))?;
         }
     }
 
     // Legend: colour is never the only carrier, the gap text says the same.
-    let ly = height as i32 - 20;
-    let mut x = 12;
+    // Swatches are circles so that no legend shape can be mistaken for a bar.
+    let ly = height as i32 - 18;
+    let mut x = BAR_X0;
     for (color, label) in [(MET_COLOR, text.legend_met), (SHORT_COLOR, text.legend_short)] {
-        root.draw(&Rectangle::new([(x, ly - 6), (x + 12, ly + 6)], color.filled()))?;
-        root.draw(&Text::new(label.to_string(), (x + 18, ly), style(12.0, INK, HPos::Left, VPos::Center)))?;
-        x += 110;
+        root.draw(&Circle::new((x + 6, ly), 6, color.filled()))?;
+        root.draw(&Text::new(label.to_string(), (x + 18, ly), style(13.0, INK, HPos::Left, VPos::Center)))?;
+        x += 130;
     }
     root.draw(&Rectangle::new([(x + 5, ly - 9), (x + 7, ly + 9)], INK.filled()))?;
-    root.draw(&Text::new(text.legend_target.to_string(), (x + 18, ly), style(12.0, INK, HPos::Left, VPos::Center)))?;
+    root.draw(&Text::new(text.legend_target.to_string(), (x + 18, ly), style(13.0, INK, HPos::Left, VPos::Center)))?;
     Ok(())
 }
