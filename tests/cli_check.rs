@@ -43,8 +43,7 @@ fn reference_duplicate_and_missing_chinese_errors_name_their_place() {
 fn a_toml_syntax_error_names_its_line() {
     let (code, out) = check(&["tests/broken/syntax.toml"]);
     assert_eq!(code, 1);
-    assert!(out.starts_with("tests/broken/syntax.toml:4:"), "{out}");
-    assert!(out.contains("TOML error"), "{out}");
+    assert!(out.contains("tests/broken/syntax.toml:4:16: (file): TOML syntax error: invalid basic string"), "{out}");
 }
 
 #[test]
@@ -52,5 +51,5 @@ fn a_target_outside_0_100_or_for_an_unknown_indicator_is_an_error() {
     let (code, out) = check(&["tests/broken/target-out-of-range.toml"]);
     assert_eq!(code, 1);
     assert!(out.contains("target-out-of-range.toml:9:12: targets.cnc_rate: target 168 is outside the percentage range 0–100"), "{out}");
-    assert!(out.contains("target-out-of-range.toml:10:21: targets.no_such_indicator: no questionnaire has an indicator \"no_such_indicator\""), "{out}");
+    assert!(out.contains("target-out-of-range.toml:10:1: targets.no_such_indicator: no questionnaire has an indicator \"no_such_indicator\""), "{out}");
 }

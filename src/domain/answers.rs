@@ -8,10 +8,20 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
-    /// The raw text of a numeric field, as typed.
+    /// The raw text of a count or amount field, as typed.
     Typed(String),
-    /// The ticked options of a multi-select item.
+    /// The ticked options of a multi-select item (empty: "none of these").
     Selected(BTreeSet<String>),
+    /// A single choice's option id; `yes`/`no`; or `up`/`flat`/`down`.
+    Choice(String),
+    /// A level item's level, 1-based.
+    Level(u8),
+    /// Free text.
+    Text(String),
+    /// 不适用: the item does not apply to this firm.
+    NotApplicable,
+    /// 不清楚: the firm does not know.
+    Unknown,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,10 +31,41 @@ pub struct Answers {
 }
 
 impl Answers {
+    pub fn get(&self, item: &str) -> Option<&Answer> {
+        self.values.get(item)
+    }
+
+    pub fn set(&mut self, item: &str, answer: Answer) {
+        self.values.insert(item.to_string(), answer);
+    }
+
+    /// Forgets the answer to one item.
+    pub fn clear(&mut self, item: &str) {
+        self.values.remove(item);
+    }
+
     pub fn typed(&self, item: &str) -> &str {
         match self.values.get(item) {
             Some(Answer::Typed(s)) => s,
             _ => "",
+        }
+    }
+
+    pub fn set_typed(&mut self, item: &str, raw: impl Into<String>) {
+        self.set(item, Answer::Typed(raw.into()));
+    }
+
+    pub fn choice(&self, item: &str) -> Option<&str> {
+        match self.values.get(item) {
+            Some(Answer::Choice(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn level(&self, item: &str) -> Option<u8> {
+        match self.values.get(item) {
+            Some(Answer::Level(l)) => Some(*l),
+            _ => None,
         }
     }
 
@@ -39,18 +80,9 @@ impl Answers {
         self.selected(item).is_some_and(|s| s.contains(option))
     }
 
-    pub fn set_typed(&mut self, item: &str, raw: impl Into<String>) {
-        self.values.insert(item.to_string(), Answer::Typed(raw.into()));
-    }
-
     /// Answers a multi-select with "none of these": answered, nothing ticked.
     pub fn select_none(&mut self, item: &str) {
-        self.values.insert(item.to_string(), Answer::Selected(BTreeSet::new()));
-    }
-
-    /// Forgets the answer to one item.
-    pub fn clear(&mut self, item: &str) {
-        self.values.remove(item);
+        self.set(item, Answer::Selected(BTreeSet::new()));
     }
 
     /// Whether a multi-select was answered with nothing ticked.
@@ -61,22 +93,16 @@ impl Answers {
     /// Ticks or unticks one option. Unticking the last option leaves the item
     /// unanswered; "none of these" is said with `select_none`.
     pub fn toggle(&mut self, item: &str, option: &str, on: bool) {
-        let entry = self
-            .values
-            .entry(item.to_string())
-            .or_insert_with(|| Answer::Selected(BTreeSet::new()));
-        if let Answer::Typed(_) = entry {
-            *entry = Answer::Selected(BTreeSet::new());
+        let mut set = self.selected(item).cloned().unwrap_or_default();
+        if on {
+            set.insert(option.to_string());
+        } else {
+            set.remove(option);
         }
-        if let Answer::Selected(set) = entry {
-            if on {
-                set.insert(option.to_string());
-            } else {
-                set.remove(option);
-                if set.is_empty() {
-                    self.values.remove(item);
-                }
-            }
+        if set.is_empty() && !on {
+            self.clear(item);
+        } else {
+            self.set(item, Answer::Selected(set));
         }
     }
 }

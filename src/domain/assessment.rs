@@ -2,8 +2,9 @@
 //! in percentage points, and how complete the answers are.
 
 use super::answers::Answers;
-use super::indicators::{field_errors, indicator_value, FieldErrors, IndicatorValue};
-use super::questionnaire::{ItemKind, Questionnaire};
+use super::evaluation::{evaluate, Evaluation, FieldErrors, ItemState};
+use super::indicators::{indicator_value, IndicatorValue};
+use super::questionnaire::Questionnaire;
 use super::targets::TargetProfile;
 
 /// Values this close count as equal, so a firm exactly on target is "met".
@@ -36,11 +37,13 @@ impl IndicatorResult {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
+    pub evaluation: Evaluation,
     pub indicators: Vec<IndicatorResult>,
     pub field_errors: FieldErrors,
-    /// Items with a valid answer.
-    pub answered: usize,
+    /// Visible questions the firm answers directly (ratios are computed, not asked)…
     pub total_items: usize,
+    /// …and of those, the ones with a valid answer (not applicable and don't know count).
+    pub answered: usize,
 }
 
 impl Assessment {
@@ -50,23 +53,25 @@ impl Assessment {
 }
 
 pub fn assess(q: &Questionnaire, answers: &Answers, profile: &TargetProfile) -> Assessment {
-    let errors = field_errors(q, answers);
+    let evaluation = evaluate(q, answers);
     let indicators = q
         .indicators
         .iter()
         .map(|ind| IndicatorResult {
             id: ind.id.clone(),
-            value: indicator_value(q, answers, ind, &errors),
+            value: indicator_value(q, answers, &evaluation, ind),
             target: profile.target(&ind.id),
         })
         .collect();
-    let answered = q
+    let asked: Vec<ItemState> = q
         .items()
-        .filter(|item| !errors.contains_key(&item.id))
-        .filter(|item| match item.kind {
-            ItemKind::Count { .. } => !answers.typed(&item.id).trim().is_empty(),
-            ItemKind::MultiSelect { .. } => answers.selected(&item.id).is_some(),
-        })
+        .filter(|i| i.kind.is_answered_directly())
+        .map(|i| evaluation.state(&i.id))
+        .filter(|s| *s != ItemState::Hidden)
+        .collect();
+    let answered = asked
+        .iter()
+        .filter(|s| matches!(s, ItemState::Answered | ItemState::NotApplicable | ItemState::Unknown))
         .count();
-    Assessment { indicators, field_errors: errors, answered, total_items: q.items().count() }
+    Assessment { field_errors: evaluation.field_errors.clone(), evaluation, indicators, total_items: asked.len(), answered }
 }

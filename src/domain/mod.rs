@@ -3,7 +3,9 @@
 
 pub mod answers;
 pub mod assessment;
-pub mod count_input;
+pub mod condition;
+pub mod evaluation;
+pub mod number_input;
 pub mod indicators;
 pub mod load;
 pub mod questionnaire;
@@ -12,3 +14,4 @@ pub mod report;
 pub mod source_pos;
 pub mod targets;
 pub mod text;
+pub mod toml_reader;

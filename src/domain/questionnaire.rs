@@ -1,9 +1,19 @@
 //! The checked questionnaire model. Values of these types exist only after `load` has
-//! validated a file: ids are unique and every reference points at an item of the right kind.
+//! validated a file: ids are unique, every reference points at an item of the right
+//! kind, bands cover 0–100 %, points add up and conditions have no cycle.
 
 use std::collections::BTreeMap;
 
+use super::condition::Condition;
 use super::text::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scoring {
+    /// Items carry points; dimensions and sections add them up (MIIT SME style).
+    Points,
+    /// Dimensions are rated on levels (CMMM style).
+    Maturity,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Questionnaire {
@@ -11,9 +21,15 @@ pub struct Questionnaire {
     pub version: String,
     pub title: Text,
     pub description: Option<Text>,
+    pub scoring: Scoring,
+    pub total_points: f64,
+    /// Ids of the sources the questionnaire as a whole follows.
+    pub follows: Vec<String>,
     pub sources: Vec<Source>,
     pub indicators: Vec<Indicator>,
+    pub levels: Vec<LevelDef>,
     pub sections: Vec<Section>,
+    pub recommendations: Vec<Recommendation>,
     /// Item id → (section, dimension, item) index, built once at load.
     item_index: BTreeMap<String, (usize, usize, usize)>,
 }
@@ -28,10 +44,23 @@ pub struct Source {
     pub note: Option<String>,
 }
 
+impl Source {
+    /// "title，publisher，date" as a citation.
+    pub fn citation(&self) -> String {
+        let mut s = self.title.clone();
+        for part in [&self.publisher, &self.date].into_iter().flatten() {
+            s.push('，');
+            s.push_str(part);
+        }
+        s
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     pub id: String,
     pub title: Text,
+    pub points: f64,
     pub dimensions: Vec<Dimension>,
 }
 
@@ -39,6 +68,8 @@ pub struct Section {
 pub struct Dimension {
     pub id: String,
     pub title: Text,
+    pub points: f64,
+    pub weight: f64,
     pub items: Vec<Item>,
 }
 
@@ -48,20 +79,123 @@ pub struct Item {
     pub text: Text,
     pub help: Option<Text>,
     pub kind: ItemKind,
+    pub allow_na: bool,
+    pub allow_unknown: bool,
+    pub visible_if: Option<Condition>,
+    pub source: Option<String>,
+    pub unverified: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Flat,
+    Down,
+}
+
+impl Direction {
+    pub const ALL: [Direction; 3] = [Direction::Up, Direction::Flat, Direction::Down];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Flat => "flat",
+            Direction::Down => "down",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Direction> {
+        Direction::ALL.into_iter().find(|d| d.id() == s)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ItemKind {
+    SingleChoice { options: Vec<ChoiceOption> },
+    MultiSelect { options: Vec<ChoiceOption>, cap: Option<f64> },
     /// A whole number ≥ `min`, at most `max` where given.
     Count { unit: Text, min: u64, max: Option<u64> },
-    /// Tick any number of the options.
-    MultiSelect { options: Vec<ChoiceOption> },
+    /// A number with decimals.
+    Amount { unit: Text, min: f64, max: Option<f64> },
+    /// numerator ÷ denominator in percent, banded to points; not answered directly.
+    Ratio { numerator: String, denominator: String, part_of_whole: bool, bands: Vec<Band> },
+    Trend { better: Direction, points: [f64; 3] },
+    YesNo { points: f64 },
+    FreeText,
+    Level { levels: Vec<LevelOption>, points: Option<Vec<f64>> },
+}
+
+impl ItemKind {
+    /// The most points the item can add to its dimension.
+    pub fn max_points(&self) -> f64 {
+        let max = |it: &mut dyn Iterator<Item = f64>| it.fold(0.0_f64, f64::max);
+        match self {
+            ItemKind::SingleChoice { options } => max(&mut options.iter().map(|o| o.points)),
+            ItemKind::MultiSelect { options, cap } => {
+                let sum: f64 = options.iter().map(|o| o.points).sum();
+                cap.map_or(sum, |c| sum.min(c))
+            }
+            ItemKind::Ratio { bands, .. } => max(&mut bands.iter().map(|b| b.points)),
+            ItemKind::Trend { points, .. } => max(&mut points.iter().copied()),
+            ItemKind::YesNo { points } => *points,
+            ItemKind::Level { points: Some(p), .. } => max(&mut p.iter().copied()),
+            ItemKind::Level { points: None, .. } | ItemKind::Count { .. } | ItemKind::Amount { .. } | ItemKind::FreeText => 0.0,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            ItemKind::SingleChoice { .. } => "single_choice",
+            ItemKind::MultiSelect { .. } => "multi_select",
+            ItemKind::Count { .. } => "count",
+            ItemKind::Amount { .. } => "amount",
+            ItemKind::Ratio { .. } => "ratio",
+            ItemKind::Trend { .. } => "trend",
+            ItemKind::YesNo { .. } => "yes_no",
+            ItemKind::FreeText => "text",
+            ItemKind::Level { .. } => "level",
+        }
+    }
+
+    /// Whether the firm answers it (a ratio is computed from other items).
+    pub fn is_answered_directly(&self) -> bool {
+        !matches!(self, ItemKind::Ratio { .. })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChoiceOption {
     pub id: String,
     pub text: Text,
+    pub points: f64,
+    pub level: Option<u8>,
+}
+
+/// `from ≤ ratio < to` (the last band includes its `to`) → points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    pub from: f64,
+    pub to: f64,
+    pub points: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LevelOption {
+    pub level: u8,
+    pub text: Text,
+}
+
+/// A level of the overall result: a score range (points questionnaires) or a named
+/// maturity level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LevelDef {
+    pub level: u8,
+    pub name: Text,
+    /// `from ≤ total < to`; the last level includes its `to`.
+    pub range: Option<(f64, f64)>,
+    pub descriptor: Text,
+    pub source: Option<String>,
+    pub unverified: bool,
 }
 
 /// A headline indicator the firm's answers yield, in percent.
@@ -84,27 +218,70 @@ pub enum Formula {
     Ratio { numerator: String, denominator: String },
     /// ticked options ÷ all options of a multi-select item.
     SelectedShare { item: String },
+    /// 100 % for yes, 0 % for no.
+    YesNo { item: String },
+}
+
+impl Formula {
+    pub fn inputs(&self) -> Vec<&str> {
+        match self {
+            Formula::Ratio { numerator, denominator } => vec![numerator, denominator],
+            Formula::SelectedShare { item } | Formula::YesNo { item } => vec![item],
+        }
+    }
+}
+
+/// A recommendation rule: when its condition holds, the action is advised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recommendation {
+    pub id: String,
+    pub when: String,
+    pub action: Text,
+    pub rationale: Text,
+    pub measure: Option<Text>,
+    pub source: Option<String>,
+}
+
+pub struct QuestionnaireParts {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    pub description: Option<Text>,
+    pub scoring: Scoring,
+    pub total_points: f64,
+    pub follows: Vec<String>,
+    pub sources: Vec<Source>,
+    pub indicators: Vec<Indicator>,
+    pub levels: Vec<LevelDef>,
+    pub sections: Vec<Section>,
+    pub recommendations: Vec<Recommendation>,
 }
 
 impl Questionnaire {
-    pub(crate) fn new(
-        id: String,
-        version: String,
-        title: Text,
-        description: Option<Text>,
-        sources: Vec<Source>,
-        indicators: Vec<Indicator>,
-        sections: Vec<Section>,
-    ) -> Self {
+    pub(crate) fn new(p: QuestionnaireParts) -> Self {
         let mut item_index = BTreeMap::new();
-        for (s, section) in sections.iter().enumerate() {
+        for (s, section) in p.sections.iter().enumerate() {
             for (d, dimension) in section.dimensions.iter().enumerate() {
                 for (i, item) in dimension.items.iter().enumerate() {
                     item_index.insert(item.id.clone(), (s, d, i));
                 }
             }
         }
-        Questionnaire { id, version, title, description, sources, indicators, sections, item_index }
+        Questionnaire {
+            id: p.id,
+            version: p.version,
+            title: p.title,
+            description: p.description,
+            scoring: p.scoring,
+            total_points: p.total_points,
+            follows: p.follows,
+            sources: p.sources,
+            indicators: p.indicators,
+            levels: p.levels,
+            sections: p.sections,
+            recommendations: p.recommendations,
+            item_index,
+        }
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {

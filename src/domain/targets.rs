@@ -2,14 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use toml::Spanned;
-
-use super::load::{msg, parse_toml, Checker};
 use super::questionnaire::Questionnaire;
-use super::raw::RawText;
+use super::raw::{checked_text, req_text, text};
 use super::source_pos::{LoadError, SourceMap};
 use super::text::Text;
+use super::toml_reader::{msg, At, Obj, Reader};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TargetProfile {
@@ -30,63 +27,75 @@ impl TargetProfile {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfileFile {
-    profile: Spanned<RawProfile>,
-    targets: Spanned<BTreeMap<String, Spanned<f64>>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    id: Spanned<String>,
-    name: Spanned<RawText>,
-    region: Spanned<RawText>,
-    year: Spanned<i64>,
-    source: Spanned<String>,
-    note: Option<Spanned<RawText>>,
-}
-
 /// Parse and validate a target profile. Every indicator it names must exist in at least
 /// one of `questionnaires`, and every value must be a percentage (0–100).
-pub fn load_target_profile(
-    file: &str,
-    src: &str,
-    questionnaires: &[&Questionnaire],
-) -> Result<TargetProfile, Vec<LoadError>> {
+pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnaire]) -> Result<TargetProfile, Vec<LoadError>> {
     let map = SourceMap::new(file, src);
-    let raw: RawProfileFile = parse_toml(&map, src)?;
-    let mut c = Checker { map: &map, errors: Vec::new() };
-    let p = raw.profile.get_ref();
-    let id = c.non_empty_id(&p.id, "profile.id");
-    let name = c.text(&p.name, "profile.name");
-    let region = c.text(&p.region, "profile.region");
-    let year = match u16::try_from(*p.year.get_ref()) {
-        Ok(y) if (2000..=2100).contains(&y) => y,
-        _ => {
-            c.error(&p.year, "profile.year", msg("年份应在 2000–2100 之间", "year must be between 2000 and 2100"));
+    let mut r = Reader::new(&map);
+    let doc = r.parse(src);
+    let mut root = Obj::root(&doc);
+    let profile = root.req_table(&mut r, "profile", |r, o| {
+        let id = o.req_str(r, "id");
+        let name = req_text(r, o, "name");
+        let region = req_text(r, o, "region");
+        let year = o.req_num(r, "year");
+        let source = o.req_str(r, "source");
+        let note = text(r, o, "note");
+        (id, name, region, year, source, note)
+    });
+    let entries: Vec<(At<String>, At<f64>)> = root.req_table(&mut r, "targets", |r, o| o.number_entries(r)).unwrap_or_default();
+    let targets_at = root.offset_of("targets");
+    root.done(&mut r);
+
+    let Some((id, name, region, year, source, note)) = profile else {
+        return r.finish(TargetProfile::default_for_errors());
+    };
+    if !super::load::is_valid_id(id.value.trim()) {
+        r.error(id.offset, "profile.id", msg("id 只能由字母、数字、_ 和 - 组成，且不能为空", "id must be non-empty letters, digits, _ or -"));
+    }
+    let name = checked_text(&mut r, &name, "profile.name");
+    let region = checked_text(&mut r, &region, "profile.region");
+    let note = note.map(|n| checked_text(&mut r, &n, "profile.note"));
+    let year = match year {
+        Some(y) if (2000.0..=2100.0).contains(&y.value) && y.value.fract() == 0.0 => y.value as u16,
+        Some(y) => {
+            r.error(y.offset, "profile.year", msg("年份应为 2000–2100 之间的整数", "year must be a whole number from 2000 to 2100"));
             0
         }
+        None => 0,
     };
-    if p.source.get_ref().trim().is_empty() {
-        c.error(&p.source, "profile.source", msg("必须注明目标值的来源文件", "the source document of the targets is required"));
+    if source.value.trim().is_empty() {
+        r.error(source.offset, "profile.source", msg("必须注明目标值的来源文件", "the source document of the targets is required"));
     }
-    let note = p.note.as_ref().map(|n| c.text(n, "profile.note"));
-    if raw.targets.get_ref().is_empty() {
-        c.error(&raw.targets, "targets", msg("至少需要一个目标值", "at least one target is needed"));
+    if entries.is_empty() && doc.get_ref().contains_key("targets") {
+        r.error(targets_at, "targets", msg("至少需要一个目标值", "at least one target is needed"));
     }
     let mut targets = BTreeMap::new();
-    for (indicator, value) in raw.targets.get_ref() {
-        let field = format!("targets.{indicator}");
-        if !questionnaires.iter().any(|q| q.indicator(indicator).is_some()) {
-            c.error(value, &field, msg(format!("没有任何问卷定义指标“{indicator}”"), format!("no questionnaire has an indicator \"{indicator}\"")));
+    for (indicator, value) in entries {
+        let field = format!("targets.{}", indicator.value);
+        if !questionnaires.iter().any(|q| q.indicator(&indicator.value).is_some()) {
+            let i = &indicator.value;
+            r.error(indicator.offset, &field, msg(format!("没有任何问卷定义指标“{i}”"), format!("no questionnaire has an indicator \"{i}\"")));
         }
-        let v = *value.get_ref();
+        let v = value.value;
         if !(0.0..=100.0).contains(&v) {
-            c.error(value, &field, msg(format!("目标值 {v} 超出百分比范围 0–100"), format!("target {v} is outside the percentage range 0–100")));
+            r.error(value.offset, &field, msg(format!("目标值 {v} 超出百分比范围 0–100"), format!("target {v} is outside the percentage range 0–100")));
         }
-        targets.insert(indicator.clone(), v);
+        targets.insert(indicator.value, v);
     }
-    c.finish(TargetProfile { id, name, region, year, source: p.source.get_ref().clone(), note, targets })
+    r.finish(TargetProfile { id: id.value.trim().to_string(), name, region, year, source: source.value, note, targets })
+}
+
+impl TargetProfile {
+    fn default_for_errors() -> Self {
+        TargetProfile {
+            id: String::new(),
+            name: Text::default(),
+            region: Text::default(),
+            year: 0,
+            source: String::new(),
+            note: None,
+            targets: BTreeMap::new(),
+        }
+    }
 }

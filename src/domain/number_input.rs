@@ -1,9 +1,10 @@
-//! Reading a whole-number count as people type it: surrounding spaces (also the
-//! ideographic space), full-width digits (０–９) and thousands separators are accepted.
+//! Reading numbers as people type them: surrounding spaces (also the ideographic space),
+//! full-width digits (０–９) and thousands separators are accepted. Counts are whole
+//! numbers; amounts may have decimals.
 
 use super::text::Text;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CountError {
     NotANumber,
     Negative,
@@ -11,6 +12,8 @@ pub enum CountError {
     TooLarge,
     BelowMin(u64),
     AboveMax(u64),
+    BelowMinAmount(f64),
+    AboveMaxAmount(f64),
 }
 
 /// Counts above this are refused as typing mistakes; no firm has a billion key processes.
@@ -25,6 +28,8 @@ impl CountError {
             CountError::TooLarge => Text::new("数值过大，请检查输入", "This number is too large; please check it"),
             CountError::BelowMin(min) => Text::new(format!("不能小于 {min}"), format!("Must be at least {min}")),
             CountError::AboveMax(max) => Text::new(format!("不能大于 {max}"), format!("Must be at most {max}")),
+            CountError::BelowMinAmount(min) => Text::new(format!("不能小于 {min}"), format!("Must be at least {min}")),
+            CountError::AboveMaxAmount(max) => Text::new(format!("不能大于 {max}"), format!("Must be at most {max}")),
         }
     }
 }
@@ -84,6 +89,48 @@ pub fn parse_count(raw: &str) -> Result<Option<u64>, CountError> {
     }
 }
 
+/// An amount such as `12.5` or `１，２００．５`: `Ok(None)` for an empty field.
+pub fn parse_amount(raw: &str) -> Result<Option<f64>, CountError> {
+    let normalized: String = raw.trim().chars().map(to_half_width).collect();
+    let s = normalized.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let unsigned = s.strip_prefix('+').unwrap_or(s);
+    let (int_part, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let int_digits = if int_part.contains(',') && is_grouped(int_part) { int_part.replace(',', "") } else { int_part.to_string() };
+    let text = match frac {
+        Some(f) => format!("{int_digits}.{f}"),
+        None => int_digits,
+    };
+    if text.starts_with('-') {
+        return Err(if text[1..].parse::<f64>().is_ok() { CountError::Negative } else { CountError::NotANumber });
+    }
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Err(CountError::NotANumber);
+    }
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v <= AMOUNT_LIMIT => Ok(Some(v)),
+        Ok(_) => Err(CountError::TooLarge),
+        Err(_) => Err(CountError::NotANumber),
+    }
+}
+
+/// Amounts above this are refused as typing mistakes.
+pub const AMOUNT_LIMIT: f64 = 1e12;
+
+/// Parses an amount and applies the item's bounds.
+pub fn parse_bounded_amount(raw: &str, min: f64, max: Option<f64>) -> Result<Option<f64>, CountError> {
+    match parse_amount(raw)? {
+        Some(v) if v < min => Err(CountError::BelowMinAmount(min)),
+        Some(v) if max.is_some_and(|m| v > m) => Err(CountError::AboveMaxAmount(max.unwrap_or(v))),
+        other => Ok(other),
+    }
+}
+
 /// Parses and applies the item's bounds.
 pub fn parse_bounded_count(raw: &str, min: u64, max: Option<u64>) -> Result<Option<u64>, CountError> {
     match parse_count(raw)? {
@@ -124,6 +171,18 @@ mod tests {
         assert_eq!(parse_count("-"), Err(CountError::NotANumber));
         assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
         assert_eq!(parse_count("1e400"), Err(CountError::TooLarge));
+    }
+
+    #[test]
+    fn amounts_take_decimals() {
+        assert_eq!(parse_amount("12.5"), Ok(Some(12.5)));
+        assert_eq!(parse_amount("１，２００．５"), Ok(Some(1200.5)));
+        assert_eq!(parse_amount(" 3 "), Ok(Some(3.0)));
+        assert_eq!(parse_amount(""), Ok(None));
+        assert_eq!(parse_amount("-1"), Err(CountError::Negative));
+        assert_eq!(parse_amount("1.2.3"), Err(CountError::NotANumber));
+        assert_eq!(parse_amount("abc"), Err(CountError::NotANumber));
+        assert_eq!(parse_bounded_amount("5", 0.0, Some(4.0)), Err(CountError::AboveMaxAmount(4.0)));
     }
 
     #[test]

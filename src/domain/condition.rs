@@ -1,0 +1,340 @@
+//! `visible_if` conditions: a small expression language over other items' answers.
+//!
+//! ```text
+//! expr    := and ("or" and)*
+//! and     := unary ("and" unary)*
+//! unary   := "not" unary | primary
+//! primary := "(" expr ")" | "answered(" id ")" | "selected(" id "," id ")"
+//!          | id op value          op := == != < <= > >=
+//! value   := number | id
+//! ```
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Op {
+    pub fn holds(self, a: f64, b: f64) -> bool {
+        match self {
+            Op::Eq => a == b,
+            Op::Ne => a != b,
+            Op::Lt => a < b,
+            Op::Le => a <= b,
+            Op::Gt => a > b,
+            Op::Ge => a >= b,
+        }
+    }
+
+    fn symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "==",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Number(f64),
+    /// An option id, or yes/no, or up/flat/down.
+    Name(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    Answered(String),
+    Selected { item: String, option: String },
+    Compare { item: String, op: Op, value: Value },
+    Not(Box<Condition>),
+    And(Box<Condition>, Box<Condition>),
+    Or(Box<Condition>, Box<Condition>),
+}
+
+impl Condition {
+    /// Every item the condition reads, for reference and cycle checks.
+    pub fn items(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_items(&mut out);
+        out
+    }
+
+    fn collect_items<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Condition::Answered(i) | Condition::Selected { item: i, .. } | Condition::Compare { item: i, .. } => out.push(i),
+            Condition::Not(c) => c.collect_items(out),
+            Condition::And(a, b) | Condition::Or(a, b) => {
+                a.collect_items(out);
+                b.collect_items(out);
+            }
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::Answered(i) => write!(f, "answered({i})"),
+            Condition::Selected { item, option } => write!(f, "selected({item}, {option})"),
+            Condition::Compare { item, op, value: Value::Number(n) } => write!(f, "{item} {} {n}", op.symbol()),
+            Condition::Compare { item, op, value: Value::Name(n) } => write!(f, "{item} {} {n}", op.symbol()),
+            Condition::Not(c) => write!(f, "not ({c})"),
+            Condition::And(a, b) => write!(f, "({a}) and ({b})"),
+            Condition::Or(a, b) => write!(f, "({a}) or ({b})"),
+        }
+    }
+}
+
+/// A parse error: the character offset within the expression and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub offset: usize,
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Ident(String),
+    Number(f64),
+    Op(Op),
+    LParen,
+    RParen,
+    Comma,
+}
+
+fn tokenize(src: &str) -> Result<Vec<(usize, Tok)>, ParseError> {
+    let chars: Vec<(usize, char)> = src.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let two: String = chars[i..].iter().take(2).map(|(_, c)| c).collect();
+        let op = match two.as_str() {
+            "==" => Some((Op::Eq, 2)),
+            "!=" => Some((Op::Ne, 2)),
+            "<=" => Some((Op::Le, 2)),
+            ">=" => Some((Op::Ge, 2)),
+            _ if c == '<' => Some((Op::Lt, 1)),
+            _ if c == '>' => Some((Op::Gt, 1)),
+            _ => None,
+        };
+        if let Some((op, len)) = op {
+            out.push((at, Tok::Op(op)));
+            i += len;
+            continue;
+        }
+        match c {
+            '(' => out.push((at, Tok::LParen)),
+            ')' => out.push((at, Tok::RParen)),
+            ',' => out.push((at, Tok::Comma)),
+            _ if c.is_ascii_digit() || c == '-' || c == '.' => {
+                let start = i;
+                i += 1;
+                while i < chars.len() && (chars[i].1.is_ascii_digit() || chars[i].1 == '.') {
+                    i += 1;
+                }
+                let text: String = chars[start..i].iter().map(|(_, c)| c).collect();
+                let n = text.parse::<f64>().map_err(|_| ParseError {
+                    offset: at,
+                    zh: format!("“{text}”不是数字"),
+                    en: format!("\"{text}\" is not a number"),
+                })?;
+                out.push((at, Tok::Number(n)));
+                continue;
+            }
+            _ if c.is_alphanumeric() || c == '_' => {
+                let start = i;
+                while i < chars.len() && (chars[i].1.is_alphanumeric() || chars[i].1 == '_' || chars[i].1 == '-') {
+                    i += 1;
+                }
+                out.push((at, Tok::Ident(chars[start..i].iter().map(|(_, c)| c).collect())));
+                continue;
+            }
+            _ => {
+                return Err(ParseError { offset: at, zh: format!("无法识别的字符“{c}”"), en: format!("unexpected character '{c}'") })
+            }
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+struct Parser {
+    toks: Vec<(usize, Tok)>,
+    pos: usize,
+    end: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|(_, t)| t)
+    }
+
+    fn offset(&self) -> usize {
+        self.toks.get(self.pos).map_or(self.end, |(o, _)| *o)
+    }
+
+    fn fail<T>(&self, zh: &str, en: &str) -> Result<T, ParseError> {
+        let found = match self.peek() {
+            None => ("表达式结尾".to_string(), "the end".to_string()),
+            Some(Tok::Ident(s)) => (format!("“{s}”"), format!("\"{s}\"")),
+            Some(Tok::Number(n)) => (n.to_string(), n.to_string()),
+            Some(Tok::Op(op)) => (op.symbol().to_string(), op.symbol().to_string()),
+            Some(Tok::LParen) => ("(".into(), "(".into()),
+            Some(Tok::RParen) => (")".into(), ")".into()),
+            Some(Tok::Comma) => (",".into(), ",".into()),
+        };
+        Err(ParseError { offset: self.offset(), zh: format!("此处应为{zh}，却是{}", found.0), en: format!("expected {en}, found {}", found.1) })
+    }
+
+    fn eat(&mut self, t: &Tok) -> bool {
+        if self.peek() == Some(t) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn keyword(&mut self, word: &str) -> bool {
+        if matches!(self.peek(), Some(Tok::Ident(s)) if s == word) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn ident(&mut self) -> Result<String, ParseError> {
+        match self.peek() {
+            Some(Tok::Ident(s)) => {
+                let s = s.clone();
+                self.pos += 1;
+                Ok(s)
+            }
+            _ => self.fail("题目或选项的 id", "an item or option id"),
+        }
+    }
+
+    fn expr(&mut self) -> Result<Condition, ParseError> {
+        let mut left = self.and()?;
+        while self.keyword("or") {
+            left = Condition::Or(Box::new(left), Box::new(self.and()?));
+        }
+        Ok(left)
+    }
+
+    fn and(&mut self) -> Result<Condition, ParseError> {
+        let mut left = self.unary()?;
+        while self.keyword("and") {
+            left = Condition::And(Box::new(left), Box::new(self.unary()?));
+        }
+        Ok(left)
+    }
+
+    fn unary(&mut self) -> Result<Condition, ParseError> {
+        if self.keyword("not") {
+            return Ok(Condition::Not(Box::new(self.unary()?)));
+        }
+        self.primary()
+    }
+
+    fn primary(&mut self) -> Result<Condition, ParseError> {
+        if self.eat(&Tok::LParen) {
+            let inner = self.expr()?;
+            if !self.eat(&Tok::RParen) {
+                return self.fail("“)”", "')'");
+            }
+            return Ok(inner);
+        }
+        let name = self.ident()?;
+        if (name == "answered" || name == "selected") && self.eat(&Tok::LParen) {
+            let item = self.ident()?;
+            let cond = if name == "answered" {
+                Condition::Answered(item)
+            } else {
+                if !self.eat(&Tok::Comma) {
+                    return self.fail("“,”", "','");
+                }
+                Condition::Selected { item, option: self.ident()? }
+            };
+            if !self.eat(&Tok::RParen) {
+                return self.fail("“)”", "')'");
+            }
+            return Ok(cond);
+        }
+        let op = match self.peek() {
+            Some(Tok::Op(op)) => *op,
+            _ => return self.fail("比较运算符（== != < <= > >=）", "a comparison (== != < <= > >=)"),
+        };
+        self.pos += 1;
+        let value = match self.peek() {
+            Some(Tok::Number(n)) => Value::Number(*n),
+            Some(Tok::Ident(s)) => Value::Name(s.clone()),
+            _ => return self.fail("数字或选项 id", "a number or an option id"),
+        };
+        self.pos += 1;
+        Ok(Condition::Compare { item: name, op, value })
+    }
+}
+
+/// Parses a condition; offsets in errors count bytes from the start of `src`.
+pub fn parse_condition(src: &str) -> Result<Condition, ParseError> {
+    let toks = tokenize(src)?;
+    if toks.is_empty() {
+        return Err(ParseError { offset: 0, zh: "条件为空".into(), en: "the condition is empty".into() });
+    }
+    let mut p = Parser { toks, pos: 0, end: src.len() };
+    let cond = p.expr()?;
+    if p.pos < p.toks.len() {
+        return p.fail("“and”、“or”或表达式结尾", "'and', 'or' or the end");
+    }
+    Ok(cond)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precedence_is_not_then_and_then_or() {
+        let c = parse_condition("answered(a) or not selected(b, x) and c >= 3").unwrap();
+        assert_eq!(c.to_string(), "(answered(a)) or ((not (selected(b, x))) and (c >= 3))");
+        assert_eq!(c.items(), vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn parentheses_and_names() {
+        let c = parse_condition("(q1 == yes or q2 != down) and q3 < 10.5").unwrap();
+        assert_eq!(c.to_string(), "((q1 == yes) or (q2 != down)) and (q3 < 10.5)");
+    }
+
+    #[test]
+    fn errors_point_at_the_offending_token() {
+        let e = parse_condition("a == 1 and").unwrap_err();
+        assert_eq!(e.offset, 10);
+        assert_eq!(e.en, "expected an item or option id, found the end");
+        let e = parse_condition("a 1").unwrap_err();
+        assert_eq!(e.offset, 2);
+        let e = parse_condition("selected(a b)").unwrap_err();
+        assert_eq!((e.offset, e.en.as_str()), (11, "expected ',', found \"b\""));
+        assert!(parse_condition("a == 1 )").is_err());
+        assert!(parse_condition("a ~ 1").is_err());
+    }
+}

@@ -1,0 +1,230 @@
+//! Reads the answers against the questionnaire once: which items are visible, each
+//! item's state, the numbers the firm gave (counts, amounts, ratios, levels), and the
+//! error to show beside each field. Indicators, scores and progress all start here.
+
+use std::collections::BTreeMap;
+
+use super::answers::{Answer, Answers};
+use super::condition::{Condition, Value};
+use super::number_input::{parse_bounded_amount, parse_bounded_count};
+use super::questionnaire::{Direction, Item, ItemKind, Questionnaire};
+use super::text::{Lang, Text};
+
+/// Field id → the error to show next to that field.
+pub type FieldErrors = BTreeMap<String, Text>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemState {
+    /// Its `visible_if` is false: not asked, its answer (if any) does not count.
+    Hidden,
+    Unanswered,
+    Answered,
+    NotApplicable,
+    /// 不清楚: answered "don't know".
+    Unknown,
+    /// What was typed is not valid (see the field errors).
+    Invalid,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub states: BTreeMap<String, ItemState>,
+    /// Count, amount and level answers, and computed ratios in percent.
+    pub numbers: BTreeMap<String, f64>,
+    pub field_errors: FieldErrors,
+}
+
+impl Evaluation {
+    pub fn state(&self, item: &str) -> ItemState {
+        self.states.get(item).copied().unwrap_or(ItemState::Unanswered)
+    }
+
+    pub fn number(&self, item: &str) -> Option<f64> {
+        self.numbers.get(item).copied()
+    }
+
+    pub fn is_visible(&self, item: &str) -> bool {
+        self.state(item) != ItemState::Hidden
+    }
+}
+
+/// An answer the firm can give directly: is there one, in any form?
+fn has_answer(item: &Item, a: Option<&Answer>) -> bool {
+    match (a, &item.kind) {
+        (None, _) => false,
+        (Some(Answer::Typed(s)), _) => !s.trim().is_empty(),
+        (Some(Answer::Text(s)), _) => !s.trim().is_empty(),
+        _ => true,
+    }
+}
+
+pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
+    let mut numbers = BTreeMap::new();
+    let mut field_errors = FieldErrors::new();
+
+    // Typed numbers first: everything else may read them.
+    for item in q.items() {
+        let raw = answers.typed(&item.id);
+        let parsed = match item.kind {
+            ItemKind::Count { min, max, .. } => parse_bounded_count(raw, min, max).map(|v| v.map(|n| n as f64)),
+            ItemKind::Amount { min, max, .. } => parse_bounded_amount(raw, min, max),
+            _ => continue,
+        };
+        match parsed {
+            Ok(Some(v)) => {
+                numbers.insert(item.id.clone(), v);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                field_errors.insert(item.id.clone(), e.message());
+            }
+        }
+    }
+    for item in q.items() {
+        if let (ItemKind::Level { .. }, Some(l)) = (&item.kind, answers.level(&item.id)) {
+            numbers.insert(item.id.clone(), f64::from(l));
+        }
+    }
+
+    // Ratios: a part above its whole is an error on the part, never a ratio above 100 %.
+    let ratio_inputs = q.items().filter_map(|i| match &i.kind {
+        ItemKind::Ratio { numerator, denominator, part_of_whole, .. } => Some((Some(i.id.as_str()), numerator.as_str(), denominator.as_str(), *part_of_whole)),
+        _ => None,
+    });
+    let indicator_inputs = q.indicators.iter().filter_map(|ind| match &ind.formula {
+        super::questionnaire::Formula::Ratio { numerator, denominator } => Some((None, numerator.as_str(), denominator.as_str(), true)),
+        _ => None,
+    });
+    for (ratio_item, num, den, part_of_whole) in ratio_inputs.chain(indicator_inputs).collect::<Vec<_>>() {
+        let (Some(part), Some(whole)) = (numbers.get(num).copied(), numbers.get(den).copied()) else { continue };
+        if part_of_whole && part > whole {
+            if !field_errors.contains_key(num) {
+                field_errors.insert(num.to_string(), part_exceeds_whole(q, den, part, whole));
+            }
+        } else if whole > 0.0 {
+            if let Some(id) = ratio_item {
+                numbers.insert(id.to_string(), part * 100.0 / whole);
+            }
+        }
+    }
+
+    // Visibility, in dependency order through memoised recursion (load refused cycles).
+    let mut visible: BTreeMap<String, bool> = BTreeMap::new();
+    for item in q.items() {
+        is_visible(q, answers, &numbers, &item.id, &mut visible);
+    }
+
+    let states = q
+        .items()
+        .map(|item| {
+            let state = if !visible.get(&item.id).copied().unwrap_or(true) {
+                ItemState::Hidden
+            } else {
+                item_state(item, answers, &numbers, &field_errors)
+            };
+            (item.id.clone(), state)
+        })
+        .collect();
+    Evaluation { states, numbers, field_errors }
+}
+
+fn item_state(item: &Item, answers: &Answers, numbers: &BTreeMap<String, f64>, errors: &FieldErrors) -> ItemState {
+    let answer = answers.get(&item.id);
+    match answer {
+        Some(Answer::NotApplicable) if item.allow_na => return ItemState::NotApplicable,
+        Some(Answer::Unknown) if item.allow_unknown => return ItemState::Unknown,
+        _ => {}
+    }
+    if errors.contains_key(&item.id) {
+        return ItemState::Invalid;
+    }
+    match &item.kind {
+        ItemKind::Ratio { numerator, denominator, .. } => {
+            if errors.contains_key(numerator) || errors.contains_key(denominator) {
+                ItemState::Invalid
+            } else if numbers.get(denominator) == Some(&0.0) {
+                ItemState::NotApplicable
+            } else if numbers.contains_key(&item.id) {
+                ItemState::Answered
+            } else {
+                ItemState::Unanswered
+            }
+        }
+        ItemKind::Count { .. } | ItemKind::Amount { .. } => {
+            if numbers.contains_key(&item.id) { ItemState::Answered } else { ItemState::Unanswered }
+        }
+        _ if has_answer(item, answer) && answer_fits(item, answer) => ItemState::Answered,
+        _ => ItemState::Unanswered,
+    }
+}
+
+/// Whether a stored answer is of the item's form (a stale answer from an older
+/// questionnaire version is treated as no answer, and kept).
+fn answer_fits(item: &Item, answer: Option<&Answer>) -> bool {
+    match (&item.kind, answer) {
+        (ItemKind::SingleChoice { options }, Some(Answer::Choice(c))) => options.iter().any(|o| &o.id == c),
+        (ItemKind::MultiSelect { options, .. }, Some(Answer::Selected(set))) => set.iter().all(|s| options.iter().any(|o| &o.id == s)),
+        (ItemKind::YesNo { .. }, Some(Answer::Choice(c))) => c == "yes" || c == "no",
+        (ItemKind::Trend { .. }, Some(Answer::Choice(c))) => Direction::from_id(c).is_some(),
+        (ItemKind::Level { levels, .. }, Some(Answer::Level(l))) => (1..=levels.len()).contains(&(*l as usize)),
+        (ItemKind::FreeText, Some(Answer::Text(_))) => true,
+        _ => false,
+    }
+}
+
+fn is_visible(q: &Questionnaire, answers: &Answers, numbers: &BTreeMap<String, f64>, id: &str, memo: &mut BTreeMap<String, bool>) -> bool {
+    if let Some(v) = memo.get(id) {
+        return *v;
+    }
+    let Some(item) = q.item(id) else { return false };
+    let v = match &item.visible_if {
+        None => true,
+        Some(c) => holds(q, answers, numbers, c, memo),
+    };
+    memo.insert(id.to_string(), v);
+    v
+}
+
+/// Evaluates a condition; an item that is hidden reads as unanswered.
+fn holds(q: &Questionnaire, answers: &Answers, numbers: &BTreeMap<String, f64>, c: &Condition, memo: &mut BTreeMap<String, bool>) -> bool {
+    let seen = |id: &str, memo: &mut BTreeMap<String, bool>| is_visible(q, answers, numbers, id, memo);
+    match c {
+        Condition::Answered(id) => {
+            seen(id, memo) && q.item(id).is_some_and(|item| {
+                matches!(answers.get(id), Some(Answer::NotApplicable | Answer::Unknown))
+                    || numbers.contains_key(id)
+                    || (has_answer(item, answers.get(id)) && answer_fits(item, answers.get(id)))
+            })
+        }
+        Condition::Selected { item, option } => {
+            seen(item, memo) && (answers.is_selected(item, option) || answers.choice(item) == Some(option.as_str()))
+        }
+        Condition::Compare { item, op, value } => {
+            if !seen(item, memo) {
+                return false;
+            }
+            match value {
+                Value::Number(n) => numbers.get(item).is_some_and(|v| op.holds(*v, *n)),
+                Value::Name(name) => match answers.choice(item) {
+                    Some(c) => match op {
+                        super::condition::Op::Eq => c == name,
+                        super::condition::Op::Ne => c != name,
+                        _ => false,
+                    },
+                    None => false,
+                },
+            }
+        }
+        Condition::Not(inner) => !holds(q, answers, numbers, inner, memo),
+        Condition::And(a, b) => holds(q, answers, numbers, a, memo) && holds(q, answers, numbers, b, memo),
+        Condition::Or(a, b) => holds(q, answers, numbers, a, memo) || holds(q, answers, numbers, b, memo),
+    }
+}
+
+fn part_exceeds_whole(q: &Questionnaire, whole_item: &str, part: f64, whole: f64) -> Text {
+    let name = q.item(whole_item).map(|i| i.text.clone()).unwrap_or_default();
+    Text::new(
+        format!("{part} 不能大于“{}”（{whole}）", name.zh),
+        format!("{part} cannot be more than \"{}\" ({whole})", name.get(Lang::En)),
+    )
+}
