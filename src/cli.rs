@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::builtin;
+use crate::domain::benchmark::load_benchmark;
 use crate::domain::load::load_questionnaire;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::source_pos::LoadError;
@@ -12,9 +13,9 @@ use crate::domain::targets::load_target_profile;
 use crate::domain::text::Lang;
 
 const USAGE: &str = "usage: shuzhuan check [--lang zh|en] FILE...
-  Validates questionnaire files and target-profile files (a file whose first table is
-  [profile] is a target profile). Target profiles are checked against the questionnaires
-  named on the command line and the built-in ones.
+  Validates questionnaire files, target profiles (first table [profile]) and benchmark
+  files (first table [benchmark]). Profiles and benchmarks are checked against the
+  questionnaires named on the command line and the built-in ones.
   Prints every error as file:line:col: field: message; exits 1 on any error, 0 when clean.";
 
 pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
@@ -31,11 +32,20 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitC
     }
 }
 
-fn is_target_profile(src: &str) -> bool {
-    src.lines()
-        .map(str::trim)
-        .find(|l| l.starts_with('['))
-        .is_some_and(|l| l == "[profile]")
+#[derive(PartialEq)]
+enum FileKind {
+    Questionnaire,
+    TargetProfile,
+    Benchmark,
+}
+
+/// What a file is, by its first table header.
+fn file_kind(src: &str) -> FileKind {
+    match src.lines().map(str::trim).find(|l| l.starts_with('[')) {
+        Some("[profile]") => FileKind::TargetProfile,
+        Some("[benchmark]") => FileKind::Benchmark,
+        _ => FileKind::Questionnaire,
+    }
 }
 
 fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
@@ -73,7 +83,7 @@ fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCod
     }
     // Questionnaires first: target profiles are checked against them.
     let mut questionnaires: Vec<Questionnaire> = Vec::new();
-    for (f, src) in sources.iter().filter(|(_, s)| !is_target_profile(s)) {
+    for (f, src) in sources.iter().filter(|(_, s)| file_kind(s) == FileKind::Questionnaire) {
         match load_questionnaire(f, src) {
             Ok(q) => questionnaires.push(q),
             Err(e) => errors.extend(e),
@@ -87,10 +97,13 @@ fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCod
         }
     }
     let refs: Vec<&Questionnaire> = questionnaires.iter().collect();
-    for (f, src) in sources.iter().filter(|(_, s)| is_target_profile(s)) {
-        if let Err(e) = load_target_profile(f, src, &refs) {
-            errors.extend(e);
-        }
+    for (f, src) in &sources {
+        let result = match file_kind(src) {
+            FileKind::TargetProfile => load_target_profile(f, src, &refs).err(),
+            FileKind::Benchmark => load_benchmark(f, src, &refs).err(),
+            FileKind::Questionnaire => None,
+        };
+        errors.extend(result.into_iter().flatten());
     }
 
     for e in &errors {

@@ -19,6 +19,7 @@ fn every_built_in_file_passes() {
     let files: Vec<&str> = shuzhuan::builtin::QUESTIONNAIRES
         .iter()
         .chain(shuzhuan::builtin::TARGET_PROFILES)
+        .chain([&shuzhuan::builtin::BENCHMARK])
         .map(|(f, _)| *f)
         .collect();
     assert_eq!(check(&files), (0, String::new()));

@@ -1,68 +1,117 @@
-//! The questionnaire form: firm details, target profile, and one field per item.
-//! Fields show exactly what was typed; errors appear beside them and never clear the text.
+//! The questionnaire: setup (questionnaire, file, firm, target profile), the section list
+//! with progress, and the current section. Only the current section is rendered.
 
 use leptos::prelude::*;
 
+use super::fields::ItemField;
 use super::i18n::tr;
+use super::setup::Setup;
 use super::state::AppState;
-use crate::domain::questionnaire::{Formula, Indicator, Item, ItemKind, Section};
-use crate::domain::text::Text;
+use crate::domain::assessment::{next_unanswered, section_progress, Progress};
+use crate::domain::questionnaire::{Indicator, Section};
+use crate::domain::text::Lang;
 
 #[component]
 pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let q = state.questionnaire();
-    let description = q.description.clone();
-    let profiles = state.profiles();
-    let sections = q
-        .sections
-        .iter()
-        .map(|s| {
-            let defs: Vec<Indicator> = q
-                .indicators
-                .iter()
-                .filter(|ind| indicator_inputs(ind).iter().any(|id| section_has(s, id)))
-                .cloned()
-                .collect();
-            view! { <SectionView state=state section=s.clone() indicators=defs /> }
-        })
-        .collect_view();
+    let progress = Memo::new(move |_| state.questionnaire.with(|q| state.assessment.with(|a| section_progress(&q.0, &a.evaluation))));
+    // Keep the section index valid when the questionnaire changes.
+    Effect::new(move |_| {
+        let n = state.questionnaire.with(|q| q.0.sections.len());
+        if state.section.get() >= n {
+            state.section.set(0);
+        }
+    });
+    let go_to = move |s: usize| {
+        state.section.set(s);
+        focus_after_render(format!("section-{s}-heading"));
+    };
+    let jump = move |_| {
+        let found = state.questionnaire.with_untracked(|q| {
+            state.assessment.with_untracked(|a| next_unanswered(&q.0, &a.evaluation, state.section.get_untracked()))
+        });
+        if let Some((s, item)) = found {
+            state.section.set(s);
+            focus_after_render(format!("q-{item}"));
+        }
+    };
+    let section_count = move || state.questionnaire.with(|q| q.0.sections.len());
     view! {
-        <form class="questionnaire" novalidate on:submit=|ev| ev.prevent_default()>
-            {description.map(|d| view! { <p class="intro">{move || d.get(lang.get()).to_string()}</p> })}
-            <fieldset class="section firm">
-                <legend><h2>{move || tr(lang.get(), "企业与目标", "Firm and targets")}</h2></legend>
-                <div class="field">
-                    <label for="firm-name">{move || tr(lang.get(), "企业名称", "Firm name")}</label>
-                    <input id="firm-name" type="text" autocomplete="organization"
-                        prop:value=move || state.firm_name.get()
-                        on:input=move |ev| state.firm_name.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="profile">{move || tr(lang.get(), "对标的目标方案", "Target profile")}</label>
-                    <select id="profile" on:change=move |ev| state.profile_id.set(event_target_value(&ev))>
-                        {profiles.into_iter().map(|p| {
-                            let id = p.id.clone();
-                            let selected = move || state.profile_id.get() == id;
-                            view! { <option value=p.id.clone() prop:selected=selected>{move || p.name.get(lang.get()).to_string()}</option> }
-                        }).collect_view()}
-                    </select>
-                    <p class="help" id="profile-source">
-                        {move || tr(lang.get(), "来源：", "Source: ")}
-                        {move || state.profile().source}
-                    </p>
-                </div>
-            </fieldset>
-            {sections}
-        </form>
+        <div class="questionnaire">
+            <Setup state=state />
+            <nav class="section-nav" aria-label=move || tr(lang.get(), "问卷部分", "Questionnaire sections")>
+                <ol>
+                    {move || {
+                        let q = state.q();
+                        q.sections.iter().enumerate().map(|(i, s)| {
+                            let title = s.title.clone();
+                            let p = move || progress.with(|p| p.get(i).copied().unwrap_or_default());
+                            view! {
+                                <li>
+                                    <button type="button" class="section-link" id=format!("nav-section-{i}")
+                                        class:current=move || state.section.get() == i
+                                        class:complete=move || p().is_complete()
+                                        aria-current=move || (state.section.get() == i).then_some("step")
+                                        on:click=move |_| go_to(i)>
+                                        <span class="mark" aria-hidden="true">{move || if p().is_complete() { "✓" } else { "" }}</span>
+                                        <span class="name">{move || title.get(lang.get()).to_string()}</span>
+                                        <span class="count">{move || progress_text(p(), lang.get())}</span>
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                </ol>
+            </nav>
+            {move || {
+                let q = state.q();
+                let i = state.section.get().min(q.sections.len().saturating_sub(1));
+                let section = q.sections[i].clone();
+                let defs: Vec<Indicator> = q
+                    .indicators
+                    .iter()
+                    .filter(|ind| ind.formula.inputs().iter().any(|id| section_has(&section, id)))
+                    .cloned()
+                    .collect();
+                view! { <SectionView state=state index=i section=section indicators=defs /> }
+            }}
+            <div class="pager">
+                <button type="button" class="secondary-dark" id="prev-section"
+                    disabled=move || state.section.get() == 0
+                    on:click=move |_| go_to(state.section.get_untracked().saturating_sub(1))>
+                    {move || tr(lang.get(), "← 上一部分", "← Previous")}
+                </button>
+                <button type="button" class="secondary-dark" id="next-unanswered" on:click=jump>
+                    {move || tr(lang.get(), "下一道未答题", "Next unanswered")}
+                </button>
+                <button type="button" id="next-section"
+                    disabled={move || state.section.get() + 1 >= section_count()}
+                    on:click=move |_| go_to(state.section.get_untracked() + 1)>
+                    {move || tr(lang.get(), "下一部分 →", "Next →")}
+                </button>
+            </div>
+        </div>
     }
 }
 
-fn indicator_inputs(ind: &Indicator) -> Vec<&str> {
-    match &ind.formula {
-        Formula::Ratio { numerator, denominator } => vec![numerator, denominator],
-        Formula::SelectedShare { item } => vec![item],
+fn progress_text(p: Progress, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}/{}", p.answered, p.total),
+        Lang::En => format!("{} of {}", p.answered, p.total),
     }
+}
+
+/// Moves focus once the new view is in the DOM (after the next frame).
+pub fn focus_after_render(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            use leptos::wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+                el.scroll_into_view();
+            }
+        }
+    });
 }
 
 fn section_has(s: &Section, item: &str) -> bool {
@@ -70,25 +119,38 @@ fn section_has(s: &Section, item: &str) -> bool {
 }
 
 #[component]
-fn SectionView(state: AppState, section: Section, indicators: Vec<Indicator>) -> impl IntoView {
+fn SectionView(state: AppState, index: usize, section: Section, indicators: Vec<Indicator>) -> impl IntoView {
     let lang = state.lang;
     let title = section.title.clone();
-    let heading_id = format!("section-{}", section.id);
+    let heading_id = format!("section-{index}-heading");
     let labelled_by = heading_id.clone();
+    let points = section.points;
     view! {
-        <section class="section" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{move || title.get(lang.get()).to_string()}</h2>
+        <section class="section" id=format!("section-{}", section.id) aria-labelledby=labelled_by>
+            <h2 id=heading_id tabindex="-1">
+                {move || title.get(lang.get()).to_string()}
+                {(points > 0.0).then(|| view! { <span class="points-badge">{move || format_points(points, lang.get())}</span> })}
+            </h2>
             {indicators.into_iter().map(|ind| view! { <IndicatorDefinition state=state indicator=ind /> }).collect_view()}
             {section.dimensions.into_iter().map(|d| {
                 let dt = d.title.clone();
+                let show_title = dt.zh != section.title.zh;
                 view! {
                     <div class="dimension">
-                        <h3>{move || dt.get(lang.get()).to_string()}</h3>
+                        {show_title.then(|| view! { <h3>{move || dt.get(lang.get()).to_string()}</h3> })}
                         {d.items.into_iter().map(|item| view! { <ItemField state=state item=item /> }).collect_view()}
                     </div>
                 }
             }).collect_view()}
         </section>
+    }
+}
+
+pub fn format_points(points: f64, lang: Lang) -> String {
+    let p = if points.fract() == 0.0 { format!("{points:.0}") } else { format!("{points}") };
+    match lang {
+        Lang::Zh => format!("{p} 分"),
+        Lang::En => format!("{p} points"),
     }
 }
 
@@ -112,94 +174,8 @@ fn IndicatorDefinition(state: AppState, indicator: Indicator) -> impl IntoView {
 pub fn UnverifiedMark(state: AppState) -> impl IntoView {
     let lang = state.lang;
     view! {
-        <span class="unverified" title=move || tr(lang.get(), "企业层面的计算公式为数转的工作定义，并非官方公式", "The firm-level formula is Shuzhuan's working definition, not an official one")>
+        <span class="unverified" title=move || tr(lang.get(), "这一计算公式或分值是数转的工作假设，并非官方公布", "This formula or value is Shuzhuan's working assumption, not an official one")>
             {move || tr(lang.get(), "工作定义", "working definition")}
         </span>
     }
-}
-
-#[component]
-fn ItemField(state: AppState, item: Item) -> impl IntoView {
-    match item.kind.clone() {
-        ItemKind::Count { unit, .. } => view! { <CountField state=state item=item unit=unit /> }.into_any(),
-        ItemKind::MultiSelect { .. } => view! { <MultiSelectField state=state item=item /> }.into_any(),
-    }
-}
-
-#[component]
-fn CountField(state: AppState, item: Item, unit: Text) -> impl IntoView {
-    let lang = state.lang;
-    let id = item.id.clone();
-    let input_id = format!("q-{id}");
-    let help_id = format!("q-{id}-help");
-    let error_id = format!("q-{id}-error");
-    let (text, help) = (item.text.clone(), item.help.clone());
-    let id_for_error = id.clone();
-    let error = Memo::new(move |_| state.assessment.with(|a| a.field_errors.get(&id_for_error).cloned()));
-    let id_for_value = id.clone();
-    let value = Memo::new(move |_| state.answers.with(|a| a.typed(&id_for_value).to_string()));
-    let described_by = if help.is_some() { format!("{help_id} {error_id}") } else { error_id.clone() };
-    let label_for = input_id.clone();
-    view! {
-        <div class="field count" class:has-error=move || error.with(Option::is_some)>
-            <label for=label_for>{move || text.get(lang.get()).to_string()}</label>
-            <div class="input-row">
-                <input id=input_id type="text" inputmode="numeric" autocomplete="off"
-                    aria-describedby=described_by
-                    aria-invalid=move || error.with(Option::is_some).to_string()
-                    prop:value=move || value.get()
-                    on:input=move |ev| state.answers.update(|a| a.set_typed(&id, event_target_value(&ev))) />
-                <span class="unit">{move || unit.get(lang.get()).to_string()}</span>
-            </div>
-            {help.map(|h| view! { <p class="help" id=help_id>{move || h.get(lang.get()).to_string()}</p> })}
-            <p class="error" id=error_id aria-live="polite">
-                {move || error.get().map(|e| e.get(lang.get()).to_string())}
-            </p>
-        </div>
-    }
-}
-
-#[component]
-fn MultiSelectField(state: AppState, item: Item) -> impl IntoView {
-    let lang = state.lang;
-    let ItemKind::MultiSelect { options } = item.kind.clone() else { return ().into_any() };
-    let id = item.id.clone();
-    let (text, help) = (item.text.clone(), item.help.clone());
-    let help_id = format!("q-{id}-help");
-    let option_views = options
-        .into_iter()
-        .map(|o| {
-            let (item_id, item_id2, option_id, option_id2) = (id.clone(), id.clone(), o.id.clone(), o.id.clone());
-            let input_id = format!("q-{id}-{}", o.id);
-            let label_for = input_id.clone();
-            view! {
-                <label class="check" for=label_for>
-                    <input type="checkbox" id=input_id
-                        prop:checked=move || state.answers.with(|a| a.is_selected(&item_id, &option_id))
-                        on:change=move |ev| state.answers.update(|a| a.toggle(&item_id2, &option_id2, event_target_checked(&ev))) />
-                    <span>{move || o.text.get(lang.get()).to_string()}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let (none_a, none_b) = (id.clone(), id.clone());
-    let none_id = format!("q-{id}-none");
-    let none_for = none_id.clone();
-    let described_by = help_id.clone();
-    view! {
-        <fieldset class="field multi" aria-describedby=described_by>
-            <legend>{move || text.get(lang.get()).to_string()}</legend>
-            {help.map(|h| view! { <p class="help" id=help_id>{move || h.get(lang.get()).to_string()}</p> })}
-            <div class="options">
-                {option_views}
-                <label class="check none" for=none_for>
-                    <input type="checkbox" id=none_id
-                        prop:checked=move || state.answers.with(|a| a.is_none_selected(&none_a))
-                        on:change=move |ev| state.answers.update(|a| if event_target_checked(&ev) { a.select_none(&none_b) } else { a.clear(&none_b) }) />
-                    <span>{move || tr(lang.get(), "以上都没有", "None of these")}</span>
-                </label>
-            </div>
-        </fieldset>
-    }
-    .into_any()
 }

@@ -1,10 +1,12 @@
 //! The Leptos front end. Components only read signals and call the pure domain;
 //! every figure shown comes from `domain::report`.
 
+mod fields;
 mod form;
 mod i18n;
 mod report;
 mod results;
+mod setup;
 mod state;
 mod storage;
 
@@ -39,7 +41,7 @@ fn Workspace(state: AppState) -> impl IntoView {
         }
     });
     let show_report = RwSignal::new(false);
-    let title = move || state.questionnaire().title.get(lang.get()).to_string();
+    let title = move || state.questionnaire.with(|q| q.0.title.get(lang.get()).to_string());
     let print = move |_| {
         show_report.set(true);
         let _ = window().print();
@@ -48,8 +50,7 @@ fn Workspace(state: AppState) -> impl IntoView {
         <div class="app" class:mode-report=move || show_report.get()>
             <header class="app-bar">
                 <div class="brand">
-                    <span class="logo" aria-hidden="true">"数转"</span>
-                    <span class="app-title">{title}</span>
+                                        <span class="app-title">"数转"<span class="app-subtitle">{title}</span></span>
                 </div>
                 <nav class="actions" aria-label=move || tr(lang.get(), "操作", "Actions")>
                     <button type="button" class="secondary" id="toggle-report" aria-pressed=move || show_report.get().to_string()

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use super::i18n::tr;
 use super::results::IndicatorTable;
 use super::state::AppState;
-use crate::domain::questionnaire::ItemKind;
-use crate::domain::text::Lang;
+use crate::domain::report::answer_text;
 
 fn today() -> String {
     let d = js_sys::Date::new_0();
@@ -16,42 +15,27 @@ fn today() -> String {
 #[component]
 pub fn Report(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let q = state.questionnaire();
-    let (title, version) = (q.title.clone(), q.version.clone());
-    let sources = q.sources.clone();
-    let items: Vec<_> = q.items().cloned().collect();
     let date = today();
     let firm = move || {
         let name = state.firm_name.get();
         if name.trim().is_empty() { tr(lang.get(), "（未填写企业名称）", "(firm name not given)").to_string() } else { name }
     };
+    let title = move || state.questionnaire.with(|q| format!("{} · v{}", q.0.title.get(lang.get()), q.0.version));
     let answer_rows = move || {
         let l = lang.get();
+        let q = state.q();
         state.answers.with(|a| {
-            items
-                .iter()
-                .map(|item| {
-                    let answer = match &item.kind {
-                        ItemKind::Count { unit, .. } => {
-                            let raw = a.typed(&item.id).trim().to_string();
-                            if raw.is_empty() { "—".to_string() } else { format!("{raw} {}", unit.get(l)) }
-                        }
-                        ItemKind::MultiSelect { options } => match a.selected(&item.id) {
-                            None => "—".to_string(),
-                            Some(set) if set.is_empty() => tr(l, "以上都没有", "None of these").to_string(),
-                            Some(set) => options
-                                .iter()
-                                .filter(|o| set.contains(&o.id))
-                                .map(|o| o.text.get(l).to_string())
-                                .collect::<Vec<_>>()
-                                .join(if l == Lang::Zh { "、" } else { ", " }),
-                        },
-                    };
-                    view! { <tr><th scope="row">{item.text.get(l).to_string()}</th><td>{answer}</td></tr> }
-                })
-                .collect_view()
+            state.assessment.with(|result| {
+                q.items()
+                    .map(|item| {
+                        let answer = answer_text(&q, item, a, &result.evaluation, l);
+                        view! { <tr><th scope="row">{item.text.get(l).to_string()}</th><td>{answer}</td></tr> }
+                    })
+                    .collect_view()
+            })
         })
     };
+    let sources = move || state.q().sources.iter().map(|s| view! { <li>{s.citation()}</li> }).collect_view();
     view! {
         <article class="report" aria-label=move || tr(lang.get(), "评估报告", "Assessment report")>
             <header class="report-cover">
@@ -59,7 +43,7 @@ pub fn Report(state: AppState) -> impl IntoView {
                 <h1 class="report-firm">{firm}</h1>
                 <dl class="report-meta">
                     <dt>{move || tr(lang.get(), "问卷", "Questionnaire")}</dt>
-                    <dd>{move || title.get(lang.get()).to_string()}{format!(" · v{version}")}</dd>
+                    <dd>{title}</dd>
                     <dt>{move || tr(lang.get(), "对标目标", "Target profile")}</dt>
                     <dd>{move || state.profile().name.get(lang.get()).to_string()}</dd>
                     <dt>{move || tr(lang.get(), "报告日期", "Date")}</dt>
@@ -89,9 +73,7 @@ pub fn Report(state: AppState) -> impl IntoView {
                     "Indicator names and targets come from the policy documents below. They measure these indicators over regions; the firm-level formulas (the firm's own count ÷ its own total) are Shuzhuan's working definitions, marked as such, not official formulas. Everything was computed locally in the browser.")}</p>
                 <h3>{move || tr(lang.get(), "指标与定义", "Indicators and definitions")}</h3>
                 <ul class="sources">
-                    {sources.into_iter().map(|s| view! {
-                        <li>{s.title.clone()}{s.publisher.map(|p| format!("，{p}"))}{s.date.map(|d| format!("，{d}"))}</li>
-                    }).collect_view()}
+                    {sources}
                 </ul>
                 <h3>{move || tr(lang.get(), "目标值", "Targets")}</h3>
                 <ul class="sources">

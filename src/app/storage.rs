@@ -5,6 +5,8 @@
 use gloo_storage::{errors::StorageError, LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use crate::domain::answers::Answers;
 use crate::domain::text::Lang;
 
@@ -16,11 +18,23 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Draft {
     pub format_version: u32,
     pub questionnaire_id: String,
-    pub questionnaire_version: String,
     pub firm_name: String,
     pub profile_id: String,
     pub lang: Lang,
-    pub answers: Answers,
+    /// Index of the section on screen.
+    #[serde(default)]
+    pub section: usize,
+    /// Questionnaire id → answers.
+    pub answers: BTreeMap<String, Answers>,
+    /// Questionnaire files a consultant loaded, by name and source text.
+    #[serde(default)]
+    pub custom_files: Vec<CustomFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomFile {
+    pub name: String,
+    pub source: String,
 }
 
 pub enum Restored {

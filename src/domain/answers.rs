@@ -26,8 +26,11 @@ pub enum Answer {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answers {
-    #[serde(flatten)]
     pub values: BTreeMap<String, Answer>,
+    /// Answers replaced by "not applicable" or "don't know", kept so that unticking
+    /// either brings back what the firm had entered.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub set_aside: BTreeMap<String, Answer>,
 }
 
 impl Answers {
@@ -36,7 +39,29 @@ impl Answers {
     }
 
     pub fn set(&mut self, item: &str, answer: Answer) {
+        self.set_aside.remove(item);
         self.values.insert(item.to_string(), answer);
+    }
+
+    /// Answers "not applicable" or "don't know", setting aside what was there.
+    pub fn set_special(&mut self, item: &str, special: Answer) {
+        if let Some(old) = self.values.insert(item.to_string(), special) {
+            if !matches!(old, Answer::NotApplicable | Answer::Unknown) {
+                self.set_aside.insert(item.to_string(), old);
+            }
+        }
+    }
+
+    /// Withdraws "not applicable" or "don't know", restoring the answer set aside.
+    pub fn clear_special(&mut self, item: &str) {
+        self.values.remove(item);
+        if let Some(old) = self.set_aside.remove(item) {
+            self.values.insert(item.to_string(), old);
+        }
+    }
+
+    pub fn is_special(&self, item: &str, special: &Answer) -> bool {
+        self.values.get(item) == Some(special)
     }
 
     /// Forgets the answer to one item.
@@ -104,5 +129,35 @@ impl Answers {
         } else {
             self.set(item, Answer::Selected(set));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_applicable_sets_the_typed_text_aside_and_gives_it_back() {
+        let mut a = Answers::default();
+        a.set_typed("x", "12");
+        a.set_special("x", Answer::NotApplicable);
+        assert_eq!(a.get("x"), Some(&Answer::NotApplicable));
+        a.set_special("x", Answer::Unknown);
+        a.clear_special("x");
+        assert_eq!(a.typed("x"), "12");
+        assert!(a.set_aside.is_empty());
+    }
+
+    #[test]
+    fn a_multi_select_can_be_none_ticked_or_unanswered() {
+        let mut a = Answers::default();
+        a.toggle("m", "o1", true);
+        a.toggle("m", "o2", true);
+        a.toggle("m", "o1", false);
+        assert!(a.is_selected("m", "o2") && !a.is_selected("m", "o1"));
+        a.toggle("m", "o2", false);
+        assert_eq!(a.get("m"), None);
+        a.select_none("m");
+        assert!(a.is_none_selected("m"));
     }
 }

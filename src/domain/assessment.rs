@@ -69,9 +69,56 @@ pub fn assess(q: &Questionnaire, answers: &Answers, profile: &TargetProfile) -> 
         .map(|i| evaluation.state(&i.id))
         .filter(|s| *s != ItemState::Hidden)
         .collect();
-    let answered = asked
-        .iter()
-        .filter(|s| matches!(s, ItemState::Answered | ItemState::NotApplicable | ItemState::Unknown))
-        .count();
+    let answered = asked.iter().filter(|s| counts_as_answered(**s)).count();
     Assessment { field_errors: evaluation.field_errors.clone(), evaluation, indicators, total_items: asked.len(), answered }
+}
+
+/// Answered and total visible questions of one section.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn is_complete(self) -> bool {
+        self.answered == self.total
+    }
+}
+
+fn counts_as_answered(s: ItemState) -> bool {
+    matches!(s, ItemState::Answered | ItemState::NotApplicable | ItemState::Unknown)
+}
+
+/// Progress of each section, in order.
+pub fn section_progress(q: &Questionnaire, ev: &Evaluation) -> Vec<Progress> {
+    q.sections
+        .iter()
+        .map(|s| {
+            let states: Vec<ItemState> = s
+                .dimensions
+                .iter()
+                .flat_map(|d| &d.items)
+                .filter(|i| i.kind.is_answered_directly())
+                .map(|i| ev.state(&i.id))
+                .filter(|st| *st != ItemState::Hidden)
+                .collect();
+            Progress { answered: states.iter().filter(|st| counts_as_answered(**st)).count(), total: states.len() }
+        })
+        .collect()
+}
+
+/// The first visible unanswered (or invalid) question after `from_section`'s start,
+/// wrapping round: (section index, item id).
+pub fn next_unanswered(q: &Questionnaire, ev: &Evaluation, from_section: usize) -> Option<(usize, String)> {
+    let n = q.sections.len();
+    (0..n).map(|k| (from_section + k) % n).find_map(|s| {
+        q.sections[s]
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.items)
+            .filter(|i| i.kind.is_answered_directly())
+            .find(|i| matches!(ev.state(&i.id), ItemState::Unanswered | ItemState::Invalid))
+            .map(|i| (s, i.id.clone()))
+    })
 }

@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod assessment;
+pub mod benchmark;
 pub mod condition;
 pub mod evaluation;
 pub mod number_input;

@@ -117,3 +117,73 @@ pub fn indicator_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<Indi
         })
         .collect()
 }
+
+/// How an answer reads in the report's appendix ("40 道", "财务管理、采购管理", "3 级：…").
+pub fn answer_text(
+    q: &super::questionnaire::Questionnaire,
+    item: &super::questionnaire::Item,
+    answers: &super::answers::Answers,
+    ev: &super::evaluation::Evaluation,
+    lang: Lang,
+) -> String {
+    use super::answers::Answer;
+    use super::evaluation::ItemState;
+    use super::questionnaire::{Direction, ItemKind};
+    let zh = lang == Lang::Zh;
+    match ev.state(&item.id) {
+        ItemState::Hidden => return if zh { "（不适用：未显示）" } else { "(not asked)" }.to_string(),
+        ItemState::NotApplicable if item.kind.is_answered_directly() => return if zh { "不适用" } else { "Not applicable" }.to_string(),
+        ItemState::Unknown => return if zh { "不清楚" } else { "Don't know" }.to_string(),
+        _ => {}
+    }
+    let none = "—".to_string();
+    match &item.kind {
+        ItemKind::Count { unit, .. } | ItemKind::Amount { unit, .. } => {
+            let raw = answers.typed(&item.id).trim();
+            if raw.is_empty() {
+                none
+            } else {
+                format!("{raw} {}", unit.get(lang))
+            }
+        }
+        ItemKind::Ratio { .. } => ev.number(&item.id).map_or(none, format_percent),
+        ItemKind::MultiSelect { options, .. } => match answers.selected(&item.id) {
+            None => none,
+            Some(set) if set.is_empty() => if zh { "以上都没有" } else { "None of these" }.to_string(),
+            Some(set) => options
+                .iter()
+                .filter(|o| set.contains(&o.id))
+                .map(|o| o.text.get(lang).to_string())
+                .collect::<Vec<_>>()
+                .join(if zh { "、" } else { ", " }),
+        },
+        ItemKind::SingleChoice { options } => answers
+            .choice(&item.id)
+            .and_then(|c| options.iter().find(|o| o.id == c))
+            .map_or(none, |o| o.text.get(lang).to_string()),
+        ItemKind::YesNo { .. } => match answers.choice(&item.id) {
+            Some("yes") => if zh { "是" } else { "Yes" }.to_string(),
+            Some("no") => if zh { "否" } else { "No" }.to_string(),
+            _ => none,
+        },
+        ItemKind::Trend { .. } => match answers.choice(&item.id).and_then(Direction::from_id) {
+            Some(Direction::Up) => if zh { "上升" } else { "Went up" }.to_string(),
+            Some(Direction::Flat) => if zh { "基本持平" } else { "About the same" }.to_string(),
+            Some(Direction::Down) => if zh { "下降" } else { "Went down" }.to_string(),
+            None => none,
+        },
+        ItemKind::Level { levels, .. } => match answers.level(&item.id) {
+            Some(l) => {
+                let name = q.levels.get(usize::from(l).saturating_sub(1)).map(|d| d.name.get(lang).to_string());
+                let name = name.unwrap_or_else(|| if zh { format!("{l} 级") } else { format!("Level {l}") });
+                let desc = levels.get(usize::from(l).saturating_sub(1)).map(|o| o.text.get(lang).to_string()).unwrap_or_default();
+                format!("{name}：{desc}")
+            }
+            None => none,
+        },
+        ItemKind::FreeText => match answers.get(&item.id) {
+            Some(Answer::Text(t)) => t.clone(),
+            _ => none,
+        },
+    }
+}

@@ -28,9 +28,11 @@ async function fillTypicalFirm(page, firm = '泰州精工机械有限公司') {
   await page.fill('#firm-name', firm);
   await page.fill('#q-key_processes', '40');
   await page.fill('#q-cnc_key_processes', '22');
+  await page.click('#next-section');
   for (const f of ['finance', 'purchasing', 'sales', 'inventory', 'hr', 'quality']) {
-    await page.check(`#q-mgmt_functions_on_system-${f}`);
+    await page.check(`#field-mgmt_functions_on_system [data-option="${f}"] input`);
   }
+  await page.click('#next-section');
   await page.fill('#q-rd_staff', '30');
   await page.fill('#q-rd_staff_with_tools', '27');
 }
@@ -87,10 +89,12 @@ test('input rules: full-width digits, part above whole, zero whole, nothing lost
   assert.equal(await page.innerText('#q-cnc_key_processes-error'), '');
   assert.equal(await cell(page, 'cnc_rate', 'value'), '30.0%');
 
+  await page.click('#nav-section-2');
   await page.fill('#q-rd_staff', '0');
   await page.fill('#q-rd_staff_with_tools', '0');
   assert.equal(await cell(page, 'rd_tool_rate', 'value'), '不适用');
 
+  await page.click('#nav-section-0');
   await page.fill('#q-key_processes', '4.5');
   assert.equal(await page.innerText('#q-key_processes-error'), '请输入整数，不能有小数');
   assert.equal(await page.inputValue('#q-key_processes'), '4.5');
@@ -100,14 +104,20 @@ test('input rules: full-width digits, part above whole, zero whole, nothing lost
 test('answers are saved as typed and restored after a reload', async () => {
   const page = await openApp(browser, server.url);
   await fillTypicalFirm(page, '常州示例电机厂');
+  await page.click('#nav-section-0');
   await page.fill('#q-cnc_key_processes', '99'); // an error must survive the reload too
+  await page.click('#nav-section-2');
   await page.selectOption('#profile', 'taizhou-2025');
   await page.reload();
-  await page.waitForSelector('#q-key_processes');
+  // It reopens on the section the user was in.
+  await page.waitForSelector('#q-rd_staff');
+  assert.equal(await page.inputValue('#q-rd_staff_with_tools'), '27');
   assert.equal(await page.inputValue('#firm-name'), '常州示例电机厂');
+  await page.click('#nav-section-0');
   assert.equal(await page.inputValue('#q-cnc_key_processes'), '99');
-  assert.equal(await page.isChecked('#q-mgmt_functions_on_system-hr'), true);
-  assert.equal(await page.isChecked('#q-mgmt_functions_on_system-equipment'), false);
+  await page.click('#nav-section-1');
+  assert.equal(await page.isChecked('#field-mgmt_functions_on_system [data-option="hr"] input'), true);
+  assert.equal(await page.isChecked('#field-mgmt_functions_on_system [data-option="equipment"] input'), false);
   assert.equal(await page.inputValue('#profile'), 'taizhou-2025');
   assert.equal(await cell(page, 'cnc_rate', 'value'), '输入有误');
   assert.equal(await cell(page, 'rd_tool_rate', 'gap'), '恰好达到目标');

@@ -71,7 +71,7 @@ export async function openApp(browser, url, { width = 1280, height = 900 } = {})
   });
   page.problems = problems;
   await page.goto(url);
-  await page.waitForSelector('#q-key_processes');
+  await page.waitForSelector('.section-nav');
   return page;
 }
 

@@ -1,0 +1,82 @@
+//! The national benchmark: actual values of the headline indicators by period, each
+//! with the population it was measured over.
+
+use super::questionnaire::Questionnaire;
+use super::raw::{checked_text, req_text};
+use super::source_pos::{LoadError, SourceMap};
+use super::text::Text;
+use super::toml_reader::{msg, Obj, Reader};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActualValue {
+    pub indicator: String,
+    /// "2023" or "2025-03": sortable as text.
+    pub period: String,
+    pub value: f64,
+    pub series: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Benchmark {
+    pub id: String,
+    pub name: Text,
+    pub source: String,
+    pub values: Vec<ActualValue>,
+}
+
+impl Benchmark {
+    /// The most recent value of an indicator (the first listed, if two share a period).
+    pub fn latest(&self, indicator: &str) -> Option<&ActualValue> {
+        self.values
+            .iter()
+            .filter(|v| v.indicator == indicator)
+            .fold(None, |best: Option<&ActualValue>, v| match best {
+                Some(b) if b.period >= v.period => Some(b),
+                _ => Some(v),
+            })
+    }
+}
+
+fn is_period(s: &str) -> bool {
+    let b = s.as_bytes();
+    let year = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => year,
+        7 => year && b[4] == b'-' && b[5..].iter().all(u8::is_ascii_digit) && (1..=12).contains(&s[5..].parse::<u8>().unwrap_or(0)),
+        _ => false,
+    }
+}
+
+pub fn load_benchmark(file: &str, src: &str, questionnaires: &[&Questionnaire]) -> Result<Benchmark, Vec<LoadError>> {
+    let map = SourceMap::new(file, src);
+    let mut r = Reader::new(&map);
+    let doc = r.parse(src);
+    let mut root = Obj::root(&doc);
+    let head = root.req_table(&mut r, "benchmark", |r, o| (o.req_str(r, "id"), req_text(r, o, "name"), o.req_str(r, "source")));
+    let raw_values = root.tables(&mut r, "values", |r, o| {
+        (o.req_str(r, "indicator"), o.req_str(r, "period"), o.req_num(r, "value"), req_text(r, o, "series"))
+    });
+    root.done(&mut r);
+    let (id, name, source) = match head {
+        Some((id, name, source)) => (id.value, checked_text(&mut r, &name, "benchmark.name"), source.value),
+        None => (String::new(), Text::default(), String::new()),
+    };
+    let mut values = Vec::new();
+    for (n, (indicator, period, value, series)) in raw_values.into_iter().enumerate() {
+        let field = format!("values[{n}]");
+        if !questionnaires.iter().any(|q| q.indicator(&indicator.value).is_some()) {
+            let i = &indicator.value;
+            r.error(indicator.offset, &format!("{field}.indicator"), msg(format!("没有任何问卷定义指标“{i}”"), format!("no questionnaire has an indicator \"{i}\"")));
+        }
+        if !is_period(&period.value) {
+            r.error(period.offset, &format!("{field}.period"), msg("时期应写作 YYYY 或 YYYY-MM", "period must be YYYY or YYYY-MM"));
+        }
+        let series = checked_text(&mut r, &series, &format!("{field}.series"));
+        let Some(value) = value else { continue };
+        if !(0.0..=100.0).contains(&value.value) {
+            r.error(value.offset, &format!("{field}.value"), msg(format!("数值 {} 超出百分比范围 0–100", value.value), format!("value {} is outside the percentage range 0–100", value.value)));
+        }
+        values.push(ActualValue { indicator: indicator.value, period: period.value, value: value.value, series });
+    }
+    r.finish(Benchmark { id, name, source, values })
+}
