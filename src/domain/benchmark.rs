@@ -51,6 +51,9 @@ pub fn load_benchmark(file: &str, src: &str, questionnaires: &[&Questionnaire]) 
     let map = SourceMap::new(file, src);
     let mut r = Reader::new(&map);
     let doc = r.parse(src);
+    if r.has_syntax_errors() {
+        return Err(r.finish(()).err().unwrap_or_default());
+    }
     let mut root = Obj::root(&doc);
     let head = root.req_table(&mut r, "benchmark", |r, o| (o.req_str(r, "id"), req_text(r, o, "name"), o.req_str(r, "source")));
     let raw_values = root.tables(&mut r, "values", |r, o| {

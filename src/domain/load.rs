@@ -21,6 +21,9 @@ pub fn load_questionnaire(file: &str, src: &str) -> Result<Questionnaire, Vec<Lo
     let map = SourceMap::new(file, src);
     let mut r = Reader::new(&map);
     let doc = r.parse(src);
+    if r.has_syntax_errors() {
+        return r.finish(Questionnaire::new(QuestionnaireParts::empty()));
+    }
     let mut root = Obj::root(&doc);
     let raw = read_questionnaire_file(&mut r, &mut root);
     root.done(&mut r);
@@ -464,6 +467,7 @@ impl Checker<'_, '_> {
             }
             "text" => ItemKind::FreeText,
             "level" => self.level_item(raw, field),
+            "" => ItemKind::FreeText, // a missing kind is already reported
             other => {
                 self.error(
                     raw.kind.offset,

@@ -257,6 +257,26 @@ pub struct QuestionnaireParts {
     pub recommendations: Vec<Recommendation>,
 }
 
+impl QuestionnaireParts {
+    /// Nothing: the value returned alongside errors, never used.
+    pub(crate) fn empty() -> Self {
+        QuestionnaireParts {
+            id: String::new(),
+            version: String::new(),
+            title: Text::default(),
+            description: None,
+            scoring: Scoring::Points,
+            total_points: 0.0,
+            follows: Vec::new(),
+            sources: Vec::new(),
+            indicators: Vec::new(),
+            levels: Vec::new(),
+            sections: Vec::new(),
+            recommendations: Vec::new(),
+        }
+    }
+}
+
 impl Questionnaire {
     pub(crate) fn new(p: QuestionnaireParts) -> Self {
         let mut item_index = BTreeMap::new();

@@ -262,6 +262,7 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
 }
 
 fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
+    o.allow(&["options", "bands", "levels"]);
     let points = if o.is_table("points") {
         o.opt_table(r, "points", |r, t| RawPoints::Trend {
             offset: t.offset,

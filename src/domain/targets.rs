@@ -33,6 +33,9 @@ pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnai
     let map = SourceMap::new(file, src);
     let mut r = Reader::new(&map);
     let doc = r.parse(src);
+    if r.has_syntax_errors() {
+        return Err(r.finish(()).err().unwrap_or_default());
+    }
     let mut root = Obj::root(&doc);
     let profile = root.req_table(&mut r, "profile", |r, o| {
         let id = o.req_str(r, "id");

@@ -43,6 +43,12 @@ impl<'a> Reader<'a> {
         self.errors.push(self.map.error(offset, field, message));
     }
 
+    /// Whether the document had syntax errors: then only those are reported, since
+    /// checks of a partly parsed document would only add noise.
+    pub fn has_syntax_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
     /// Parses the document, recording every syntax error the parser reports.
     pub fn parse<'i>(&mut self, src: &'i str) -> Spanned<DeTable<'i>> {
         let (table, errors) = DeTable::parse_recoverable(src);
@@ -134,6 +140,11 @@ impl<'t, 'i> Obj<'t, 'i> {
 
     pub fn report_missing(&self, r: &mut Reader, key: &str) {
         r.error(self.offset, &self.field_path(key), msg(format!("缺少字段 {key}"), format!("missing field `{key}`")));
+    }
+
+    /// Declares keys as known although they were not read (read conditionally).
+    pub fn allow(&mut self, keys: &[&'static str]) {
+        self.asked.extend_from_slice(keys);
     }
 
     /// Whether the key is present (does not count as asking for it).
