@@ -12,6 +12,7 @@ pub mod load;
 pub mod questionnaire;
 pub mod raw;
 pub mod report;
+pub mod scoring;
 pub mod source_pos;
 pub mod targets;
 pub mod text;

@@ -1,0 +1,238 @@
+//! Golden firms, scored by hand against the MIIT 2024 SME point scheme as written in
+//! questionnaires/sme-digital-level.toml, and a CMMM case. The arithmetic is in the
+//! comments; docs/scoring.md explains the rules.
+
+mod support;
+
+use shuzhuan::domain::evaluation::evaluate;
+use shuzhuan::domain::scoring::{score, Score};
+use support::{answers, builtin};
+
+fn sme(spec: &str) -> Score {
+    let q = builtin("sme-digital-level");
+    let a = answers(&q, spec);
+    score(&q, &a, &evaluate(&q, &a))
+}
+
+fn dims(s: &Score) -> Vec<(&str, f64)> {
+    s.dimensions.iter().filter(|d| d.percent.is_some()).map(|d| (d.id.as_str(), (d.earned * 1000.0).round() / 1000.0)).collect()
+}
+
+const ALL_BEST: &str = "
+    network = shopfloor, enterprise, 5g, full_coverage
+    equip_total = 100
+    equip_digital = 80
+    equip_networked = 70
+    auto_data_capture = design, planning, production, equipment_status, process_parameters, quality_inspection, energy, safety_environment, warehouse, logistics, sales, after_sales, purchasing, finance, hr
+    system_coverage = all
+    network_security = perimeter, segregation, endpoint, security_rules
+    data_security = backup, classification, access_control, encryption
+    digital_plan = fully_implemented
+    governance = leadership, dedicated_unit, project_rules, performance_review
+    talent_measures = it_staff, staff_training, management_training, incentives, external_cooperation
+    digital_invest_avg = 50
+    revenue = 1000
+    energy_per_revenue = down
+    pass_rate = up
+    revenue_per_employee = up
+    cost_per_revenue = down
+";
+
+#[test]
+fn empty() {
+    let s = sme("");
+    assert_eq!(s.total, 0.0);
+    assert_eq!(s.level, None);
+    assert_eq!(s.next_level, Some((1, 20.0)));
+    // Every dimension with points scores 0; the two equipment counts are hidden
+    // (asked only when equip_total > 0), so 37 questions are asked and all are missing.
+    assert!(dims(&s).iter().all(|(_, p)| *p == 0.0));
+    assert_eq!(dims(&s).len(), 9);
+    assert_eq!(s.missing.len(), 37);
+    assert_eq!(s.completeness, 0.0);
+    assert!(s.is_provisional());
+}
+
+#[test]
+fn all_best() {
+    // 8 + 6 + 6 (80 % and 70 % are in the 60–100 band) = 20; data capture 15 × 0.7 = 10.5
+    // capped at 10; systems 10; security 4 × 1.25 + 4 × 1.25 = 10; management 4 × 7.5;
+    // investment 50 ÷ 1000 = 5 % → 7.5; trends 7 + 7 + 3 + 3 = 20. Total 100 → 四级.
+    let s = sme(ALL_BEST);
+    assert_eq!(
+        dims(&s),
+        vec![
+            ("equipment_systems", 20.0),
+            ("data_capture", 10.0),
+            ("information_systems", 10.0),
+            ("information_security", 10.0),
+            ("planning_implementation", 7.5),
+            ("management_mechanism", 7.5),
+            ("talent", 7.5),
+            ("funding", 7.5),
+            ("results_trends", 20.0),
+        ]
+    );
+    assert_eq!(s.total, 100.0);
+    assert_eq!(s.level, Some(4));
+    assert_eq!(s.next_level, None);
+    assert!(s.dimensions.iter().filter_map(|d| d.percent).all(|p| p == 100.0));
+}
+
+#[test]
+fn all_worst() {
+    // 5 of 100 machines digital (5 % → 0), none networked; every trend the wrong way.
+    let s = sme("
+        network = none
+        equip_total = 100
+        equip_digital = 5
+        equip_networked = 0
+        auto_data_capture = none
+        system_coverage = none
+        network_security = none
+        data_security = none
+        digital_plan = no_plan
+        governance = none
+        talent_measures = none
+        digital_invest_avg = 0
+        revenue = 1000
+        energy_per_revenue = up
+        pass_rate = down
+        revenue_per_employee = down
+        cost_per_revenue = up
+    ");
+    assert!(dims(&s).iter().all(|(_, p)| *p == 0.0));
+    assert_eq!(s.total, 0.0);
+    assert_eq!(s.level, None);
+    assert_eq!(s.missing.len(), 22, "the 16 scenarios and 6 headline questions");
+}
+
+#[test]
+fn mixed_with_dont_know() {
+    // Equipment: 2 networks = 4; 90/200 = 45 % → 4.5; 30/200 = 15 % → 1.5; = 10 of 20.
+    // Data capture 5 × 0.7 = 3.5. Systems "two or more" = 5. Security 2 × 1.25 + 1 × 1.25 = 3.75.
+    // Plan "partly" = 5; governance 2 × 1.875 = 3.75; talent 3 × 1.5 = 4.5;
+    // investment 15 ÷ 1000 = 1.5 % → 1–2 % band = 3.75.
+    // Trends: energy "don't know" = 0 (flagged), pass rate up 7, revenue/employee flat 1.5,
+    // cost down 3 = 11.5. Total 50.75 → 二级; 9.25 short of 三级 (60).
+    let s = sme("
+        network = shopfloor, enterprise
+        equip_total = 200
+        equip_digital = 90
+        equip_networked = 30
+        auto_data_capture = design, planning, production, energy, warehouse
+        system_coverage = two_or_more
+        network_security = perimeter, endpoint
+        data_security = backup
+        digital_plan = partly_implemented
+        governance = leadership, project_rules
+        talent_measures = it_staff, staff_training, incentives
+        digital_invest_avg = 15
+        revenue = 1000
+        energy_per_revenue = ?
+        pass_rate = up
+        revenue_per_employee = flat
+        cost_per_revenue = down
+    ");
+    assert_eq!(
+        dims(&s),
+        vec![
+            ("equipment_systems", 10.0),
+            ("data_capture", 3.5),
+            ("information_systems", 5.0),
+            ("information_security", 3.75),
+            ("planning_implementation", 5.0),
+            ("management_mechanism", 3.75),
+            ("talent", 4.5),
+            ("funding", 3.75),
+            ("results_trends", 11.5),
+        ]
+    );
+    assert!((s.total - 50.75).abs() < 1e-9);
+    assert_eq!(s.level, Some(2));
+    assert_eq!(s.next_level.map(|(l, gap)| (l, (gap * 100.0).round() / 100.0)), Some((3, 9.25)));
+    assert_eq!(s.unknown, vec!["energy_per_revenue".to_string()]);
+    // 39 asked (equip_total > 0 shows two more), 17 answered.
+    assert_eq!(s.missing.len(), 22);
+    assert!((s.completeness - 17.0 * 100.0 / 39.0).abs() < 1e-9);
+}
+
+/// ALL_BEST with some answers replaced.
+fn best_except(changes: &str) -> String {
+    let keys: Vec<&str> = changes.lines().filter_map(|l| l.split_once('=')).map(|(k, _)| k.trim()).collect();
+    let kept: Vec<&str> = ALL_BEST.lines().filter(|l| l.split_once('=').is_none_or(|(k, _)| !keys.contains(&k.trim()))).collect();
+    format!("{}\n{changes}", kept.join("\n"))
+}
+
+#[test]
+fn exactly_on_each_level_threshold() {
+    let worst_management = "
+        digital_plan = no_plan
+        governance = none
+        talent_measures = none
+        digital_invest_avg = 0
+    ";
+    let worst_trends = "
+        energy_per_revenue = up
+        pass_rate = down
+        revenue_per_employee = down
+        cost_per_revenue = up
+    ";
+    // 50 (foundation) + 30 (management) + 0 = 80 → 四级, exactly on its threshold.
+    let s = sme(&best_except(worst_trends));
+    assert_eq!((s.total, s.level), (80.0, Some(4)));
+    // 50 + 0 + energy down 7 + cost down 3 = 60 → 三级.
+    let s = sme(&best_except(&format!("{worst_management}\npass_rate = down\nrevenue_per_employee = down")));
+    assert_eq!((s.total, s.level), (60.0, Some(3)));
+    // 50 − 10 (no information system) + 0 + 0 = 40 → 二级.
+    let s = sme(&best_except(&format!("{worst_management}{worst_trends}\nsystem_coverage = none")));
+    assert_eq!((s.total, s.level), (40.0, Some(2)));
+    // Only networks 8 and the two equipment ratios 6 + 6 = 20 → 一级.
+    let s = sme(&best_except(&format!(
+        "{worst_management}{worst_trends}\nsystem_coverage = none\nauto_data_capture = none\nnetwork_security = none\ndata_security = none"
+    )));
+    assert_eq!((s.total, s.level), (20.0, Some(1)));
+    // One machine fewer networked: 59/100 → 4.5, total 18.5 → below 一级, 1.5 short.
+    let s = sme(&best_except(&format!(
+        "{worst_management}{worst_trends}\nsystem_coverage = none\nauto_data_capture = none\nnetwork_security = none\ndata_security = none\nequip_networked = 59"
+    )));
+    assert_eq!((s.total, s.level, s.next_level), (18.5, None, Some((1, 1.5))));
+}
+
+#[test]
+fn scenario_levels_are_counted_not_scored() {
+    let s = sme(&format!("{ALL_BEST}\nscn_quality = 3\nscn_finance = 2\nscn_hr = 2\nscn_product_design = NA"));
+    assert_eq!(s.total, 100.0);
+    let (counts, unrated) = s.scenario_distribution(4);
+    assert_eq!(counts, vec![0, 2, 1, 0]);
+    assert_eq!(unrated, 12, "16 scenarios, 3 rated, 1 not applicable");
+}
+
+#[test]
+fn cmmm_levels_combine_into_elements_and_overall() {
+    let q = builtin("cmmm-self-diagnosis");
+    let mut spec = String::new();
+    // 人员 3, 3 → 3; 技术 2, 3, 4 → 3; 资源 2, 2 → 2; 制造: product design not applicable,
+    // the other 12 at 3 → 3. Overall (3 + 3 + 2 + 3) ÷ 4 = 2.75 → 二级 (1.8–2.8), 0.05 short of 三级.
+    let levels = [3, 3, 2, 3, 4, 2, 2];
+    let items: Vec<&str> = q.sections.iter().flat_map(|s| &s.dimensions).flat_map(|d| &d.items).map(|i| i.id.as_str()).collect();
+    assert_eq!(items.len(), 20);
+    for (n, id) in items.iter().enumerate() {
+        let line = match n {
+            0..=6 => format!("{id} = {}\n", levels[n]),
+            7 => format!("{id} = NA\n"),
+            _ => format!("{id} = 3\n"),
+        };
+        spec.push_str(&line);
+    }
+    let a = answers(&q, &spec);
+    let s = score(&q, &a, &evaluate(&q, &a));
+    let elements: Vec<f64> = s.sections.iter().map(|e| e.earned).collect();
+    assert_eq!(elements, vec![3.0, 3.0, 2.0, 3.0]);
+    assert!((s.total - 2.75).abs() < 1e-9);
+    assert_eq!(s.level, Some(2));
+    assert_eq!(s.next_level.map(|(l, g)| (l, (g * 100.0).round() / 100.0)), Some((3, 0.05)));
+    assert!(s.missing.is_empty());
+    assert_eq!(s.dimensions[7].percent, None, "product design is not applicable");
+    assert_eq!(s.dimensions[4].percent, Some(80.0), "level 4 of 5");
+}

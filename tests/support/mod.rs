@@ -1,0 +1,40 @@
+//! Shared by the native tests: build answers from a compact description.
+
+use shuzhuan::domain::answers::{Answer, Answers};
+use shuzhuan::domain::questionnaire::{ItemKind, Questionnaire};
+
+/// `spec` lines like `network = shopfloor, enterprise`, `equip_total = 200`,
+/// `system_coverage = all`, `scn_quality = 3`, `energy_per_revenue = ?` (don't know),
+/// `x = NA` (not applicable), `network = none` (multi-select: none of these).
+pub fn answers(q: &Questionnaire, spec: &str) -> Answers {
+    let mut a = Answers::default();
+    for line in spec.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (id, value) = line.split_once('=').unwrap_or_else(|| panic!("bad spec line {line}"));
+        let (id, value) = (id.trim(), value.trim());
+        let item = q.item(id).unwrap_or_else(|| panic!("no item {id}"));
+        match (value, &item.kind) {
+            ("NA", _) => a.set_special(id, Answer::NotApplicable),
+            ("?", _) => a.set_special(id, Answer::Unknown),
+            ("none", ItemKind::MultiSelect { .. }) => a.select_none(id),
+            (v, ItemKind::MultiSelect { options, .. }) => {
+                for o in v.split(',').map(str::trim) {
+                    assert!(options.iter().any(|opt| opt.id == o), "{id} has no option {o}");
+                    a.toggle(id, o, true);
+                }
+            }
+            (v, ItemKind::Count { .. } | ItemKind::Amount { .. }) => a.set_typed(id, v),
+            (v, ItemKind::Level { .. }) => a.set(id, Answer::Level(v.parse().unwrap())),
+            (v, ItemKind::FreeText) => a.set(id, Answer::Text(v.to_string())),
+            (v, ItemKind::SingleChoice { options }) => {
+                assert!(options.iter().any(|opt| opt.id == v), "{id} has no option {v}");
+                a.set(id, Answer::Choice(v.to_string()));
+            }
+            (v, _) => a.set(id, Answer::Choice(v.to_string())),
+        }
+    }
+    a
+}
+
+pub fn builtin(id: &str) -> Questionnaire {
+    shuzhuan::builtin::catalogue().unwrap().questionnaires.into_iter().find(|q| q.id == id).unwrap()
+}
