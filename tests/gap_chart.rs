@@ -31,7 +31,7 @@ fn rows(pairs: &[(&str, &str)], lang: Lang) -> Vec<IndicatorRow> {
     for (k, v) in pairs {
         a.set_typed(k, *v);
     }
-    indicator_rows(q, &assess(q, &a, c.profile("national-2025").unwrap()), lang)
+    indicator_rows(q, &assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default()), lang)
 }
 
 #[test]

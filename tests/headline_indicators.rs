@@ -35,7 +35,7 @@ fn a_typical_firm_against_the_national_2025_targets() {
         &[("key_processes", "25"), ("cnc_key_processes", "17"), ("rd_staff", "30"), ("rd_staff_with_tools", "27")],
         &["finance", "purchasing", "sales", "inventory", "hr", "quality"],
     );
-    let result = assess(q, &a, national);
+    let result = assess(q, &a, national, &c.benchmark, &Default::default());
     assert!(result.field_errors.is_empty(), "{:?}", result.field_errors);
     assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Percent(68.0));
     assert_eq!(result.indicator("cnc_rate").unwrap().gap(), Some(Gap::Met { above_pp: 0.0 }));
@@ -68,7 +68,7 @@ fn the_same_firm_against_taizhou_2025() {
     let taizhou = c.profile("taizhou-2025").unwrap();
     // 22 of 40 → 55 %, 10 pp short of 65 %; 27 of 30 → 90 %, exactly Taizhou's 90 %.
     let a = answers(&[("key_processes", "40"), ("cnc_key_processes", "22"), ("rd_staff", "30"), ("rd_staff_with_tools", "27")], &[]);
-    let result = assess(q, &a, taizhou);
+    let result = assess(q, &a, taizhou, &c.benchmark, &Default::default());
     let rows = indicator_rows(q, &result, Lang::Zh);
     assert_eq!(rows[0].value_text, "55.0%");
     assert_eq!(rows[0].target_text, "65%");
@@ -86,7 +86,7 @@ fn thirds_round_to_one_decimal() {
     let q = &c.questionnaires[0];
     // 1 of 3 = 33.333… %; 68 − 33.333… = 34.666… → 34.7 pp.
     let a = answers(&[("key_processes", "3"), ("cnc_key_processes", "1")], &[]);
-    let rows = indicator_rows(q, &assess(q, &a, c.profile("national-2025").unwrap()), Lang::Zh);
+    let rows = indicator_rows(q, &assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default()), Lang::Zh);
     assert_eq!(rows[0].value_text, "33.3%");
     assert_eq!(rows[0].gap_text, "低于目标 34.7 个百分点");
 }
@@ -96,7 +96,7 @@ fn a_whole_of_zero_is_not_applicable() {
     let c = cat();
     let q = &c.questionnaires[0];
     let a = answers(&[("key_processes", "0"), ("cnc_key_processes", "0"), ("rd_staff", "0"), ("rd_staff_with_tools", "")], &[]);
-    let result = assess(q, &a, c.profile("national-2025").unwrap());
+    let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
     assert!(result.field_errors.is_empty());
     assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::NotApplicable);
     assert_eq!(result.indicator("rd_tool_rate").unwrap().value, IndicatorValue::NotApplicable);
@@ -109,7 +109,7 @@ fn a_part_larger_than_its_whole_is_an_error_on_the_part_and_keeps_the_text() {
     let c = cat();
     let q = &c.questionnaires[0];
     let a = answers(&[("key_processes", "10"), ("cnc_key_processes", "12")], &[]);
-    let result = assess(q, &a, c.profile("national-2025").unwrap());
+    let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
     assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Invalid);
     let err = result.field_errors.get("cnc_key_processes").expect("error on the part");
     assert_eq!(err.zh, "12 不能大于“关键工序总数”（10）");
@@ -124,7 +124,7 @@ fn full_width_digits_and_spaces_are_read() {
     let c = cat();
     let q = &c.questionnaires[0];
     let a = answers(&[("key_processes", " ２５ "), ("cnc_key_processes", "\u{3000}１７")], &[]);
-    let result = assess(q, &a, c.profile("national-2025").unwrap());
+    let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
     assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Percent(68.0));
 }
 
@@ -133,7 +133,7 @@ fn invalid_counts_are_field_errors_not_values() {
     let c = cat();
     let q = &c.questionnaires[0];
     let a = answers(&[("key_processes", "-4"), ("cnc_key_processes", "2.5"), ("rd_staff", "abc")], &[]);
-    let result = assess(q, &a, c.profile("national-2025").unwrap());
+    let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
     assert_eq!(result.field_errors.get("key_processes").unwrap().zh, "数量不能为负数");
     assert_eq!(result.field_errors.get("cnc_key_processes").unwrap().zh, "请输入整数，不能有小数");
     assert_eq!(result.field_errors.get("rd_staff").unwrap().zh, "请输入整数，例如 12");
@@ -147,19 +147,19 @@ fn none_of_the_functions_is_zero_percent_and_untouched_is_missing() {
     let q = &c.questionnaires[0];
     let national = c.profile("national-2025").unwrap();
     let mut a = Answers::default();
-    assert_eq!(assess(q, &a, national).indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Missing);
+    assert_eq!(assess(q, &a, national, &c.benchmark, &Default::default()).indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Missing);
     a.select_none("mgmt_functions_on_system");
-    let r = assess(q, &a, national);
+    let r = assess(q, &a, national, &c.benchmark, &Default::default());
     assert_eq!(r.indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Percent(0.0));
     assert_eq!(r.indicator("mgmt_digital_rate").unwrap().gap(), Some(Gap::Short { below_pp: 80.0 }));
     // All eight ticked: 100 %.
     for o in ["finance", "purchasing", "sales", "inventory", "hr", "production_planning", "quality", "equipment"] {
         a.toggle("mgmt_functions_on_system", o, true);
     }
-    assert_eq!(assess(q, &a, national).indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Percent(100.0));
+    assert_eq!(assess(q, &a, national, &c.benchmark, &Default::default()).indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Percent(100.0));
     // Unticking the last one leaves it unanswered again.
     let mut b = Answers::default();
     b.toggle("mgmt_functions_on_system", "finance", true);
     b.toggle("mgmt_functions_on_system", "finance", false);
-    assert_eq!(assess(q, &b, national).indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Missing);
+    assert_eq!(assess(q, &b, national, &c.benchmark, &Default::default()).indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Missing);
 }

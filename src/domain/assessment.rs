@@ -4,7 +4,11 @@
 use super::answers::Answers;
 use super::evaluation::{evaluate, Evaluation, FieldErrors, ItemState};
 use super::indicators::{indicator_value, IndicatorValue};
+use super::benchmark::{ActualValue, Benchmark};
+use super::firm::FirmProfile;
 use super::questionnaire::Questionnaire;
+use super::recommend::{recommend, Advice, Context};
+use super::scoring::{score, Score};
 use super::targets::TargetProfile;
 
 /// Values this close count as equal, so a firm exactly on target is "met".
@@ -16,6 +20,8 @@ pub struct IndicatorResult {
     pub value: IndicatorValue,
     /// The selected profile's target, where it sets one for this indicator.
     pub target: Option<f64>,
+    /// The latest national actual value.
+    pub national: Option<ActualValue>,
 }
 
 /// Where the firm stands against a target.
@@ -44,6 +50,9 @@ pub struct Assessment {
     pub total_items: usize,
     /// …and of those, the ones with a valid answer (not applicable and don't know count).
     pub answered: usize,
+    pub score: Score,
+    /// Recommendations that apply, the one that gains most first.
+    pub advice: Vec<Advice>,
 }
 
 impl Assessment {
@@ -52,17 +61,22 @@ impl Assessment {
     }
 }
 
-pub fn assess(q: &Questionnaire, answers: &Answers, profile: &TargetProfile) -> Assessment {
+/// Everything the firm sees, computed from its answers: indicators against the profile
+/// and the nation, scores and level, completeness, ranked recommendations.
+pub fn assess(q: &Questionnaire, answers: &Answers, profile: &TargetProfile, benchmark: &Benchmark, firm: &FirmProfile) -> Assessment {
     let evaluation = evaluate(q, answers);
-    let indicators = q
+    let indicators: Vec<IndicatorResult> = q
         .indicators
         .iter()
         .map(|ind| IndicatorResult {
             id: ind.id.clone(),
             value: indicator_value(q, answers, &evaluation, ind),
             target: profile.target(&ind.id),
+            national: benchmark.latest(&ind.id).cloned(),
         })
         .collect();
+    let score = score(q, answers, &evaluation);
+    let advice = recommend(&Context { q, answers, ev: &evaluation, score: &score, indicators: &indicators, benchmark, firm });
     let asked: Vec<ItemState> = q
         .items()
         .filter(|i| i.kind.is_answered_directly())
@@ -70,7 +84,7 @@ pub fn assess(q: &Questionnaire, answers: &Answers, profile: &TargetProfile) -> 
         .filter(|s| *s != ItemState::Hidden)
         .collect();
     let answered = asked.iter().filter(|s| counts_as_answered(**s)).count();
-    Assessment { field_errors: evaluation.field_errors.clone(), evaluation, indicators, total_items: asked.len(), answered }
+    Assessment { field_errors: evaluation.field_errors.clone(), evaluation, indicators, total_items: asked.len(), answered, score, advice }
 }
 
 /// Answered and total visible questions of one section.

@@ -1,12 +1,16 @@
-//! `visible_if` conditions: a small expression language over other items' answers.
+//! Conditions: a small expression language over answers (`visible_if`) and, in
+//! recommendations (`when`), over results too.
 //!
 //! ```text
 //! expr    := and ("or" and)*
 //! and     := unary ("and" unary)*
 //! unary   := "not" unary | primary
 //! primary := "(" expr ")" | "answered(" id ")" | "selected(" id "," id ")"
-//!          | id op value          op := == != < <= > >=
+//!          | id op value | metric op (number | metric)      op := == != < <= > >=
 //! value   := number | id
+//! metric  := "indicator(" id ")" | "target(" id ")" | "national(" id ")"
+//!          | "dimension(" id ")" | "section(" id ")" | "score" | "level"
+//!          | "firm(" ("size" | "sector") ")"
 //! ```
 
 use std::fmt;
@@ -52,8 +56,53 @@ pub enum Value {
     Name(String),
 }
 
+/// A figure of the result, usable in recommendations' conditions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Metric {
+    /// The firm's indicator value, percent.
+    Indicator(String),
+    /// The selected profile's target for an indicator.
+    Target(String),
+    /// The latest national actual value of an indicator.
+    National(String),
+    /// A dimension's score, 0–100.
+    Dimension(String),
+    /// A section's score, 0–100.
+    Section(String),
+    /// The total (points) or overall score (maturity).
+    Score,
+    /// The level reached (0 below the first).
+    Level,
+    /// A firm-profile field: `size` or `sector`.
+    Firm(String),
+}
+
+impl fmt::Display for Metric {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Metric::Indicator(x) => write!(f, "indicator({x})"),
+            Metric::Target(x) => write!(f, "target({x})"),
+            Metric::National(x) => write!(f, "national({x})"),
+            Metric::Dimension(x) => write!(f, "dimension({x})"),
+            Metric::Section(x) => write!(f, "section({x})"),
+            Metric::Score => f.write_str("score"),
+            Metric::Level => f.write_str("level"),
+            Metric::Firm(x) => write!(f, "firm({x})"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rhs {
+    Number(f64),
+    Name(String),
+    Metric(Metric),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Condition {
+    /// A comparison of result figures (recommendations only).
+    Metric { left: Metric, op: Op, right: Rhs },
     Answered(String),
     Selected { item: String, option: String },
     Compare { item: String, op: Op, value: Value },
@@ -70,8 +119,33 @@ impl Condition {
         out
     }
 
+    /// Every metric the condition reads.
+    pub fn metrics(&self) -> Vec<&Metric> {
+        let mut out = Vec::new();
+        self.collect_metrics(&mut out);
+        out
+    }
+
+    fn collect_metrics<'a>(&'a self, out: &mut Vec<&'a Metric>) {
+        match self {
+            Condition::Metric { left, right, .. } => {
+                out.push(left);
+                if let Rhs::Metric(m) = right {
+                    out.push(m);
+                }
+            }
+            Condition::Not(c) => c.collect_metrics(out),
+            Condition::And(a, b) | Condition::Or(a, b) => {
+                a.collect_metrics(out);
+                b.collect_metrics(out);
+            }
+            _ => {}
+        }
+    }
+
     fn collect_items<'a>(&'a self, out: &mut Vec<&'a str>) {
         match self {
+            Condition::Metric { .. } => {}
             Condition::Answered(i) | Condition::Selected { item: i, .. } | Condition::Compare { item: i, .. } => out.push(i),
             Condition::Not(c) => c.collect_items(out),
             Condition::And(a, b) | Condition::Or(a, b) => {
@@ -85,6 +159,9 @@ impl Condition {
 impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Condition::Metric { left, op, right: Rhs::Number(n) } => write!(f, "{left} {} {n}", op.symbol()),
+            Condition::Metric { left, op, right: Rhs::Name(n) } => write!(f, "{left} {} {n}", op.symbol()),
+            Condition::Metric { left, op, right: Rhs::Metric(m) } => write!(f, "{left} {} {m}", op.symbol()),
             Condition::Answered(i) => write!(f, "answered({i})"),
             Condition::Selected { item, option } => write!(f, "selected({item}, {option})"),
             Condition::Compare { item, op, value: Value::Number(n) } => write!(f, "{item} {} {n}", op.symbol()),
@@ -232,6 +309,50 @@ impl Parser {
         }
     }
 
+    fn op(&mut self) -> Result<Op, ParseError> {
+        match self.peek() {
+            Some(Tok::Op(op)) => {
+                let op = *op;
+                self.pos += 1;
+                Ok(op)
+            }
+            _ => self.fail("比较运算符（== != < <= > >=）", "a comparison (== != < <= > >=)"),
+        }
+    }
+
+    /// A metric, if one starts here: `indicator(x)`, …, `score`, `level`.
+    fn metric(&mut self) -> Result<Option<Metric>, ParseError> {
+        let Some(Tok::Ident(name)) = self.peek() else { return Ok(None) };
+        let name = name.clone();
+        let next = self.toks.get(self.pos + 1).map(|(_, t)| t);
+        match (name.as_str(), next) {
+            ("score", Some(Tok::Op(_))) => {
+                self.pos += 1;
+                Ok(Some(Metric::Score))
+            }
+            ("level", Some(Tok::Op(_))) => {
+                self.pos += 1;
+                Ok(Some(Metric::Level))
+            }
+            ("indicator" | "target" | "national" | "dimension" | "section" | "firm", Some(Tok::LParen)) => {
+                self.pos += 2;
+                let arg = self.ident()?;
+                if !self.eat(&Tok::RParen) {
+                    return self.fail("“)”", "')'");
+                }
+                Ok(Some(match name.as_str() {
+                    "indicator" => Metric::Indicator(arg),
+                    "target" => Metric::Target(arg),
+                    "national" => Metric::National(arg),
+                    "dimension" => Metric::Dimension(arg),
+                    "section" => Metric::Section(arg),
+                    _ => Metric::Firm(arg),
+                }))
+            }
+            _ => Ok(None),
+        }
+    }
+
     fn expr(&mut self) -> Result<Condition, ParseError> {
         let mut left = self.and()?;
         while self.keyword("or") {
@@ -263,6 +384,21 @@ impl Parser {
             }
             return Ok(inner);
         }
+        if let Some(left) = self.metric()? {
+            let op = self.op()?;
+            let right = match self.peek() {
+                Some(Tok::Number(n)) => {
+                    let n = *n;
+                    self.pos += 1;
+                    Rhs::Number(n)
+                }
+                _ => match self.metric()? {
+                    Some(m) => Rhs::Metric(m),
+                    None => Rhs::Name(self.ident()?),
+                },
+            };
+            return Ok(Condition::Metric { left, op, right });
+        }
         let name = self.ident()?;
         if (name == "answered" || name == "selected") && self.eat(&Tok::LParen) {
             let item = self.ident()?;
@@ -279,11 +415,7 @@ impl Parser {
             }
             return Ok(cond);
         }
-        let op = match self.peek() {
-            Some(Tok::Op(op)) => *op,
-            _ => return self.fail("比较运算符（== != < <= > >=）", "a comparison (== != < <= > >=)"),
-        };
-        self.pos += 1;
+        let op = self.op()?;
         let value = match self.peek() {
             Some(Tok::Number(n)) => Value::Number(*n),
             Some(Tok::Ident(s)) => Value::Name(s.clone()),
@@ -323,6 +455,17 @@ mod tests {
     fn parentheses_and_names() {
         let c = parse_condition("(q1 == yes or q2 != down) and q3 < 10.5").unwrap();
         assert_eq!(c.to_string(), "((q1 == yes) or (q2 != down)) and (q3 < 10.5)");
+    }
+
+    #[test]
+    fn metrics_compare_with_numbers_and_metrics() {
+        let c = parse_condition("indicator(cnc_rate) < target(cnc_rate) and (level < 3 or dimension(talent) <= 50) and firm(size) == small").unwrap();
+        assert_eq!(
+            c.to_string(),
+            "((indicator(cnc_rate) < target(cnc_rate)) and ((level < 3) or (dimension(talent) <= 50))) and (firm(size) == small)"
+        );
+        assert_eq!(c.metrics().len(), 5);
+        assert!(c.items().is_empty());
     }
 
     #[test]

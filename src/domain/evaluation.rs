@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::answers::{Answer, Answers};
-use super::condition::{Condition, Value};
+use super::condition::{Condition, Metric, Op, Rhs, Value};
 use super::number_input::{parse_bounded_amount, parse_bounded_count};
 use super::questionnaire::{Direction, Item, ItemKind, Questionnaire};
 use super::text::{Lang, Text};
@@ -179,45 +179,73 @@ fn is_visible(q: &Questionnaire, answers: &Answers, numbers: &BTreeMap<String, f
     let Some(item) = q.item(id) else { return false };
     let v = match &item.visible_if {
         None => true,
-        Some(c) => holds(q, answers, numbers, c, memo),
+        Some(c) => holds(q, answers, numbers, c, &mut |x: &str| is_visible(q, answers, numbers, x, memo), &|_| None),
     };
     memo.insert(id.to_string(), v);
     v
 }
 
-/// Evaluates a condition; an item that is hidden reads as unanswered.
-fn holds(q: &Questionnaire, answers: &Answers, numbers: &BTreeMap<String, f64>, c: &Condition, memo: &mut BTreeMap<String, bool>) -> bool {
-    let seen = |id: &str, memo: &mut BTreeMap<String, bool>| is_visible(q, answers, numbers, id, memo);
+/// A result figure's value, for conditions that compare them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MetricValue {
+    Number(f64),
+    Name(String),
+}
+
+/// Evaluates a condition. `visible` says whether an item is shown (a hidden item reads
+/// as unanswered); `metric` gives result figures (None: unknown, so comparisons fail).
+pub fn holds(
+    q: &Questionnaire,
+    answers: &Answers,
+    numbers: &BTreeMap<String, f64>,
+    c: &Condition,
+    visible: &mut dyn FnMut(&str) -> bool,
+    metric: &dyn Fn(&Metric) -> Option<MetricValue>,
+) -> bool {
     match c {
+        Condition::Metric { left, op, right } => {
+            let right = match right {
+                Rhs::Number(n) => Some(MetricValue::Number(*n)),
+                Rhs::Name(n) => Some(MetricValue::Name(n.clone())),
+                Rhs::Metric(m) => metric(m),
+            };
+            match (metric(left), right) {
+                (Some(MetricValue::Number(a)), Some(MetricValue::Number(b))) => op.holds(a, b),
+                (Some(MetricValue::Name(a)), Some(MetricValue::Name(b))) => match op {
+                    Op::Eq => a == b,
+                    Op::Ne => a != b,
+                    _ => false,
+                },
+                _ => false,
+            }
+        }
         Condition::Answered(id) => {
-            seen(id, memo) && q.item(id).is_some_and(|item| {
-                matches!(answers.get(id), Some(Answer::NotApplicable | Answer::Unknown))
-                    || numbers.contains_key(id)
-                    || (has_answer(item, answers.get(id)) && answer_fits(item, answers.get(id)))
-            })
+            visible(id)
+                && q.item(id).is_some_and(|item| {
+                    matches!(answers.get(id), Some(Answer::NotApplicable | Answer::Unknown))
+                        || numbers.contains_key(id)
+                        || (has_answer(item, answers.get(id)) && answer_fits(item, answers.get(id)))
+                })
         }
         Condition::Selected { item, option } => {
-            seen(item, memo) && (answers.is_selected(item, option) || answers.choice(item) == Some(option.as_str()))
+            visible(item) && (answers.is_selected(item, option) || answers.choice(item) == Some(option.as_str()))
         }
         Condition::Compare { item, op, value } => {
-            if !seen(item, memo) {
+            if !visible(item) {
                 return false;
             }
             match value {
                 Value::Number(n) => numbers.get(item).is_some_and(|v| op.holds(*v, *n)),
-                Value::Name(name) => match answers.choice(item) {
-                    Some(c) => match op {
-                        super::condition::Op::Eq => c == name,
-                        super::condition::Op::Ne => c != name,
-                        _ => false,
-                    },
-                    None => false,
+                Value::Name(name) => match (answers.choice(item), op) {
+                    (Some(c), Op::Eq) => c == name,
+                    (Some(c), Op::Ne) => c != name,
+                    _ => false,
                 },
             }
         }
-        Condition::Not(inner) => !holds(q, answers, numbers, inner, memo),
-        Condition::And(a, b) => holds(q, answers, numbers, a, memo) && holds(q, answers, numbers, b, memo),
-        Condition::Or(a, b) => holds(q, answers, numbers, a, memo) || holds(q, answers, numbers, b, memo),
+        Condition::Not(inner) => !holds(q, answers, numbers, inner, visible, metric),
+        Condition::And(a, b) => holds(q, answers, numbers, a, visible, metric) && holds(q, answers, numbers, b, visible, metric),
+        Condition::Or(a, b) => holds(q, answers, numbers, a, visible, metric) || holds(q, answers, numbers, b, visible, metric),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::condition::{parse_condition, Condition, Value};
+use super::condition::{parse_condition, Condition, Metric, Rhs, Value};
 use super::questionnaire::{
     Band, ChoiceOption, Dimension, Direction, Formula, Indicator, Item, ItemKind, LevelDef, LevelOption, Questionnaire,
     QuestionnaireParts, Recommendation, Scoring, Section, Source,
@@ -219,7 +219,7 @@ impl Checker<'_, '_> {
             item.visible_if = conditions.remove(&item.id);
         }
 
-        let indicators = raw
+        let indicators: Vec<Indicator> = raw
             .indicators
             .iter()
             .enumerate()
@@ -263,12 +263,17 @@ impl Checker<'_, '_> {
 
         let levels = self.levels(&raw, scoring, &source_ids);
 
+        let metric_ids = MetricIds {
+            indicators: indicators.iter().map(|i: &Indicator| i.id.clone()).collect(),
+            dimensions: sections.iter().flat_map(|s| &s.dimensions).map(|d| d.id.clone()).collect(),
+            sections: sections.iter().map(|s| s.id.clone()).collect(),
+        };
         let mut rec_ids = BTreeSet::new();
         let recommendations = raw
             .recommendations
             .iter()
             .enumerate()
-            .map(|(n, rec)| {
+            .filter_map(|(n, rec)| {
                 let field = format!("recommendations[{n}]");
                 let id = self.id(&rec.id, &format!("{field}.id"));
                 if !rec_ids.insert(id.clone()) {
@@ -277,14 +282,20 @@ impl Checker<'_, '_> {
                 if let Some(s) = &rec.source {
                     self.source_ref(s, &format!("{field}.source"), &source_ids);
                 }
-                Recommendation {
+                let when = self.rule_condition(&rec.when, &format!("{field}.when"), &items, &metric_ids);
+                let improves = rec.improves.as_ref().and_then(|imp| self.improves(imp, &format!("{field}.improves"), &metric_ids));
+                let action = self.text(&rec.action, &format!("{field}.action"));
+                let rationale = self.text(&rec.rationale, &format!("{field}.rationale"));
+                let measure = rec.measure.as_ref().map(|m| self.text(m, &format!("{field}.measure")));
+                Some(Recommendation {
                     id,
-                    when: rec.when.value.clone(),
-                    action: self.text(&rec.action, &format!("{field}.action")),
-                    rationale: self.text(&rec.rationale, &format!("{field}.rationale")),
-                    measure: rec.measure.as_ref().map(|m| self.text(m, &format!("{field}.measure"))),
+                    when: when?,
+                    improves,
+                    action,
+                    rationale,
+                    measure,
                     source: rec.source.as_ref().map(|s| s.value.trim().to_string()),
-                }
+                })
             })
             .collect();
 
@@ -669,7 +680,7 @@ impl Checker<'_, '_> {
             match parse_condition(&src.value) {
                 Err(e) => self.r.error(content_start + e.offset, &f, Text { zh: format!("条件有误：{}", e.zh), en: Some(format!("invalid condition: {}", e.en)) }),
                 Ok(cond) => {
-                    self.condition_refs(&cond, src, &f, items);
+                    self.condition_refs(&cond, src, &f, items, None);
                     parsed.insert(raw.id.value.clone(), (cond, src.offset, f));
                 }
             }
@@ -690,10 +701,76 @@ impl Checker<'_, '_> {
         parsed.into_iter().map(|(id, (c, _, _))| (id, c)).collect()
     }
 
-    fn condition_refs(&mut self, cond: &Condition, src: &At<String>, field: &str, items: &BTreeMap<String, Item>) {
+    fn rule_condition(&mut self, src: &At<String>, field: &str, items: &BTreeMap<String, Item>, ids: &MetricIds) -> Option<Condition> {
+        match parse_condition(&src.value) {
+            Err(e) => {
+                self.r.error(src.offset + 1 + e.offset, field, Text { zh: format!("条件有误：{}", e.zh), en: Some(format!("invalid condition: {}", e.en)) });
+                None
+            }
+            Ok(cond) => {
+                self.condition_refs(&cond, src, field, items, Some(ids));
+                Some(cond)
+            }
+        }
+    }
+
+    /// `improves = "dimension(x)"`, `"section(x)"` or `"indicator(x)"`.
+    fn improves(&mut self, src: &At<String>, field: &str, ids: &MetricIds) -> Option<Metric> {
+        // Parsed as the left side of a comparison, the grammar's only place for a metric.
+        let parsed = parse_condition(&format!("{} > 0", src.value));
+        let metric = match parsed {
+            Ok(Condition::Metric { left: m @ (Metric::Dimension(_) | Metric::Section(_) | Metric::Indicator(_)), .. }) => m,
+            _ => {
+                self.error(src.offset, field, "improves 应为 dimension(id)、section(id) 或 indicator(id)", "improves must be dimension(id), section(id) or indicator(id)");
+                return None;
+            }
+        };
+        let (known, id) = match &metric {
+            Metric::Dimension(x) => (ids.dimensions.contains(x), x),
+            Metric::Section(x) => (ids.sections.contains(x), x),
+            Metric::Indicator(x) => (ids.indicators.contains(x), x),
+            _ => return None,
+        };
+        if !known {
+            self.error(src.offset + 1 + src.value.find(id.as_str()).unwrap_or(0), field, format!("没有“{id}”"), format!("no such id \"{id}\""));
+        }
+        Some(metric)
+    }
+
+    /// Checks what a condition refers to. `metrics` holds the ids result figures may
+    /// name; None where they are not allowed (`visible_if`).
+    fn condition_refs(&mut self, cond: &Condition, src: &At<String>, field: &str, items: &BTreeMap<String, Item>, metrics: Option<&MetricIds>) {
         // Point at the reference inside the string where it can be found.
         let at = |name: &str| src.offset + 1 + src.value.find(name).unwrap_or(0);
         match cond {
+            Condition::Metric { left, right, .. } => {
+                let Some(ids) = metrics else {
+                    let m = left.to_string();
+                    self.error(at(&m), field, format!("显示条件中不能使用结果数据 {m}（只能用于建议的 when）"), format!("{m} is a result figure, usable only in a recommendation's `when`"));
+                    return;
+                };
+                let right_metric = match right {
+                    Rhs::Metric(m) => Some(m),
+                    _ => None,
+                };
+                for m in std::iter::once(left).chain(right_metric) {
+                    let (known, what_zh, what_en, id) = match m {
+                        Metric::Indicator(x) | Metric::Target(x) | Metric::National(x) => (ids.indicators.contains(x), "指标", "indicator", x.as_str()),
+                        Metric::Dimension(x) => (ids.dimensions.contains(x), "维度", "dimension", x.as_str()),
+                        Metric::Section(x) => (ids.sections.contains(x), "部分", "section", x.as_str()),
+                        Metric::Firm(x) => (x == "size" || x == "sector", "企业信息字段（size、sector）", "firm field (size or sector)", x.as_str()),
+                        Metric::Score | Metric::Level => (true, "", "", ""),
+                    };
+                    if !known {
+                        self.error(at(id), field, format!("没有{what_zh}“{id}”"), format!("no {what_en} \"{id}\""));
+                    }
+                }
+                let firm_left = matches!(left, Metric::Firm(_));
+                let name_right = matches!(right, Rhs::Name(_));
+                if firm_left != name_right {
+                    self.error(at(&left.to_string()), field, "firm(…) 只能与名称比较，其他结果数据只能与数字或结果数据比较", "firm(…) compares with a name; other figures compare with numbers or figures");
+                }
+            }
             Condition::Answered(id) => {
                 if !items.contains_key(id) {
                     self.error(at(id), field, format!("引用了不存在的题目“{id}”"), format!("refers to unknown item \"{id}\""));
@@ -724,13 +801,20 @@ impl Checker<'_, '_> {
                     self.error(at(item), field, format!("无法这样比较题目“{item}”（{}）", kind.name()), format!("item \"{item}\" ({}) cannot be compared with that value", kind.name()));
                 }
             }
-            Condition::Not(c) => self.condition_refs(c, src, field, items),
+            Condition::Not(c) => self.condition_refs(c, src, field, items, metrics),
             Condition::And(a, b) | Condition::Or(a, b) => {
-                self.condition_refs(a, src, field, items);
-                self.condition_refs(b, src, field, items);
+                self.condition_refs(a, src, field, items, metrics);
+                self.condition_refs(b, src, field, items, metrics);
             }
         }
     }
+}
+
+/// The ids result figures in a recommendation may name.
+struct MetricIds {
+    indicators: BTreeSet<String>,
+    dimensions: BTreeSet<String>,
+    sections: BTreeSet<String>,
 }
 
 fn find_cycle(current: &str, parsed: &BTreeMap<String, (Condition, usize, String)>, path: &mut Vec<String>) -> Option<Vec<String>> {

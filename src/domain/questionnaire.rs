@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::condition::Condition;
+use super::condition::{Condition, Metric};
 use super::text::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -231,11 +231,14 @@ impl Formula {
     }
 }
 
-/// A recommendation rule: when its condition holds, the action is advised.
+/// A recommendation rule: when its condition holds, the action is advised; what it
+/// `improves` decides how high it ranks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recommendation {
     pub id: String,
-    pub when: String,
+    pub when: Condition,
+    /// `dimension(x)`, `section(x)` or `indicator(x)`.
+    pub improves: Option<Metric>,
     pub action: Text,
     pub rationale: Text,
     pub measure: Option<Text>,
