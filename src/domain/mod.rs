@@ -2,6 +2,7 @@
 //! report model. Nothing here does IO or depends on the web.
 
 pub mod answers;
+pub mod answers_file;
 pub mod assessment;
 pub mod benchmark;
 pub mod condition;

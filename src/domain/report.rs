@@ -51,7 +51,7 @@ pub fn format_target(v: f64) -> String {
     }
 }
 
-fn round1(v: f64) -> f64 {
+pub fn round1(v: f64) -> f64 {
     let r = (v * 10.0).round() / 10.0;
     if r == 0.0 {
         0.0 // never print "-0.0"

@@ -1,5 +1,4 @@
-//! The CLI's logic, separate from `main` so that tests can drive it with any arguments
-//! and read what it prints. It does file IO, so it is not part of the pure domain.
+//! `shuzhuan check FILE...`: validates questionnaires, target profiles and benchmarks.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -12,25 +11,7 @@ use crate::domain::source_pos::LoadError;
 use crate::domain::targets::load_target_profile;
 use crate::domain::text::Lang;
 
-const USAGE: &str = "usage: shuzhuan check [--lang zh|en] FILE...
-  Validates questionnaire files, target profiles (first table [profile]) and benchmark
-  files (first table [benchmark]). Profiles and benchmarks are checked against the
-  questionnaires named on the command line and the built-in ones.
-  Prints every error as file:line:col: field: message; exits 1 on any error, 0 when clean.";
-
-pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
-    match args.first().map(String::as_str) {
-        Some("check") => check(&args[1..], out, err),
-        Some("-h" | "--help" | "help") => {
-            let _ = writeln!(out, "{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            let _ = writeln!(err, "{USAGE}");
-            ExitCode::from(2)
-        }
-    }
-}
+use super::USAGE;
 
 #[derive(PartialEq)]
 enum FileKind {
@@ -48,7 +29,7 @@ fn file_kind(src: &str) -> FileKind {
     }
 }
 
-fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+pub fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     let mut lang = Lang::Zh;
     let mut files = Vec::new();
     let mut it = args.iter();
