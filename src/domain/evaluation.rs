@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use super::fast_map::IdMap;
+
 use super::answers::{Answer, Answers};
 use super::condition::{Condition, Metric, Op, Rhs, Value};
 use super::number_input::{parse_bounded_amount, parse_bounded_count};
@@ -28,9 +30,9 @@ pub enum ItemState {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
-    pub states: BTreeMap<String, ItemState>,
+    pub states: IdMap<ItemState>,
     /// Count, amount and level answers, and computed ratios in percent.
-    pub numbers: BTreeMap<String, f64>,
+    pub numbers: IdMap<f64>,
     pub field_errors: FieldErrors,
 }
 
@@ -59,7 +61,7 @@ fn has_answer(item: &Item, a: Option<&Answer>) -> bool {
 }
 
 pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
-    let mut numbers = BTreeMap::new();
+    let mut numbers = IdMap::default();
     let mut field_errors = FieldErrors::new();
 
     // Typed numbers first: everything else may read them.
@@ -109,7 +111,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
     }
 
     // Visibility, in dependency order through memoised recursion (load refused cycles).
-    let mut visible: BTreeMap<String, bool> = BTreeMap::new();
+    let mut visible: IdMap<bool> = IdMap::default();
     for item in q.items() {
         is_visible(q, answers, &numbers, &item.id, &mut visible);
     }
@@ -128,7 +130,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
     Evaluation { states, numbers, field_errors }
 }
 
-fn item_state(item: &Item, answers: &Answers, numbers: &BTreeMap<String, f64>, errors: &FieldErrors) -> ItemState {
+fn item_state(item: &Item, answers: &Answers, numbers: &IdMap<f64>, errors: &FieldErrors) -> ItemState {
     let answer = answers.get(&item.id);
     match answer {
         Some(Answer::NotApplicable) if item.allow_na => return ItemState::NotApplicable,
@@ -172,7 +174,7 @@ fn answer_fits(item: &Item, answer: Option<&Answer>) -> bool {
     }
 }
 
-fn is_visible(q: &Questionnaire, answers: &Answers, numbers: &BTreeMap<String, f64>, id: &str, memo: &mut BTreeMap<String, bool>) -> bool {
+fn is_visible(q: &Questionnaire, answers: &Answers, numbers: &IdMap<f64>, id: &str, memo: &mut IdMap<bool>) -> bool {
     if let Some(v) = memo.get(id) {
         return *v;
     }
@@ -197,7 +199,7 @@ pub enum MetricValue {
 pub fn holds(
     q: &Questionnaire,
     answers: &Answers,
-    numbers: &BTreeMap<String, f64>,
+    numbers: &IdMap<f64>,
     c: &Condition,
     visible: &mut dyn FnMut(&str) -> bool,
     metric: &dyn Fn(&Metric) -> Option<MetricValue>,

@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod benchmark;
 pub mod condition;
 pub mod evaluation;
+pub mod fast_map;
 pub mod firm;
 pub mod number_input;
 pub mod indicators;

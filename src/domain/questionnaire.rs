@@ -2,7 +2,7 @@
 //! validated a file: ids are unique, every reference points at an item of the right
 //! kind, bands cover 0–100 %, points add up and conditions have no cycle.
 
-use std::collections::BTreeMap;
+use super::fast_map::IdMap;
 
 use super::condition::{Condition, Metric};
 use super::text::Text;
@@ -31,7 +31,7 @@ pub struct Questionnaire {
     pub sections: Vec<Section>,
     pub recommendations: Vec<Recommendation>,
     /// Item id → (section, dimension, item) index, built once at load.
-    item_index: BTreeMap<String, (usize, usize, usize)>,
+    item_index: IdMap<(usize, usize, usize)>,
 }
 
 /// A document a figure or definition comes from.
@@ -282,7 +282,7 @@ impl QuestionnaireParts {
 
 impl Questionnaire {
     pub(crate) fn new(p: QuestionnaireParts) -> Self {
-        let mut item_index = BTreeMap::new();
+        let mut item_index = IdMap::default();
         for (s, section) in p.sections.iter().enumerate() {
             for (d, dimension) in section.dimensions.iter().enumerate() {
                 for (i, item) in dimension.items.iter().enumerate() {
