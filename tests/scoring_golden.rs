@@ -236,3 +236,35 @@ fn cmmm_levels_combine_into_elements_and_overall() {
     assert_eq!(s.dimensions[7].percent, None, "product design is not applicable");
     assert_eq!(s.dimensions[4].percent, Some(80.0), "level 4 of 5");
 }
+
+#[test]
+fn not_applicable_renormalises_its_dimension_only() {
+    let src = include_str!("fixtures/every-kind.toml");
+    let q = shuzhuan::domain::load::load_questionnaire("every-kind.toml", src).unwrap();
+    let base = "
+        machines = 10
+        networked = 6
+        networks = wired
+        erp = some
+        data_level = 3
+        scrap = down
+        output = flat
+    ";
+    // 信息系统: ERP some 3 + MES no 0 + data level 3 → 2 = 5 of 14 = 35.7 %.
+    let a = answers(&q, &format!("{base}\nmes = no"));
+    let s = score(&q, &a, &evaluate(&q, &a));
+    let systems = s.dimension("systems").unwrap();
+    assert!((systems.percent.unwrap() - 500.0 / 14.0).abs() < 1e-9);
+    assert!((systems.earned - 5.0).abs() < 1e-9);
+    // MES not applicable: 5 of 10 = 50 % → 7 of the dimension's 14 points.
+    let b = answers(&q, &format!("{base}\nmes = NA"));
+    let t = score(&q, &b, &evaluate(&q, &b));
+    assert_eq!(t.dimension("systems").unwrap().percent, Some(50.0));
+    assert_eq!(t.dimension("systems").unwrap().earned, 7.0);
+    assert_eq!(s.dimension("equipment"), t.dimension("equipment"));
+    assert_eq!(s.dimension("trends"), t.dimension("trends"));
+    // Equipment: 60 % networked → 6, one network 2 = 8 of 10; trends 8 + 4 = 12 of 16.
+    // Total with MES not applicable: 8 + 7 + 12 = 27 of 40 → 二级 (20–40).
+    assert_eq!(t.total, 27.0);
+    assert_eq!(t.level, Some(2));
+}
