@@ -268,3 +268,51 @@ fn not_applicable_renormalises_its_dimension_only() {
     assert_eq!(t.total, 27.0);
     assert_eq!(t.level, Some(2));
 }
+
+/// The advice ids for an SME firm against the national 2025 targets, best first.
+fn sme_advice(spec: &str, size: &str) -> Vec<String> {
+    let c = shuzhuan::builtin::catalogue().unwrap();
+    let q = builtin("sme-digital-level");
+    let a = answers(&q, spec);
+    let firm = shuzhuan::domain::firm::FirmProfile { size: size.into(), ..Default::default() };
+    let r = shuzhuan::domain::assessment::assess(&q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &firm);
+    r.advice.iter().map(|x| x.id.clone()).collect()
+}
+
+#[test]
+fn first_recommendations_of_the_golden_firms() {
+    // Empty: below 一级, the foundation section has all its 50 points open.
+    assert_eq!(sme_advice("", "").first().map(String::as_str), Some("level-1-foundation"));
+    // All best: nothing left to advise but what the headline counts (unanswered) imply.
+    assert!(sme_advice(ALL_BEST, "medium").iter().all(|id| !id.starts_with("level-")));
+    // Mixed (二级): the foundation still has 27.75 of 50 points open (0.2775 of the
+    // scale), more than the CNC gap of 13 points (0.13) or any single dimension.
+    let mixed = sme_advice(MIXED, "small");
+    assert_eq!(mixed[0], "level-2-integrate");
+    let pos = |id: &str| mixed.iter().position(|x| x == id).unwrap_or(usize::MAX);
+    assert!(pos("cnc-key-process-retrofit") < pos("results-baseline"));
+    assert!(mixed.contains(&"systems-cloud-saas-small".to_string()), "a small firm is advised cloud services");
+    assert!(!sme_advice(MIXED, "large").contains(&"systems-cloud-saas-small".to_string()));
+}
+
+const MIXED: &str = "
+    network = shopfloor, enterprise
+    equip_total = 200
+    equip_digital = 90
+    equip_networked = 30
+    auto_data_capture = design, planning, production, energy, warehouse
+    system_coverage = two_or_more
+    network_security = perimeter, endpoint
+    data_security = backup
+    digital_plan = partly_implemented
+    governance = leadership, project_rules
+    talent_measures = it_staff, staff_training, incentives
+    digital_invest_avg = 15
+    revenue = 1000
+    energy_per_revenue = ?
+    pass_rate = up
+    revenue_per_employee = flat
+    cost_per_revenue = down
+    key_processes = 40
+    cnc_key_processes = 22
+";

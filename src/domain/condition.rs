@@ -221,18 +221,20 @@ fn tokenize(src: &str) -> Result<Vec<(usize, Tok)>, ParseError> {
             ')' => out.push((at, Tok::RParen)),
             ',' => out.push((at, Tok::Comma)),
             _ if c.is_ascii_digit() || c == '-' || c == '.' => {
+                // A run like `12.5` is a number; one like `5g` is an option id.
                 let start = i;
                 i += 1;
-                while i < chars.len() && (chars[i].1.is_ascii_digit() || chars[i].1 == '.') {
+                while i < chars.len() && (chars[i].1.is_ascii_alphanumeric() || chars[i].1 == '.' || chars[i].1 == '_') {
                     i += 1;
                 }
                 let text: String = chars[start..i].iter().map(|(_, c)| c).collect();
-                let n = text.parse::<f64>().map_err(|_| ParseError {
-                    offset: at,
-                    zh: format!("“{text}”不是数字"),
-                    en: format!("\"{text}\" is not a number"),
-                })?;
-                out.push((at, Tok::Number(n)));
+                match text.parse::<f64>() {
+                    Ok(n) => out.push((at, Tok::Number(n))),
+                    Err(_) if text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => out.push((at, Tok::Ident(text))),
+                    Err(_) => {
+                        return Err(ParseError { offset: at, zh: format!("“{text}”不是数字"), en: format!("\"{text}\" is not a number") });
+                    }
+                }
                 continue;
             }
             _ if c.is_alphanumeric() || c == '_' => {
@@ -449,6 +451,13 @@ mod tests {
         let c = parse_condition("answered(a) or not selected(b, x) and c >= 3").unwrap();
         assert_eq!(c.to_string(), "(answered(a)) or ((not (selected(b, x))) and (c >= 3))");
         assert_eq!(c.items(), vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn ids_may_start_with_a_digit() {
+        let c = parse_condition("not selected(network, 5g) and x > 1.5").unwrap();
+        assert_eq!(c.to_string(), "(not (selected(network, 5g))) and (x > 1.5)");
+        assert!(parse_condition("x > 1.2.3").is_err());
     }
 
     #[test]
