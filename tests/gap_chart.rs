@@ -2,7 +2,8 @@
 //! and length, a target marker, labels, and escaped text.
 
 use shuzhuan::builtin::catalogue;
-use shuzhuan::charts::gap_chart::{bar_color, gap_chart_svg, svg_fill, x_of, BAR_X0, MET_COLOR, SHORT_COLOR};
+use shuzhuan::charts::bars::{svg_fill, x_of, BAR_X0, MET_COLOR, SHORT_COLOR};
+use shuzhuan::charts::gap_chart::{bar_color, gap_chart_svg};
 use shuzhuan::domain::answers::Answers;
 use shuzhuan::domain::assessment::assess;
 use shuzhuan::domain::report::{indicator_rows, IndicatorRow, RowStatus};
@@ -53,6 +54,9 @@ fn bars_have_the_length_and_colour_of_their_values() {
     assert!(svg.contains("目标 68%"));
     assert!(svg.contains("低于目标 13.0 个百分点"));
     assert!(svg.contains("待填写"));
+    // The latest national values (2025-03: CNC 66.2 %, R&D tools 83.5 %) are rings.
+    assert!(svg.contains("全国 66.2%") && svg.contains("全国 83.5%"), "{svg}");
+    assert_eq!(svg.matches("<circle").count(), 3 + 3, "three rings (one per indicator with a national value) and three legend swatches");
     assert!(svg.contains("<title>核心指标与目标的差距</title>"));
     assert!(svg.contains("role=\"img\""));
 }
@@ -79,6 +83,8 @@ fn every_text_is_escaped() {
         target_text: "60%".into(),
         gap_text: "a & b".into(),
         gap_pp: Some(-10.0),
+        national: Some(55.0),
+        national_text: "55%".into(),
         unverified: true,
     };
     let svg = gap_chart_svg(&[row], Lang::Zh);

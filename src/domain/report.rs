@@ -34,6 +34,10 @@ pub struct IndicatorRow {
     pub gap_text: String,
     /// Signed value − target, rounded for display; None where there is no gap.
     pub gap_pp: Option<f64>,
+    /// The latest national actual value.
+    pub national: Option<f64>,
+    /// "66.2%（2025-03，全国）" or "—".
+    pub national_text: String,
     pub unverified: bool,
 }
 
@@ -112,6 +116,11 @@ pub fn indicator_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<Indi
                 target_text: result.target.map_or_else(|| "—".to_string(), format_target),
                 gap_text,
                 gap_pp,
+                national: result.national.as_ref().map(|n| n.value),
+                national_text: result.national.as_ref().map_or_else(
+                    || "—".to_string(),
+                    |n| format!("{}（{}，{}）", format_target(n.value), n.period, n.series.get(lang)),
+                ),
                 unverified: ind.unverified,
             })
         })
@@ -186,4 +195,189 @@ pub fn answer_text(
             _ => none,
         },
     }
+}
+
+/// The headline of the result: score, level and what is missing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreSummary {
+    /// "50.75" (points) or "2.75" (maturity).
+    pub total_text: String,
+    /// "/ 100 分" or "/ 5".
+    pub scale_text: String,
+    /// "二级", or "未达一级".
+    pub level_name: String,
+    pub level_descriptor: String,
+    /// "距三级还差 9.25 分", or empty at the top level.
+    pub next_text: String,
+    /// "已完成 43.6%（17/39），结果为暂定", or "全部题目已回答".
+    pub completeness_text: String,
+    pub provisional: bool,
+}
+
+fn trim_number(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+}
+
+pub fn score_summary(q: &super::questionnaire::Questionnaire, a: &Assessment, lang: Lang) -> ScoreSummary {
+    use super::questionnaire::Scoring;
+    let zh = lang == Lang::Zh;
+    let s = &a.score;
+    let maturity = q.scoring == Scoring::Maturity;
+    let decimals = 2;
+    let level = s.level.and_then(|l| q.levels.get(usize::from(l) - 1));
+    let level_name = match level {
+        Some(l) => l.name.get(lang).to_string(),
+        None if q.levels.is_empty() => String::new(),
+        None => {
+            let first = q.levels.first().map(|l| l.name.get(lang).to_string()).unwrap_or_default();
+            if zh { format!("未达{first}") } else { format!("Below {first}") }
+        }
+    };
+    let next_text = match s.next_level.and_then(|(l, gap)| q.levels.get(usize::from(l) - 1).map(|d| (d, gap))) {
+        Some((d, gap)) => {
+            let gap = trim_number(gap, decimals);
+            let name = d.name.get(lang);
+            match (zh, maturity) {
+                (true, false) => format!("距{name}还差 {gap} 分"),
+                (true, true) => format!("距{name}还差 {gap}"),
+                (false, false) => format!("{gap} points to {name}"),
+                (false, true) => format!("{gap} to {name}"),
+            }
+        }
+        None => String::new(),
+    };
+    let answered = a.answered;
+    let total = a.total_items;
+    let completeness_text = if s.is_provisional() {
+        let pct = format!("{:.1}", round1(s.completeness));
+        if zh { format!("已完成 {pct}%（{answered}/{total} 题），结果为暂定") } else { format!("{pct}% complete ({answered} of {total}): provisional result") }
+    } else if zh {
+        "全部题目已回答".to_string()
+    } else {
+        "All questions answered".to_string()
+    };
+    ScoreSummary {
+        total_text: trim_number(s.total, decimals),
+        scale_text: if maturity { "/ 5".to_string() } else if zh { format!("/ {} 分", trim_number(s.total_max, 2)) } else { format!("/ {} points", trim_number(s.total_max, 2)) },
+        level_name,
+        level_descriptor: level.map(|l| l.descriptor.get(lang).to_string()).unwrap_or_default(),
+        next_text,
+        completeness_text,
+        provisional: s.is_provisional(),
+    }
+}
+
+/// One scored dimension as the dashboard and report show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionRow {
+    pub id: String,
+    pub name: String,
+    pub section: String,
+    /// 0–100, None when nothing in it applies.
+    pub percent: Option<f64>,
+    /// "10 / 20 分", "3 级", or "不适用".
+    pub value_text: String,
+    /// The next level's threshold as a share of the scale, 0–100.
+    pub threshold: Option<f64>,
+    /// "距三级还差 8.5 个百分点" or empty.
+    pub gap_text: String,
+}
+
+pub fn dimension_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, lang: Lang) -> Vec<DimensionRow> {
+    use super::questionnaire::Scoring;
+    let zh = lang == Lang::Zh;
+    let s = &a.score;
+    let maturity = q.scoring == Scoring::Maturity;
+    // The threshold of the firm's next level, as a share of the scale.
+    let next = s.next_level.and_then(|(l, _)| q.levels.get(usize::from(l) - 1)).and_then(|d| d.range.map(|(from, _)| (d, from / s.total_max * 100.0)));
+    let mut rows = Vec::new();
+    let mut i = 0;
+    for section in &q.sections {
+        for d in &section.dimensions {
+            let ds = &s.dimensions[i];
+            i += 1;
+            if ds.max == 0.0 {
+                continue;
+            }
+            let value_text = match (ds.percent, maturity) {
+                (None, _) => if zh { "不适用" } else { "Not applicable" }.to_string(),
+                (Some(_), true) => if zh { format!("{} 级", trim_number(ds.earned, 2)) } else { format!("level {}", trim_number(ds.earned, 2)) },
+                (Some(_), false) => {
+                    let (e, m) = (trim_number(ds.earned, 2), trim_number(ds.max, 2));
+                    if zh { format!("{e} / {m} 分") } else { format!("{e} / {m} points") }
+                }
+            };
+            let gap_text = match (ds.percent, next) {
+                (Some(p), Some((level, threshold))) if p < threshold => {
+                    let gap = format!("{:.1}", round1(threshold - p));
+                    let name = level.name.get(lang);
+                    if zh { format!("距{name}还差 {gap} 个百分点") } else { format!("{gap} pp to {name}") }
+                }
+                _ => String::new(),
+            };
+            rows.push(DimensionRow {
+                id: d.id.clone(),
+                name: d.title.get(lang).to_string(),
+                section: section.title.get(lang).to_string(),
+                percent: ds.percent,
+                value_text,
+                threshold: next.map(|(_, t)| t),
+                gap_text,
+            });
+        }
+    }
+    rows
+}
+
+/// A recommendation as the dashboard and report show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdviceRow {
+    pub id: String,
+    pub action: String,
+    pub rationale: String,
+    pub measure: String,
+    /// "可提升 27.75 分（数字化基础）", "缩小 13.0 个百分点的差距（关键工序数控化率）".
+    pub gain_text: String,
+}
+
+pub fn advice_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, lang: Lang) -> Vec<AdviceRow> {
+    use super::recommend::Gain;
+    let zh = lang == Lang::Zh;
+    let name_of = |id: &str| -> String {
+        q.sections
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.title.get(lang).to_string())
+            .or_else(|| q.sections.iter().flat_map(|s| &s.dimensions).find(|d| d.id == id).map(|d| d.title.get(lang).to_string()))
+            .or_else(|| q.indicator(id).map(|i| i.name.get(lang).to_string()))
+            .unwrap_or_else(|| id.to_string())
+    };
+    a.advice
+        .iter()
+        .map(|r| {
+            let gain_text = match &r.gain {
+                Gain::Points { of, points } => {
+                    let p = trim_number(*points, 2);
+                    if zh { format!("最多可提升 {p} 分（{}）", name_of(of)) } else { format!("Up to {p} points ({})", name_of(of)) }
+                }
+                Gain::Levels { of, levels, .. } => {
+                    let l = trim_number(*levels, 2);
+                    if zh { format!("{}还可提升 {l} 级", name_of(of)) } else { format!("{}: {l} levels to go", name_of(of)) }
+                }
+                Gain::TargetGap { indicator, pp } => {
+                    let p = format!("{:.1}", round1(*pp));
+                    if zh { format!("{}距目标 {p} 个百分点", name_of(indicator)) } else { format!("{}: {p} pp below target", name_of(indicator)) }
+                }
+                Gain::None => String::new(),
+            };
+            AdviceRow {
+                id: r.id.clone(),
+                action: r.action.get(lang).to_string(),
+                rationale: r.rationale.get(lang).to_string(),
+                measure: r.measure.as_ref().map(|m| m.get(lang).to_string()).unwrap_or_default(),
+                gain_text,
+            }
+        })
+        .collect()
 }

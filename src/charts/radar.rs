@@ -1,0 +1,80 @@
+//! The radar chart: one spoke per scored dimension, 0 % at the centre and 100 % at the
+//! rim, the firm's scores as a filled polygon.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::bars::{FONT_STACK, INK, MUTED, NEUTRAL_COLOR};
+use super::svg_text::make_accessible;
+use crate::domain::report::DimensionRow;
+use crate::domain::text::Lang;
+
+pub const SIZE: (u32, u32) = (440, 420);
+const CENTRE: (f64, f64) = (220.0, 205.0);
+pub const RADIUS: f64 = 140.0;
+const RING: RGBColor = RGBColor(0xd5, 0xd9, 0xe0);
+
+/// The point of spoke `i` of `n` at `percent`; spoke 0 points straight up.
+pub fn point(i: usize, n: usize, percent: f64) -> (i32, i32) {
+    let angle = std::f64::consts::TAU * i as f64 / n.max(1) as f64 - std::f64::consts::FRAC_PI_2;
+    let r = RADIUS * percent.clamp(0.0, 100.0) / 100.0;
+    ((CENTRE.0 + r * angle.cos()).round() as i32, (CENTRE.1 + r * angle.sin()).round() as i32)
+}
+
+fn label_style(x: i32) -> TextStyle<'static> {
+    let h = if x < CENTRE.0 as i32 - 10 {
+        HPos::Right
+    } else if x > CENTRE.0 as i32 + 10 {
+        HPos::Left
+    } else {
+        HPos::Center
+    };
+    TextStyle { font: FontDesc::new(FontFamily::Name(FONT_STACK), 13.0, FontStyle::Normal), color: INK.to_backend_color(), pos: Pos::new(h, VPos::Center) }
+}
+
+/// Dimensions that do not apply sit at the centre (0 %) and say so in the description.
+pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let n = rows.len();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let _ = (|| -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+            root.fill(&WHITE)?;
+            if n < 3 {
+                return Ok(()); // a radar needs three spokes; the bars show the same figures
+            }
+            for ring in [25.0, 50.0, 75.0, 100.0] {
+                let mut pts: Vec<(i32, i32)> = (0..n).map(|i| point(i, n, ring)).collect();
+                pts.push(pts[0]);
+                root.draw(&PathElement::new(pts, RING.stroke_width(1)))?;
+            }
+            for (i, row) in rows.iter().enumerate() {
+                root.draw(&PathElement::new(vec![point(i, n, 0.0), point(i, n, 100.0)], RING.stroke_width(1)))?;
+                let (x, y) = point(i, n, 112.0);
+                root.draw(&Text::new(row.name.clone(), (x, y), label_style(x)))?;
+            }
+            let pts: Vec<(i32, i32)> = rows.iter().enumerate().map(|(i, r)| point(i, n, r.percent.unwrap_or(0.0))).collect();
+            root.draw(&Polygon::new(pts.clone(), NEUTRAL_COLOR.mix(0.25).filled()))?;
+            let mut outline = pts.clone();
+            outline.push(pts[0]);
+            root.draw(&PathElement::new(outline, NEUTRAL_COLOR.stroke_width(2)))?;
+            for p in pts {
+                root.draw(&Circle::new(p, 3, NEUTRAL_COLOR.filled()))?;
+            }
+            let (x, y) = point(0, n, 50.0);
+            root.draw(&Text::new("50%", (x + 4, y), TextStyle { font: FontDesc::new(FontFamily::Name(FONT_STACK), 11.0, FontStyle::Normal), color: MUTED.to_backend_color(), pos: Pos::new(HPos::Left, VPos::Center) }))?;
+            Ok(())
+        })();
+        let _ = root.present();
+    }
+    let description = rows
+        .iter()
+        .map(|r| {
+            let v = r.percent.map_or_else(|| r.value_text.clone(), |p| format!("{p:.0}%"));
+            if zh { format!("{} {}", r.name, v) } else { format!("{} {}", r.name, v) }
+        })
+        .collect::<Vec<_>>()
+        .join(if zh { "；" } else { "; " });
+    make_accessible(svg, "radar-chart", if zh { "各维度雷达图" } else { "Dimensions radar" }, &description)
+}
