@@ -85,9 +85,10 @@ fn error_view(state: AppState, item_id: &str) -> impl IntoView + use<> {
 }
 
 /// "不适用" and "不清楚" where the item allows them. Ticking one sets the answer aside;
-/// unticking brings it back.
+/// unticking brings it back. Outside a fieldset, `labelled_by` names the group after the
+/// question, so that a screen reader says which question "不适用" belongs to.
 #[component]
-fn SpecialAnswers(state: AppState, item: Item) -> impl IntoView {
+fn SpecialAnswers(state: AppState, item: Item, #[prop(optional)] labelled_by: Option<String>) -> impl IntoView {
     let lang = state.lang;
     let specials: Vec<(Answer, &'static str, &'static str, &'static str)> = [
         (item.allow_na, Answer::NotApplicable, "na", "不适用", "Not applicable"),
@@ -117,7 +118,8 @@ fn SpecialAnswers(state: AppState, item: Item) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <div class="specials">{views}</div> }
+        let role = labelled_by.is_some().then_some("group");
+        view! { <div class="specials" role=role aria-labelledby=labelled_by>{views}</div> }
     })
 }
 
@@ -136,24 +138,28 @@ fn NumberField(state: AppState, item: Item, unit: Text, decimal: bool) -> impl I
     let id = item.id.clone();
     let input_id = format!("q-{id}");
     let label_for = input_id.clone();
+    let label_id = format!("q-{id}-label");
+    let unit_id = format!("q-{id}-unit");
+    // The unit is part of what the number means: "40" alone is not "40 道".
+    let describers = format!("{unit_id} {}", described_by(&item));
     let (id_err, id_val, id_set, id_na) = (id.clone(), id.clone(), id.clone(), id.clone());
     let has_error = Memo::new(move |_| state.assessment.with(|a| a.field_errors.contains_key(&id_err)));
     let value = Memo::new(move |_| state.answers.with(|a| a.typed(&id_val).to_string()));
     let special = Memo::new(move |_| state.answers.with(|a| matches!(a.get(&id_na), Some(Answer::NotApplicable | Answer::Unknown))));
     view! {
         <div class="field number" class:has-error=move || has_error.get()>
-            <label for=label_for>{question_text(state, &item)}</label>
+            <label for=label_for id=label_id.clone()>{question_text(state, &item)}</label>
             <div class="input-row">
                 <input id=input_id type="text" inputmode=if decimal { "decimal" } else { "numeric" } autocomplete="off"
-                    aria-describedby=described_by(&item)
+                    aria-describedby=describers
                     aria-invalid=move || has_error.get().to_string()
                     disabled=move || special.get()
                     prop:value=move || value.get()
                     on:input=move |ev| state.update_answers(|a| a.set_typed(&id_set, event_target_value(&ev))) />
-                <span class="unit">{move || unit.get(lang.get()).to_string()}</span>
+                <span class="unit" id=unit_id>{move || unit.get(lang.get()).to_string()}</span>
             </div>
             {help_view(state, &item)}
-            <SpecialAnswers state=state item=item.clone() />
+            <SpecialAnswers state=state item=item.clone() labelled_by=label_id />
             {error_view(state, &id)}
         </div>
     }

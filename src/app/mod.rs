@@ -50,10 +50,13 @@ fn Workspace(state: AppState) -> impl IntoView {
         <div class="app" class:mode-report=move || show_report.get()>
             <header class="app-bar">
                 <div class="brand">
-                                        <span class="app-title">"数转"<span class="app-subtitle">{title}</span></span>
+                    // The page's one <h1>: the app and the questionnaire being filled in.
+                    <h1 class="app-title">"数转 "<span class="app-subtitle">{title}</span></h1>
                 </div>
                 <nav class="actions" aria-label=move || tr(lang.get(), "操作", "Actions")>
-                    <button type="button" class="secondary" id="toggle-report" aria-pressed=move || show_report.get().to_string()
+                    // Its label says where it leads, so it is a plain button, not a toggle (aria-pressed)
+                    // whose label would change as well.
+                    <button type="button" class="secondary" id="toggle-report"
                         on:click=move |_| show_report.update(|v| *v = !*v)>
                         {move || if show_report.get() { tr(lang.get(), "返回问卷", "Back to questionnaire") } else { tr(lang.get(), "报告预览", "Report preview") }}
                     </button>
@@ -67,12 +70,16 @@ fn Workspace(state: AppState) -> impl IntoView {
                     </button>
                 </nav>
             </header>
-            {move || state.notice.get().map(|n| view! { <p class="notice" role="status">{n.get(lang.get()).to_string()}</p> })}
-            <main class="workspace">
-                <form::QuestionnaireForm state=state />
-                <results::ResultsPanel state=state />
+            // One main landmark for whichever view is shown: the questionnaire with its
+            // results, or the report preview.
+            <main id="main">
+                {move || state.notice.get().map(|n| view! { <p class="notice" role="status">{n.get(lang.get()).to_string()}</p> })}
+                <div class="workspace">
+                    <form::QuestionnaireForm state=state />
+                    <results::ResultsPanel state=state />
+                </div>
+                <report::Report state=state />
             </main>
-            <report::Report state=state />
         </div>
     }
 }
