@@ -1,6 +1,7 @@
 //! The Leptos front end. Components only read signals and call the pure domain;
 //! every figure shown comes from `domain::report`.
 
+mod dashboard;
 mod fields;
 mod form;
 mod i18n;

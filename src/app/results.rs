@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::dashboard::{is_scored, is_scored_q, AdviceList, DimensionView, ScenarioStrip, ScoreCard};
 use super::form::UnverifiedMark;
 use super::i18n::tr;
 use super::state::AppState;
@@ -22,7 +23,13 @@ pub fn status_class(status: RowStatus) -> &'static str {
 
 /// The indicator table, shared by the results panel and the printed report.
 #[component]
-pub fn IndicatorTable(state: AppState, caption_id: &'static str) -> impl IntoView {
+pub fn IndicatorTable(
+    state: AppState,
+    caption_id: &'static str,
+    /// Adds the national actual value column (the report has room for it).
+    #[prop(optional)]
+    national: bool,
+) -> impl IntoView {
     let lang = state.lang;
     view! {
         <table class="indicator-table" aria-describedby=caption_id>
@@ -32,31 +39,50 @@ pub fn IndicatorTable(state: AppState, caption_id: &'static str) -> impl IntoVie
                     <th scope="col" class="num">{move || tr(lang.get(), "本企业", "Firm")}</th>
                     <th scope="col" class="num">{move || tr(lang.get(), "目标", "Target")}</th>
                     <th scope="col">{move || tr(lang.get(), "差距", "Gap")}</th>
+                    {national.then(|| view! { <th scope="col">{move || tr(lang.get(), "全国实际值", "National actual")}</th> })}
                 </tr>
             </thead>
             <tbody>
-                {move || state.rows.get().into_iter().map(|row| view! { <Row state=state row=row /> }).collect_view()}
+                {move || state.rows.get().into_iter().map(|row| view! { <Row state=state row=row national=national /> }).collect_view()}
             </tbody>
         </table>
     }
 }
 
 #[component]
-fn Row(state: AppState, row: IndicatorRow) -> impl IntoView {
+fn Row(state: AppState, row: IndicatorRow, national: bool) -> impl IntoView {
     view! {
         <tr data-indicator=row.id.clone() class=status_class(row.status)>
             <th scope="row">{row.name.clone()}{row.unverified.then(|| view! { <UnverifiedMark state=state /> })}</th>
             <td class="num value">{row.value_text.clone()}</td>
             <td class="num target">{row.target_text.clone()}</td>
             <td class="gap">{row.gap_text.clone()}</td>
+            {national.then(|| view! { <td class="national">{row.national_text.clone()}</td> })}
         </tr>
     }
+}
+
+/// One sentence for screen readers after each change: the score and the first
+/// indicator's gap, instead of the whole table read again on every keystroke.
+fn live_summary(state: AppState) -> String {
+    let lang = state.lang.get();
+    let score = state.questionnaire.with(|q| {
+        state.assessment.with(|a| {
+            is_scored_q(&q.0).then(|| {
+                let s = crate::domain::report::score_summary(&q.0, a, lang);
+                format!("{} {} {}", s.total_text, s.scale_text, s.level_name)
+            })
+        })
+    });
+    let first_gap = state.rows.with(|r| r.iter().find(|r| r.value.is_some()).map(|r| format!("{} {} {}", r.name, r.value_text, r.gap_text)));
+    [score, first_gap].into_iter().flatten().collect::<Vec<_>>().join("；")
 }
 
 #[component]
 pub fn ResultsPanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let progress = move || state.assessment.with(|a| (a.answered, a.total_items));
+    let has_indicators = move || state.questionnaire.with(|q| !q.0.indicators.is_empty());
     view! {
         <aside class="results" aria-labelledby="results-title">
             <h2 id="results-title">{move || tr(lang.get(), "即时结果", "Live results")}</h2>
@@ -71,19 +97,32 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                     }
                 }}</span>
             </div>
-            <p class="caption" id="results-caption">
-                {move || tr(lang.get(), "对标：", "Compared with: ")}
-                {move || state.profile().name.get(lang.get()).to_string()}
-            </p>
-            <div aria-live="polite">
-                <IndicatorTable state=state caption_id="results-caption" />
-            </div>
-            <figure class="chart">
-                <div class="chart-svg" inner_html=move || state.chart_svg.get()></div>
-            </figure>
-            <p class="footnote">{move || tr(lang.get(),
-                "标“工作定义”的指标：政策文件按地区统计这些指标，企业层面的计算公式是数转的工作定义，仅供自评参考。",
-                "Indicators marked “working definition”: policy documents measure them over regions; the firm-level formula is Shuzhuan's working definition, for self-assessment only.")}</p>
+            <p class="sr-only" aria-live="polite" aria-atomic="true">{move || live_summary(state)}</p>
+            {move || is_scored(state).then(|| view! { <ScoreCard state=state /> })}
+            {move || has_indicators().then(|| view! {
+                <section class="indicators" aria-labelledby="indicators-title">
+                    <h3 id="indicators-title">{move || tr(lang.get(), "核心指标与目标", "Headline indicators against targets")}</h3>
+                    <p class="caption" id="results-caption">
+                        {move || tr(lang.get(), "对标：", "Compared with: ")}
+                        {move || state.profile().name.get(lang.get()).to_string()}
+                    </p>
+                    <IndicatorTable state=state caption_id="results-caption" />
+                    <figure class="chart">
+                        <div class="chart-svg" inner_html=move || state.chart_svg.get()></div>
+                    </figure>
+                    <p class="footnote">{move || tr(lang.get(),
+                        "标“工作定义”的指标：政策文件按地区统计这些指标，企业层面的计算公式是数转的工作定义，仅供自评参考。",
+                        "Indicators marked “working definition”: policy documents measure them over regions; the firm-level formula is Shuzhuan's working definition, for self-assessment only.")}</p>
+                </section>
+            })}
+            {move || is_scored(state).then(|| view! {
+                <DimensionView state=state />
+                <ScenarioStrip state=state />
+            })}
+            <section class="recommendations" aria-labelledby="advice-title">
+                <h3 id="advice-title">{move || tr(lang.get(), "优先建议", "Top recommendations")}</h3>
+                <AdviceList state=state limit=3 />
+            </section>
         </aside>
     }
 }

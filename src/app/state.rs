@@ -11,6 +11,7 @@ use crate::builtin::Catalogue;
 use crate::charts::gap_chart::gap_chart_svg;
 use crate::domain::answers::Answers;
 use crate::domain::assessment::{assess, Assessment};
+use crate::domain::firm::FirmProfile;
 use crate::domain::load::load_questionnaire;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::report::{indicator_rows, IndicatorRow};
@@ -122,7 +123,8 @@ impl AppState {
         let cat = catalogue.clone();
         let assessment = Memo::new(move |_| {
             let profile = cat.profile(&profile_id.get()).unwrap_or(&cat.profiles[0]);
-            questionnaire.with(|q| answers.with(|a| assess(&q.0, a, profile)))
+            let firm = FirmProfile { name: firm_name.get(), ..FirmProfile::default() };
+            questionnaire.with(|q| answers.with(|a| assess(&q.0, a, profile, &cat.benchmark, &firm)))
         });
         let rows = Memo::new(move |_| questionnaire.with(|q| assessment.with(|a| indicator_rows(&q.0, a, lang.get()))));
         let chart_svg = Memo::new(move |_| rows.with(|r| gap_chart_svg(r, lang.get())));

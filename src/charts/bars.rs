@@ -1,7 +1,8 @@
-//! Horizontal bars on a 0–100 % scale, one stacked row per figure: the name, the bar
-//! with a reference marker (a target or a level threshold) and an optional second marker
-//! (the national value), then a note (the gap) below. Stacked rows stay legible when
-//! the chart is scaled down to a 360 px phone. The gap and dimension charts draw with it.
+//! Horizontal bars on a 0–100 % scale, one stacked row per figure: the name (left) and a
+//! note such as the gap (right) on top, then the bar with a reference marker (a target
+//! or a level threshold, labelled below it) and an optional ring (the national value,
+//! labelled above it). Stacked rows stay legible when the chart is scaled down to a
+//! 360 px phone. The gap and dimension charts draw with it.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -14,14 +15,14 @@ pub const FONT_STACK: &str =
     "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
 
 pub const WIDTH: u32 = 440;
-pub const ROW_HEIGHT: u32 = 96;
+pub const ROW_HEIGHT: u32 = 104;
 const TOP: i32 = 8;
-const AXIS_AND_LEGEND: u32 = 56;
+const AXIS_AND_LEGEND: u32 = 64;
 /// Left and right edge of the 0–100 % bar area.
 pub const BAR_X0: i32 = 12;
 pub const BAR_X1: i32 = 428;
-const BAR_TOP: i32 = 32;
-const BAR_BOTTOM: i32 = 58;
+const BAR_TOP: i32 = 44;
+const BAR_BOTTOM: i32 = 70;
 
 pub const MET_COLOR: RGBColor = RGBColor(0x15, 0x6b, 0x3f);
 pub const SHORT_COLOR: RGBColor = RGBColor(0xb4, 0x3c, 0x0a);
@@ -100,33 +101,44 @@ pub fn bar_chart_svg(chart: &BarChart) -> String {
     make_accessible(svg, chart.class, chart.title, &chart.description)
 }
 
-fn marker_anchor(x: i32) -> HPos {
-    if x > BAR_X1 - 45 {
-        HPos::Right
-    } else if x < BAR_X0 + 45 {
-        HPos::Left
-    } else {
-        HPos::Center
+/// The target's label hangs to the right of its line when the national ring is to its
+/// left (and the ring's label to the left), so the two never overlap.
+fn marker_anchor(x: i32, ring_x: Option<i32>) -> HPos {
+    match ring_x {
+        Some(r) if r <= x && x < BAR_X1 - 80 => HPos::Left,
+        Some(_) if x > BAR_X0 + 80 => HPos::Right,
+        _ if x > BAR_X1 - 45 => HPos::Right,
+        _ if x < BAR_X0 + 45 => HPos::Left,
+        _ => HPos::Center,
+    }
+}
+
+fn ring_anchor(x: i32, marker_x: Option<i32>) -> HPos {
+    match marker_x {
+        Some(m) if x <= m && x > BAR_X0 + 80 => HPos::Right,
+        Some(_) if x < BAR_X1 - 80 => HPos::Left,
+        _ => marker_anchor(x, None),
     }
 }
 
 fn draw(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, chart: &BarChart, height: u32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     root.fill(&WHITE)?;
-    let rows_bottom = TOP + ROW_HEIGHT as i32 * (chart.rows.len().max(1) as i32 - 1) + BAR_BOTTOM + 34;
+    let rows_bottom = TOP + ROW_HEIGHT as i32 * (chart.rows.len().max(1) as i32 - 1) + BAR_BOTTOM + 30;
+    let tick_style = |anchor| style(16.0, MUTED, anchor, VPos::Top);
 
     // The scale under the last bar: 0, 25, 50, 75 and 100 %.
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let x = x_of(tick);
         root.draw(&Rectangle::new([(x, rows_bottom - 4), (x + 1, rows_bottom + 1)], GRID_COLOR.filled()))?;
         let anchor = if tick == 0.0 { HPos::Left } else if tick == 100.0 { HPos::Right } else { HPos::Center };
-        root.draw(&Text::new(format!("{tick:.0}%"), (x, rows_bottom + 2), style(13.0, MUTED, anchor, VPos::Top)))?;
+        root.draw(&Text::new(format!("{tick:.0}%"), (x, rows_bottom + 2), tick_style(anchor)))?;
     }
 
     for (i, row) in chart.rows.iter().enumerate() {
         let y = TOP + ROW_HEIGHT as i32 * i as i32;
         let mid = y + (BAR_TOP + BAR_BOTTOM) / 2;
-        root.draw(&Text::new(row.name.clone(), (BAR_X0, y + 4), bold(18.0, INK, HPos::Left, VPos::Top)))?;
-        root.draw(&Text::new(row.note.clone(), (BAR_X0, y + BAR_BOTTOM + 7), bold(15.0, row.note_color, HPos::Left, VPos::Top)))?;
+        root.draw(&Text::new(row.name.clone(), (BAR_X0, y + 4), bold(21.0, INK, HPos::Left, VPos::Top)))?;
+        root.draw(&Text::new(row.note.clone(), (BAR_X1, y + 26), bold(17.0, row.note_color, HPos::Right, VPos::Top)))?;
         root.draw(&Rectangle::new([(BAR_X0, y + BAR_TOP), (BAR_X1, y + BAR_BOTTOM)], TRACK_COLOR.filled()))?;
         match row.value {
             Some(v) => {
@@ -135,24 +147,24 @@ fn draw(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, chart: &BarChart
                 // The value label sits inside the bar's start when the bar is long enough,
                 // else after its end: never where the marker usually is.
                 if end - BAR_X0 >= 64 {
-                    root.draw(&Text::new(row.value_text.clone(), (BAR_X0 + 8, mid), bold(15.0, WHITE, HPos::Left, VPos::Center)))?;
+                    root.draw(&Text::new(row.value_text.clone(), (BAR_X0 + 8, mid), bold(18.0, WHITE, HPos::Left, VPos::Center)))?;
                 } else {
-                    root.draw(&Text::new(row.value_text.clone(), (end + 6, mid), bold(15.0, INK, HPos::Left, VPos::Center)))?;
+                    root.draw(&Text::new(row.value_text.clone(), (end + 6, mid), bold(18.0, INK, HPos::Left, VPos::Center)))?;
                 }
             }
             None => {
-                root.draw(&Text::new(row.value_text.clone(), (BAR_X0 + 8, mid), style(15.0, MUTED, HPos::Left, VPos::Center)))?;
+                root.draw(&Text::new(row.value_text.clone(), (BAR_X0 + 8, mid), style(18.0, MUTED, HPos::Left, VPos::Center)))?;
             }
         }
         if let Some((v, label)) = &row.ring {
             let x = x_of(*v);
             root.draw(&Circle::new((x, mid), 7, NATIONAL_COLOR.stroke_width(3)))?;
-            root.draw(&Text::new(label.clone(), (x, y + BAR_TOP - 3), style(12.0, NATIONAL_COLOR, marker_anchor(x), VPos::Bottom)))?;
+            root.draw(&Text::new(label.clone(), (x, y + BAR_BOTTOM + 6), style(16.0, NATIONAL_COLOR, ring_anchor(x, row.marker.as_ref().map(|m| x_of(m.0))), VPos::Top)))?;
         }
         if let Some((v, label)) = &row.marker {
             let x = x_of(*v);
             root.draw(&Rectangle::new([(x - 1, y + BAR_TOP - 5), (x + 1, y + BAR_BOTTOM + 5)], INK.filled()))?;
-            root.draw(&Text::new(label.clone(), (x, y + BAR_BOTTOM + 7), style(13.0, INK, marker_anchor(x), VPos::Top)))?;
+            root.draw(&Text::new(label.clone(), (x, y + BAR_BOTTOM + 6), style(16.0, INK, marker_anchor(x, row.ring.as_ref().map(|r| x_of(r.0))), VPos::Top)))?;
         }
     }
 
@@ -166,8 +178,10 @@ fn draw(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, chart: &BarChart
             Swatch::Line => root.draw(&Rectangle::new([(x + 5, ly - 9), (x + 7, ly + 9)], INK.filled()))?,
             Swatch::Ring => root.draw(&Circle::new((x + 6, ly), 6, NATIONAL_COLOR.stroke_width(3)))?,
         }
-        root.draw(&Text::new(label.clone(), (x + 18, ly), style(13.0, INK, HPos::Left, VPos::Center)))?;
-        x += 18 + 14 * label.chars().count().min(8) as i32 + 16;
+        root.draw(&Text::new(label.clone(), (x + 18, ly), style(16.0, INK, HPos::Left, VPos::Center)))?;
+        let wide = label.chars().filter(|c| !c.is_ascii()).count() as i32;
+        let narrow = label.chars().count() as i32 - wide;
+        x += 18 + 13 * wide + 7 * narrow + 16;
     }
     Ok(())
 }

@@ -20,7 +20,7 @@ pub fn dimension_chart_svg(rows: &[DimensionRow], next_level_name: &str, lang: L
                 color: if r.threshold.is_none() { NEUTRAL_COLOR } else if below { SHORT_COLOR } else { MET_COLOR },
                 marker: r.threshold.map(|t| (t, next_level_name.to_string())),
                 ring: None,
-                note: if r.gap_text.is_empty() { r.value_text.clone() } else { format!("{} · {}", r.value_text, r.gap_text) },
+                note: if r.gap_text.is_empty() { r.value_text.clone() } else { r.gap_text.clone() },
                 note_color: if below { SHORT_COLOR } else { MUTED },
             }
         })

@@ -381,3 +381,22 @@ pub fn advice_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, lang
         })
         .collect()
 }
+
+/// The executive summary's "largest gaps": indicators furthest below target first, then
+/// dimensions furthest below the next level's line, as sentences.
+pub fn largest_gaps(indicators: &[IndicatorRow], dimensions: &[DimensionRow], n: usize, lang: Lang) -> Vec<String> {
+    let mut gaps: Vec<(f64, String)> = indicators
+        .iter()
+        .filter(|r| r.status == RowStatus::Short)
+        .filter_map(|r| r.gap_pp.map(|g| (-g, format!("{}：{}（{} / {}）", r.name, r.gap_text, r.value_text, r.target_text))))
+        .collect();
+    gaps.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut dims: Vec<(f64, String)> = dimensions
+        .iter()
+        .filter(|d| !d.gap_text.is_empty())
+        .filter_map(|d| Some((d.threshold? - d.percent?, format!("{}：{}", d.name, d.gap_text))))
+        .collect();
+    dims.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    gaps.into_iter().chain(dims).take(n).map(|(_, s)| if lang == Lang::Zh { s } else { s.replacen('：', sep, 1).replace('（', " (").replace('）', ")") }).collect()
+}
