@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::fields::ItemField;
 use super::i18n::tr;
+use super::library::Library;
 use super::setup::Setup;
 use super::state::AppState;
 use crate::domain::assessment::{next_unanswered, section_progress, Progress};
@@ -38,6 +39,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
     let section_count = move || state.questionnaire.with(|q| q.0.sections.len());
     view! {
         <div class="questionnaire">
+            <Library state=state />
             <Setup state=state />
             <nav class="section-nav" aria-label=move || tr(lang.get(), "问卷部分", "Questionnaire sections")>
                 <ol>

@@ -5,6 +5,7 @@ mod dashboard;
 mod fields;
 mod form;
 mod i18n;
+mod library;
 mod report;
 mod results;
 mod setup;

@@ -33,7 +33,7 @@ pub fn Report(state: AppState) -> impl IntoView {
     });
     let date = today();
     let firm = move || {
-        let name = state.firm_name.get();
+        let name = state.firm.with(|f| f.name.clone());
         if name.trim().is_empty() { tr(lang.get(), "（未填写企业名称）", "(firm name not given)").to_string() } else { name }
     };
     let title = move || state.questionnaire.with(|q| format!("{} · v{}", q.0.title.get(lang.get()), q.0.version));
@@ -104,6 +104,10 @@ pub fn Report(state: AppState) -> impl IntoView {
                 <dl class="report-meta">
                     <dt>{move || tr(lang.get(), "问卷", "Questionnaire")}</dt>
                     <dd>{title}</dd>
+                    <dt>{move || tr(lang.get(), "行业 / 规模", "Sector / size")}</dt>
+                    <dd>{move || { let line = firm_line(state); if line.is_empty() { "—".to_string() } else { line } }}</dd>
+                    <dt>{move || tr(lang.get(), "地区", "Region")}</dt>
+                    <dd>{move || state.firm.with(|f| if f.region.is_empty() { "—".to_string() } else { f.region.clone() })}</dd>
                     <dt>{move || tr(lang.get(), "对标目标", "Target profile")}</dt>
                     <dd>{move || state.profile().name.get(lang.get()).to_string()}</dd>
                     <dt>{move || tr(lang.get(), "报告日期", "Date")}</dt>
@@ -175,4 +179,14 @@ pub fn Report(state: AppState) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// "通用及专用设备制造 / 小型" in the interface language.
+fn firm_line(state: AppState) -> String {
+    let lang = state.lang.get();
+    state.firm.with(|f| {
+        let sector = super::setup::sector_name(&f.sector, lang);
+        let size = super::setup::size_name(&f.size, lang);
+        [sector, size].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" / ")
+    })
 }

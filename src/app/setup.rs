@@ -1,42 +1,26 @@
 //! Setting up an assessment: which questionnaire (built-in or loaded from a file), the
-//! firm's name, and the target profile to compare with.
+//! firm's profile, and the target profile to compare with (its region pre-selects one).
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::i18n::tr;
 use super::state::AppState;
-use crate::domain::text::Lang;
+use crate::domain::firm::FirmProfile;
+use crate::domain::targets::suggest_profile;
+use crate::domain::text::{Lang, Text};
 
 #[component]
 pub fn Setup(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let profiles = state.profiles();
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        let name = file.name();
-        // Clear the input so that choosing the same file again (after fixing it) reloads it.
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => state.load_file(name, text.as_string().unwrap_or_default()),
-                Err(_) => state.notice.set(Some(crate::domain::text::Text::new(
-                    format!("无法读取文件 {name}"),
-                    format!("Could not read the file {name}"),
-                ))),
-            }
-        });
-    };
+    let on_file = move |ev: leptos::ev::Event| read_chosen_file(ev, state, move |name, text| state.load_file(name, text));
     view! {
         <section class="section setup" aria-labelledby="setup-title">
             <h2 id="setup-title">{move || tr(lang.get(), "评估设置", "Assessment setup")}</h2>
             <div class="field">
                 <label for="questionnaire">{move || tr(lang.get(), "问卷", "Questionnaire")}</label>
-                <select id="questionnaire" on:change=move |ev| {
-                    state.section.set(0);
-                    state.questionnaire_id.set(event_target_value(&ev));
-                }>
+                <select id="questionnaire" aria-describedby="questionnaire-note" on:change=move |ev| state.choose_questionnaire(event_target_value(&ev))>
                     {move || state.choices().into_iter().map(|q| {
                         let id = q.id.clone();
                         let value = q.id.clone();
@@ -44,8 +28,10 @@ pub fn Setup(state: AppState) -> impl IntoView {
                         view! { <option value=value prop:selected=selected>{move || q.title.get(lang.get()).to_string()}</option> }
                     }).collect_view()}
                 </select>
-                <p class="help">
+                <p class="help" id="questionnaire-note">
                     {move || state.questionnaire.with(|q| q.0.description.as_ref().map(|d| d.get(lang.get()).to_string()))}
+                    " "
+                    {move || tr(lang.get(), "已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", "Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.")}
                 </p>
                 <details class="load-file">
                     <summary>{move || tr(lang.get(), "加载问卷文件（供咨询顾问使用）", "Load a questionnaire file (for consultants)")}</summary>
@@ -54,12 +40,7 @@ pub fn Setup(state: AppState) -> impl IntoView {
                 </details>
                 <LoadErrors state=state />
             </div>
-            <div class="field">
-                <label for="firm-name">{move || tr(lang.get(), "企业名称", "Firm name")}</label>
-                <input id="firm-name" type="text" autocomplete="organization"
-                    prop:value=move || state.firm_name.get()
-                    on:input=move |ev| state.firm_name.set(event_target_value(&ev)) />
-            </div>
+            <FirmFields state=state />
             <div class="field">
                 <label for="profile">{move || tr(lang.get(), "对标的目标方案", "Target profile")}</label>
                 <select id="profile" aria-describedby="profile-source" on:change=move |ev| state.profile_id.set(event_target_value(&ev))>
@@ -102,4 +83,99 @@ fn LoadErrors(state: AppState) -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// Reads the file the user chose in a file input, then clears the input so that the
+/// same file can be chosen again after fixing it.
+pub fn read_chosen_file(ev: leptos::ev::Event, state: AppState, then: impl FnOnce(String, String) + 'static) {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    let name = file.name();
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => then(name, text.as_string().unwrap_or_default()),
+            Err(_) => state.notice.set(Some(Text::new(format!("无法读取文件 {name}"), format!("Could not read the file {name}")))),
+        }
+    });
+}
+
+/// Size classes as the MIIT classifies firms.
+const SIZES: [(&str, &str, &str); 4] = [("micro", "微型", "Micro"), ("small", "小型", "Small"), ("medium", "中型", "Medium"), ("large", "大型", "Large")];
+
+const SECTORS: [(&str, &str, &str); 12] = [
+    ("machinery", "通用及专用设备制造", "Machinery"),
+    ("automotive", "汽车及零部件", "Automotive and parts"),
+    ("electronics", "电子信息", "Electronics"),
+    ("electrical", "电气机械和器材", "Electrical equipment"),
+    ("metals", "金属制品与冶金", "Metals"),
+    ("chemicals", "石化化工", "Chemicals"),
+    ("pharma", "医药", "Pharmaceuticals"),
+    ("textiles", "纺织服装", "Textiles and apparel"),
+    ("food", "食品饮料", "Food and drink"),
+    ("building_materials", "建材", "Building materials"),
+    ("light", "轻工家居", "Light industry"),
+    ("other", "其他制造业", "Other manufacturing"),
+];
+
+#[component]
+fn FirmFields(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let text_field = move |id: &'static str, zh: &'static str, en: &'static str, get: fn(&FirmProfile) -> String, set: fn(&mut FirmProfile, String)| {
+        view! {
+            <div class="field">
+                <label for=id>{move || tr(lang.get(), zh, en)}</label>
+                <input id=id type="text" prop:value=move || state.firm.with(get)
+                    on:input=move |ev| { let v = event_target_value(&ev); state.firm.update(|f| set(f, v)); } />
+            </div>
+        }
+    };
+    let select_field = move |id: &'static str, zh: &'static str, en: &'static str, options: &'static [(&'static str, &'static str, &'static str)], get: fn(&FirmProfile) -> String, set: fn(&mut FirmProfile, String)| {
+        view! {
+            <div class="field">
+                <label for=id>{move || tr(lang.get(), zh, en)}</label>
+                <select id=id on:change=move |ev| { let v = event_target_value(&ev); state.firm.update(|f| set(f, v)); }>
+                    <option value="" prop:selected=move || state.firm.with(get).is_empty()>{move || tr(lang.get(), "（请选择）", "(choose)")}</option>
+                    {options.iter().map(|(value, zh, en)| view! {
+                        <option value=*value prop:selected=move || state.firm.with(get) == *value>{move || tr(lang.get(), zh, en)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    // The firm's region pre-selects the matching regional target profile.
+    let on_region = move |ev: leptos::ev::Event| {
+        let region = event_target_value(&ev);
+        state.firm.update(|f| f.region = region.clone());
+        let suggested = state.catalogue.with_value(|c| suggest_profile(&c.profiles, &region).map(|p| p.id.clone()));
+        if let Some(id) = suggested {
+            state.profile_id.set(id);
+        }
+    };
+    view! {
+        <fieldset class="firm-fields">
+            <legend>{move || tr(lang.get(), "企业信息", "The firm")}</legend>
+            {text_field("firm-name", "企业名称", "Firm name", |f| f.name.clone(), |f, v| f.name = v)}
+            {select_field("firm-sector", "所属行业", "Sector", &SECTORS, |f| f.sector.clone(), |f, v| f.sector = v)}
+            {select_field("firm-size", "企业规模", "Size", &SIZES, |f| f.size.clone(), |f, v| f.size = v)}
+            <div class="field">
+                <label for="firm-region">{move || tr(lang.get(), "所在地区（省、市）", "Region (province, city)")}</label>
+                <input id="firm-region" type="text" aria-describedby="firm-region-help" prop:value=move || state.firm.with(|f| f.region.clone()) on:input=on_region />
+                <p class="help" id="firm-region-help">{move || tr(lang.get(), "例如“江苏省泰州市”：有对应地区的目标方案时会自动选中。", "E.g. 江苏省泰州市: a matching regional target profile is selected automatically.")}</p>
+            </div>
+            {text_field("firm-role", "填写人岗位", "Respondent's role", |f| f.respondent_role.clone(), |f, v| f.respondent_role = v)}
+        </fieldset>
+    }
+}
+
+fn name_in(options: &[(&'static str, &'static str, &'static str)], value: &str, lang: Lang) -> String {
+    options.iter().find(|(v, ..)| *v == value).map_or_else(|| value.to_string(), |(_, zh, en)| tr(lang, zh, en).to_string())
+}
+
+pub fn sector_name(value: &str, lang: Lang) -> String {
+    name_in(&SECTORS, value, lang)
+}
+
+pub fn size_name(value: &str, lang: Lang) -> String {
+    name_in(&SIZES, value, lang)
 }

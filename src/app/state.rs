@@ -1,15 +1,16 @@
-//! The app's state: the answers and choices the user makes, and the results derived
-//! from them. Results are memos, so they recompute only when their inputs change.
+//! The app's state: the assessments kept on this device, the one being filled in, and
+//! the results derived from it. Results are memos, so they recompute only when their
+//! inputs change; every change to the current assessment is saved at once.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::storage::{self, CustomFile, Draft, Restored};
+use super::storage::{self, CustomFile, Saved, Settings};
 use crate::builtin::Catalogue;
 use crate::charts::gap_chart::gap_chart_svg;
 use crate::domain::answers::Answers;
+use crate::domain::answers_file::{parse_answers_file, AnswersFile};
 use crate::domain::assessment::{assess, Assessment};
 use crate::domain::firm::FirmProfile;
 use crate::domain::load::load_questionnaire;
@@ -37,22 +38,34 @@ pub struct LoadedFile {
     pub questionnaire: Arc<Questionnaire>,
 }
 
+fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new assessment id: the time and a random part, unique on this device.
+fn new_id() -> String {
+    format!("{}-{:06}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1_000_000.0) as u32)
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub catalogue: StoredValue<Arc<Catalogue>>,
     pub builtin: StoredValue<Vec<Arc<Questionnaire>>>,
     pub custom: RwSignal<Vec<LoadedFile>>,
+    pub lang: RwSignal<Lang>,
+    /// Every assessment kept on this device (the current one as last saved).
+    pub saved: RwSignal<Vec<Saved>>,
+    /// The assessment being filled in.
+    pub current_id: RwSignal<String>,
+    pub created_at: RwSignal<String>,
     pub questionnaire_id: RwSignal<String>,
     pub questionnaire: Memo<QRef>,
-    pub lang: RwSignal<Lang>,
-    /// Answers per questionnaire id, so switching questionnaires loses nothing.
-    pub all_answers: RwSignal<BTreeMap<String, Answers>>,
-    pub answers: Memo<Answers>,
-    pub firm_name: RwSignal<String>,
+    pub answers: RwSignal<Answers>,
+    pub firm: RwSignal<FirmProfile>,
     pub profile_id: RwSignal<String>,
     /// The section shown, by index.
     pub section: RwSignal<usize>,
-    /// A message about saving or restoring, shown under the app bar.
+    /// A message about saving, restoring or importing, shown under the app bar.
     pub notice: RwSignal<Option<Text>>,
     /// Errors of the last questionnaire file the user tried to load.
     pub load_errors: RwSignal<Vec<LoadError>>,
@@ -65,108 +78,187 @@ impl AppState {
     pub fn new(catalogue: Catalogue) -> Self {
         let catalogue = Arc::new(catalogue);
         let builtin: Vec<Arc<Questionnaire>> = catalogue.questionnaires.iter().cloned().map(Arc::new).collect();
-        let lang = RwSignal::new(Lang::Zh);
-        let all_answers = RwSignal::new(BTreeMap::new());
-        let firm_name = RwSignal::new(String::new());
+        let loaded = storage::load();
+        let custom: Vec<LoadedFile> = loaded
+            .custom_files
+            .iter()
+            .filter_map(|f| load_questionnaire(&f.name, &f.source).ok().map(|q| LoadedFile { file: f.clone(), questionnaire: Arc::new(q) }))
+            .collect();
+        let notice = RwSignal::new((!loaded.set_aside.is_empty()).then(|| {
+            Text::new(
+                format!("有 {} 条保存的数据无法读取，已另存备查；其他评估不受影响。", loaded.set_aside.len()),
+                format!("{} saved entr(ies) could not be read and were set aside; the other assessments are unaffected.", loaded.set_aside.len()),
+            )
+        }));
+        let settings = loaded.settings.clone();
+        let current = settings.as_ref().and_then(|s| s.current.clone()).and_then(|id| loaded.assessments.iter().find(|a| a.id == id).cloned());
+
+        let builtin = StoredValue::new(builtin);
+        let custom = RwSignal::new(custom);
+        let catalogue_value = StoredValue::new(catalogue.clone());
+        let questionnaire_id = RwSignal::new(builtin.with_value(|b| b[0].id.clone()));
         let profile_id = RwSignal::new(catalogue.profiles[0].id.clone());
-        let questionnaire_id = RwSignal::new(builtin[0].id.clone());
-        let section = RwSignal::new(0);
-        let notice = RwSignal::new(None);
-        let custom = RwSignal::new(Vec::new());
-
-        match storage::restore() {
-            Restored::Draft(d) => {
-                let loaded: Vec<LoadedFile> = d
-                    .custom_files
-                    .iter()
-                    .filter_map(|f| {
-                        load_questionnaire(&f.name, &f.source)
-                            .ok()
-                            .map(|q| LoadedFile { file: f.clone(), questionnaire: Arc::new(q) })
-                    })
-                    .collect();
-                let known = builtin.iter().any(|q| q.id == d.questionnaire_id)
-                    || loaded.iter().any(|l| l.questionnaire.id == d.questionnaire_id);
-                custom.set(loaded);
-                if known {
-                    questionnaire_id.set(d.questionnaire_id);
-                }
-                lang.set(d.lang);
-                all_answers.set(d.answers);
-                firm_name.set(d.firm_name);
-                section.set(d.section);
-                if catalogue.profile(&d.profile_id).is_some() {
-                    profile_id.set(d.profile_id);
-                }
-            }
-            Restored::SetAside => notice.set(Some(Text::new(
-                "上次保存的数据无法读取，已另存备查；现在从空白问卷开始。",
-                "The previously saved data could not be read and was set aside; starting from an empty questionnaire.",
-            ))),
-            Restored::Nothing => {}
-        }
-
-        let builtin_for_memo = builtin.clone();
-        let questionnaire = Memo::new(move |_| {
-            let id = questionnaire_id.get();
-            let found = builtin_for_memo
-                .iter()
-                .find(|q| q.id == id)
-                .cloned()
-                .or_else(|| custom.with(|c| c.iter().find(|l| l.questionnaire.id == id).map(|l| l.questionnaire.clone())));
-            QRef(found.unwrap_or_else(|| builtin_for_memo[0].clone()))
-        });
-        let answers = Memo::new(move |_| {
-            let id = questionnaire.with(|q| q.0.id.clone());
-            all_answers.with(|m| m.get(&id).cloned().unwrap_or_default())
-        });
-        let cat = catalogue.clone();
-        let assessment = Memo::new(move |_| {
-            let profile = cat.profile(&profile_id.get()).unwrap_or(&cat.profiles[0]);
-            let firm = FirmProfile { name: firm_name.get(), ..FirmProfile::default() };
-            questionnaire.with(|q| answers.with(|a| assess(&q.0, a, profile, &cat.benchmark, &firm)))
-        });
-        let rows = Memo::new(move |_| questionnaire.with(|q| assessment.with(|a| indicator_rows(&q.0, a, lang.get()))));
-        let chart_svg = Memo::new(move |_| rows.with(|r| gap_chart_svg(r, lang.get())));
-
-        // Autosave every change; if the browser refuses, keep working in memory and say so.
-        Effect::new(move |_| {
-            let draft = Draft {
-                format_version: storage::FORMAT_VERSION,
-                questionnaire_id: questionnaire_id.get(),
-                firm_name: firm_name.get(),
-                profile_id: profile_id.get(),
-                lang: lang.get(),
-                section: section.get(),
-                answers: all_answers.get(),
-                custom_files: custom.with(|c| c.iter().map(|l| l.file.clone()).collect()),
-            };
-            if storage::save(&draft).is_err() {
-                notice.set(Some(Text::new(
-                    "浏览器不允许保存数据（可能是隐私模式或存储已满）：可以继续填写，但关闭页面后答案会丢失。",
-                    "The browser does not allow saving (private mode or storage full): you can keep working, but answers are lost when the page closes.",
-                )));
-            }
-        });
-
-        AppState {
-            catalogue: StoredValue::new(catalogue),
-            builtin: StoredValue::new(builtin),
+        let answers = RwSignal::new(Answers::default());
+        let firm = RwSignal::new(FirmProfile::default());
+        let lang = RwSignal::new(settings.as_ref().map_or(Lang::Zh, |s| s.lang));
+        let (questionnaire, assessment, rows, chart_svg) = derive(builtin, custom, catalogue_value, questionnaire_id, profile_id, answers, firm, lang);
+        let state = AppState {
+            catalogue: catalogue_value,
+            builtin,
             custom,
+            lang,
+            saved: RwSignal::new(loaded.assessments),
+            current_id: RwSignal::new(new_id()),
+            created_at: RwSignal::new(now_iso()),
             questionnaire_id,
             questionnaire,
-            lang,
-            all_answers,
             answers,
-            firm_name,
+            firm,
             profile_id,
-            section,
+            section: RwSignal::new(0),
             notice,
             load_errors: RwSignal::new(Vec::new()),
             assessment,
             rows,
             chart_svg,
+        };
+        if let Some(saved) = current {
+            state.open(&saved);
         }
+
+        // Autosave: the current assessment on every change; if the browser refuses,
+        // keep working in memory and say so.
+        Effect::new(move |_| {
+            let saved = state.snapshot();
+            let settings = Settings { format_version: storage::FORMAT_VERSION, lang: state.lang.get(), current: Some(saved.id.clone()) };
+            let ok = storage::save(&saved).and_then(|_| storage::save_settings(&settings));
+            state.saved.update(|list| {
+                list.retain(|s| s.id != saved.id);
+                list.insert(0, saved);
+            });
+            if ok.is_err() {
+                state.notice.set(Some(Text::new(
+                    "浏览器不允许保存数据（可能是隐私模式或存储已满）：可以继续填写，但关闭页面后答案会丢失，请及时导出。",
+                    "The browser does not allow saving (private mode or storage full): you can keep working, but answers are lost when the page closes; export them.",
+                )));
+            }
+        });
+        state
+    }
+
+    /// The current assessment as it is saved and exported.
+    pub fn snapshot(&self) -> Saved {
+        let q = self.q();
+        Saved {
+            format_version: storage::FORMAT_VERSION,
+            id: self.current_id.get(),
+            section: self.section.get(),
+            file: AnswersFile::new(&q, self.firm.get(), Some(self.profile_id.get()), self.answers.get(), self.created_at.get(), now_iso()),
+        }
+    }
+
+    /// Makes a saved assessment the current one.
+    pub fn open(&self, saved: &Saved) {
+        let f = &saved.file;
+        let known = self.find_questionnaire(&f.questionnaire.id).is_some();
+        if !known {
+            self.notice.set(Some(Text::new(
+                format!("评估“{}”所用的问卷“{}”不在本机，无法打开。", f.firm.name, f.questionnaire.id),
+                format!("Assessment \"{}\" uses questionnaire \"{}\", which is not on this device.", f.firm.name, f.questionnaire.id),
+            )));
+            return;
+        }
+        self.current_id.set(saved.id.clone());
+        self.created_at.set(f.created_at.clone());
+        self.questionnaire_id.set(f.questionnaire.id.clone());
+        self.answers.set(f.answers.clone());
+        self.firm.set(f.firm.clone());
+        if let Some(p) = f.target_profile.clone().filter(|p| self.catalogue.with_value(|c| c.profile(p).is_some())) {
+            self.profile_id.set(p);
+        }
+        self.section.set(saved.section);
+    }
+
+    /// Starts an empty assessment with the given questionnaire; the current one stays saved.
+    pub fn start_new(&self, questionnaire_id: String) {
+        self.current_id.set(new_id());
+        self.created_at.set(now_iso());
+        self.questionnaire_id.set(questionnaire_id);
+        self.answers.set(Answers::default());
+        self.firm.set(FirmProfile::default());
+        self.section.set(0);
+    }
+
+    /// Switching questionnaire keeps what was entered: with answers, it starts a new
+    /// assessment and the old one stays in the list.
+    pub fn choose_questionnaire(&self, id: String) {
+        if self.answers.with_untracked(|a| a.values.is_empty()) {
+            self.section.set(0);
+            self.questionnaire_id.set(id);
+        } else {
+            let firm = self.firm.get_untracked();
+            self.start_new(id);
+            self.firm.set(firm);
+        }
+    }
+
+    pub fn duplicate(&self, id: &str) {
+        let Some(mut copy) = self.saved.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) else { return };
+        copy.id = new_id();
+        copy.file.firm.name = match self.lang.get_untracked() {
+            Lang::Zh => format!("{}（副本）", copy.file.firm.name),
+            Lang::En => format!("{} (copy)", copy.file.firm.name),
+        };
+        copy.file.created_at = now_iso();
+        self.open(&copy);
+    }
+
+    pub fn rename(&self, id: &str, name: String) {
+        if id == self.current_id.get_untracked() {
+            self.firm.update(|f| f.name = name);
+        } else if let Some(mut s) = self.saved.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) {
+            s.file.firm.name = name;
+            let _ = storage::save(&s);
+            self.saved.update(|l| {
+                if let Some(x) = l.iter_mut().find(|x| x.id == s.id) {
+                    *x = s;
+                }
+            });
+        }
+    }
+
+    /// Deletes a saved assessment; deleting the current one opens an empty one.
+    pub fn delete(&self, id: &str) {
+        storage::delete(id);
+        self.saved.update(|l| l.retain(|s| s.id != id));
+        if id == self.current_id.get_untracked() {
+            let q = self.questionnaire_id.get_untracked();
+            self.start_new(q);
+        }
+    }
+
+    /// Imports an answers file as a new assessment; a bad file changes nothing.
+    pub fn import(&self, name: &str, src: &str) -> Result<(), Text> {
+        let qid = serde_json::from_str::<serde_json::Value>(src)
+            .ok()
+            .and_then(|v| v.get("questionnaire")?.get("id")?.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let Some(q) = self.find_questionnaire(&qid) else {
+            return Err(match qid.is_empty() {
+                true => Text::new(format!("{name}：文件已损坏或不是答卷文件，未导入。"), format!("{name}: the file is damaged or not an answers file; nothing was imported.")),
+                false => Text::new(format!("{name}：答卷所用的问卷“{qid}”不在本机，未导入。"), format!("{name}: the answers are for questionnaire \"{qid}\", which is not on this device; nothing was imported.")),
+            });
+        };
+        let file = parse_answers_file(src, &q).map_err(|m| Text { zh: format!("{name}：{}，未导入。", m.zh), en: Some(format!("{name}: {}; nothing was imported.", m.get(Lang::En))) })?;
+        let saved = Saved { format_version: storage::FORMAT_VERSION, id: new_id(), section: 0, file };
+        self.open(&saved);
+        Ok(())
+    }
+
+    fn find_questionnaire(&self, id: &str) -> Option<Arc<Questionnaire>> {
+        self.builtin
+            .with_value(|b| b.iter().find(|q| q.id == id).cloned())
+            .or_else(|| self.custom.with_untracked(|c| c.iter().find(|l| l.questionnaire.id == id).map(|l| l.questionnaire.clone())))
     }
 
     /// The current questionnaire (cheap: an `Arc`).
@@ -174,10 +266,9 @@ impl AppState {
         self.questionnaire.with(|q| q.0.clone())
     }
 
-    /// Changes the current questionnaire's answers.
+    /// Changes the current assessment's answers.
     pub fn update_answers(&self, f: impl FnOnce(&mut Answers)) {
-        let id = self.questionnaire.with_untracked(|q| q.0.id.clone());
-        self.all_answers.update(|m| f(m.entry(id).or_default()));
+        self.answers.update(f);
     }
 
     pub fn profiles(&self) -> Vec<TargetProfile> {
@@ -216,10 +307,44 @@ impl AppState {
                     c.retain(|l| l.questionnaire.id != id);
                     c.push(loaded);
                 });
-                self.section.set(0);
-                self.questionnaire_id.set(id);
-                self.notice.set(None);
+                let files: Vec<CustomFile> = self.custom.with_untracked(|c| c.iter().map(|l| l.file.clone()).collect());
+                if storage::save_custom_files(&files).is_err() {
+                    self.notice.set(Some(Text::new("问卷文件已加载，但浏览器不允许保存，刷新页面后需重新加载。", "The file is loaded, but the browser does not allow saving it; load it again after a reload.")));
+                } else {
+                    self.notice.set(None);
+                }
+                self.choose_questionnaire(id);
             }
         }
     }
+}
+
+/// The results, derived from the signals: each memo recomputes only when what it reads changes.
+#[allow(clippy::too_many_arguments)]
+fn derive(
+    builtin: StoredValue<Vec<Arc<Questionnaire>>>,
+    custom: RwSignal<Vec<LoadedFile>>,
+    catalogue: StoredValue<Arc<Catalogue>>,
+    questionnaire_id: RwSignal<String>,
+    profile_id: RwSignal<String>,
+    answers: RwSignal<Answers>,
+    firm: RwSignal<FirmProfile>,
+    lang: RwSignal<Lang>,
+) -> (Memo<QRef>, Memo<Assessment>, Memo<Vec<IndicatorRow>>, Memo<String>) {
+    let questionnaire = Memo::new(move |_| {
+        let id = questionnaire_id.get();
+        let found = builtin
+            .with_value(|b| b.iter().find(|q| q.id == id).cloned())
+            .or_else(|| custom.with(|c| c.iter().find(|l| l.questionnaire.id == id).map(|l| l.questionnaire.clone())));
+        QRef(found.unwrap_or_else(|| builtin.with_value(|b| b[0].clone())))
+    });
+    let assessment = Memo::new(move |_| {
+        catalogue.with_value(|cat| {
+            let profile = cat.profile(&profile_id.get()).unwrap_or(&cat.profiles[0]);
+            firm.with(|f| questionnaire.with(|q| answers.with(|a| assess(&q.0, a, profile, &cat.benchmark, f))))
+        })
+    });
+    let rows = Memo::new(move |_| questionnaire.with(|q| assessment.with(|a| indicator_rows(&q.0, a, lang.get()))));
+    let chart_svg = Memo::new(move |_| rows.with(|r| gap_chart_svg(r, lang.get())));
+    (questionnaire, assessment, rows, chart_svg)
 }

@@ -138,7 +138,7 @@ for (const size of WIDTHS) {
   test(`axe: notices and the errors of a bad questionnaire file, at ${size.width} px`, async () => {
     const page = await openApp(browser, server.url, size);
     const audit = auditor(page, size);
-    await page.evaluate(() => localStorage.setItem('shuzhuan.draft', '{not json'));
+    await page.evaluate(() => localStorage.setItem('shuzhuan.assessment.broken', '{not json'));
     await page.reload();
     await page.waitForSelector('.notice');
     await audit.check('the "saved data unreadable" notice');

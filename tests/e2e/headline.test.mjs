@@ -123,13 +123,19 @@ test('answers are saved as typed and restored after a reload', async () => {
   assert.equal(await cell(page, 'rd_tool_rate', 'gap'), '恰好达到目标');
 });
 
-test('an unreadable saved entry is reported and the app stays usable', async () => {
+test('an unreadable saved entry is set aside, the others survive and the app stays usable', async () => {
   const page = await openApp(browser, server.url);
-  await page.evaluate(() => localStorage.setItem('shuzhuan.draft', '{not json'));
+  await page.fill('#firm-name', '保留的企业');
+  await page.fill('#q-key_processes', '8');
+  await page.evaluate(() => localStorage.setItem('shuzhuan.assessment.broken', '{not json'));
   await page.reload();
   await page.waitForSelector('#q-key_processes');
   assert.match(await page.innerText('.notice'), /无法读取/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('shuzhuan.draft.unreadable')), '{not json');
+  assert.equal(await page.evaluate(() => localStorage.getItem('shuzhuan.unreadable.assessment.broken')), '{not json');
+  assert.equal(await page.evaluate(() => localStorage.getItem('shuzhuan.assessment.broken')), null);
+  // The good assessment is still there, and still the current one.
+  assert.equal(await page.inputValue('#firm-name'), '保留的企业');
+  assert.equal(await page.inputValue('#q-key_processes'), '8');
   await page.fill('#q-key_processes', '10');
   await page.fill('#q-cnc_key_processes', '5');
   assert.equal(await cell(page, 'cnc_rate', 'value'), '50.0%');

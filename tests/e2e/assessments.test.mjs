@@ -1,0 +1,117 @@
+// Scoring in the app against the CLI, the answers file round trip, and the list of
+// assessments kept on the device.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launchBrowser, openApp, cell, ROOT, OUTPUT } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  mkdirSync(OUTPUT, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CLI = join(ROOT, 'target/debug/shuzhuan');
+const MIXED = join(ROOT, 'tests/answers/mixed-firm.json');
+
+function cliScore(file) {
+  const out = execFileSync(CLI, ['score', '--questionnaire', 'sme-digital-level', '--targets', 'national-2025', '--format', 'json', file], { encoding: 'utf8' });
+  return JSON.parse(out)[0];
+}
+
+test('an imported answers file scores in the app exactly as the CLI scores it', async () => {
+  const page = await openApp(browser, server.url);
+  await page.setInputFiles('#import-answers', MIXED);
+  await page.waitForSelector('#score-total');
+  const cli = cliScore(MIXED);
+  assert.equal(cli.total, 50.75);
+  assert.equal(await page.innerText('#score-total'), '50.75');
+  assert.equal(await page.innerText('#score-level'), cli.level_name);
+  assert.equal(await page.inputValue('#firm-name'), '常州示例电机有限公司');
+  assert.equal(await cell(page, 'cnc_rate', 'value'), `${cli.indicators[0].value.toFixed(1)}%`);
+  assert.match(await page.innerText('#score-next'), /距三级还差 9\.25 分/);
+  // The first recommendation is the CLI's first.
+  assert.equal(await page.getAttribute('.results .advice-list li:first-child', 'data-advice'), cli.recommendations[0]);
+  // A small firm (the file says so) is advised cloud services.
+  assert.equal(await page.isChecked('#q-network'), true);
+  assert.match(await page.innerText('.notice'), /导入为一份新的评估/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a damaged or foreign answers file is refused with a message and changes nothing', async () => {
+  const page = await openApp(browser, server.url);
+  await page.fill('#firm-name', '原有企业');
+  await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/damaged.json'));
+  await page.waitForSelector('.notice');
+  assert.match(await page.innerText('.notice'), /damaged\.json：文件已损坏或不是答卷文件/);
+  await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/other-version.json'));
+  await page.waitForFunction(() => document.querySelector('.notice')?.innerText.includes('other-version'));
+  assert.match(await page.innerText('.notice'), /问卷版本 2022\.1/);
+  assert.equal(await page.inputValue('#firm-name'), '原有企业');
+  assert.equal(await page.locator('.assessment').count(), 1);
+});
+
+test('export writes the answers file the CLI scores to the same figures', async () => {
+  const page = await openApp(browser, server.url);
+  await page.selectOption('#questionnaire', 'sme-digital-level');
+  await page.fill('#firm-name', '导出测试厂');
+  await page.fill('#q-equip_total', '200');
+  await page.fill('#q-equip_digital', '90');
+  await page.fill('#q-equip_networked', '30');
+  await page.check('#q-network');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-answers')]);
+  const path = join(OUTPUT, 'exported.json');
+  await download.saveAs(path);
+  assert.match(download.suggestedFilename(), /^导出测试厂-sme-digital-level-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = JSON.parse(readFileSync(path, 'utf8'));
+  assert.equal(file.format, 'shuzhuan-answers');
+  assert.equal(file.firm.name, '导出测试厂');
+  assert.deepEqual(file.answers.values.equip_total, { typed: '200' });
+  const cli = cliScore(path);
+  assert.equal(await page.innerText('#score-total'), String(cli.total));
+});
+
+test('several assessments: new, switch questionnaire, duplicate, delete with confirmation', async () => {
+  const page = await openApp(browser, server.url);
+  await page.fill('#firm-name', '甲厂');
+  await page.fill('#q-key_processes', '10');
+  // Switching questionnaire after answering starts a new assessment; the first is kept.
+  await page.selectOption('#questionnaire', 'cmmm-self-diagnosis');
+  await page.waitForFunction(() => document.querySelectorAll('.assessment').length === 2);
+  assert.equal(await page.inputValue('#firm-name'), '甲厂');
+  await page.fill('#firm-name', '乙厂');
+  await page.click('#new-assessment');
+  assert.equal(await page.inputValue('#firm-name'), '');
+  await page.fill('#firm-name', '丙厂');
+  await page.waitForFunction(() => document.querySelectorAll('.assessment').length === 3);
+  // Open 甲厂 again: its answer is there.
+  await page.click('.assessment:has-text("甲厂") button:has-text("打开")');
+  assert.equal(await page.inputValue('#questionnaire'), 'headline-quick');
+  assert.equal(await page.inputValue('#q-key_processes'), '10');
+  // Delete 乙厂, answering the confirmation.
+  page.once('dialog', (d) => d.accept());
+  page.removeAllListeners('dialog');
+  page.once('dialog', (d) => d.accept());
+  await page.click('.assessment:has-text("乙厂") button:has-text("删除")');
+  await page.waitForFunction(() => document.querySelectorAll('.assessment').length === 2);
+  await page.reload();
+  await page.waitForSelector('.assessment');
+  const names = await page.$$eval('.assessment strong', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(names.sort(), ['丙厂', '甲厂']);
+});
+
+test('the firm region pre-selects its regional target profile', async () => {
+  const page = await openApp(browser, server.url);
+  await page.fill('#firm-region', '江苏省泰州市高港区');
+  assert.equal(await page.inputValue('#profile'), 'taizhou-2025');
+  await page.fill('#firm-region', '甘肃省兰州市');
+  assert.equal(await page.inputValue('#profile'), 'gansu-2027');
+});
