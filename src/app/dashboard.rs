@@ -5,10 +5,8 @@ use leptos::prelude::*;
 
 use super::i18n::tr;
 use super::state::AppState;
-use crate::charts::dimension_chart::dimension_chart_svg;
-use crate::charts::radar::radar_svg;
 use crate::domain::questionnaire::ItemKind;
-use crate::domain::report::{advice_rows, dimension_rows, score_summary, AdviceRow, DimensionRow};
+use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
 use crate::domain::text::Lang;
 
 /// Whether the current questionnaire has anything scored (the quick check has not).
@@ -59,31 +57,19 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
     }
 }
 
-/// The name of the level the firm is heading for, for the bars' reference line.
-fn next_level_name(state: AppState, lang: Lang) -> String {
-    state.questionnaire.with(|q| {
-        state.assessment.with(|a| {
-            a.score.next_level.and_then(|(l, _)| q.0.levels.get(usize::from(l) - 1)).map(|d| d.name.get(lang).to_string()).unwrap_or_default()
-        })
-    })
-}
-
 #[component]
 pub fn DimensionView(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let rows = Memo::new(move |_| state.questionnaire.with(|q| state.assessment.with(|a| dimension_rows(&q.0, a, lang.get()))));
-    let bars = Memo::new(move |_| rows.with(|r| dimension_chart_svg(r, &next_level_name(state, lang.get()), lang.get())));
-    let radar = Memo::new(move |_| rows.with(|r| radar_svg(r, lang.get())));
     view! {
         <section class="dimensions" aria-labelledby="dimensions-title">
             <h3 id="dimensions-title">{move || tr(lang.get(), "各维度得分", "Score by dimension")}</h3>
             <div class="chart-pair">
-                <figure class="chart radar" inner_html=move || radar.get()></figure>
-                <figure class="chart dimension-bars" inner_html=move || bars.get()></figure>
+                <figure class="chart radar" inner_html=move || state.radar_svg.get()></figure>
+                <figure class="chart dimension-bars" inner_html=move || state.dimension_svg.get()></figure>
             </div>
             <details class="data-table">
                 <summary>{move || tr(lang.get(), "以表格查看", "View as a table")}</summary>
-                <DimensionTable rows=rows lang=lang />
+                <DimensionTable rows=state.dims lang=lang />
             </details>
         </section>
     }

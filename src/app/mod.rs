@@ -44,9 +44,25 @@ fn Workspace(state: AppState) -> impl IntoView {
     });
     let show_report = RwSignal::new(false);
     let title = move || state.questionnaire.with(|q| q.0.title.get(lang.get()).to_string());
+    // The report is built only when it is seen or printed: keeping it in the page
+    // would redo its charts and tables on every keystroke.
+    let printing = RwSignal::new(false);
+    let before = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || printing.set(true));
+    let after = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || printing.set(false));
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let _ = window().add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
+        let _ = window().add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+    }
+    // The listeners live as long as the page.
+    before.forget();
+    after.forget();
     let print = move |_| {
         show_report.set(true);
-        let _ = window().print();
+        // Print once the report is in the page.
+        request_animation_frame(|| {
+            let _ = window().print();
+        });
     };
     view! {
         <div class="app" class:mode-report=move || show_report.get()>
@@ -80,7 +96,7 @@ fn Workspace(state: AppState) -> impl IntoView {
                     <form::QuestionnaireForm state=state />
                     <results::ResultsPanel state=state />
                 </div>
-                <report::Report state=state />
+                {move || (show_report.get() || printing.get()).then(|| view! { <report::Report state=state /> })}
             </main>
         </div>
     }

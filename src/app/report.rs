@@ -8,10 +8,8 @@ use super::dashboard::{is_scored, AdviceList, DimensionTable, ScenarioStrip, Sco
 use super::i18n::tr;
 use super::results::IndicatorTable;
 use super::state::AppState;
-use crate::charts::dimension_chart::dimension_chart_svg;
-use crate::charts::radar::radar_svg;
 use crate::domain::questionnaire::Scoring;
-use crate::domain::report::{answer_text, dimension_rows, largest_gaps};
+use crate::domain::report::{answer_text, largest_gaps};
 
 /// The consultant's name and organisation are kept apart from any one assessment:
 /// a consultant prints reports for many firms.
@@ -37,15 +35,8 @@ pub fn Report(state: AppState) -> impl IntoView {
         if name.trim().is_empty() { tr(lang.get(), "（未填写企业名称）", "(firm name not given)").to_string() } else { name }
     };
     let title = move || state.questionnaire.with(|q| format!("{} · v{}", q.0.title.get(lang.get()), q.0.version));
-    let dims = Memo::new(move |_| state.questionnaire.with(|q| state.assessment.with(|a| dimension_rows(&q.0, a, lang.get()))));
+    let dims = state.dims;
     let summary_gaps = move || state.rows.with(|r| dims.with(|d| largest_gaps(r, d, 3, lang.get())));
-    let next_name = move || {
-        state.questionnaire.with(|q| {
-            state.assessment.with(|a| a.score.next_level.and_then(|(l, _)| q.0.levels.get(usize::from(l) - 1)).map(|d| d.name.get(lang.get()).to_string()).unwrap_or_default())
-        })
-    };
-    let bars = Memo::new(move |_| dims.with(|d| dimension_chart_svg(d, &next_name(), lang.get())));
-    let radar = Memo::new(move |_| dims.with(|d| radar_svg(d, lang.get())));
     let has_indicators = move || state.questionnaire.with(|q| !q.0.indicators.is_empty());
     let answer_rows = move || {
         let l = lang.get();
@@ -149,8 +140,8 @@ pub fn Report(state: AppState) -> impl IntoView {
                 <section class="report-block">
                     <h2>{move || tr(lang.get(), "维度详情", "Dimension detail")}</h2>
                     <div class="chart-pair keep-together">
-                        <figure class="chart radar" inner_html=move || radar.get()></figure>
-                        <figure class="chart dimension-bars" inner_html=move || bars.get()></figure>
+                        <figure class="chart radar" inner_html=move || state.radar_svg.get()></figure>
+                        <figure class="chart dimension-bars" inner_html=move || state.dimension_svg.get()></figure>
                     </div>
                     <DimensionTable rows=dims lang=lang />
                     <ScenarioStrip state=state />

@@ -8,14 +8,16 @@ use leptos::prelude::*;
 
 use super::storage::{self, CustomFile, Saved, Settings};
 use crate::builtin::Catalogue;
+use crate::charts::dimension_chart::dimension_chart_svg;
 use crate::charts::gap_chart::gap_chart_svg;
+use crate::charts::radar::radar_svg;
 use crate::domain::answers::Answers;
 use crate::domain::answers_file::{parse_answers_file, AnswersFile};
 use crate::domain::assessment::{assess, Assessment};
 use crate::domain::firm::FirmProfile;
 use crate::domain::load::load_questionnaire;
 use crate::domain::questionnaire::Questionnaire;
-use crate::domain::report::{indicator_rows, IndicatorRow};
+use crate::domain::report::{dimension_rows, indicator_rows, DimensionRow, IndicatorRow};
 use crate::domain::source_pos::LoadError;
 use crate::domain::targets::TargetProfile;
 use crate::domain::text::{Lang, Text};
@@ -72,6 +74,10 @@ pub struct AppState {
     pub assessment: Memo<Assessment>,
     pub rows: Memo<Vec<IndicatorRow>>,
     pub chart_svg: Memo<String>,
+    /// Dimension rows and their two charts, shared by the results panel and the report.
+    pub dims: Memo<Vec<DimensionRow>>,
+    pub dimension_svg: Memo<String>,
+    pub radar_svg: Memo<String>,
 }
 
 impl AppState {
@@ -102,6 +108,14 @@ impl AppState {
         let firm = RwSignal::new(FirmProfile::default());
         let lang = RwSignal::new(settings.as_ref().map_or(Lang::Zh, |s| s.lang));
         let (questionnaire, assessment, rows, chart_svg) = derive(builtin, custom, catalogue_value, questionnaire_id, profile_id, answers, firm, lang);
+        let dims = Memo::new(move |_| questionnaire.with(|q| assessment.with(|a| dimension_rows(&q.0, a, lang.get()))));
+        let next_level = Memo::new(move |_| {
+            questionnaire.with(|q| {
+                assessment.with(|a| a.score.next_level.and_then(|(l, _)| q.0.levels.get(usize::from(l) - 1)).map(|d| d.name.get(lang.get()).to_string()).unwrap_or_default())
+            })
+        });
+        let dimension_svg = Memo::new(move |_| dims.with(|d| next_level.with(|n| dimension_chart_svg(d, n, lang.get()))));
+        let radar = Memo::new(move |_| dims.with(|d| radar_svg(d, lang.get())));
         let state = AppState {
             catalogue: catalogue_value,
             builtin,
@@ -121,6 +135,9 @@ impl AppState {
             assessment,
             rows,
             chart_svg,
+            dims,
+            dimension_svg,
+            radar_svg: radar,
         };
         if let Some(saved) = current {
             state.open(&saved);
@@ -132,10 +149,16 @@ impl AppState {
             let saved = state.snapshot();
             let settings = Settings { format_version: storage::FORMAT_VERSION, lang: state.lang.get(), current: Some(saved.id.clone()) };
             let ok = storage::save(&saved).and_then(|_| storage::save_settings(&settings));
-            state.saved.update(|list| {
-                list.retain(|s| s.id != saved.id);
-                list.insert(0, saved);
-            });
+            // The list shows firm, questionnaire, day and answer count: refresh it only
+            // when one of those changed, not on every keystroke.
+            let shown = |s: &Saved| (s.file.firm.name.clone(), s.file.questionnaire.id.clone(), s.file.updated_at.get(..10).map(str::to_string), s.file.answers.values.len());
+            let changed = state.saved.with_untracked(|list| list.iter().find(|s| s.id == saved.id).map(shown) != Some(shown(&saved)));
+            if changed {
+                state.saved.update(|list| {
+                    list.retain(|s| s.id != saved.id);
+                    list.insert(0, saved);
+                });
+            }
             if ok.is_err() {
                 state.notice.set(Some(Text::new(
                     "浏览器不允许保存数据（可能是隐私模式或存储已满）：可以继续填写，但关闭页面后答案会丢失，请及时导出。",
@@ -157,6 +180,26 @@ impl AppState {
         }
     }
 
+    fn snapshot_untracked(&self) -> Saved {
+        leptos::prelude::untrack(|| self.snapshot())
+    }
+
+    /// Brings the list's entry of the current assessment up to date before leaving it
+    /// (the autosave refreshes the list only when what it shows changes).
+    fn stash_current(&self) {
+        let current = self.snapshot_untracked();
+        if current.file.answers.values.is_empty() && current.file.firm == FirmProfile::default() {
+            // Nothing was entered: an empty assessment is not worth keeping.
+            storage::delete(&current.id);
+            self.saved.update(|list| list.retain(|s| s.id != current.id));
+            return;
+        }
+        self.saved.update(|list| {
+            list.retain(|s| s.id != current.id);
+            list.insert(0, current);
+        });
+    }
+
     /// Makes a saved assessment the current one.
     pub fn open(&self, saved: &Saved) {
         let f = &saved.file;
@@ -168,6 +211,7 @@ impl AppState {
             )));
             return;
         }
+        self.stash_current();
         self.current_id.set(saved.id.clone());
         self.created_at.set(f.created_at.clone());
         self.questionnaire_id.set(f.questionnaire.id.clone());
@@ -181,6 +225,7 @@ impl AppState {
 
     /// Starts an empty assessment with the given questionnaire; the current one stays saved.
     pub fn start_new(&self, questionnaire_id: String) {
+        self.stash_current();
         self.current_id.set(new_id());
         self.created_at.set(now_iso());
         self.questionnaire_id.set(questionnaire_id);
@@ -203,7 +248,9 @@ impl AppState {
     }
 
     pub fn duplicate(&self, id: &str) {
-        let Some(mut copy) = self.saved.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) else { return };
+        // The current assessment's list entry may lag behind: copy what is on screen.
+        let current = (id == self.current_id.get_untracked()).then(|| self.snapshot_untracked());
+        let Some(mut copy) = current.or_else(|| self.saved.with_untracked(|l| l.iter().find(|s| s.id == id).cloned())) else { return };
         copy.id = new_id();
         copy.file.firm.name = match self.lang.get_untracked() {
             Lang::Zh => format!("{}（副本）", copy.file.firm.name),
