@@ -15,7 +15,7 @@ pub const FONT_STACK: &str =
     "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
 
 pub const WIDTH: u32 = 440;
-pub const ROW_HEIGHT: u32 = 104;
+pub const ROW_HEIGHT: u32 = 118;
 const TOP: i32 = 8;
 const AXIS_AND_LEGEND: u32 = 64;
 /// Left and right edge of the 0–100 % bar area.
@@ -101,29 +101,19 @@ pub fn bar_chart_svg(chart: &BarChart) -> String {
     make_accessible(svg, chart.class, chart.title, &chart.description)
 }
 
-/// The target's label hangs to the right of its line when the national ring is to its
-/// left (and the ring's label to the left), so the two never overlap.
-fn marker_anchor(x: i32, ring_x: Option<i32>) -> HPos {
-    match ring_x {
-        Some(r) if r <= x && x < BAR_X1 - 80 => HPos::Left,
-        Some(_) if x > BAR_X0 + 80 => HPos::Right,
-        _ if x > BAR_X1 - 45 => HPos::Right,
-        _ if x < BAR_X0 + 45 => HPos::Left,
-        _ => HPos::Center,
-    }
-}
-
-fn ring_anchor(x: i32, marker_x: Option<i32>) -> HPos {
-    match marker_x {
-        Some(m) if x <= m && x > BAR_X0 + 80 => HPos::Right,
-        Some(_) if x < BAR_X1 - 80 => HPos::Left,
-        _ => marker_anchor(x, None),
+fn marker_anchor(x: i32) -> HPos {
+    if x > BAR_X1 - 45 {
+        HPos::Right
+    } else if x < BAR_X0 + 45 {
+        HPos::Left
+    } else {
+        HPos::Center
     }
 }
 
 fn draw(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, chart: &BarChart, height: u32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     root.fill(&WHITE)?;
-    let rows_bottom = TOP + ROW_HEIGHT as i32 * (chart.rows.len().max(1) as i32 - 1) + BAR_BOTTOM + 30;
+    let rows_bottom = TOP + ROW_HEIGHT as i32 * (chart.rows.len().max(1) as i32 - 1) + BAR_BOTTOM + 46;
     let tick_style = |anchor| style(16.0, MUTED, anchor, VPos::Top);
 
     // The scale under the last bar: 0, 25, 50, 75 and 100 %.
@@ -159,12 +149,13 @@ fn draw(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, chart: &BarChart
         if let Some((v, label)) = &row.ring {
             let x = x_of(*v);
             root.draw(&Circle::new((x, mid), 7, NATIONAL_COLOR.stroke_width(3)))?;
-            root.draw(&Text::new(label.clone(), (x, y + BAR_BOTTOM + 6), style(16.0, NATIONAL_COLOR, ring_anchor(x, row.marker.as_ref().map(|m| x_of(m.0))), VPos::Top)))?;
+            // On its own line under the marker's label: the two values are often close.
+            root.draw(&Text::new(label.clone(), (x, y + BAR_BOTTOM + 24), style(16.0, NATIONAL_COLOR, marker_anchor(x), VPos::Top)))?;
         }
         if let Some((v, label)) = &row.marker {
             let x = x_of(*v);
             root.draw(&Rectangle::new([(x - 1, y + BAR_TOP - 5), (x + 1, y + BAR_BOTTOM + 5)], INK.filled()))?;
-            root.draw(&Text::new(label.clone(), (x, y + BAR_BOTTOM + 6), style(16.0, INK, marker_anchor(x, row.ring.as_ref().map(|r| x_of(r.0))), VPos::Top)))?;
+            root.draw(&Text::new(label.clone(), (x, y + BAR_BOTTOM + 6), style(16.0, INK, marker_anchor(x), VPos::Top)))?;
         }
     }
 

@@ -39,7 +39,8 @@ pub fn gap_chart_svg(rows: &[IndicatorRow], lang: Lang) -> String {
             color: bar_color(r.status),
             marker: r.target.map(|t| (t, format!("{} {}", if zh { "目标" } else { "Target" }, r.target_text))),
             ring: r.national.map(|n| (n, format!("{} {}", if zh { "全国" } else { "National" }, format_target(n)))),
-            note: r.gap_text.clone(),
+            // "—" says nothing a missing value does not already say.
+            note: if r.gap_text == "—" { String::new() } else { r.gap_text.clone() },
             note_color: match r.status {
                 RowStatus::Met => MET_COLOR,
                 RowStatus::Short => SHORT_COLOR,
