@@ -39,7 +39,7 @@ fn rows(pairs: &[(&str, &str)], lang: Lang) -> Vec<IndicatorRow> {
 fn bars_have_the_length_and_colour_of_their_values() {
     // CNC 55 % (short of 68), R&D tools 90 % (above 85); management unanswered.
     let rows = rows(&[("key_processes", "40"), ("cnc_key_processes", "22"), ("rd_staff", "30"), ("rd_staff_with_tools", "27")], Lang::Zh);
-    let svg = gap_chart_svg(&rows, Lang::Zh);
+    let svg = gap_chart_svg(&rows, "", Lang::Zh);
     let bars: Vec<_> = rects(&svg)
         .into_iter()
         .filter(|(x, _, fill)| *x == BAR_X0 && (*fill == svg_fill(MET_COLOR) || *fill == svg_fill(SHORT_COLOR)))
@@ -65,7 +65,7 @@ fn bars_have_the_length_and_colour_of_their_values() {
 fn english_labels_and_colour_by_status() {
     let rows = rows(&[("key_processes", "10"), ("cnc_key_processes", "10")], Lang::En);
     assert_eq!(bar_color(rows[0].status), MET_COLOR);
-    let svg = gap_chart_svg(&rows, Lang::En);
+    let svg = gap_chart_svg(&rows, "", Lang::En);
     assert!(svg.contains("CNC ratio of key processes"));
     assert!(svg.contains("100.0%"));
     assert!(svg.contains("Target 68%"));
@@ -87,8 +87,10 @@ fn every_text_is_escaped() {
         national_text: "55%".into(),
         unverified: true,
     };
-    let svg = gap_chart_svg(&[row], Lang::Zh);
+    let svg = gap_chart_svg(&[row], "<script>x</script>", Lang::Zh);
     assert!(!svg.contains("<img"));
     assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(svg.contains("a &amp; b"));
+    assert!(!svg.contains("<script>"));
+    assert!(svg.contains("<title>&lt;script&gt;x&lt;/script&gt;：核心指标与目标的差距</title>"), "{svg}");
 }

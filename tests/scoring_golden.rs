@@ -316,3 +316,17 @@ const MIXED: &str = "
     key_processes = 40
     cnc_key_processes = 22
 ";
+
+#[test]
+fn a_hidden_answer_does_not_count() {
+    let c = shuzhuan::builtin::catalogue().unwrap();
+    let q = builtin("sme-digital-level");
+    // equip_digital is asked only when equip_total > 0: with 0 machines, its "5" is kept
+    // but neither errs (5 > 0) nor counts.
+    let a = answers(&q, "equip_total = 0\nequip_digital = 5");
+    let r = shuzhuan::domain::assessment::assess(&q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
+    assert!(r.field_errors.is_empty(), "{:?}", r.field_errors);
+    assert_eq!(r.evaluation.state("equip_digital"), shuzhuan::domain::evaluation::ItemState::Hidden);
+    assert_eq!(r.indicator("equip_digital_rate").unwrap().value, shuzhuan::domain::indicators::IndicatorValue::NotApplicable);
+    assert_eq!(a.typed("equip_digital"), "5");
+}

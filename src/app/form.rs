@@ -8,7 +8,7 @@ use super::i18n::tr;
 use super::library::Library;
 use super::setup::Setup;
 use super::state::AppState;
-use crate::domain::assessment::{next_unanswered, section_progress, Progress};
+use crate::domain::assessment::{first_invalid, next_unanswered, section_progress, Progress};
 use crate::domain::questionnaire::{Indicator, Section};
 use crate::domain::text::Lang;
 
@@ -34,6 +34,15 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
         if let Some((s, item)) = found {
             state.section.set(s);
             focus_after_render(format!("q-{item}"));
+        }
+    };
+    // "Next" with an error in this section goes to the error instead (nothing is lost).
+    let next = move |_| {
+        let current = state.section.get_untracked();
+        let invalid = state.questionnaire.with_untracked(|q| state.assessment.with_untracked(|a| first_invalid(&q.0, &a.evaluation, current)));
+        match invalid {
+            Some(item) => focus_after_render(format!("q-{item}")),
+            None => go_to(current + 1),
         }
     };
     let section_count = move || state.questionnaire.with(|q| q.0.sections.len());
@@ -88,7 +97,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
                 </button>
                 <button type="button" id="next-section"
                     disabled={move || state.section.get() + 1 >= section_count()}
-                    on:click=move |_| go_to(state.section.get_untracked() + 1)>
+                    on:click=next>
                     {move || tr(lang.get(), "下一部分 →", "Next →")}
                 </button>
             </div>

@@ -69,7 +69,7 @@ fn Workspace(state: AppState) -> impl IntoView {
             <header class="app-bar">
                 <div class="brand">
                     // The page's one <h1>: the app and the questionnaire being filled in.
-                    <h1 class="app-title">"数转 "<span class="app-subtitle">{title}</span></h1>
+                    <h1 class="app-title"><span lang="zh-CN">"数转"</span>" "<span class="app-subtitle">{title}</span></h1>
                 </div>
                 <nav class="actions" aria-label=move || tr(lang.get(), "操作", "Actions")>
                     // Its label says where it leads, so it is a plain button, not a toggle (aria-pressed)

@@ -392,6 +392,6 @@ fn derive(
         })
     });
     let rows = Memo::new(move |_| questionnaire.with(|q| assessment.with(|a| indicator_rows(&q.0, a, lang.get()))));
-    let chart_svg = Memo::new(move |_| rows.with(|r| gap_chart_svg(r, lang.get())));
+    let chart_svg = Memo::new(move |_| rows.with(|r| firm.with(|f| gap_chart_svg(r, &f.name, lang.get()))));
     (questionnaire, assessment, rows, chart_svg)
 }

@@ -27,8 +27,8 @@ pub fn describe(rows: &[IndicatorRow], lang: Lang) -> String {
         .join(" ")
 }
 
-/// Draws the chart as an SVG document.
-pub fn gap_chart_svg(rows: &[IndicatorRow], lang: Lang) -> String {
+/// Draws the chart as an SVG document; the firm's name (if any) heads its title.
+pub fn gap_chart_svg(rows: &[IndicatorRow], firm: &str, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let bar_rows = rows
         .iter()
@@ -50,9 +50,15 @@ pub fn gap_chart_svg(rows: &[IndicatorRow], lang: Lang) -> String {
         .collect();
     let (met, short, target, national) =
         if zh { ("已达标", "未达标", "目标值", "全国实际值") } else { ("Target met", "Below target", "Target", "National actual") };
+    let base = if zh { "核心指标与目标的差距" } else { "Headline indicators against targets" };
+    let title = match (firm.trim().is_empty(), zh) {
+        (true, _) => base.to_string(),
+        (false, true) => format!("{}：{base}", firm.trim()),
+        (false, false) => format!("{}: {base}", firm.trim()),
+    };
     bar_chart_svg(&BarChart {
         class: "gap-chart",
-        title: if zh { "核心指标与目标的差距" } else { "Headline indicators against targets" },
+        title: &title,
         description: describe(rows, lang),
         rows: bar_rows,
         legend: vec![

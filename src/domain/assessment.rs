@@ -136,3 +136,14 @@ pub fn next_unanswered(q: &Questionnaire, ev: &Evaluation, from_section: usize) 
             .map(|i| (s, i.id.clone()))
     })
 }
+
+/// The first visible question of a section whose input is invalid.
+pub fn first_invalid(q: &Questionnaire, ev: &Evaluation, section: usize) -> Option<String> {
+    q.sections
+        .get(section)?
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.items)
+        .find(|i| ev.state(&i.id) == ItemState::Invalid)
+        .map(|i| i.id.clone())
+}

@@ -88,33 +88,17 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
         }
     }
 
-    // Ratios: a part above its whole is an error on the part, never a ratio above 100 %.
-    let ratio_inputs = q.items().filter_map(|i| match &i.kind {
-        ItemKind::Ratio { numerator, denominator, part_of_whole, .. } => Some((Some(i.id.as_str()), numerator.as_str(), denominator.as_str(), *part_of_whole)),
-        _ => None,
-    });
-    let indicator_inputs = q.indicators.iter().filter_map(|ind| match &ind.formula {
-        super::questionnaire::Formula::Ratio { numerator, denominator } => Some((None, numerator.as_str(), denominator.as_str(), true)),
-        _ => None,
-    });
-    for (ratio_item, num, den, part_of_whole) in ratio_inputs.chain(indicator_inputs).collect::<Vec<_>>() {
-        let (Some(part), Some(whole)) = (numbers.get(num).copied(), numbers.get(den).copied()) else { continue };
-        if part_of_whole && part > whole {
-            if !field_errors.contains_key(num) {
-                field_errors.insert(num.to_string(), part_exceeds_whole(q, den, part, whole));
-            }
-        } else if whole > 0.0 {
-            if let Some(id) = ratio_item {
-                numbers.insert(id.to_string(), part * 100.0 / whole);
-            }
-        }
-    }
-
-    // Visibility, in dependency order through memoised recursion (load refused cycles).
+    // Ratios first with every number (conditions may compare ratios), then again with
+    // the hidden items' numbers and errors removed: a hidden answer does not count.
+    compute_ratios(q, &mut numbers, None);
     let mut visible: IdMap<bool> = IdMap::default();
     for item in q.items() {
         is_visible(q, answers, &numbers, &item.id, &mut visible);
     }
+    let hidden = |id: &str| !visible.get(id).copied().unwrap_or(true);
+    numbers.retain(|id, _| !hidden(id) && !matches!(q.item(id).map(|i| &i.kind), Some(ItemKind::Ratio { .. })));
+    field_errors.retain(|id, _| !hidden(id));
+    compute_ratios(q, &mut numbers, Some(&mut field_errors));
 
     let states = q
         .items()
@@ -128,6 +112,31 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
         })
         .collect();
     Evaluation { states, numbers, field_errors }
+}
+
+/// Ratio items' values and, given `field_errors`, the error on a part above its whole
+/// (never a ratio above 100 %).
+fn compute_ratios(q: &Questionnaire, numbers: &mut IdMap<f64>, mut field_errors: Option<&mut FieldErrors>) {
+    let ratio_inputs = q.items().filter_map(|i| match &i.kind {
+        ItemKind::Ratio { numerator, denominator, part_of_whole, .. } => Some((Some(i.id.as_str()), numerator.as_str(), denominator.as_str(), *part_of_whole)),
+        _ => None,
+    });
+    let indicator_inputs = q.indicators.iter().filter_map(|ind| match &ind.formula {
+        super::questionnaire::Formula::Ratio { numerator, denominator } => Some((None, numerator.as_str(), denominator.as_str(), true)),
+        _ => None,
+    });
+    for (ratio_item, num, den, part_of_whole) in ratio_inputs.chain(indicator_inputs).collect::<Vec<_>>() {
+        let (Some(part), Some(whole)) = (numbers.get(num).copied(), numbers.get(den).copied()) else { continue };
+        if part_of_whole && part > whole {
+            if let Some(errors) = field_errors.as_deref_mut() {
+                errors.entry(num.to_string()).or_insert_with(|| part_exceeds_whole(q, den, part, whole));
+            }
+        } else if whole > 0.0 {
+            if let Some(id) = ratio_item {
+                numbers.insert(id.to_string(), part * 100.0 / whole);
+            }
+        }
+    }
 }
 
 fn item_state(item: &Item, answers: &Answers, numbers: &IdMap<f64>, errors: &FieldErrors) -> ItemState {

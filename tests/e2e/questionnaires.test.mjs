@@ -1,0 +1,122 @@
+// The built-in questionnaires in the browser: conditions, validation on "next", the
+// SME report printed with score and level, and text that stays text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launchBrowser, openApp, cell, ROOT, OUTPUT } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  mkdirSync(OUTPUT, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a conditional question appears and disappears with its condition, and its hidden answer stops counting', async () => {
+  const page = await openApp(browser, server.url);
+  await page.selectOption('#questionnaire', 'sme-digital-level');
+  // equip_digital is asked only when equip_total > 0.
+  assert.equal(await page.locator('#q-equip_digital').count(), 0);
+  const asked = async () => Number((await page.innerText('#progress-text')).match(/\/(\d+)/)[1]);
+  const before = await asked();
+  await page.fill('#q-equip_total', '10');
+  await page.waitForSelector('#q-equip_digital');
+  assert.equal(await asked(), before + 2, 'two more questions are asked');
+  await page.fill('#q-equip_digital', '5');
+  assert.equal(await page.innerText('#q-equip_digital_ratio-value'), '50.0%');
+  assert.equal(await cell(page, 'equip_digital_rate', 'value'), '50.0%');
+  await page.fill('#q-equip_total', '0');
+  await page.waitForSelector('#q-equip_digital', { state: 'detached' });
+  assert.equal(await asked(), before);
+  assert.equal(await cell(page, 'equip_digital_rate', 'value'), '不适用');
+  // The hidden answer was kept, and counts again when the question comes back.
+  await page.fill('#q-equip_total', '20');
+  await page.waitForSelector('#q-equip_digital');
+  assert.equal(await page.inputValue('#q-equip_digital'), '5');
+  assert.equal(await cell(page, 'equip_digital_rate', 'value'), '25.0%');
+});
+
+test('"next" with an error in the section moves focus to the error and keeps the text', async () => {
+  const page = await openApp(browser, server.url);
+  await page.fill('#q-key_processes', '10');
+  await page.fill('#q-cnc_key_processes', '12');
+  await page.click('#next-section');
+  await page.waitForFunction(() => document.activeElement?.id === 'q-cnc_key_processes');
+  assert.equal(await page.inputValue('#q-cnc_key_processes'), '12');
+  assert.equal(await page.getAttribute('#nav-section-0', 'aria-current'), 'step');
+  await page.fill('#q-cnc_key_processes', '7');
+  await page.click('#next-section');
+  assert.equal(await page.getAttribute('#nav-section-1', 'aria-current'), 'step');
+});
+
+test('the SME report prints score, level, indicators and Chinese headings; a firm name stays text', async () => {
+  const page = await openApp(browser, server.url);
+  await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
+  await page.waitForSelector('#score-total');
+  const xss = '<img src=x onerror=alert(1)>';
+  await page.fill('#firm-name', `常州示例 ${xss}`);
+  // Text in the dashboard and in the chart's title, never markup.
+  assert.match(await page.innerHTML('.results .chart-svg svg title'), /&lt;img src=x onerror=alert\(1\)&gt;：核心指标与目标的差距/);
+  assert.equal(await page.locator('img').count(), 0);
+  await page.click('#toggle-report');
+  assert.equal(await page.innerText('.report-firm'), `常州示例 ${xss}`);
+  await page.fill('#consultant-name', '王工');
+  await page.fill('#consultant-org', '泰州数字化服务中心');
+  const pdfPath = join(OUTPUT, 'sme-report.pdf');
+  writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+  const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+  for (const expected of [
+    `常州示例 ${xss}`,
+    '王工（泰州数字化服务中心）',
+    '摘要',
+    '50.75',
+    '二级',
+    '距三级还差 9.25 分',
+    '最大的差距',
+    '核心指标与目标',
+    '关键工序数控化率',
+    '55.0%',
+    '68%',
+    '66.2%',
+    '维度详情',
+    '设备系统',
+    '全部建议',
+    '附录：填写的答案',
+    '方法与来源',
+    '《中小企业数字化水平评测指标（2024年版）》',
+  ]) {
+    assert.ok(text.includes(expected), `PDF lacks ${JSON.stringify(expected)}`);
+  }
+  assert.ok(!text.includes('即时结果') && !text.includes('我的评估'), 'no app chrome in the PDF');
+  assert.deepEqual(page.problems, []);
+});
+
+test('in English, no text on the questionnaire screen is left in Chinese only', async () => {
+  const page = await openApp(browser, server.url);
+  await page.selectOption('#questionnaire', 'sme-digital-level');
+  await page.click('#toggle-lang');
+  for (const section of [0, 3]) {
+    await page.click(`#nav-section-${section}`);
+    const stray = await page.evaluate(() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        // Chinese names inside English sentences (专精特新, 江苏省泰州市) are fine;
+        // a text with no Latin letter at all was not translated.
+        if (!/[\u4e00-\u9fff]/.test(n.textContent) || /[A-Za-z]/.test(n.textContent) || !el.checkVisibility()) continue;
+        if (el.closest('#profile-source, [lang="zh-CN"], .report, .sources')) continue;
+        out.push(n.textContent.trim().slice(0, 40));
+      }
+      return out;
+    });
+    assert.deepEqual(stray, [], `section ${section}`);
+  }
+});
