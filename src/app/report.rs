@@ -139,7 +139,7 @@ pub fn Report(state: AppState) -> impl IntoView {
             {move || is_scored(state).then(|| view! {
                 <section class="report-block">
                     <h2>{move || tr(lang.get(), "维度详情", "Dimension detail")}</h2>
-                    <div class="chart-pair keep-together">
+                    <div class="chart-pair">
                         <figure class="chart radar" inner_html=move || state.radar_svg.get()></figure>
                         <figure class="chart dimension-bars" inner_html=move || state.dimension_svg.get()></figure>
                     </div>

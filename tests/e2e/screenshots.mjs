@@ -1,7 +1,8 @@
 // Regenerates the screenshots in docs/screenshots/ from the release build in dist/:
 //   source scripts/env.sh && trunk build --release && node tests/e2e/screenshots.mjs [out-dir]
 // Not part of the test command; run it after a visible change and look at the pictures.
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveDist, launchBrowser, openApp, ROOT } from './support.mjs';
 
@@ -57,6 +58,12 @@ const SCREENS = {
     await page.click('#toggle-report');
     await page.waitForSelector('.report-firm');
   },
+  // The SME dashboard of the golden mixed firm: score, level, dimensions, advice.
+  async 'sme-dashboard'(page) {
+    await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
+    await page.waitForSelector('#score-total');
+    return { element: '.results' };
+  },
   async english(page) {
     await page.click('#toggle-lang');
     await page.fill('#q-key_processes', '40');
@@ -84,6 +91,22 @@ try {
       console.log(path);
       await page.context().close();
     }
+  }
+  // Every page of the printed SME report, in Chinese and in English.
+  for (const lang of ['zh', 'en']) {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
+    await page.waitForSelector('#score-total');
+    if (lang === 'en') await page.click('#toggle-lang');
+    await page.click('#toggle-report');
+    await page.fill('#consultant-name', lang === 'zh' ? '王工' : 'Wang Gong');
+    await page.fill('#consultant-org', lang === 'zh' ? '泰州数字化服务中心' : 'Taizhou Digital Services Centre');
+    const pdf = join(OUT, `report-${lang}.pdf`);
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    execFileSync('pdftoppm', ['-png', '-r', '50', pdf, join(OUT, `report-${lang}-page`)]);
+    rmSync(pdf);
+    console.log(`${OUT}/report-${lang}-page-*.png`);
+    await page.context().close();
   }
 } finally {
   await browser.close();
