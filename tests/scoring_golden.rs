@@ -115,25 +115,7 @@ fn mixed_with_dont_know() {
     // investment 15 ÷ 1000 = 1.5 % → 1–2 % band = 3.75.
     // Trends: energy "don't know" = 0 (flagged), pass rate up 7, revenue/employee flat 1.5,
     // cost down 3 = 11.5. Total 50.75 → 二级; 9.25 short of 三级 (60).
-    let s = sme("
-        network = shopfloor, enterprise
-        equip_total = 200
-        equip_digital = 90
-        equip_networked = 30
-        auto_data_capture = design, planning, production, energy, warehouse
-        system_coverage = two_or_more
-        network_security = perimeter, endpoint
-        data_security = backup
-        digital_plan = partly_implemented
-        governance = leadership, project_rules
-        talent_measures = it_staff, staff_training, incentives
-        digital_invest_avg = 15
-        revenue = 1000
-        energy_per_revenue = ?
-        pass_rate = up
-        revenue_per_employee = flat
-        cost_per_revenue = down
-    ");
+    let s = sme(MIXED);
     assert_eq!(
         dims(&s),
         vec![
@@ -152,9 +134,9 @@ fn mixed_with_dont_know() {
     assert_eq!(s.level, Some(2));
     assert_eq!(s.next_level.map(|(l, gap)| (l, (gap * 100.0).round() / 100.0)), Some((3, 9.25)));
     assert_eq!(s.unknown, vec!["energy_per_revenue".to_string()]);
-    // 39 asked (equip_total > 0 shows two more), 17 answered.
-    assert_eq!(s.missing.len(), 22);
-    assert!((s.completeness - 17.0 * 100.0 / 39.0).abs() < 1e-9);
+    // 39 asked (equip_total > 0 shows two more), 19 answered (17 scored + the 2 CNC counts).
+    assert_eq!(s.missing.len(), 20);
+    assert!((s.completeness - 19.0 * 100.0 / 39.0).abs() < 1e-9);
 }
 
 /// ALL_BEST with some answers replaced.
@@ -295,27 +277,8 @@ fn first_recommendations_of_the_golden_firms() {
     assert!(!sme_advice(MIXED, "large").contains(&"systems-cloud-saas-small".to_string()));
 }
 
-const MIXED: &str = "
-    network = shopfloor, enterprise
-    equip_total = 200
-    equip_digital = 90
-    equip_networked = 30
-    auto_data_capture = design, planning, production, energy, warehouse
-    system_coverage = two_or_more
-    network_security = perimeter, endpoint
-    data_security = backup
-    digital_plan = partly_implemented
-    governance = leadership, project_rules
-    talent_measures = it_staff, staff_training, incentives
-    digital_invest_avg = 15
-    revenue = 1000
-    energy_per_revenue = ?
-    pass_rate = up
-    revenue_per_employee = flat
-    cost_per_revenue = down
-    key_processes = 40
-    cnc_key_processes = 22
-";
+/// The golden mixed firm, also `tests/answers/mixed-firm.json`.
+const MIXED: &str = include_str!("answers/mixed-firm.spec");
 
 #[test]
 fn a_hidden_answer_does_not_count() {

@@ -1,20 +1,11 @@
 // Accessibility: axe-core on every screen of the real app, on a desktop and a phone
 // width. Any violation fails the test and is printed with its rule, impact and elements.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openApp } from './support.mjs';
+import { openApp, useApp } from './support.mjs';
 import { axeViolations, describeViolations } from './axe.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const WIDTHS = [
   { width: 1280, height: 900 },
@@ -55,7 +46,7 @@ const QUESTIONNAIRES = [
 
 for (const size of WIDTHS) {
   test(`axe: the default questionnaire, first section, at ${size.width} px`, async () => {
-    const page = await openApp(browser, server.url, size);
+    const page = await openApp(app.browser, app.server.url, size);
     const audit = auditor(page, size);
     await audit.check('first section, empty');
     // The "load a file" panel open.
@@ -65,7 +56,7 @@ for (const size of WIDTHS) {
   });
 
   test(`axe: each built-in questionnaire, several sections, at ${size.width} px`, async () => {
-    const page = await openApp(browser, server.url, size);
+    const page = await openApp(app.browser, app.server.url, size);
     const audit = auditor(page, size);
     for (const q of QUESTIONNAIRES) {
       await chooseQuestionnaire(page, q.id);
@@ -87,7 +78,7 @@ for (const size of WIDTHS) {
   });
 
   test(`axe: field errors showing, at ${size.width} px`, async () => {
-    const page = await openApp(browser, server.url, size);
+    const page = await openApp(app.browser, app.server.url, size);
     const audit = auditor(page, size);
     await page.fill('#q-key_processes', 'abc');
     await page.waitForSelector('#q-key_processes-error:not(:empty)');
@@ -100,7 +91,7 @@ for (const size of WIDTHS) {
   });
 
   test(`axe: the English interface, at ${size.width} px`, async () => {
-    const page = await openApp(browser, server.url, size);
+    const page = await openApp(app.browser, app.server.url, size);
     const audit = auditor(page, size);
     await page.click('#toggle-lang');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -117,7 +108,7 @@ for (const size of WIDTHS) {
   });
 
   test(`axe: the report preview, at ${size.width} px`, async () => {
-    const page = await openApp(browser, server.url, size);
+    const page = await openApp(app.browser, app.server.url, size);
     const audit = auditor(page, size);
     await page.click('#toggle-report');
     await page.waitForSelector('.report-firm');
@@ -136,7 +127,7 @@ for (const size of WIDTHS) {
   });
 
   test(`axe: notices and the errors of a bad questionnaire file, at ${size.width} px`, async () => {
-    const page = await openApp(browser, server.url, size);
+    const page = await openApp(app.browser, app.server.url, size);
     const audit = auditor(page, size);
     await page.evaluate(() => localStorage.setItem('shuzhuan.assessment.broken', '{not json'));
     await page.reload();

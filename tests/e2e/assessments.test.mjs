@@ -1,23 +1,13 @@
 // Scoring in the app against the CLI, the answers file round trip, and the list of
 // assessments kept on the device.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openApp, cell, ROOT, OUTPUT } from './support.mjs';
+import { openApp, cell, ROOT, OUTPUT, useApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  mkdirSync(OUTPUT, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const CLI = join(ROOT, 'target/debug/shuzhuan');
 const MIXED = join(ROOT, 'tests/answers/mixed-firm.json');
@@ -28,7 +18,7 @@ function cliScore(file) {
 }
 
 test('an imported answers file scores in the app exactly as the CLI scores it', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.setInputFiles('#import-answers', MIXED);
   await page.waitForSelector('#score-total');
   const cli = cliScore(MIXED);
@@ -47,7 +37,7 @@ test('an imported answers file scores in the app exactly as the CLI scores it', 
 });
 
 test('a damaged or foreign answers file is refused with a message and changes nothing', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.fill('#firm-name', '原有企业');
   await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/damaged.json'));
   await page.waitForSelector('.notice');
@@ -60,7 +50,7 @@ test('a damaged or foreign answers file is refused with a message and changes no
 });
 
 test('export writes the answers file the CLI scores to the same figures', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.selectOption('#questionnaire', 'sme-digital-level');
   await page.fill('#firm-name', '导出测试厂');
   await page.fill('#q-equip_total', '200');
@@ -80,7 +70,7 @@ test('export writes the answers file the CLI scores to the same figures', async 
 });
 
 test('several assessments: new, switch questionnaire, duplicate, delete with confirmation', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.fill('#firm-name', '甲厂');
   await page.fill('#q-key_processes', '10');
   // Switching questionnaire after answering starts a new assessment; the first is kept.
@@ -109,9 +99,26 @@ test('several assessments: new, switch questionnaire, duplicate, delete with con
 });
 
 test('the firm region pre-selects its regional target profile', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.fill('#firm-region', '江苏省泰州市高港区');
   assert.equal(await page.inputValue('#profile'), 'taizhou-2025');
   await page.fill('#firm-region', '甘肃省兰州市');
   assert.equal(await page.inputValue('#profile'), 'gansu-2027');
+});
+
+test('reopening the page restores the section and the scroll position', async () => {
+  const page = await openApp(app.browser, app.server.url, { width: 360, height: 780 });
+  await page.selectOption('#questionnaire', 'sme-digital-level');
+  await page.fill('#firm-name', '滚动测试厂');
+  await page.click('#nav-section-3');
+  await page.check('#q-scn_product_design');
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  await page.waitForFunction(() => window.scrollY >= 1400);
+  await page.reload();
+  await page.waitForSelector('#q-scn_product_design');
+  await page.waitForFunction(() => window.scrollY > 1000, null, { timeout: 5000 });
+  assert.equal(await page.isChecked('#q-scn_product_design'), true);
+  // On a phone, the summary bar keeps progress in sight and links to the results.
+  assert.match(await page.innerText('.summary-bar'), /已填写 \d+\/\d+/);
+  assert.equal(await page.getAttribute('.summary-bar a', 'href'), '#results-title');
 });

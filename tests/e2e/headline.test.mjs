@@ -1,23 +1,13 @@
 // The foundation path in the real app: type counts, read ratios and gaps, see the chart,
 // switch profile and language, reload and resume, print the report to PDF.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openApp, cell, svgRects, OUTPUT } from './support.mjs';
+import { openApp, cell, svgRects, OUTPUT, useApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  mkdirSync(OUTPUT, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 // Colours and geometry of the gap chart (src/charts/gap_chart.rs).
 const SHORT = '#B43C0A';
@@ -38,7 +28,7 @@ async function fillTypicalFirm(page, firm = '泰州精工机械有限公司') {
 }
 
 test('typed counts give the ratios, gaps and chart bars computed by hand', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await fillTypicalFirm(page);
   // 22/40 = 55 % vs 68 %; 6/8 = 75 % vs 80 %; 27/30 = 90 % vs 85 %.
   assert.equal(await cell(page, 'cnc_rate', 'value'), '55.0%');
@@ -77,7 +67,7 @@ test('typed counts give the ratios, gaps and chart bars computed by hand', async
 });
 
 test('input rules: full-width digits, part above whole, zero whole, nothing lost', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.fill('#q-key_processes', ' １０ ');
   await page.fill('#q-cnc_key_processes', '12');
   assert.equal(await page.innerText('#q-cnc_key_processes-error'), '12 不能大于“关键工序总数”（10）');
@@ -102,7 +92,7 @@ test('input rules: full-width digits, part above whole, zero whole, nothing lost
 });
 
 test('answers are saved as typed and restored after a reload', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await fillTypicalFirm(page, '常州示例电机厂');
   await page.click('#nav-section-0');
   await page.fill('#q-cnc_key_processes', '99'); // an error must survive the reload too
@@ -124,7 +114,7 @@ test('answers are saved as typed and restored after a reload', async () => {
 });
 
 test('an unreadable saved entry is set aside, the others survive and the app stays usable', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.fill('#firm-name', '保留的企业');
   await page.fill('#q-key_processes', '8');
   await page.evaluate(() => localStorage.setItem('shuzhuan.assessment.broken', '{not json'));
@@ -142,7 +132,7 @@ test('an unreadable saved entry is set aside, the others survive and the app sta
 });
 
 test('the language switch turns the interface and the questionnaire into English', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.click('#toggle-lang');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.innerText('label[for="q-key_processes"]'), 'Number of key processes');
@@ -154,7 +144,7 @@ test('the language switch turns the interface and the questionnaire into English
 });
 
 test('the report prints to an A4 PDF with the figures, Chinese labels and no app chrome', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   const xss = '<img src=x onerror=alert(1)>';
   await fillTypicalFirm(page, `泰州精工 ${xss}`);
   await page.click('#toggle-report');

@@ -1,20 +1,11 @@
 // Keyboard only: a firm fills whole questionnaires with Tab, Shift+Tab, Space, Enter,
 // arrow keys and typing — never a click — and sees its figures; focus is always visible;
 // and at 200 % zoom (and 400 %, the WCAG reflow width) nothing scrolls sideways.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openApp, cell } from './support.mjs';
+import { openApp, cell, useApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** A short description of the focused element, for messages. */
 function focused(page) {
@@ -80,7 +71,7 @@ async function expectFocus(page, selector) {
 }
 
 test('keyboard only: the whole headline quick check, from the first Tab to the figures', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
 
   await tabTo(page, '#firm-name');
   await page.keyboard.type('泰州精工机械有限公司');
@@ -135,7 +126,7 @@ test('keyboard only: the whole headline quick check, from the first Tab to the f
 });
 
 test('keyboard only: the first section of the SME questionnaire, with radio groups by arrow keys', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await tabTo(page, '#questionnaire');
   await arrowSelect(page, 'sme-digital-level');
   await page.waitForSelector('#q-equip_total');
@@ -184,7 +175,7 @@ test('keyboard only: the first section of the SME questionnaire, with radio grou
 });
 
 test('focus is visible on every kind of control, also on the dark app bar', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   // The app bar's buttons sit on dark blue: their ring must not be the page's orange.
   await tabTo(page, '#toggle-report');
   const bar = await focusRing(page);
@@ -256,9 +247,9 @@ for (const [zoom, size] of [
   test(`at ${zoom} nothing overflows horizontally`, async () => {
     const problems = [];
     for (const [name, setUp] of SCREENS) {
-      const context = await browser.newContext({ viewport: size, deviceScaleFactor: 2 });
+      const context = await app.browser.newContext({ viewport: size, deviceScaleFactor: 2 });
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(app.server.url);
       await page.waitForSelector('.section-nav');
       await setUp(page);
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));

@@ -1,26 +1,16 @@
 // The built-in questionnaires in the browser: conditions, validation on "next", the
 // SME report printed with score and level, and text that stays text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openApp, cell, ROOT, OUTPUT } from './support.mjs';
+import { openApp, cell, ROOT, OUTPUT, useApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  mkdirSync(OUTPUT, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('a conditional question appears and disappears with its condition, and its hidden answer stops counting', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.selectOption('#questionnaire', 'sme-digital-level');
   // equip_digital is asked only when equip_total > 0.
   assert.equal(await page.locator('#q-equip_digital').count(), 0);
@@ -44,7 +34,7 @@ test('a conditional question appears and disappears with its condition, and its 
 });
 
 test('"next" with an error in the section moves focus to the error and keeps the text', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.fill('#q-key_processes', '10');
   await page.fill('#q-cnc_key_processes', '12');
   await page.click('#next-section');
@@ -57,7 +47,7 @@ test('"next" with an error in the section moves focus to the error and keeps the
 });
 
 test('the SME report prints score, level, indicators and Chinese headings; a firm name stays text', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
   await page.waitForSelector('#score-total');
   const xss = '<img src=x onerror=alert(1)>';
@@ -99,7 +89,7 @@ test('the SME report prints score, level, indicators and Chinese headings; a fir
 });
 
 test('in English, no text on the questionnaire screen is left in Chinese only', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(app.browser, app.server.url);
   await page.selectOption('#questionnaire', 'sme-digital-level');
   await page.click('#toggle-lang');
   for (const section of [0, 3]) {

@@ -1,5 +1,7 @@
 // Shared by the end-to-end tests: a static server for dist/ and Debian's headless Chromium.
 import { createServer } from 'node:http';
+import { before, after } from 'node:test';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,4 +87,22 @@ export async function svgRects(page, selector) {
   return page.$$eval(`${selector} rect`, (rects) =>
     rects.map((r) => ({ x: Number(r.getAttribute('x')), width: Number(r.getAttribute('width')), fill: r.getAttribute('fill') })),
   );
+}
+
+/**
+ * For a test file: serves dist/ and launches the browser before its tests, closes both
+ * after them. The returned object's `server` and `browser` are set once started.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await serveDist();
+    app.browser = await launchBrowser();
+    mkdirSync(OUTPUT, { recursive: true });
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }
