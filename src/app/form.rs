@@ -86,6 +86,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
                     .collect();
                 view! { <SectionView state=state index=i section=section indicators=defs /> }
             }}
+            <SummaryBar state=state />
             <div class="pager">
                 <button type="button" class="secondary-dark" id="prev-section"
                     disabled=move || state.section.get() == 0
@@ -188,5 +189,36 @@ pub fn UnverifiedMark(state: AppState) -> impl IntoView {
         <span class="unverified" title=move || tr(lang.get(), "这一计算公式或分值是数转的工作假设，并非官方公布", "This formula or value is Shuzhuan's working assumption, not an official one")>
             {move || tr(lang.get(), "工作定义", "working definition")}
         </span>
+    }
+}
+
+/// On a phone the results sit below the questionnaire: this bar keeps progress, score
+/// and level in sight and links to them.
+#[component]
+fn SummaryBar(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let text = move || {
+        let l = lang.get();
+        let (done, all) = state.assessment.with(|a| (a.answered, a.total_items));
+        let progress = match l {
+            Lang::Zh => format!("已填写 {done}/{all}"),
+            Lang::En => format!("{done} of {all} answered"),
+        };
+        let score = state.questionnaire.with(|q| {
+            super::dashboard::is_scored_q(&q.0).then(|| state.assessment.with(|a| {
+                let s = crate::domain::report::score_summary(&q.0, a, l);
+                format!("{} {} · {}", s.total_text, s.scale_text, s.level_name)
+            }))
+        });
+        match score {
+            Some(s) => format!("{progress} · {s}"),
+            None => progress,
+        }
+    };
+    view! {
+        <div class="summary-bar">
+            <span class="summary-text">{text}</span>
+            <a href="#results-title">{move || tr(lang.get(), "查看结果", "See results")}</a>
+        </div>
     }
 }

@@ -70,7 +70,15 @@ pub fn Library(state: AppState) -> impl IntoView {
                     let date = s.file.updated_at.get(..10).unwrap_or_default().to_string();
                     let (open_id, dup_id, ren_id, del_id) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
                     let saved = s.clone();
-                    let answered = s.file.answers.values.len();
+                    let completeness = state
+                        .choices()
+                        .into_iter()
+                        .find(|q| q.id == s.file.questionnaire.id)
+                        .map(|q| {
+                            let ev = crate::domain::evaluation::evaluate(&q, &s.file.answers);
+                            crate::domain::scoring::score(&q, &s.file.answers, &ev).completeness.round()
+                        })
+                        .unwrap_or(0.0);
                     let firm_label = firm.clone();
                     view! {
                         <li class="assessment" class:current=current data-assessment=s.id.clone()>
@@ -78,8 +86,8 @@ pub fn Library(state: AppState) -> impl IntoView {
                                 <strong>{move || if firm_label.trim().is_empty() { tr(lang.get(), "（未命名企业）", "(unnamed firm)").to_string() } else { firm_label.clone() }}</strong>
                                 <span class="meta">{move || title.as_ref().map(|t| t.get(lang.get()).to_string()).unwrap_or_default()}</span>
                                 <span class="meta">{move || match lang.get() {
-                                    Lang::Zh => format!("{date} · 已答 {answered} 题"),
-                                    Lang::En => format!("{date} · {answered} answered"),
+                                    Lang::Zh => format!("{date} · 完成 {completeness}%"),
+                                    Lang::En => format!("{date} · {completeness}% complete"),
                                 }}</span>
                             </div>
                             <div class="assessment-buttons">

@@ -141,7 +141,20 @@ impl AppState {
         };
         if let Some(saved) = current {
             state.open(&saved);
+            // Back where the user was: after the section has been drawn.
+            let y = saved.scroll_y;
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
         }
+        // Leaving the page records where it was scrolled to.
+        let on_hide = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            let y = window().scroll_y().unwrap_or(0.0);
+            storage::save_scroll(&state.current_id.get_untracked(), y);
+        });
+        {
+            use leptos::wasm_bindgen::JsCast;
+            let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        }
+        on_hide.forget(); // lives as long as the page
 
         // Autosave: the current assessment on every change; if the browser refuses,
         // keep working in memory and say so.
@@ -176,6 +189,7 @@ impl AppState {
             format_version: storage::FORMAT_VERSION,
             id: self.current_id.get(),
             section: self.section.get(),
+            scroll_y: 0.0,
             file: AnswersFile::new(&q, self.firm.get(), Some(self.profile_id.get()), self.answers.get(), self.created_at.get(), now_iso()),
         }
     }
@@ -297,7 +311,7 @@ impl AppState {
             });
         };
         let file = parse_answers_file(src, &q).map_err(|m| Text { zh: format!("{name}：{}，未导入。", m.zh), en: Some(format!("{name}: {}; nothing was imported.", m.get(Lang::En))) })?;
-        let saved = Saved { format_version: storage::FORMAT_VERSION, id: new_id(), section: 0, file };
+        let saved = Saved { format_version: storage::FORMAT_VERSION, id: new_id(), section: 0, scroll_y: 0.0, file };
         self.open(&saved);
         Ok(())
     }

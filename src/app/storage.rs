@@ -38,6 +38,9 @@ pub struct Saved {
     pub id: String,
     #[serde(default)]
     pub section: usize,
+    /// Where the page was scrolled to when it was left.
+    #[serde(default)]
+    pub scroll_y: f64,
     pub file: AnswersFile,
 }
 
@@ -106,4 +109,13 @@ pub fn save_custom_files(files: &[CustomFile]) -> Result<(), String> {
 
 pub fn delete(id: &str) {
     LocalStorage::delete(format!("{ASSESSMENT_PREFIX}{id}"));
+}
+
+/// Records the scroll position in the saved entry of assessment `id` (on leaving the page).
+pub fn save_scroll(id: &str, scroll_y: f64) {
+    let key = format!("{ASSESSMENT_PREFIX}{id}");
+    if let Ok(mut saved) = LocalStorage::get::<Saved>(&key) {
+        saved.scroll_y = scroll_y;
+        let _ = LocalStorage::set(&key, &saved);
+    }
 }
