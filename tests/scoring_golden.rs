@@ -293,3 +293,30 @@ fn a_hidden_answer_does_not_count() {
     assert_eq!(r.indicator("equip_digital_rate").unwrap().value, shuzhuan::domain::indicators::IndicatorValue::NotApplicable);
     assert_eq!(a.typed("equip_digital"), "5");
 }
+
+#[test]
+fn first_recommendations_on_the_thresholds_and_for_the_cmmm_case() {
+    // At 60 points (三级) the weakest open dimension is management (0 of 7.5 in each of four
+    // dimensions); the level rule for 二级 no longer applies.
+    let worst_management = "digital_plan = no_plan\ngovernance = none\ntalent_measures = none\ndigital_invest_avg = 0";
+    let at_60 = sme_advice(&best_except(&format!("{worst_management}\npass_rate = down\nrevenue_per_employee = down")), "medium");
+    assert!(!at_60.iter().any(|id| id.starts_with("level-")), "{at_60:?}");
+    assert_eq!(at_60.first().map(String::as_str), Some("results-baseline"), "{at_60:?}");
+
+    let c = shuzhuan::builtin::catalogue().unwrap();
+    let q = builtin("cmmm-self-diagnosis");
+    let ids: Vec<&str> = q.items().map(|i| i.id.as_str()).collect();
+    // Every sub-domain at level 2 except data at 1. Each of 人员's two sub-domains is 1/8
+    // of the overall score (half of one of four elements), data 1/12 (a third of 技术):
+    // organisation strategy gains 3 levels × 1/8 = 0.375, data 4 × 1/12 = 0.333 levels
+    // of the overall score, so organisation strategy comes first.
+    let spec: String = ids.iter().enumerate().map(|(n, id)| format!("{id} = {}\n", if n == 2 { 1 } else { 2 })).collect();
+    let a = answers(&q, &spec);
+    let r = shuzhuan::domain::assessment::assess(&q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
+    assert_eq!(q.sections[1].dimensions[0].items[0].id, ids[2]);
+    let order: Vec<&str> = r.advice.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(order[..2], ["cmmm-org-strategy", "cmmm-staff-skills"], "{order:?}");
+    let pos = |id: &str| order.iter().position(|x| *x == id).unwrap();
+    assert!(pos("cmmm-data") < pos("cmmm-integration"), "data (level 1) before integration (level 2): {order:?}");
+    assert_eq!(r.advice.last().map(|x| x.id.as_str()), Some("cmmm-smart-factory-l3"));
+}
