@@ -72,7 +72,7 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
         .iter()
         .map(|r| {
             let v = r.percent.map_or_else(|| r.value_text.clone(), |p| format!("{p:.0}%"));
-            if zh { format!("{} {}", r.name, v) } else { format!("{} {}", r.name, v) }
+            format!("{} {v}", r.name)
         })
         .collect::<Vec<_>>()
         .join(if zh { "；" } else { "; " });

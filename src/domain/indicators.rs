@@ -35,7 +35,7 @@ pub fn indicator_value(q: &Questionnaire, answers: &Answers, ev: &Evaluation, in
                 return IndicatorValue::Invalid;
             }
             match (ev.number(numerator), ev.number(denominator)) {
-                (_, Some(w)) if w == 0.0 => IndicatorValue::NotApplicable,
+                (_, Some(0.0)) => IndicatorValue::NotApplicable,
                 (Some(part), Some(whole)) => IndicatorValue::Percent(part * 100.0 / whole),
                 _ => IndicatorValue::Missing,
             }

@@ -106,8 +106,8 @@ pub fn parse_amount(raw: &str) -> Result<Option<f64>, CountError> {
         Some(f) => format!("{int_digits}.{f}"),
         None => int_digits,
     };
-    if text.starts_with('-') {
-        return Err(if text[1..].parse::<f64>().is_ok() { CountError::Negative } else { CountError::NotANumber });
+    if let Some(rest) = text.strip_prefix('-') {
+        return Err(if rest.parse::<f64>().is_ok() { CountError::Negative } else { CountError::NotANumber });
     }
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return Err(CountError::NotANumber);

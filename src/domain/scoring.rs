@@ -120,7 +120,7 @@ impl Score {
 
 /// The level whose range holds `total` (`from ≤ total < to`, the last including `to`).
 pub fn level_of(levels: &[LevelDef], total: f64) -> Option<u8> {
-    let last = levels.iter().filter_map(|l| l.range.map(|r| (l.level, r))).last();
+    let last = levels.iter().rev().find_map(|l| l.range.map(|r| (l.level, r)));
     levels
         .iter()
         .filter_map(|l| l.range.map(|r| (l.level, r)))

@@ -1,4 +1,6 @@
 //! Shared by the native tests: build answers from a compact description.
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
 
 use shuzhuan::domain::answers::{Answer, Answers};
 use shuzhuan::domain::questionnaire::{ItemKind, Questionnaire};
