@@ -122,3 +122,23 @@ test('reopening the page restores the section and the scroll position', async ()
   assert.match(await page.innerText('.summary-bar'), /已填写 \d+\/\d+/);
   assert.equal(await page.getAttribute('.summary-bar a', 'href'), '#results-title');
 });
+
+test('when the browser refuses to save, the app says so and keeps working in memory', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(app.server.url);
+  await page.waitForSelector('#q-key_processes');
+  await page.fill('#q-key_processes', '25');
+  await page.fill('#q-cnc_key_processes', '17');
+  assert.match(await page.innerText('.notice'), /不允许保存数据/);
+  assert.equal(await cell(page, 'cnc_rate', 'value'), '68.0%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
