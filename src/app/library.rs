@@ -49,8 +49,11 @@ pub fn Library(state: AppState) -> impl IntoView {
     };
     let count = move || state.saved.with(Vec::len);
     view! {
-        <section class="section library" aria-labelledby="library-title">
-            <h2 id="library-title">{move || tr(lang.get(), "我的评估", "My assessments")}<span class="count-badge">{count}</span></h2>
+        // Folded by default: on a phone the first question should be close to the top.
+        <details class="section library" id="library">
+            <summary id="library-summary">
+                <h2 id="library-title">{move || tr(lang.get(), "我的评估", "My assessments")}<span class="count-badge">{count}</span></h2>
+            </summary>
             <p class="help">{move || tr(lang.get(), "答案自动保存在本机浏览器中，不会上传。可导出为文件备份或交给咨询顾问。", "Answers are saved automatically in this browser and never uploaded. Export them to keep a copy or give them to a consultant.")}</p>
             <div class="library-actions">
                 <button type="button" id="new-assessment" class="secondary-dark" on:click=move |_| {
@@ -111,6 +114,6 @@ pub fn Library(state: AppState) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-        </section>
+        </details>
     }
 }

@@ -52,6 +52,11 @@ for (const size of WIDTHS) {
     // The "load a file" panel open.
     await page.click('.load-file summary');
     await audit.check('load-file panel open');
+    // "My assessments" open, with an assessment in the list.
+    await page.fill('#firm-name', '测试企业');
+    await page.click('#library-summary');
+    await page.waitForSelector('.assessment');
+    await audit.check('my assessments open');
     audit.done();
   });
 

@@ -12,6 +12,11 @@ const app = useApp();
 const CLI = join(ROOT, 'target/debug/shuzhuan');
 const MIXED = join(ROOT, 'tests/answers/mixed-firm.json');
 
+/** "My assessments" is folded by default. */
+async function openLibrary(page) {
+  if (!(await page.evaluate(() => document.getElementById('library').open))) await page.click('#library-summary');
+}
+
 function cliScore(file) {
   const out = execFileSync(CLI, ['score', '--questionnaire', 'sme-digital-level', '--targets', 'national-2025', '--format', 'json', file], { encoding: 'utf8' });
   return JSON.parse(out)[0];
@@ -57,6 +62,7 @@ test('export writes the answers file the CLI scores to the same figures', async 
   await page.fill('#q-equip_digital', '90');
   await page.fill('#q-equip_networked', '30');
   await page.check('#q-network');
+  await openLibrary(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-answers')]);
   const path = join(OUTPUT, 'exported.json');
   await download.saveAs(path);
@@ -71,6 +77,7 @@ test('export writes the answers file the CLI scores to the same figures', async 
 
 test('several assessments: new, switch questionnaire, duplicate, delete with confirmation', async () => {
   const page = await openApp(app.browser, app.server.url);
+  await openLibrary(page);
   await page.fill('#firm-name', '甲厂');
   await page.fill('#q-key_processes', '10');
   // Switching questionnaire after answering starts a new assessment; the first is kept.
@@ -93,7 +100,8 @@ test('several assessments: new, switch questionnaire, duplicate, delete with con
   await page.click('.assessment:has-text("乙厂") button:has-text("删除")');
   await page.waitForFunction(() => document.querySelectorAll('.assessment').length === 2);
   await page.reload();
-  await page.waitForSelector('.assessment');
+  await page.waitForSelector('#library-summary');
+  await openLibrary(page);
   const names = await page.$$eval('.assessment strong', (els) => els.map((e) => e.textContent));
   assert.deepEqual(names.sort(), ['丙厂', '甲厂']);
 });
