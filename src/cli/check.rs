@@ -35,10 +35,9 @@ pub fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Exi
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--lang" => match it.next().map(String::as_str) {
-                Some("en") => lang = Lang::En,
-                Some("zh") => lang = Lang::Zh,
-                _ => {
+            "--lang" => match super::parse_lang(it.next()) {
+                Some(l) => lang = l,
+                None => {
                     let _ = writeln!(err, "--lang takes zh or en\n{USAGE}");
                     return ExitCode::from(2);
                 }

@@ -110,10 +110,9 @@ pub fn score(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Exi
                     return ExitCode::from(2);
                 }
             },
-            "--lang" => match it.next().map(String::as_str) {
-                Some("en") => lang = Lang::En,
-                Some("zh") => lang = Lang::Zh,
-                _ => {
+            "--lang" => match super::parse_lang(it.next()) {
+                Some(l) => lang = l,
+                None => {
                     let _ = writeln!(err, "--lang takes zh or en\n{USAGE}");
                     return ExitCode::from(2);
                 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::condition::{parse_condition, Condition, Metric, Rhs, Value};
 use super::questionnaire::{
     Band, ChoiceOption, Dimension, Direction, Formula, Indicator, Item, ItemKind, LevelDef, LevelOption, Questionnaire,
-    QuestionnaireParts, Recommendation, Scoring, Section, Source,
+    Recommendation, Scoring, Section, Source,
 };
 use super::raw::{checked_text, read_questionnaire_file, RawItem, RawPoints, RawQuestionnaireFile, RawText};
 use super::source_pos::{LoadError, SourceMap};
@@ -22,7 +22,7 @@ pub fn load_questionnaire(file: &str, src: &str) -> Result<Questionnaire, Vec<Lo
     let mut r = Reader::new(&map);
     let doc = r.parse(src);
     if r.has_syntax_errors() {
-        return r.finish(Questionnaire::new(QuestionnaireParts::empty()));
+        return r.finish(Questionnaire::empty());
     }
     let mut root = Obj::root(&doc);
     let raw = read_questionnaire_file(&mut r, &mut root);
@@ -299,7 +299,7 @@ impl Checker<'_, '_> {
             })
             .collect();
 
-        Questionnaire::new(QuestionnaireParts {
+        Questionnaire {
             id,
             version,
             title,
@@ -312,7 +312,9 @@ impl Checker<'_, '_> {
             levels,
             sections,
             recommendations,
-        })
+            item_index: Default::default(),
+        }
+        .indexed()
     }
 
     fn levels(&mut self, raw: &RawQuestionnaireFile, scoring: Scoring, sources: &BTreeSet<String>) -> Vec<LevelDef> {

@@ -30,8 +30,8 @@ pub struct Questionnaire {
     pub levels: Vec<LevelDef>,
     pub sections: Vec<Section>,
     pub recommendations: Vec<Recommendation>,
-    /// Item id → (section, dimension, item) index, built once at load.
-    item_index: IdMap<(usize, usize, usize)>,
+    /// Item id → (section, dimension, item) index, built once at load (`indexed`).
+    pub(crate) item_index: IdMap<(usize, usize, usize)>,
 }
 
 /// A document a figure or definition comes from.
@@ -245,25 +245,10 @@ pub struct Recommendation {
     pub source: Option<String>,
 }
 
-pub struct QuestionnaireParts {
-    pub id: String,
-    pub version: String,
-    pub title: Text,
-    pub description: Option<Text>,
-    pub scoring: Scoring,
-    pub total_points: f64,
-    pub follows: Vec<String>,
-    pub sources: Vec<Source>,
-    pub indicators: Vec<Indicator>,
-    pub levels: Vec<LevelDef>,
-    pub sections: Vec<Section>,
-    pub recommendations: Vec<Recommendation>,
-}
-
-impl QuestionnaireParts {
+impl Questionnaire {
     /// Nothing: the value returned alongside errors, never used.
     pub(crate) fn empty() -> Self {
-        QuestionnaireParts {
+        Questionnaire {
             id: String::new(),
             version: String::new(),
             title: Text::default(),
@@ -276,35 +261,22 @@ impl QuestionnaireParts {
             levels: Vec::new(),
             sections: Vec::new(),
             recommendations: Vec::new(),
+            item_index: IdMap::default(),
         }
     }
-}
 
-impl Questionnaire {
-    pub(crate) fn new(p: QuestionnaireParts) -> Self {
+    /// Builds the item index; called once, when a checked questionnaire is complete.
+    pub(crate) fn indexed(mut self) -> Self {
         let mut item_index = IdMap::default();
-        for (s, section) in p.sections.iter().enumerate() {
+        for (s, section) in self.sections.iter().enumerate() {
             for (d, dimension) in section.dimensions.iter().enumerate() {
                 for (i, item) in dimension.items.iter().enumerate() {
                     item_index.insert(item.id.clone(), (s, d, i));
                 }
             }
         }
-        Questionnaire {
-            id: p.id,
-            version: p.version,
-            title: p.title,
-            description: p.description,
-            scoring: p.scoring,
-            total_points: p.total_points,
-            follows: p.follows,
-            sources: p.sources,
-            indicators: p.indicators,
-            levels: p.levels,
-            sections: p.sections,
-            recommendations: p.recommendations,
-            item_index,
-        }
+        self.item_index = item_index;
+        self
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
