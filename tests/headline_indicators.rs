@@ -36,14 +36,14 @@ fn a_typical_firm_against_the_national_2025_targets() {
         &["finance", "purchasing", "sales", "inventory", "hr", "quality"],
     );
     let result = assess(q, &a, national, &c.benchmark, &Default::default());
-    assert!(result.field_errors.is_empty(), "{:?}", result.field_errors);
+    assert!(result.evaluation.field_errors.is_empty(), "{:?}", result.evaluation.field_errors);
     assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Percent(68.0));
     assert_eq!(result.indicator("cnc_rate").unwrap().gap(), Some(Gap::Met { above_pp: 0.0 }));
     assert_eq!(result.indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Percent(75.0));
     assert_eq!(result.indicator("mgmt_digital_rate").unwrap().gap(), Some(Gap::Short { below_pp: 5.0 }));
     assert_eq!(result.indicator("rd_tool_rate").unwrap().value, IndicatorValue::Percent(90.0));
     assert_eq!(result.indicator("rd_tool_rate").unwrap().gap(), Some(Gap::Met { above_pp: 5.0 }));
-    assert_eq!((result.answered, result.total_items), (5, 5));
+    assert_eq!((result.score.answered, result.score.asked), (5, 5));
 
     let rows = indicator_rows(q, &result, Lang::Zh);
     let texts: Vec<(&str, &str, &str)> =
@@ -97,7 +97,7 @@ fn a_whole_of_zero_is_not_applicable() {
     let q = &c.questionnaires[0];
     let a = answers(&[("key_processes", "0"), ("cnc_key_processes", "0"), ("rd_staff", "0"), ("rd_staff_with_tools", "")], &[]);
     let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
-    assert!(result.field_errors.is_empty());
+    assert!(result.evaluation.field_errors.is_empty());
     assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::NotApplicable);
     assert_eq!(result.indicator("rd_tool_rate").unwrap().value, IndicatorValue::NotApplicable);
     assert_eq!(result.indicator("cnc_rate").unwrap().gap(), None);
@@ -111,9 +111,9 @@ fn a_part_larger_than_its_whole_is_an_error_on_the_part_and_keeps_the_text() {
     let a = answers(&[("key_processes", "10"), ("cnc_key_processes", "12")], &[]);
     let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
     assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Invalid);
-    let err = result.field_errors.get("cnc_key_processes").expect("error on the part");
+    let err = result.evaluation.field_errors.get("cnc_key_processes").expect("error on the part");
     assert_eq!(err.zh, "12 不能大于“关键工序总数”（10）");
-    assert!(!result.field_errors.contains_key("key_processes"));
+    assert!(!result.evaluation.field_errors.contains_key("key_processes"));
     // What was typed stays in the answers.
     assert_eq!(a.typed("cnc_key_processes"), "12");
     assert_eq!(indicator_rows(q, &result, Lang::Zh)[0].value_text, "输入有误");
@@ -134,11 +134,11 @@ fn invalid_counts_are_field_errors_not_values() {
     let q = &c.questionnaires[0];
     let a = answers(&[("key_processes", "-4"), ("cnc_key_processes", "2.5"), ("rd_staff", "abc")], &[]);
     let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
-    assert_eq!(result.field_errors.get("key_processes").unwrap().zh, "数量不能为负数");
-    assert_eq!(result.field_errors.get("cnc_key_processes").unwrap().zh, "请输入整数，不能有小数");
-    assert_eq!(result.field_errors.get("rd_staff").unwrap().zh, "请输入整数，例如 12");
+    assert_eq!(result.evaluation.field_errors.get("key_processes").unwrap().zh, "数量不能为负数");
+    assert_eq!(result.evaluation.field_errors.get("cnc_key_processes").unwrap().zh, "请输入整数，不能有小数");
+    assert_eq!(result.evaluation.field_errors.get("rd_staff").unwrap().zh, "请输入整数，例如 12");
     assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Invalid);
-    assert_eq!(result.answered, 0);
+    assert_eq!(result.score.answered, 0);
 }
 
 #[test]

@@ -288,7 +288,7 @@ fn a_hidden_answer_does_not_count() {
     // but neither errs (5 > 0) nor counts.
     let a = answers(&q, "equip_total = 0\nequip_digital = 5");
     let r = shuzhuan::domain::assessment::assess(&q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
-    assert!(r.field_errors.is_empty(), "{:?}", r.field_errors);
+    assert!(r.evaluation.field_errors.is_empty(), "{:?}", r.evaluation.field_errors);
     assert_eq!(r.evaluation.state("equip_digital"), shuzhuan::domain::evaluation::ItemState::Hidden);
     assert_eq!(r.indicator("equip_digital_rate").unwrap().value, shuzhuan::domain::indicators::IndicatorValue::NotApplicable);
     assert_eq!(a.typed("equip_digital"), "5");

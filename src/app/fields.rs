@@ -79,7 +79,7 @@ fn error_view(state: AppState, item_id: &str) -> impl IntoView + use<> {
     let error_id = format!("q-{id}-error");
     view! {
         <p class="error" id=error_id aria-live="polite">
-            {move || state.assessment.with(|a| a.field_errors.get(&id).map(|e| e.get(lang.get()).to_string()))}
+            {move || state.assessment.with(|a| a.evaluation.field_errors.get(&id).map(|e| e.get(lang.get()).to_string()))}
         </p>
     }
 }
@@ -143,7 +143,7 @@ fn NumberField(state: AppState, item: Item, unit: Text, decimal: bool) -> impl I
     // The unit is part of what the number means: "40" alone is not "40 道".
     let describers = format!("{unit_id} {}", described_by(&item));
     let (id_err, id_val, id_set, id_na) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let has_error = Memo::new(move |_| state.assessment.with(|a| a.field_errors.contains_key(&id_err)));
+    let has_error = Memo::new(move |_| state.assessment.with(|a| a.evaluation.field_errors.contains_key(&id_err)));
     let value = Memo::new(move |_| state.answers.with(|a| a.typed(&id_val).to_string()));
     let special = Memo::new(move |_| state.answers.with(|a| matches!(a.get(&id_na), Some(Answer::NotApplicable | Answer::Unknown))));
     view! {

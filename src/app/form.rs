@@ -199,7 +199,7 @@ fn SummaryBar(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let text = move || {
         let l = lang.get();
-        let (done, all) = state.assessment.with(|a| (a.answered, a.total_items));
+        let (done, all) = state.assessment.with(|a| (a.score.answered, a.score.asked));
         let progress = match l {
             Lang::Zh => format!("已填写 {done}/{all}"),
             Lang::En => format!("{done} of {all} answered"),

@@ -81,7 +81,7 @@ fn live_summary(state: AppState) -> String {
 #[component]
 pub fn ResultsPanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let progress = move || state.assessment.with(|a| (a.answered, a.total_items));
+    let progress = move || state.assessment.with(|a| (a.score.answered, a.score.asked));
     let has_indicators = move || state.questionnaire.with(|q| !q.0.indicators.is_empty());
     view! {
         <aside class="results" aria-labelledby="results-title">

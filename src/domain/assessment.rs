@@ -2,7 +2,7 @@
 //! in percentage points, and how complete the answers are.
 
 use super::answers::Answers;
-use super::evaluation::{evaluate, Evaluation, FieldErrors, ItemState};
+use super::evaluation::{evaluate, Evaluation, ItemState};
 use super::indicators::{indicator_value, IndicatorValue};
 use super::benchmark::{ActualValue, Benchmark};
 use super::firm::FirmProfile;
@@ -45,11 +45,6 @@ impl IndicatorResult {
 pub struct Assessment {
     pub evaluation: Evaluation,
     pub indicators: Vec<IndicatorResult>,
-    pub field_errors: FieldErrors,
-    /// Visible questions the firm answers directly (ratios are computed, not asked)…
-    pub total_items: usize,
-    /// …and of those, the ones with a valid answer (not applicable and don't know count).
-    pub answered: usize,
     pub score: Score,
     /// Recommendations that apply, the one that gains most first.
     pub advice: Vec<Advice>,
@@ -77,14 +72,7 @@ pub fn assess(q: &Questionnaire, answers: &Answers, profile: &TargetProfile, ben
         .collect();
     let score = score(q, answers, &evaluation);
     let advice = recommend(&Context { q, answers, ev: &evaluation, score: &score, indicators: &indicators, benchmark, firm });
-    let asked: Vec<ItemState> = q
-        .items()
-        .filter(|i| i.kind.is_answered_directly())
-        .map(|i| evaluation.state(&i.id))
-        .filter(|s| *s != ItemState::Hidden)
-        .collect();
-    let answered = asked.iter().filter(|s| counts_as_answered(**s)).count();
-    Assessment { field_errors: evaluation.field_errors.clone(), evaluation, indicators, total_items: asked.len(), answered, score, advice }
+    Assessment { evaluation, indicators, score, advice }
 }
 
 /// Answered and total visible questions of one section.
@@ -100,10 +88,6 @@ impl Progress {
     }
 }
 
-fn counts_as_answered(s: ItemState) -> bool {
-    matches!(s, ItemState::Answered | ItemState::NotApplicable | ItemState::Unknown)
-}
-
 /// Progress of each section, in order.
 pub fn section_progress(q: &Questionnaire, ev: &Evaluation) -> Vec<Progress> {
     q.sections
@@ -117,7 +101,7 @@ pub fn section_progress(q: &Questionnaire, ev: &Evaluation) -> Vec<Progress> {
                 .map(|i| ev.state(&i.id))
                 .filter(|st| *st != ItemState::Hidden)
                 .collect();
-            Progress { answered: states.iter().filter(|st| counts_as_answered(**st)).count(), total: states.len() }
+            Progress { answered: states.iter().filter(|st| st.counts_as_answered()).count(), total: states.len() }
         })
         .collect()
 }

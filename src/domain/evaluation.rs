@@ -28,6 +28,13 @@ pub enum ItemState {
     Invalid,
 }
 
+impl ItemState {
+    /// Answered for progress and completeness: not applicable and don't know count.
+    pub fn counts_as_answered(self) -> bool {
+        matches!(self, ItemState::Answered | ItemState::NotApplicable | ItemState::Unknown)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
     pub states: IdMap<ItemState>,

@@ -247,8 +247,8 @@ pub fn score_summary(q: &super::questionnaire::Questionnaire, a: &Assessment, la
         }
         None => String::new(),
     };
-    let answered = a.answered;
-    let total = a.total_items;
+    let answered = s.answered;
+    let total = s.asked;
     let completeness_text = if s.is_provisional() {
         let pct = format!("{:.1}", round1(s.completeness));
         if zh { format!("已完成 {pct}%（{answered}/{total} 题），结果为暂定") } else { format!("{pct}% complete ({answered} of {total}): provisional result") }

@@ -85,6 +85,10 @@ pub struct Score {
     pub level: Option<u8>,
     /// The next level and how far the total is from its threshold.
     pub next_level: Option<(u8, f64)>,
+    /// Visible questions the firm answers directly (ratios are computed, not asked)…
+    pub asked: usize,
+    /// …and of those, the ones answered (not applicable and don't know count).
+    pub answered: usize,
     /// Share of the visible questions answered, 0–100.
     pub completeness: f64,
     /// Unanswered (or invalid) visible questions: the result is provisional.
@@ -137,10 +141,6 @@ pub fn next_level(levels: &[LevelDef], current: Option<u8>, total: f64) -> Optio
         .find_map(|l| l.range.map(|(from, _)| (l.level, (from - total).max(0.0))))
 }
 
-fn counts_as_answered(s: ItemState) -> bool {
-    matches!(s, ItemState::Answered | ItemState::NotApplicable | ItemState::Unknown)
-}
-
 pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
     let maturity = q.scoring == Scoring::Maturity;
     let mut dimensions = Vec::new();
@@ -181,8 +181,8 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
     let level = level_of(&q.levels, total);
 
     let asked: Vec<&Item> = q.items().filter(|i| i.kind.is_answered_directly() && ev.state(&i.id) != ItemState::Hidden).collect();
-    let answered = asked.iter().filter(|i| counts_as_answered(ev.state(&i.id))).count();
-    let missing = asked.iter().filter(|i| !counts_as_answered(ev.state(&i.id))).map(|i| i.id.clone()).collect();
+    let missing: Vec<String> = asked.iter().filter(|i| !ev.state(&i.id).counts_as_answered()).map(|i| i.id.clone()).collect();
+    let answered = asked.len() - missing.len();
     let unknown = asked.iter().filter(|i| ev.state(&i.id) == ItemState::Unknown).map(|i| i.id.clone()).collect();
     let scenario_levels = if maturity {
         Vec::new()
@@ -202,6 +202,8 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
         percent: if total_max > 0.0 { total / total_max * 100.0 } else { 0.0 },
         level,
         next_level: next_level(&q.levels, level, total),
+        asked: asked.len(),
+        answered,
         completeness: if asked.is_empty() { 100.0 } else { answered as f64 * 100.0 / asked.len() as f64 },
         missing,
         unknown,
