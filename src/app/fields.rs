@@ -26,15 +26,15 @@ pub fn ItemField(state: AppState, item: Item) -> impl IntoView {
                 }
                 ItemKind::MultiSelect { options, .. } => view! { <MultiSelectField state=state item=item options=options /> }.into_any(),
                 ItemKind::SingleChoice { options } => {
-                    let choices = options.iter().map(|o| (o.id.clone(), o.text.clone(), None)).collect();
+                    let choices = options.iter().map(|o| (o.id.clone(), o.text.clone())).collect();
                     view! { <RadioField state=state item=item choices=choices /> }.into_any()
                 }
                 ItemKind::YesNo { .. } => {
-                    let choices = vec![("yes".to_string(), Text::new("是", "Yes"), None), ("no".to_string(), Text::new("否", "No"), None)];
+                    let choices = vec![("yes".to_string(), Text::new("是", "Yes")), ("no".to_string(), Text::new("否", "No"))];
                     view! { <RadioField state=state item=item choices=choices /> }.into_any()
                 }
                 ItemKind::Trend { better, .. } => {
-                    let choices = Direction::ALL.iter().map(|d| (d.id().to_string(), trend_label(*d, better), None)).collect();
+                    let choices = Direction::ALL.iter().map(|d| (d.id().to_string(), trend_label(*d, better))).collect();
                     view! { <RadioField state=state item=item choices=choices /> }.into_any()
                 }
                 ItemKind::Level { levels, .. } => view! { <LevelField state=state item=item levels=levels /> }.into_any(),
@@ -192,16 +192,31 @@ fn TextField(state: AppState, item: Item) -> impl IntoView {
     }
 }
 
+/// The fieldset every choice kind shares: legend, help, the options, "not applicable" /
+/// "don't know", and the error.
+fn choice_fieldset<V: IntoView + 'static>(state: AppState, item: &Item, class: &'static str, options: V) -> impl IntoView + use<V> {
+    let id = item.id.clone();
+    view! {
+        <fieldset class=class id=format!("field-{id}") aria-describedby=described_by(item)>
+            <legend>{question_text(state, item)}</legend>
+            {help_view(state, item)}
+            <div class="options">{options}</div>
+            <SpecialAnswers state=state item=item.clone() />
+            {error_view(state, &id)}
+        </fieldset>
+    }
+}
+
 /// Single choice, yes/no and trend: radio buttons in a fieldset.
 #[component]
-fn RadioField(state: AppState, item: Item, choices: Vec<(String, Text, Option<Text>)>) -> impl IntoView {
+fn RadioField(state: AppState, item: Item, choices: Vec<(String, Text)>) -> impl IntoView {
     let lang = state.lang;
     let id = item.id.clone();
     let name = format!("q-{id}");
     let options = choices
         .into_iter()
         .enumerate()
-        .map(|(n, (value, text, detail))| {
+        .map(|(n, (value, text))| {
             // The first radio carries the item's id, so "jump to" can focus it.
             let input_id = if n == 0 { format!("q-{id}") } else { format!("q-{id}-{value}") };
             let label_for = input_id.clone();
@@ -211,23 +226,12 @@ fn RadioField(state: AppState, item: Item, choices: Vec<(String, Text, Option<Te
                     <input type="radio" id=input_id name=name.clone() value=value.clone()
                         prop:checked=move || state.answers.with(|a| a.choice(&id_get) == Some(v_get.as_str()))
                         on:change=move |_| state.update_answers(|a| a.set(&id_set, Answer::Choice(v_set.clone()))) />
-                    <span>
-                        {move || text.get(lang.get()).to_string()}
-                        {detail.clone().map(|d| view! { <span class="detail">{move || d.get(lang.get()).to_string()}</span> })}
-                    </span>
+                    <span>{move || text.get(lang.get()).to_string()}</span>
                 </label>
             }
         })
         .collect_view();
-    view! {
-        <fieldset class="field choices" id=format!("field-{id}") aria-describedby=described_by(&item)>
-            <legend>{question_text(state, &item)}</legend>
-            {help_view(state, &item)}
-            <div class="options">{options}</div>
-            <SpecialAnswers state=state item=item.clone() />
-            {error_view(state, &id)}
-        </fieldset>
-    }
+    choice_fieldset(state, &item, "field choices", options)
 }
 
 #[component]
@@ -260,15 +264,7 @@ fn LevelField(state: AppState, item: Item, levels: Vec<LevelOption>) -> impl Int
             }
         })
         .collect_view();
-    view! {
-        <fieldset class="field choices levels" id=format!("field-{id}") aria-describedby=described_by(&item)>
-            <legend>{question_text(state, &item)}</legend>
-            {help_view(state, &item)}
-            <div class="options">{options}</div>
-            <SpecialAnswers state=state item=item.clone() />
-            {error_view(state, &id)}
-        </fieldset>
-    }
+    choice_fieldset(state, &item, "field choices levels", options)
 }
 
 #[component]
@@ -298,26 +294,19 @@ fn MultiSelectField(state: AppState, item: Item, options: Vec<ChoiceOption>) -> 
     let (none_get, none_set) = (id.clone(), id.clone());
     let none_id = format!("q-{id}-none");
     let none_for = none_id.clone();
-    view! {
-        <fieldset class="field multi" id=format!("field-{id}") aria-describedby=described_by(&item)>
-            <legend>{question_text(state, &item)}</legend>
-            {help_view(state, &item)}
-            <div class="options">
-                {option_views}
-                <label class="check none" for=none_for>
-                    <input type="checkbox" id=none_id
-                        prop:checked=move || state.answers.with(|a| a.is_none_selected(&none_get))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            state.update_answers(|a| if on { a.select_none(&none_set) } else { a.clear(&none_set) });
-                        } />
-                    <span>{move || tr(lang.get(), "以上都没有", "None of these")}</span>
-                </label>
-            </div>
-            <SpecialAnswers state=state item=item.clone() />
-            {error_view(state, &id)}
-        </fieldset>
-    }
+    let options = view! {
+        {option_views}
+        <label class="check none" for=none_for>
+            <input type="checkbox" id=none_id
+                prop:checked=move || state.answers.with(|a| a.is_none_selected(&none_get))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.update_answers(|a| if on { a.select_none(&none_set) } else { a.clear(&none_set) });
+                } />
+            <span>{move || tr(lang.get(), "以上都没有", "None of these")}</span>
+        </label>
+    };
+    choice_fieldset(state, &item, "field multi", options)
 }
 
 /// A ratio is computed, not answered: it shows the value and the points it earns.
