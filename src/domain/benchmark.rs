@@ -4,6 +4,7 @@
 use super::questionnaire::Questionnaire;
 use super::raw::{checked_text, req_text};
 use super::source_pos::{LoadError, SourceMap};
+use super::targets::check_indicator_known;
 use super::text::Text;
 use super::toml_reader::{msg, Obj, Reader};
 
@@ -67,10 +68,7 @@ pub fn load_benchmark(file: &str, src: &str, questionnaires: &[&Questionnaire]) 
     let mut values = Vec::new();
     for (n, (indicator, period, value, series)) in raw_values.into_iter().enumerate() {
         let field = format!("values[{n}]");
-        if !questionnaires.iter().any(|q| q.indicator(&indicator.value).is_some()) {
-            let i = &indicator.value;
-            r.error(indicator.offset, &format!("{field}.indicator"), msg(format!("没有任何问卷定义指标“{i}”"), format!("no questionnaire has an indicator \"{i}\"")));
-        }
+        check_indicator_known(&mut r, &indicator, &format!("{field}.indicator"), questionnaires);
         if !is_period(&period.value) {
             r.error(period.offset, &format!("{field}.period"), msg("时期应写作 YYYY 或 YYYY-MM", "period must be YYYY or YYYY-MM"));
         }

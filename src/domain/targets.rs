@@ -76,10 +76,7 @@ pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnai
     let mut targets = BTreeMap::new();
     for (indicator, value) in entries {
         let field = format!("targets.{}", indicator.value);
-        if !questionnaires.iter().any(|q| q.indicator(&indicator.value).is_some()) {
-            let i = &indicator.value;
-            r.error(indicator.offset, &field, msg(format!("没有任何问卷定义指标“{i}”"), format!("no questionnaire has an indicator \"{i}\"")));
-        }
+        check_indicator_known(&mut r, &indicator, &field, questionnaires);
         let v = value.value;
         if !(0.0..=100.0).contains(&v) {
             r.error(value.offset, &field, msg(format!("目标值 {v} 超出百分比范围 0–100"), format!("target {v} is outside the percentage range 0–100")));
@@ -87,6 +84,14 @@ pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnai
         targets.insert(indicator.value, v);
     }
     r.finish(TargetProfile { id: id.value.trim().to_string(), name, region, year, source: source.value, note, targets })
+}
+
+/// Reports an indicator id that no questionnaire defines (profiles and benchmarks name them).
+pub(crate) fn check_indicator_known(r: &mut Reader, indicator: &At<String>, field: &str, questionnaires: &[&Questionnaire]) {
+    if !questionnaires.iter().any(|q| q.indicator(&indicator.value).is_some()) {
+        let i = &indicator.value;
+        r.error(indicator.offset, field, msg(format!("没有任何问卷定义指标“{i}”"), format!("no questionnaire has an indicator \"{i}\"")));
+    }
 }
 
 impl TargetProfile {

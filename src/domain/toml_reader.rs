@@ -165,27 +165,40 @@ impl<'t, 'i> Obj<'t, 'i> {
         self.table.get(key).map_or(self.offset, |v| v.span().start)
     }
 
-    /// An array of strings; empty when absent.
-    pub fn opt_strings(&mut self, r: &mut Reader, key: &'static str) -> Vec<At<String>> {
-        let Some(v) = self.get(key) else { return Vec::new() };
+    /// Walks an array: each element goes to `f` with its field path, which returns None
+    /// after reporting a wrong element; a value that is not an array is reported as
+    /// `want_array`. None when the key is absent or not an array.
+    fn array<T>(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        want_array: &str,
+        mut f: impl FnMut(&mut Reader, &'t Spanned<DeValue<'i>>, String) -> Option<T>,
+    ) -> Option<At<Vec<T>>> {
+        let v = self.get(key)?;
         let path = self.field_path(key);
         match v.get_ref() {
-            DeValue::Array(items) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(n, item)| match item.get_ref() {
-                    DeValue::String(s) => Some(At::new(item.span().start, s.to_string())),
-                    other => {
-                        wrong_type(r, &item.span(), &format!("{path}[{n}]"), "string", other);
-                        None
-                    }
-                })
-                .collect(),
+            DeValue::Array(items) => {
+                let out = items.iter().enumerate().filter_map(|(n, item)| f(r, item, format!("{path}[{n}]"))).collect();
+                Some(At::new(v.span().start, out))
+            }
             other => {
-                wrong_type(r, &v.span(), &path, "array of strings", other);
-                Vec::new()
+                wrong_type(r, &v.span(), &path, want_array, other);
+                None
             }
         }
+    }
+
+    /// An array of strings; empty when absent.
+    pub fn opt_strings(&mut self, r: &mut Reader, key: &'static str) -> Vec<At<String>> {
+        let strings = self.array(r, key, "array of strings", |r, item, path| match item.get_ref() {
+            DeValue::String(s) => Some(At::new(item.span().start, s.to_string())),
+            other => {
+                wrong_type(r, &item.span(), &path, "string", other);
+                None
+            }
+        });
+        strings.map_or_else(Vec::new, |a| a.value)
     }
 
     pub fn opt_str(&mut self, r: &mut Reader, key: &'static str) -> Option<At<String>> {
@@ -273,52 +286,30 @@ impl<'t, 'i> Obj<'t, 'i> {
 
     /// An array of tables (`[[x]]` or `x = [{…}, …]`), each read by `f`; empty when absent.
     pub fn tables<T>(&mut self, r: &mut Reader, key: &'static str, mut f: impl FnMut(&mut Reader, &mut Obj<'t, 'i>) -> T) -> Vec<T> {
-        let Some(v) = self.get(key) else { return Vec::new() };
-        let path = self.field_path(key);
-        match v.get_ref() {
-            DeValue::Array(items) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(n, item)| match item.get_ref() {
-                    DeValue::Table(t) => {
-                        let mut obj = Obj { table: t, offset: item.span().start, path: format!("{path}[{n}]"), asked: Vec::new(), open: false };
-                        let out = f(r, &mut obj);
-                        obj.done(r);
-                        Some(out)
-                    }
-                    other => {
-                        wrong_type(r, &item.span(), &format!("{path}[{n}]"), "table", other);
-                        None
-                    }
-                })
-                .collect(),
-            other => {
-                wrong_type(r, &v.span(), &path, "array of tables", other);
-                Vec::new()
+        let tables = self.array(r, key, "array of tables", |r, item, path| match item.get_ref() {
+            DeValue::Table(t) => {
+                let mut obj = Obj { table: t, offset: item.span().start, path, asked: Vec::new(), open: false };
+                let out = f(r, &mut obj);
+                obj.done(r);
+                Some(out)
             }
-        }
+            other => {
+                wrong_type(r, &item.span(), &path, "table", other);
+                None
+            }
+        });
+        tables.map_or_else(Vec::new, |a| a.value)
     }
 
     /// An array of numbers; None when absent.
     pub fn opt_numbers(&mut self, r: &mut Reader, key: &'static str) -> Option<At<Vec<f64>>> {
-        let v = self.get(key)?;
-        let path = self.field_path(key);
-        match v.get_ref() {
-            DeValue::Array(items) => {
-                let mut out = Vec::new();
-                for (n, item) in items.iter().enumerate() {
-                    match number_of(item.get_ref()) {
-                        Some(x) => out.push(x),
-                        None => wrong_type(r, &item.span(), &format!("{path}[{n}]"), "number", item.get_ref()),
-                    }
-                }
-                Some(At::new(v.span().start, out))
+        self.array(r, key, "array of numbers", |r, item, path| {
+            let n = number_of(item.get_ref());
+            if n.is_none() {
+                wrong_type(r, &item.span(), &path, "number", item.get_ref());
             }
-            other => {
-                wrong_type(r, &v.span(), &path, "array of numbers", other);
-                None
-            }
-        }
+            n
+        })
     }
 
     /// Every (key, number) of this table, for open-ended maps like `[targets]`.
