@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::tr;
+use super::i18n::{t, tr};
 use super::state::AppState;
 use crate::domain::questionnaire::ItemKind;
 use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
@@ -33,7 +33,7 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
     });
     view! {
         <section class="score-card" aria-labelledby="score-title">
-            <h3 id="score-title">{move || tr(lang.get(), "总体水平", "Overall level")}</h3>
+            <h3 id="score-title">{t(lang, "总体水平", "Overall level")}</h3>
             <p class="score-line">
                 <span class="score-total" id="score-total">{move || summary.with(|s| s.total_text.clone())}</span>
                 <span class="score-scale">{move || summary.with(|s| s.scale_text.clone())}</span>
@@ -48,7 +48,7 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
                 let items = missing.get();
                 (!items.is_empty()).then(|| view! {
                     <details class="missing">
-                        <summary>{move || tr(lang.get(), "未回答的题目", "Unanswered questions")}</summary>
+                        <summary>{t(lang, "未回答的题目", "Unanswered questions")}</summary>
                         <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                     </details>
                 })
@@ -62,13 +62,13 @@ pub fn DimensionView(state: AppState) -> impl IntoView {
     let lang = state.lang;
     view! {
         <section class="dimensions" aria-labelledby="dimensions-title">
-            <h3 id="dimensions-title">{move || tr(lang.get(), "各维度得分", "Score by dimension")}</h3>
+            <h3 id="dimensions-title">{t(lang, "各维度得分", "Score by dimension")}</h3>
             <div class="chart-pair">
                 <figure class="chart radar" inner_html=move || state.radar_svg.get()></figure>
                 <figure class="chart dimension-bars" inner_html=move || state.dimension_svg.get()></figure>
             </div>
             <details class="data-table">
-                <summary>{move || tr(lang.get(), "以表格查看", "View as a table")}</summary>
+                <summary>{t(lang, "以表格查看", "View as a table")}</summary>
                 <DimensionTable rows=state.dims lang=lang />
             </details>
         </section>
@@ -80,10 +80,10 @@ pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: RwSignal<Lang>) -> im
     view! {
         <table class="dimension-table">
             <thead><tr>
-                <th scope="col">{move || tr(lang.get(), "维度", "Dimension")}</th>
-                <th scope="col" class="num">{move || tr(lang.get(), "得分率", "Score %")}</th>
-                <th scope="col">{move || tr(lang.get(), "得分", "Score")}</th>
-                <th scope="col">{move || tr(lang.get(), "距下一等级", "To next level")}</th>
+                <th scope="col">{t(lang, "维度", "Dimension")}</th>
+                <th scope="col" class="num">{t(lang, "得分率", "Score %")}</th>
+                <th scope="col">{t(lang, "得分", "Score")}</th>
+                <th scope="col">{t(lang, "距下一等级", "To next level")}</th>
             </tr></thead>
             <tbody>
                 {move || rows.get().into_iter().map(|r| view! {

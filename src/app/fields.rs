@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::form::{format_points, UnverifiedMark};
-use super::i18n::tr;
+use super::i18n::{t, tr};
 use super::state::AppState;
 use crate::domain::answers::Answer;
 use crate::domain::evaluation::ItemState;
@@ -113,7 +113,7 @@ fn SpecialAnswers(state: AppState, item: Item, #[prop(optional)] labelled_by: Op
                                 let on = event_target_checked(&ev);
                                 state.update_answers(|a| if on { a.set_special(&id2, a2.clone()) } else { a.clear_special(&id2) });
                             } />
-                        <span>{move || tr(lang.get(), zh, en)}</span>
+                        <span>{t(lang, zh, en)}</span>
                     </label>
                 }
             })
@@ -303,7 +303,7 @@ fn MultiSelectField(state: AppState, item: Item, options: Vec<ChoiceOption>) -> 
                     let on = event_target_checked(&ev);
                     state.update_answers(|a| if on { a.select_none(&none_set) } else { a.clear(&none_set) });
                 } />
-            <span>{move || tr(lang.get(), "以上都没有", "None of these")}</span>
+            <span>{t(lang, "以上都没有", "None of these")}</span>
         </label>
     };
     choice_fieldset(state, &item, "field multi", options)

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::ItemField;
-use super::i18n::tr;
+use super::i18n::t;
 use super::library::Library;
 use super::setup::Setup;
 use super::state::AppState;
@@ -50,7 +50,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
         <div class="questionnaire">
             <Library state=state />
             <Setup state=state />
-            <nav class="section-nav" aria-label=move || tr(lang.get(), "问卷部分", "Questionnaire sections")>
+            <nav class="section-nav" aria-label=t(lang, "问卷部分", "Questionnaire sections")>
                 <ol>
                     {move || {
                         let q = state.q();
@@ -91,15 +91,15 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
                 <button type="button" class="secondary-dark" id="prev-section"
                     disabled=move || state.section.get() == 0
                     on:click=move |_| go_to(state.section.get_untracked().saturating_sub(1))>
-                    {move || tr(lang.get(), "← 上一部分", "← Previous")}
+                    {t(lang, "← 上一部分", "← Previous")}
                 </button>
                 <button type="button" class="secondary-dark" id="next-unanswered" on:click=jump>
-                    {move || tr(lang.get(), "下一道未答题", "Next unanswered")}
+                    {t(lang, "下一道未答题", "Next unanswered")}
                 </button>
                 <button type="button" id="next-section"
                     disabled={move || state.section.get() + 1 >= section_count()}
                     on:click=next>
-                    {move || tr(lang.get(), "下一部分 →", "Next →")}
+                    {t(lang, "下一部分 →", "Next →")}
                 </button>
             </div>
         </div>
@@ -186,8 +186,8 @@ fn IndicatorDefinition(state: AppState, indicator: Indicator) -> impl IntoView {
 pub fn UnverifiedMark(state: AppState) -> impl IntoView {
     let lang = state.lang;
     view! {
-        <span class="unverified" title=move || tr(lang.get(), "这一计算公式或分值是数转的工作假设，并非官方公布", "This formula or value is Shuzhuan's working assumption, not an official one")>
-            {move || tr(lang.get(), "工作定义", "working definition")}
+        <span class="unverified" title=t(lang, "这一计算公式或分值是数转的工作假设，并非官方公布", "This formula or value is Shuzhuan's working assumption, not an official one")>
+            {t(lang, "工作定义", "working definition")}
         </span>
     }
 }
@@ -218,7 +218,7 @@ fn SummaryBar(state: AppState) -> impl IntoView {
     view! {
         <div class="summary-bar">
             <span class="summary-text">{text}</span>
-            <a href="#results-title">{move || tr(lang.get(), "查看结果", "See results")}</a>
+            <a href="#results-title">{t(lang, "查看结果", "See results")}</a>
         </div>
     }
 }

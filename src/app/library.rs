@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use super::i18n::tr;
+use super::i18n::{t, tr};
 use super::setup::read_chosen_file;
 use super::state::AppState;
 use crate::domain::text::Lang;
@@ -52,16 +52,16 @@ pub fn Library(state: AppState) -> impl IntoView {
         // Folded by default: on a phone the first question should be close to the top.
         <details class="section library" id="library">
             <summary id="library-summary">
-                <h2 id="library-title">{move || tr(lang.get(), "我的评估", "My assessments")}<span class="count-badge">{count}</span></h2>
+                <h2 id="library-title">{t(lang, "我的评估", "My assessments")}<span class="count-badge">{count}</span></h2>
             </summary>
-            <p class="help">{move || tr(lang.get(), "答案自动保存在本机浏览器中，不会上传。可导出为文件备份或交给咨询顾问。", "Answers are saved automatically in this browser and never uploaded. Export them to keep a copy or give them to a consultant.")}</p>
+            <p class="help">{t(lang, "答案自动保存在本机浏览器中，不会上传。可导出为文件备份或交给咨询顾问。", "Answers are saved automatically in this browser and never uploaded. Export them to keep a copy or give them to a consultant.")}</p>
             <div class="library-actions">
                 <button type="button" id="new-assessment" class="secondary-dark" on:click=move |_| {
                     let q = state.questionnaire_id.get_untracked();
                     state.start_new(q);
-                }>{move || tr(lang.get(), "新建评估", "New assessment")}</button>
-                <button type="button" id="export-answers" class="secondary-dark" on:click=export>{move || tr(lang.get(), "导出当前评估", "Export this assessment")}</button>
-                <label class="file-button" for="import-answers">{move || tr(lang.get(), "导入答卷文件", "Import an answers file")}</label>
+                }>{t(lang, "新建评估", "New assessment")}</button>
+                <button type="button" id="export-answers" class="secondary-dark" on:click=export>{t(lang, "导出当前评估", "Export this assessment")}</button>
+                <label class="file-button" for="import-answers">{t(lang, "导入答卷文件", "Import an answers file")}</label>
                 <input id="import-answers" class="visually-hidden-file" type="file" accept=".json,application/json" on:change=on_import />
             </div>
             <ul class="assessment-list">
@@ -95,20 +95,20 @@ pub fn Library(state: AppState) -> impl IntoView {
                             </div>
                             <div class="assessment-buttons">
                                 <button type="button" class="small" disabled=move || state.current_id.get() == open_id
-                                    on:click=move |_| state.open(&saved)>{move || tr(lang.get(), "打开", "Open")}</button>
-                                <button type="button" class="small" on:click=move |_| state.duplicate(&dup_id)>{move || tr(lang.get(), "复制", "Duplicate")}</button>
+                                    on:click=move |_| state.open(&saved)>{t(lang, "打开", "Open")}</button>
+                                <button type="button" class="small" on:click=move |_| state.duplicate(&dup_id)>{t(lang, "复制", "Duplicate")}</button>
                                 <button type="button" class="small" on:click=move |_| {
                                     let prompt = tr(lang.get_untracked(), "新的企业名称：", "New firm name:");
                                     if let Ok(Some(name)) = window().prompt_with_message_and_default(prompt, &firm) {
                                         state.rename(&ren_id, name);
                                     }
-                                }>{move || tr(lang.get(), "重命名", "Rename")}</button>
+                                }>{t(lang, "重命名", "Rename")}</button>
                                 <button type="button" class="small danger" on:click=move |_| {
                                     let ask = tr(lang.get_untracked(), "确定删除这份评估吗？删除后无法恢复。", "Delete this assessment? This cannot be undone.");
                                     if window().confirm_with_message(ask).unwrap_or(false) {
                                         state.delete(&del_id);
                                     }
-                                }>{move || tr(lang.get(), "删除", "Delete")}</button>
+                                }>{t(lang, "删除", "Delete")}</button>
                             </div>
                         </li>
                     }

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use crate::builtin;
 use crate::domain::text::Lang;
-use i18n::tr;
+use i18n::{t, tr};
 use state::AppState;
 
 #[component]
@@ -71,7 +71,7 @@ fn Workspace(state: AppState) -> impl IntoView {
                     // The page's one <h1>: the app and the questionnaire being filled in.
                     <h1 class="app-title"><span lang="zh-CN">"数转"</span>" "<span class="app-subtitle">{title}</span></h1>
                 </div>
-                <nav class="actions" aria-label=move || tr(lang.get(), "操作", "Actions")>
+                <nav class="actions" aria-label=t(lang, "操作", "Actions")>
                     // Its label says where it leads, so it is a plain button, not a toggle (aria-pressed)
                     // whose label would change as well.
                     <button type="button" class="secondary" id="toggle-report"
@@ -79,12 +79,12 @@ fn Workspace(state: AppState) -> impl IntoView {
                         {move || if show_report.get() { tr(lang.get(), "返回问卷", "Back to questionnaire") } else { tr(lang.get(), "报告预览", "Report preview") }}
                     </button>
                     <button type="button" class="secondary" id="print-report" on:click=print>
-                        {move || tr(lang.get(), "打印报告", "Print report")}
+                        {t(lang, "打印报告", "Print report")}
                     </button>
                     <button type="button" class="secondary" id="toggle-lang"
                         lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
                         on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
-                        {move || tr(lang.get(), "English", "中文")}
+                        {t(lang, "English", "中文")}
                     </button>
                 </nav>
             </header>

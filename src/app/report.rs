@@ -5,7 +5,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use super::dashboard::{is_scored, AdviceList, DimensionTable, ScenarioStrip, ScoreCard};
-use super::i18n::tr;
+use super::i18n::{t, tr};
 use super::results::IndicatorTable;
 use super::state::AppState;
 use crate::domain::questionnaire::Scoring;
@@ -81,29 +81,29 @@ pub fn Report(state: AppState) -> impl IntoView {
         }
     };
     view! {
-        <article class="report" lang=move || lang.get().tag() aria-label=move || tr(lang.get(), "评估报告", "Assessment report")>
+        <article class="report" lang=move || lang.get().tag() aria-label=t(lang, "评估报告", "Assessment report")>
             <div class="report-edit no-print">
-                <p>{move || tr(lang.get(), "打印前可填写咨询顾问信息（保存在本机，供下次使用）：", "Before printing, fill in the consultant's details (kept on this device for next time):")}</p>
-                <label for="consultant-name">{move || tr(lang.get(), "咨询顾问", "Consultant")}</label>
+                <p>{t(lang, "打印前可填写咨询顾问信息（保存在本机，供下次使用）：", "Before printing, fill in the consultant's details (kept on this device for next time):")}</p>
+                <label for="consultant-name">{t(lang, "咨询顾问", "Consultant")}</label>
                 <input id="consultant-name" type="text" prop:value=move || consultant.get() on:input=move |ev| consultant.set(event_target_value(&ev)) />
-                <label for="consultant-org">{move || tr(lang.get(), "所属机构", "Organisation")}</label>
+                <label for="consultant-org">{t(lang, "所属机构", "Organisation")}</label>
                 <input id="consultant-org" type="text" prop:value=move || organisation.get() on:input=move |ev| organisation.set(event_target_value(&ev)) />
             </div>
             <header class="report-cover">
-                <p class="report-kicker">{move || tr(lang.get(), "数字化转型自评报告", "Digital transformation self-assessment")}</p>
+                <p class="report-kicker">{t(lang, "数字化转型自评报告", "Digital transformation self-assessment")}</p>
                 <h1 class="report-firm">{firm}</h1>
                 <dl class="report-meta">
-                    <dt>{move || tr(lang.get(), "问卷", "Questionnaire")}</dt>
+                    <dt>{t(lang, "问卷", "Questionnaire")}</dt>
                     <dd>{title}</dd>
-                    <dt>{move || tr(lang.get(), "行业 / 规模", "Sector / size")}</dt>
+                    <dt>{t(lang, "行业 / 规模", "Sector / size")}</dt>
                     <dd>{move || { let line = firm_line(state); if line.is_empty() { "—".to_string() } else { line } }}</dd>
-                    <dt>{move || tr(lang.get(), "地区", "Region")}</dt>
+                    <dt>{t(lang, "地区", "Region")}</dt>
                     <dd>{move || state.firm.with(|f| if f.region.is_empty() { "—".to_string() } else { f.region.clone() })}</dd>
-                    <dt>{move || tr(lang.get(), "对标目标", "Target profile")}</dt>
+                    <dt>{t(lang, "对标目标", "Target profile")}</dt>
                     <dd>{move || state.profile().name.get(lang.get()).to_string()}</dd>
-                    <dt>{move || tr(lang.get(), "报告日期", "Date")}</dt>
+                    <dt>{t(lang, "报告日期", "Date")}</dt>
                     <dd class="report-date">{date}</dd>
-                    <dt>{move || tr(lang.get(), "咨询顾问", "Consultant")}</dt>
+                    <dt>{t(lang, "咨询顾问", "Consultant")}</dt>
                     <dd class="report-consultant">{move || {
                         let (n, o) = (consultant.get(), organisation.get());
                         match (n.trim().is_empty(), o.trim().is_empty()) {
@@ -116,21 +116,21 @@ pub fn Report(state: AppState) -> impl IntoView {
                 </dl>
             </header>
             <section class="report-block summary">
-                <h2>{move || tr(lang.get(), "摘要", "Executive summary")}</h2>
+                <h2>{t(lang, "摘要", "Executive summary")}</h2>
                 {move || is_scored(state).then(|| view! { <ScoreCard state=state /> })}
                 {move || {
                     let gaps = summary_gaps();
                     (!gaps.is_empty()).then(|| view! {
-                        <h3>{move || tr(lang.get(), "最大的差距", "Largest gaps")}</h3>
+                        <h3>{t(lang, "最大的差距", "Largest gaps")}</h3>
                         <ol class="summary-gaps">{gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ol>
                     })
                 }}
-                <h3>{move || tr(lang.get(), "优先建议", "Top recommendations")}</h3>
+                <h3>{t(lang, "优先建议", "Top recommendations")}</h3>
                 <AdviceList state=state limit=3 />
             </section>
             {move || has_indicators().then(|| view! {
                 <section class="report-block">
-                    <h2>{move || tr(lang.get(), "核心指标与目标", "Headline indicators against targets")}</h2>
+                    <h2>{t(lang, "核心指标与目标", "Headline indicators against targets")}</h2>
                     <p class="caption" id="report-caption">{move || format!("{}{}", tr(lang.get(), "目标来源：", "Targets from: "), state.profile().source)}</p>
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="report-caption"><IndicatorTable state=state caption_id="report-caption" national=true /></div>
                     <figure class="chart keep-together" inner_html=move || state.chart_svg.get()></figure>
@@ -138,7 +138,7 @@ pub fn Report(state: AppState) -> impl IntoView {
             })}
             {move || is_scored(state).then(|| view! {
                 <section class="report-block">
-                    <h2>{move || tr(lang.get(), "维度详情", "Dimension detail")}</h2>
+                    <h2>{t(lang, "维度详情", "Dimension detail")}</h2>
                     <div class="chart-pair">
                         <figure class="chart radar" inner_html=move || state.radar_svg.get()></figure>
                         <figure class="chart dimension-bars" inner_html=move || state.dimension_svg.get()></figure>
@@ -148,24 +148,24 @@ pub fn Report(state: AppState) -> impl IntoView {
                 </section>
             })}
             <section class="report-block">
-                <h2>{move || tr(lang.get(), "全部建议", "All recommendations")}</h2>
+                <h2>{t(lang, "全部建议", "All recommendations")}</h2>
                 <AdviceList state=state />
             </section>
             <section class="report-block appendix">
-                <h2>{move || tr(lang.get(), "附录：填写的答案", "Appendix: the answers given")}</h2>
+                <h2>{t(lang, "附录：填写的答案", "Appendix: the answers given")}</h2>
                 <table class="answers-table">{answer_rows}</table>
             </section>
             <section class="report-block method">
-                <h2>{move || tr(lang.get(), "方法与来源", "Method and sources")}</h2>
-                <p>{move || tr(lang.get(),
+                <h2>{t(lang, "方法与来源", "Method and sources")}</h2>
+                <p>{t(lang,
                     "官方数据：指标名称、目标值和全国实际值来自下列政策文件与公开发布的数据。工作定义：政策文件按地区统计这些指标，企业层面的计算公式（本企业数量 ÷ 本企业总数）是数转的工作定义，标为“工作定义”。所有计算均在本机浏览器内完成。",
                     "Official figures: indicator names, targets and national values come from the policy documents and published data below. Working definitions: the policies measure these indicators over regions; the firm-level formulas (the firm's own count ÷ its own total) are Shuzhuan's working definitions, marked as such. Everything was computed locally in the browser.")}</p>
                 <p>{method}</p>
-                <h3>{move || tr(lang.get(), "问卷依据", "Questionnaire sources")}</h3>
+                <h3>{t(lang, "问卷依据", "Questionnaire sources")}</h3>
                 <ul class="sources">{sources}</ul>
-                <h3>{move || tr(lang.get(), "目标值", "Targets")}</h3>
+                <h3>{t(lang, "目标值", "Targets")}</h3>
                 <ul class="sources"><li>{move || state.profile().source}</li></ul>
-                <h3>{move || tr(lang.get(), "全国实际值", "National actual values")}</h3>
+                <h3>{t(lang, "全国实际值", "National actual values")}</h3>
                 <ul class="sources"><li>{move || state.catalogue.with_value(|c| c.benchmark.source.clone())}</li></ul>
             </section>
         </article>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::dashboard::{is_scored, is_scored_q, AdviceList, DimensionView, ScenarioStrip, ScoreCard};
 use super::form::UnverifiedMark;
-use super::i18n::tr;
+use super::i18n::t;
 use super::state::AppState;
 use crate::domain::report::{IndicatorRow, RowStatus};
 use crate::domain::text::Lang;
@@ -35,11 +35,11 @@ pub fn IndicatorTable(
         <table class="indicator-table" aria-describedby=caption_id>
             <thead>
                 <tr>
-                    <th scope="col">{move || tr(lang.get(), "指标", "Indicator")}</th>
-                    <th scope="col" class="num">{move || tr(lang.get(), "本企业", "Firm")}</th>
-                    <th scope="col" class="num">{move || tr(lang.get(), "目标", "Target")}</th>
-                    <th scope="col">{move || tr(lang.get(), "差距", "Gap")}</th>
-                    {national.then(|| view! { <th scope="col">{move || tr(lang.get(), "全国实际值", "National actual")}</th> })}
+                    <th scope="col">{t(lang, "指标", "Indicator")}</th>
+                    <th scope="col" class="num">{t(lang, "本企业", "Firm")}</th>
+                    <th scope="col" class="num">{t(lang, "目标", "Target")}</th>
+                    <th scope="col">{t(lang, "差距", "Gap")}</th>
+                    {national.then(|| view! { <th scope="col">{t(lang, "全国实际值", "National actual")}</th> })}
                 </tr>
             </thead>
             <tbody>
@@ -85,10 +85,10 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
     let has_indicators = move || state.questionnaire.with(|q| !q.0.indicators.is_empty());
     view! {
         <aside class="results" aria-labelledby="results-title">
-            <h2 id="results-title">{move || tr(lang.get(), "即时结果", "Live results")}</h2>
+            <h2 id="results-title">{t(lang, "即时结果", "Live results")}</h2>
             <div class="progress-line">
                 <progress id="progress" max=move || progress().1 value=move || progress().0
-                    aria-label=move || tr(lang.get(), "填写进度", "Progress")></progress>
+                    aria-label=t(lang, "填写进度", "Progress")></progress>
                 <span id="progress-text">{move || {
                     let (done, all) = progress();
                     match lang.get() {
@@ -101,16 +101,16 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
             {move || is_scored(state).then(|| view! { <ScoreCard state=state /> })}
             {move || has_indicators().then(|| view! {
                 <section class="indicators" aria-labelledby="indicators-title">
-                    <h3 id="indicators-title">{move || tr(lang.get(), "核心指标与目标", "Headline indicators against targets")}</h3>
+                    <h3 id="indicators-title">{t(lang, "核心指标与目标", "Headline indicators against targets")}</h3>
                     <p class="caption" id="results-caption">
-                        {move || tr(lang.get(), "对标：", "Compared with: ")}
+                        {t(lang, "对标：", "Compared with: ")}
                         {move || state.profile().name.get(lang.get()).to_string()}
                     </p>
                     <IndicatorTable state=state caption_id="results-caption" />
                     <figure class="chart">
                         <div class="chart-svg" inner_html=move || state.chart_svg.get()></div>
                     </figure>
-                    <p class="footnote">{move || tr(lang.get(),
+                    <p class="footnote">{t(lang,
                         "标“工作定义”的指标：政策文件按地区统计这些指标，企业层面的计算公式是数转的工作定义，仅供自评参考。",
                         "Indicators marked “working definition”: policy documents measure them over regions; the firm-level formula is Shuzhuan's working definition, for self-assessment only.")}</p>
                 </section>
@@ -120,7 +120,7 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                 <ScenarioStrip state=state />
             })}
             <section class="recommendations" aria-labelledby="advice-title">
-                <h3 id="advice-title">{move || tr(lang.get(), "优先建议", "Top recommendations")}</h3>
+                <h3 id="advice-title">{t(lang, "优先建议", "Top recommendations")}</h3>
                 <AdviceList state=state limit=3 />
             </section>
         </aside>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use super::i18n::tr;
+use super::i18n::{t, tr};
 use super::state::AppState;
 use crate::domain::firm::FirmProfile;
 use crate::domain::targets::suggest_profile;
@@ -17,9 +17,9 @@ pub fn Setup(state: AppState) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| read_chosen_file(ev, state, move |name, text| state.load_file(name, text));
     view! {
         <section class="section setup" aria-labelledby="setup-title">
-            <h2 id="setup-title">{move || tr(lang.get(), "评估设置", "Assessment setup")}</h2>
+            <h2 id="setup-title">{t(lang, "评估设置", "Assessment setup")}</h2>
             <div class="field">
-                <label for="questionnaire">{move || tr(lang.get(), "问卷", "Questionnaire")}</label>
+                <label for="questionnaire">{t(lang, "问卷", "Questionnaire")}</label>
                 <select id="questionnaire" aria-describedby="questionnaire-note" on:change=move |ev| state.choose_questionnaire(event_target_value(&ev))>
                     {move || state.choices().into_iter().map(|q| {
                         let id = q.id.clone();
@@ -31,18 +31,18 @@ pub fn Setup(state: AppState) -> impl IntoView {
                 <p class="help" id="questionnaire-note">
                     {move || state.questionnaire.with(|q| q.0.description.as_ref().map(|d| d.get(lang.get()).to_string()))}
                     " "
-                    {move || tr(lang.get(), "已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", "Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.")}
+                    {t(lang, "已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", "Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.")}
                 </p>
                 <details class="load-file">
-                    <summary>{move || tr(lang.get(), "加载问卷文件（供咨询顾问使用）", "Load a questionnaire file (for consultants)")}</summary>
-                    <label for="questionnaire-file">{move || tr(lang.get(), "选择 .toml 问卷文件，检查通过后加入上面的列表", "Choose a .toml questionnaire file; once it passes the checks it joins the list above")}</label>
+                    <summary>{t(lang, "加载问卷文件（供咨询顾问使用）", "Load a questionnaire file (for consultants)")}</summary>
+                    <label for="questionnaire-file">{t(lang, "选择 .toml 问卷文件，检查通过后加入上面的列表", "Choose a .toml questionnaire file; once it passes the checks it joins the list above")}</label>
                     <input id="questionnaire-file" type="file" accept=".toml,text/plain" on:change=on_file />
                 </details>
                 <LoadErrors state=state />
             </div>
             <FirmFields state=state />
             <div class="field">
-                <label for="profile">{move || tr(lang.get(), "对标的目标方案", "Target profile")}</label>
+                <label for="profile">{t(lang, "对标的目标方案", "Target profile")}</label>
                 <select id="profile" aria-describedby="profile-source" on:change=move |ev| state.profile_id.set(event_target_value(&ev))>
                     {profiles.into_iter().map(|p| {
                         let id = p.id.clone();
@@ -51,7 +51,7 @@ pub fn Setup(state: AppState) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <p class="help" id="profile-source">
-                    {move || tr(lang.get(), "来源：", "Source: ")}
+                    {t(lang, "来源：", "Source: ")}
                     {move || state.profile().source}
                 </p>
             </div>
@@ -124,7 +124,7 @@ fn FirmFields(state: AppState) -> impl IntoView {
     let text_field = move |id: &'static str, zh: &'static str, en: &'static str, get: fn(&FirmProfile) -> String, set: fn(&mut FirmProfile, String)| {
         view! {
             <div class="field">
-                <label for=id>{move || tr(lang.get(), zh, en)}</label>
+                <label for=id>{t(lang, zh, en)}</label>
                 <input id=id type="text" prop:value=move || state.firm.with(get)
                     on:input=move |ev| { let v = event_target_value(&ev); state.firm.update(|f| set(f, v)); } />
             </div>
@@ -133,11 +133,11 @@ fn FirmFields(state: AppState) -> impl IntoView {
     let select_field = move |id: &'static str, zh: &'static str, en: &'static str, options: &'static [(&'static str, &'static str, &'static str)], get: fn(&FirmProfile) -> String, set: fn(&mut FirmProfile, String)| {
         view! {
             <div class="field">
-                <label for=id>{move || tr(lang.get(), zh, en)}</label>
+                <label for=id>{t(lang, zh, en)}</label>
                 <select id=id on:change=move |ev| { let v = event_target_value(&ev); state.firm.update(|f| set(f, v)); }>
-                    <option value="" prop:selected=move || state.firm.with(get).is_empty()>{move || tr(lang.get(), "（请选择）", "(choose)")}</option>
+                    <option value="" prop:selected=move || state.firm.with(get).is_empty()>{t(lang, "（请选择）", "(choose)")}</option>
                     {options.iter().map(|(value, zh, en)| view! {
-                        <option value=*value prop:selected=move || state.firm.with(get) == *value>{move || tr(lang.get(), zh, en)}</option>
+                        <option value=*value prop:selected=move || state.firm.with(get) == *value>{t(lang, zh, en)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -154,14 +154,14 @@ fn FirmFields(state: AppState) -> impl IntoView {
     };
     view! {
         <fieldset class="firm-fields">
-            <legend>{move || tr(lang.get(), "企业信息", "The firm")}</legend>
+            <legend>{t(lang, "企业信息", "The firm")}</legend>
             {text_field("firm-name", "企业名称", "Firm name", |f| f.name.clone(), |f, v| f.name = v)}
             {select_field("firm-sector", "所属行业", "Sector", &SECTORS, |f| f.sector.clone(), |f, v| f.sector = v)}
             {select_field("firm-size", "企业规模", "Size", &SIZES, |f| f.size.clone(), |f, v| f.size = v)}
             <div class="field">
-                <label for="firm-region">{move || tr(lang.get(), "所在地区（省、市）", "Region (province, city)")}</label>
+                <label for="firm-region">{t(lang, "所在地区（省、市）", "Region (province, city)")}</label>
                 <input id="firm-region" type="text" aria-describedby="firm-region-help" prop:value=move || state.firm.with(|f| f.region.clone()) on:input=on_region />
-                <p class="help" id="firm-region-help">{move || tr(lang.get(), "例如“江苏省泰州市”：有对应地区的目标方案时会自动选中。", "E.g. 江苏省泰州市: a matching regional target profile is selected automatically.")}</p>
+                <p class="help" id="firm-region-help">{t(lang, "例如“江苏省泰州市”：有对应地区的目标方案时会自动选中。", "E.g. 江苏省泰州市: a matching regional target profile is selected automatically.")}</p>
             </div>
             {text_field("firm-role", "填写人岗位", "Respondent's role", |f| f.respondent_role.clone(), |f, v| f.respondent_role = v)}
         </fieldset>
