@@ -47,7 +47,8 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
     };
     let section_count = move || state.questionnaire.with(|q| q.0.sections.len());
     view! {
-        <div class="questionnaire">
+        // Which questionnaire the form shows (tests wait for a downloaded one on it).
+        <div class="questionnaire" data-questionnaire=move || state.questionnaire.with(|q| q.0.id.clone())>
             <Library state=state />
             <Setup state=state />
             <nav class="section-nav" aria-label=t(lang, "问卷部分", "Questionnaire sections")>

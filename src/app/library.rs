@@ -42,10 +42,7 @@ pub fn Library(state: AppState) -> impl IntoView {
         }
     };
     let on_import = move |ev: leptos::ev::Event| {
-        read_chosen_file(ev, state, move |name, text| match state.import(&name, &text) {
-            Ok(()) => state.notice.set(Some(crate::domain::text::Text::new(format!("已将 {name} 导入为一份新的评估。"), format!("{name} was imported as a new assessment.")))),
-            Err(message) => state.notice.set(Some(message)),
-        })
+        read_chosen_file(ev, state, move |name, text| state.import(name, text))
     };
     let count = move || state.saved.with(Vec::len);
     view! {
@@ -73,24 +70,25 @@ pub fn Library(state: AppState) -> impl IntoView {
                     let date = s.file.updated_at.get(..10).unwrap_or_default().to_string();
                     let (open_id, dup_id, ren_id, del_id) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
                     let saved = s.clone();
+                    // Tracked: a questionnaire fetched later fills in its completeness.
                     let completeness = state
-                        .choices()
-                        .into_iter()
-                        .find(|q| q.id == s.file.questionnaire.id)
+                        .builtin
+                        .with(|_| state.find_questionnaire(&s.file.questionnaire.id))
                         .map(|q| {
                             let ev = crate::domain::evaluation::evaluate(&q, &s.file.answers);
                             crate::domain::scoring::score(&q, &s.file.answers, &ev).completeness.round()
-                        })
-                        .unwrap_or(0.0);
+                        });
                     let firm_label = firm.clone();
                     view! {
                         <li class="assessment" class:current=current data-assessment=s.id.clone()>
                             <div class="assessment-info">
                                 <strong>{move || if firm_label.trim().is_empty() { tr(lang.get(), "（未命名企业）", "(unnamed firm)").to_string() } else { firm_label.clone() }}</strong>
                                 <span class="meta">{move || title.as_ref().map(|t| t.get(lang.get()).to_string()).unwrap_or_default()}</span>
-                                <span class="meta">{move || match lang.get() {
-                                    Lang::Zh => format!("{date} · 完成 {completeness}%"),
-                                    Lang::En => format!("{date} · {completeness}% complete"),
+                                <span class="meta">{move || match (lang.get(), completeness) {
+                                    (Lang::Zh, Some(c)) => format!("{date} · 完成 {c}%"),
+                                    (Lang::En, Some(c)) => format!("{date} · {c}% complete"),
+                                    // Its questionnaire is still being fetched.
+                                    (_, None) => date.clone(),
                                 }}</span>
                             </div>
                             <div class="assessment-buttons">

@@ -2,6 +2,7 @@
 //! every figure shown comes from `domain::report`.
 
 mod dashboard;
+mod fetch;
 mod fields;
 mod form;
 mod i18n;

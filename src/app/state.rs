@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::storage::{self, CustomFile, Saved, Settings};
-use crate::builtin::Catalogue;
+use crate::builtin::{Catalogue, ON_DEMAND};
 use crate::charts::dimension_chart::dimension_chart_svg;
 use crate::charts::gap_chart::gap_chart_svg;
 use crate::charts::radar::radar_svg;
@@ -49,10 +49,21 @@ fn new_id() -> String {
     format!("{}-{:06}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1_000_000.0) as u32)
 }
 
+/// A questionnaire in the choice list: loaded, or built in and fetched when chosen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub id: String,
+    pub title: Text,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub catalogue: StoredValue<Arc<Catalogue>>,
-    pub builtin: StoredValue<Vec<Arc<Questionnaire>>>,
+    /// The built-in questionnaires loaded so far: the default, then those of
+    /// `ON_DEMAND` once fetched.
+    pub builtin: RwSignal<Vec<Arc<Questionnaire>>>,
+    /// The built-in questionnaire being fetched, if any.
+    pub fetching: RwSignal<Option<String>>,
     pub custom: RwSignal<Vec<LoadedFile>>,
     pub lang: RwSignal<Lang>,
     /// Every assessment kept on this device (the current one as last saved).
@@ -99,10 +110,10 @@ impl AppState {
         let settings = loaded.settings.clone();
         let current = settings.as_ref().and_then(|s| s.current.clone()).and_then(|id| loaded.assessments.iter().find(|a| a.id == id).cloned());
 
-        let builtin = StoredValue::new(builtin);
+        let builtin = RwSignal::new(builtin);
         let custom = RwSignal::new(custom);
         let catalogue_value = StoredValue::new(catalogue.clone());
-        let questionnaire_id = RwSignal::new(builtin.with_value(|b| b[0].id.clone()));
+        let questionnaire_id = RwSignal::new(builtin.with_untracked(|b| b[0].id.clone()));
         let profile_id = RwSignal::new(catalogue.profiles[0].id.clone());
         let answers = RwSignal::new(Answers::default());
         let firm = RwSignal::new(FirmProfile::default());
@@ -119,6 +130,7 @@ impl AppState {
         let state = AppState {
             catalogue: catalogue_value,
             builtin,
+            fetching: RwSignal::new(None),
             custom,
             lang,
             saved: RwSignal::new(loaded.assessments),
@@ -139,11 +151,21 @@ impl AppState {
             dimension_svg,
             radar_svg: radar,
         };
+        // The list shows each saved assessment's completeness, which needs its questionnaire.
+        let referenced: Vec<String> = state.saved.with_untracked(|list| list.iter().map(|s| s.file.questionnaire.id.clone()).collect());
+        for id in referenced {
+            if state.find_questionnaire(&id).is_none() && current.as_ref().is_none_or(|c| c.file.questionnaire.id != id) {
+                state.with_questionnaire(id, true, |_| {});
+            }
+        }
         if let Some(saved) = current {
-            state.open(&saved);
-            // Back where the user was: after the section has been drawn.
-            let y = saved.scroll_y;
-            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+            // Its questionnaire may have to be fetched first.
+            state.with_questionnaire(saved.file.questionnaire.id.clone(), false, move |state| {
+                state.open(&saved);
+                // Back where the user was: after the section has been drawn.
+                let y = saved.scroll_y;
+                request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+            });
         }
         // Leaving the page records where it was scrolled to.
         let on_hide = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
@@ -217,6 +239,11 @@ impl AppState {
     /// Makes a saved assessment the current one.
     pub fn open(&self, saved: &Saved) {
         let f = &saved.file;
+        if self.find_questionnaire(&f.questionnaire.id).is_none() && on_demand(&f.questionnaire.id).is_some() {
+            let saved = saved.clone();
+            self.with_questionnaire(f.questionnaire.id.clone(), false, move |state| state.open(&saved));
+            return;
+        }
         let known = self.find_questionnaire(&f.questionnaire.id).is_some();
         if !known {
             self.notice.set(Some(Text::new(
@@ -251,6 +278,10 @@ impl AppState {
     /// Switching questionnaire keeps what was entered: with answers, it starts a new
     /// assessment and the old one stays in the list.
     pub fn choose_questionnaire(&self, id: String) {
+        if self.find_questionnaire(&id).is_none() {
+            self.with_questionnaire(id.clone(), false, move |state| state.choose_questionnaire(id));
+            return;
+        }
         if self.answers.with_untracked(|a| a.values.is_empty()) {
             self.section.set(0);
             self.questionnaire_id.set(id);
@@ -298,13 +329,26 @@ impl AppState {
         }
     }
 
-    /// Imports an answers file as a new assessment; a bad file changes nothing.
-    pub fn import(&self, name: &str, src: &str) -> Result<(), Text> {
-        let qid = serde_json::from_str::<serde_json::Value>(src)
+    /// Imports an answers file as a new assessment and says how it went; a bad file
+    /// changes nothing.
+    pub fn import(&self, name: String, src: String) {
+        let qid = serde_json::from_str::<serde_json::Value>(&src)
             .ok()
             .and_then(|v| v.get("questionnaire")?.get("id")?.as_str().map(str::to_string))
             .unwrap_or_default();
-        let Some(q) = self.find_questionnaire(&qid) else {
+        if self.find_questionnaire(&qid).is_none() && on_demand(&qid).is_some() {
+            self.with_questionnaire(qid, false, move |state| state.import(name, src));
+            return;
+        }
+        let message = match self.import_for(&qid, &name, &src) {
+            Ok(()) => Text::new(format!("已将 {name} 导入为一份新的评估。"), format!("{name} was imported as a new assessment.")),
+            Err(message) => message,
+        };
+        self.notice.set(Some(message));
+    }
+
+    fn import_for(&self, qid: &str, name: &str, src: &str) -> Result<(), Text> {
+        let Some(q) = self.find_questionnaire(qid) else {
             return Err(match qid.is_empty() {
                 true => Text::new(format!("{name}：文件已损坏或不是答卷文件，未导入。"), format!("{name}: the file is damaged or not an answers file; nothing was imported.")),
                 false => Text::new(format!("{name}：答卷所用的问卷“{qid}”不在本机，未导入。"), format!("{name}: the answers are for questionnaire \"{qid}\", which is not on this device; nothing was imported.")),
@@ -316,9 +360,49 @@ impl AppState {
         Ok(())
     }
 
-    fn find_questionnaire(&self, id: &str) -> Option<Arc<Questionnaire>> {
+    /// Runs `then` once questionnaire `id` is loaded: at once if it is, after fetching
+    /// it if it is a built-in one not fetched yet. A failed fetch leaves everything as it
+    /// was and says so (unless `quiet`: a background fetch the user did not ask for).
+    pub fn with_questionnaire(&self, id: String, quiet: bool, then: impl FnOnce(AppState) + 'static) {
+        let state = *self;
+        if self.find_questionnaire(&id).is_some() {
+            return then(state);
+        }
+        let Some(entry) = on_demand(&id) else { return then(state) };
+        if !quiet {
+            self.fetching.set(Some(id.clone()));
+        }
+        leptos::task::spawn_local(async move {
+            let version = env!("CARGO_PKG_VERSION");
+            let fetched = super::fetch::fetch_text(&format!("{}?v={version}", entry.file_name())).await;
+            let loaded = fetched.and_then(|src| load_questionnaire(entry.path, &src).map_err(|e| e.first().map(|e| e.render(Lang::En)).unwrap_or_default()));
+            if state.fetching.get_untracked().as_deref() == Some(id.as_str()) {
+                state.fetching.set(None);
+            }
+            match loaded {
+                Ok(q) => {
+                    if state.find_questionnaire(&id).is_none() {
+                        state.builtin.update(|b| b.push(Arc::new(q)));
+                    }
+                    then(state);
+                }
+                Err(why) if !quiet => {
+                    // The choice list may already show the questionnaire that failed: put
+                    // it back on the one in use.
+                    state.questionnaire_id.update(|_| {});
+                    state.notice.set(Some(Text::new(
+                    format!("问卷“{}”下载失败（{why}），请检查网络后重试；已填写的内容没有变化。", entry.title_zh),
+                    format!("The questionnaire \"{}\" could not be downloaded ({why}); check the connection and try again. Nothing you entered has changed.", entry.title_en),
+                    )));
+                }
+                Err(_) => {}
+            }
+        });
+    }
+
+    pub fn find_questionnaire(&self, id: &str) -> Option<Arc<Questionnaire>> {
         self.builtin
-            .with_value(|b| b.iter().find(|q| q.id == id).cloned())
+            .with_untracked(|b| b.iter().find(|q| q.id == id).cloned())
             .or_else(|| self.custom.with_untracked(|c| c.iter().find(|l| l.questionnaire.id == id).map(|l| l.questionnaire.clone())))
     }
 
@@ -341,10 +425,13 @@ impl AppState {
         self.catalogue.with_value(|c| c.profile(&id).unwrap_or(&c.profiles[0]).clone())
     }
 
-    /// Every questionnaire the user can pick: built-in first, then loaded files.
-    pub fn choices(&self) -> Vec<Arc<Questionnaire>> {
-        let mut all = self.builtin.get_value();
-        self.custom.with(|c| all.extend(c.iter().map(|l| l.questionnaire.clone())));
+    /// Every questionnaire the user can pick: built-in first (loaded or not), then
+    /// loaded files.
+    pub fn choices(&self) -> Vec<Choice> {
+        let choice = |q: &Arc<Questionnaire>| Choice { id: q.id.clone(), title: q.title.clone() };
+        let mut all: Vec<Choice> = self.builtin.with(|b| b.iter().take(1).map(choice).collect());
+        all.extend(ON_DEMAND.iter().map(|e| Choice { id: e.id.to_string(), title: Text::new(e.title_zh, e.title_en) }));
+        self.custom.with(|c| all.extend(c.iter().map(|l| choice(&l.questionnaire))));
         all
     }
 
@@ -355,7 +442,7 @@ impl AppState {
             Ok(q) => {
                 self.load_errors.set(Vec::new());
                 let id = q.id.clone();
-                let builtin_clash = self.builtin.with_value(|b| b.iter().any(|b| b.id == id));
+                let builtin_clash = self.builtin.with_untracked(|b| b.iter().any(|b| b.id == id)) || on_demand(&id).is_some();
                 if builtin_clash {
                     self.notice.set(Some(Text::new(
                         format!("文件中的问卷 id “{id}”与内置问卷相同，未加载；请在文件中改用另一个 id。"),
@@ -383,7 +470,7 @@ impl AppState {
 /// The results, derived from the signals: each memo recomputes only when what it reads changes.
 #[allow(clippy::too_many_arguments)]
 fn derive(
-    builtin: StoredValue<Vec<Arc<Questionnaire>>>,
+    builtin: RwSignal<Vec<Arc<Questionnaire>>>,
     custom: RwSignal<Vec<LoadedFile>>,
     catalogue: StoredValue<Arc<Catalogue>>,
     questionnaire_id: RwSignal<String>,
@@ -395,9 +482,9 @@ fn derive(
     let questionnaire = Memo::new(move |_| {
         let id = questionnaire_id.get();
         let found = builtin
-            .with_value(|b| b.iter().find(|q| q.id == id).cloned())
+            .with(|b| b.iter().find(|q| q.id == id).cloned())
             .or_else(|| custom.with(|c| c.iter().find(|l| l.questionnaire.id == id).map(|l| l.questionnaire.clone())));
-        QRef(found.unwrap_or_else(|| builtin.with_value(|b| b[0].clone())))
+        QRef(found.unwrap_or_else(|| builtin.with(|b| b[0].clone())))
     });
     let assessment = Memo::new(move |_| {
         catalogue.with_value(|cat| {
@@ -408,4 +495,9 @@ fn derive(
     let rows = Memo::new(move |_| questionnaire.with(|q| assessment.with(|a| indicator_rows(&q.0, a, lang.get()))));
     let chart_svg = Memo::new(move |_| rows.with(|r| firm.with(|f| gap_chart_svg(r, &f.name, lang.get()))));
     (questionnaire, assessment, rows, chart_svg)
+}
+
+/// The built-in questionnaire `id` that is fetched on demand, if it is one.
+fn on_demand(id: &str) -> Option<&'static crate::builtin::OnDemand> {
+    ON_DEMAND.iter().find(|e| e.id == id)
 }

@@ -2,7 +2,7 @@
 // width. Any violation fails the test and is printed with its rule, impact and elements.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useApp } from './support.mjs';
+import { openApp, useApp, chooseQuestionnaire } from './support.mjs';
 import { axeViolations, describeViolations } from './axe.mjs';
 
 const app = useApp();
@@ -33,7 +33,7 @@ async function showSection(page, n) {
 }
 
 async function chooseQuestionnaire(page, id) {
-  await page.selectOption('#questionnaire', id);
+  await chooseQuestionnaire(page, id);
   await page.waitForFunction((id) => document.querySelector('#questionnaire').value === id, id);
   await page.waitForSelector('#section-0-heading');
 }

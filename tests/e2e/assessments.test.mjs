@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, cell, ROOT, OUTPUT, useApp } from './support.mjs';
+import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire } from './support.mjs';
 
 const app = useApp();
 
@@ -56,7 +56,7 @@ test('a damaged or foreign answers file is refused with a message and changes no
 
 test('export writes the answers file the CLI scores to the same figures', async () => {
   const page = await openApp(app.browser, app.server.url);
-  await page.selectOption('#questionnaire', 'sme-digital-level');
+  await chooseQuestionnaire(page, 'sme-digital-level');
   await page.fill('#firm-name', '导出测试厂');
   await page.fill('#q-equip_total', '200');
   await page.fill('#q-equip_digital', '90');
@@ -81,7 +81,7 @@ test('several assessments: new, switch questionnaire, duplicate, delete with con
   await page.fill('#firm-name', '甲厂');
   await page.fill('#q-key_processes', '10');
   // Switching questionnaire after answering starts a new assessment; the first is kept.
-  await page.selectOption('#questionnaire', 'cmmm-self-diagnosis');
+  await chooseQuestionnaire(page, 'cmmm-self-diagnosis');
   await page.waitForFunction(() => document.querySelectorAll('.assessment').length === 2);
   assert.equal(await page.inputValue('#firm-name'), '甲厂');
   await page.fill('#firm-name', '乙厂');
@@ -116,7 +116,7 @@ test('the firm region pre-selects its regional target profile', async () => {
 
 test('reopening the page restores the section and the scroll position', async () => {
   const page = await openApp(app.browser, app.server.url, { width: 360, height: 780 });
-  await page.selectOption('#questionnaire', 'sme-digital-level');
+  await chooseQuestionnaire(page, 'sme-digital-level');
   await page.fill('#firm-name', '滚动测试厂');
   await page.click('#nav-section-3');
   await page.check('#q-scn_product_design');

@@ -3,7 +3,7 @@
 // and at 200 % zoom (and 400 %, the WCAG reflow width) nothing scrolls sideways.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, cell, useApp } from './support.mjs';
+import { openApp, cell, useApp, chooseQuestionnaire } from './support.mjs';
 
 const app = useApp();
 
@@ -213,17 +213,17 @@ const SCREENS = [
     await page.fill('#q-cnc_key_processes', '99');
   }],
   ['SME questionnaire, scenarios', async (page) => {
-    await page.selectOption('#questionnaire', 'sme-digital-level');
+    await chooseQuestionnaire(page, 'sme-digital-level');
     await page.click('#nav-section-3');
     await page.waitForSelector('#section-3-heading');
   }],
   ['SME questionnaire, first section in English', async (page) => {
     await page.click('#toggle-lang');
-    await page.selectOption('#questionnaire', 'sme-digital-level');
+    await chooseQuestionnaire(page, 'sme-digital-level');
     await page.fill('#q-equip_total', '20');
   }],
   ['CMMM self-diagnosis', async (page) => {
-    await page.selectOption('#questionnaire', 'cmmm-self-diagnosis');
+    await chooseQuestionnaire(page, 'cmmm-self-diagnosis');
     await page.click('#nav-section-1');
   }],
   ['report preview', async (page) => {

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, cell, ROOT, OUTPUT, useApp } from './support.mjs';
+import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire } from './support.mjs';
 
 const app = useApp();
 
 test('a conditional question appears and disappears with its condition, and its hidden answer stops counting', async () => {
   const page = await openApp(app.browser, app.server.url);
-  await page.selectOption('#questionnaire', 'sme-digital-level');
+  await chooseQuestionnaire(page, 'sme-digital-level');
   // equip_digital is asked only when equip_total > 0.
   assert.equal(await page.locator('#q-equip_digital').count(), 0);
   const asked = async () => Number((await page.innerText('#progress-text')).match(/\/(\d+)/)[1]);
@@ -31,6 +31,32 @@ test('a conditional question appears and disappears with its condition, and its 
   await page.waitForSelector('#q-equip_digital');
   assert.equal(await page.inputValue('#q-equip_digital'), '5');
   assert.equal(await cell(page, 'equip_digital_rate', 'value'), '25.0%');
+});
+
+test('the longer questionnaires are downloaded only when chosen; a failed download changes nothing', async () => {
+  const page = await openApp(app.browser, app.server.url);
+  const tomlFetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('.toml')).map((r) => r.name));
+  assert.deepEqual(await tomlFetched(), [], 'a first visit fetches no questionnaire file');
+  let downloads = 0;
+  page.on('response', (r) => {
+    if (r.url().includes('sme-digital-level.toml') && r.ok()) downloads += 1;
+  });
+  await page.fill('#q-key_processes', '40');
+  // Offline: the download fails, the app says so and keeps the questionnaire in use.
+  await page.route('**/sme-digital-level.toml*', (route) => route.abort('internetdisconnected'));
+  await page.selectOption('#questionnaire', 'sme-digital-level');
+  await page.waitForSelector('.notice:has-text("下载失败")');
+  assert.equal(await page.inputValue('#questionnaire'), 'headline-quick', 'the list shows the questionnaire still in use');
+  assert.equal(await page.getAttribute('.questionnaire', 'data-questionnaire'), 'headline-quick');
+  assert.equal(await page.inputValue('#q-key_processes'), '40', 'what was typed is kept');
+  // Back online: choosing it again downloads it once.
+  await page.unroute('**/sme-digital-level.toml*');
+  await chooseQuestionnaire(page, 'sme-digital-level');
+  assert.ok(await page.locator('#q-equip_total').count(), 'the SME questions are shown');
+  // Switching away and back uses the copy already downloaded.
+  await chooseQuestionnaire(page, 'headline-quick');
+  await chooseQuestionnaire(page, 'sme-digital-level');
+  assert.equal(downloads, 1);
 });
 
 test('"next" with an error in the section moves focus to the error and keeps the text', async () => {
@@ -90,7 +116,7 @@ test('the SME report prints score, level, indicators and Chinese headings; a fir
 
 test('in English, no text on the questionnaire screen is left in Chinese only', async () => {
   const page = await openApp(app.browser, app.server.url);
-  await page.selectOption('#questionnaire', 'sme-digital-level');
+  await chooseQuestionnaire(page, 'sme-digital-level');
   await page.click('#toggle-lang');
   for (const section of [0, 3]) {
     await page.click(`#nav-section-${section}`);

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serveDist, launchBrowser, openApp, ROOT } from './support.mjs';
+import { serveDist, launchBrowser, openApp, ROOT, chooseQuestionnaire } from './support.mjs';
 
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs/screenshots'));
 mkdirSync(OUT, { recursive: true });
@@ -39,7 +39,7 @@ const SCREENS = {
   },
   // The SME questionnaire's scenario section: level questions with long descriptions.
   async 'sme-scenarios'(page) {
-    await page.selectOption('#questionnaire', 'sme-digital-level');
+    await chooseQuestionnaire(page, 'sme-digital-level');
     await page.click('#nav-section-3');
     await page.waitForSelector('#section-3-heading');
     await page.check('#section-scenarios input[type="radio"] >> nth=2');

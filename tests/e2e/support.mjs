@@ -77,6 +77,15 @@ export async function openApp(browser, url, { width = 1280, height = 900 } = {})
   return page;
 }
 
+/**
+ * Chooses a questionnaire in the setup list and waits until the form shows it: the
+ * built-in ones other than the default are downloaded when first chosen.
+ */
+export async function chooseQuestionnaire(page, id) {
+  await page.selectOption('#questionnaire', id);
+  await page.waitForSelector(`.questionnaire[data-questionnaire="${id}"]`);
+}
+
 /** The text of a results-table cell, e.g. cell(page, 'cnc_rate', 'value'). */
 export function cell(page, indicator, column, scope = '.results') {
   return page.locator(`${scope} tr[data-indicator="${indicator}"] .${column}`).innerText();
