@@ -12,7 +12,7 @@ use crate::charts::dimension_chart::dimension_chart_svg;
 use crate::charts::gap_chart::gap_chart_svg;
 use crate::charts::radar::radar_svg;
 use crate::domain::answers::Answers;
-use crate::domain::answers_file::{parse_answers_file, AnswersFile};
+use crate::domain::answers_file::{parse_answers_file, questionnaire_id_of, AnswersFile};
 use crate::domain::assessment::{assess, Assessment};
 use crate::domain::firm::FirmProfile;
 use crate::domain::load::load_questionnaire;
@@ -332,10 +332,7 @@ impl AppState {
     /// Imports an answers file as a new assessment and says how it went; a bad file
     /// changes nothing.
     pub fn import(&self, name: String, src: String) {
-        let qid = serde_json::from_str::<serde_json::Value>(&src)
-            .ok()
-            .and_then(|v| v.get("questionnaire")?.get("id")?.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let qid = questionnaire_id_of(&src).unwrap_or_default();
         if self.find_questionnaire(&qid).is_none() && on_demand(&qid).is_some() {
             self.with_questionnaire(qid, false, move |state| state.import(name, src));
             return;

@@ -61,6 +61,22 @@ impl AnswersFile {
     }
 }
 
+/// The questionnaire an answers file is for, read before the file is checked against
+/// it (the app may have to fetch that questionnaire first); None for a file that is
+/// not JSON or names no questionnaire.
+pub fn questionnaire_id_of(src: &str) -> Option<String> {
+    // Only this field, so that reading it needs no general JSON value in the browser.
+    #[derive(Deserialize)]
+    struct Peek {
+        questionnaire: Id,
+    }
+    #[derive(Deserialize)]
+    struct Id {
+        id: String,
+    }
+    serde_json::from_str::<Peek>(src).ok().map(|p| p.questionnaire.id)
+}
+
 /// Parses an answers file for `q`, refusing one for another questionnaire or version,
 /// a damaged one, or one that answers items `q` does not have.
 pub fn parse_answers_file(src: &str, q: &Questionnaire) -> Result<AnswersFile, Text> {
@@ -96,4 +112,20 @@ pub fn parse_answers_file(src: &str, q: &Questionnaire) -> Result<AnswersFile, T
         return Err(Text::new(format!("答卷中有问卷里不存在的题目：{list}"), format!("The answers name items the questionnaire does not have: {list}")));
     }
     Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::questionnaire_id_of;
+
+    #[test]
+    fn the_questionnaire_id_is_read_before_the_file_is_checked() {
+        let file = r#"{ "format": "shuzhuan-answers", "format_version": 1, "questionnaire": { "id": "sme-digital-level", "version": "2024.1" }, "answers": { "values": {} } }"#;
+        assert_eq!(questionnaire_id_of(file).as_deref(), Some("sme-digital-level"));
+        // Whatever else is in it is checked later, against the questionnaire.
+        assert_eq!(questionnaire_id_of(r#"{ "questionnaire": { "id": "x", "extra": 1 }, "other": [] }"#).as_deref(), Some("x"));
+        assert_eq!(questionnaire_id_of("not json"), None);
+        assert_eq!(questionnaire_id_of(r#"{ "questionnaire": "sme" }"#), None);
+        assert_eq!(questionnaire_id_of(r#"{ "answers": {} }"#), None);
+    }
 }
