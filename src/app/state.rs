@@ -12,9 +12,11 @@ use crate::builtin::{Catalogue, ON_DEMAND};
 use crate::charts::dimension_chart::dimension_chart_svg;
 use crate::charts::gap_chart::gap_chart_svg;
 use crate::charts::radar::radar_svg;
-use crate::domain::answers::Answers;
+use crate::domain::answers::{Answer, Answers};
 use crate::domain::answers_file::{parse_answers_file, AnswersFile};
 use crate::domain::assessment::{assess, Assessment};
+use crate::domain::evaluation::{Evaluation, ItemState};
+use crate::domain::fast_map::IdMap;
 use crate::domain::firm::FirmProfile;
 use crate::domain::load::load_questionnaire;
 use crate::domain::questionnaire::Questionnaire;
@@ -30,6 +32,47 @@ pub struct QRef(pub Arc<Questionnaire>);
 impl PartialEq for QRef {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What one item's field shows: its answer and what the evaluation made of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemView {
+    pub answer: Option<Answer>,
+    pub state: ItemState,
+    pub number: Option<f64>,
+    pub error: Option<Text>,
+}
+
+impl ItemView {
+    fn of(id: &str, answers: &Answers, ev: &Evaluation) -> Self {
+        ItemView { answer: answers.get(id).cloned(), state: ev.state(id), number: ev.number(id), error: ev.field_errors.get(id).cloned() }
+    }
+
+    pub fn typed(&self) -> &str {
+        match &self.answer {
+            Some(Answer::Typed(s)) => s,
+            _ => "",
+        }
+    }
+
+    pub fn choice(&self) -> Option<&str> {
+        match &self.answer {
+            Some(Answer::Choice(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn selected(&self) -> Option<&std::collections::BTreeSet<String>> {
+        match &self.answer {
+            Some(Answer::Selected(set)) => Some(set),
+            _ => None,
+        }
+    }
+
+    /// Answered "not applicable" or "don't know".
+    pub fn is_special(&self) -> bool {
+        matches!(self.answer, Some(Answer::NotApplicable | Answer::Unknown))
     }
 }
 
@@ -92,6 +135,8 @@ pub struct AppState {
     pub radar_svg: Memo<String>,
     /// A change to the current assessment not yet written to storage.
     save_pending: StoredValue<bool>,
+    /// The item views that fields show, by item id, with the number of their readers.
+    items: StoredValue<IdMap<(usize, ArcRwSignal<ItemView>)>>,
 }
 
 impl AppState {
@@ -154,6 +199,7 @@ impl AppState {
             dimension_svg,
             radar_svg: radar,
             save_pending: StoredValue::new(false),
+            items: StoredValue::new(IdMap::default()),
         };
         // The list shows each saved assessment's completeness, which needs its questionnaire.
         let referenced: Vec<String> = state.saved.with_untracked(|list| list.iter().map(|s| s.file.questionnaire.id.clone()).collect());
@@ -187,6 +233,28 @@ impl AppState {
         // They live as long as the page.
         on_hide.forget();
         on_visibility.forget();
+
+        // Fields read their item's view rather than the answers and the assessment: with
+        // hundreds of fields in a section, waking all of them on every keystroke cost more
+        // than rescoring. After each change, only the views that differ are set.
+        Effect::new(move |_| {
+            let changed: Vec<(ArcRwSignal<ItemView>, ItemView)> = state.answers.with(|answers| {
+                state.assessment.with(|a| {
+                    state.items.with_value(|items| {
+                        items
+                            .iter()
+                            .filter_map(|(id, (_, view))| {
+                                let now = ItemView::of(id, answers, &a.evaluation);
+                                view.with_untracked(|old| *old != now).then(|| (view.clone(), now))
+                            })
+                            .collect()
+                    })
+                })
+            });
+            for (view, now) in changed {
+                view.set(now);
+            }
+        });
 
         // Autosave: a change to the current assessment is saved after the next frame, so
         // that serialising and storing it never delays showing the new results; several
@@ -232,14 +300,19 @@ impl AppState {
     /// Subscribes to everything the saved entry and the settings hold (what `snapshot`
     /// reads, and the language): the autosave runs when any of it changes.
     fn track_saved(&self) {
-        self.current_id.track();
-        self.created_at.track();
+        use leptos::reactive::graph::ToAnySource;
+        for source in [
+            self.current_id.to_any_source(),
+            self.created_at.to_any_source(),
+            self.answers.to_any_source(),
+            self.firm.to_any_source(),
+            self.profile_id.to_any_source(),
+            self.section.to_any_source(),
+            self.lang.to_any_source(),
+        ] {
+            source.track();
+        }
         self.questionnaire.track();
-        self.answers.track();
-        self.firm.track();
-        self.profile_id.track();
-        self.section.track();
-        self.lang.track();
     }
 
     /// The current assessment as it is saved and exported (`track_saved` lists what it reads).
@@ -450,6 +523,29 @@ impl AppState {
     /// The current questionnaire (cheap: an `Arc`).
     pub fn q(&self) -> Arc<Questionnaire> {
         self.questionnaire.with(|q| q.0.clone())
+    }
+
+    /// The view of one item, for its field: it changes only when the item's answer or
+    /// evaluation does. It is kept up to date while the calling view lives.
+    pub fn item(&self, id: &str) -> ReadSignal<ItemView> {
+        let now = untrack(|| self.answers.with(|a| self.assessment.with(|x| ItemView::of(id, a, &x.evaluation))));
+        let view = self.items.try_update_value(|items| {
+            let entry = items.entry(id.to_string()).or_insert_with(|| (0, ArcRwSignal::new(now)));
+            entry.0 += 1;
+            entry.1.read_only()
+        });
+        let (items, id) = (self.items, id.to_string());
+        on_cleanup(move || {
+            items.try_update_value(|items| {
+                if let Some(entry) = items.get_mut(&id) {
+                    entry.0 -= 1;
+                    if entry.0 == 0 {
+                        items.remove(&id);
+                    }
+                }
+            });
+        });
+        ReadSignal::from(view.expect("the app state lives as long as the page"))
     }
 
     /// Changes the current assessment's answers.
