@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::i18n::{t, tr};
 use super::state::AppState;
+use super::svg_markup::svg_markup;
 use crate::domain::questionnaire::ItemKind;
 use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
 use crate::domain::text::Lang;
@@ -64,8 +65,8 @@ pub fn DimensionView(state: AppState) -> impl IntoView {
         <section class="dimensions" aria-labelledby="dimensions-title">
             <h3 id="dimensions-title">{t(lang, "各维度得分", "Score by dimension")}</h3>
             <div class="chart-pair">
-                <figure class="chart radar" inner_html=move || state.radar_svg.get()></figure>
-                <figure class="chart dimension-bars" inner_html=move || state.dimension_svg.get()></figure>
+                <figure class="chart radar" use:svg_markup=state.radar_svg></figure>
+                <figure class="chart dimension-bars" use:svg_markup=state.dimension_svg></figure>
             </div>
             <details class="data-table">
                 <summary>{t(lang, "以表格查看", "View as a table")}</summary>

@@ -14,8 +14,8 @@ use crate::domain::text::{Lang, Text};
 
 #[component]
 pub fn ItemField(state: AppState, item: Item) -> impl IntoView {
-    let id = item.id.clone();
-    let visible = Memo::new(move |_| state.assessment.with(|a| a.evaluation.is_visible(&id)));
+    let view = state.item(&item.id);
+    let visible = Memo::new(move |_| view.with(|v| v.state != ItemState::Hidden));
     move || {
         visible.get().then(|| {
             let item = item.clone();
@@ -75,11 +75,11 @@ fn help_view(state: AppState, item: &Item) -> impl IntoView + use<> {
 
 fn error_view(state: AppState, item_id: &str) -> impl IntoView + use<> {
     let lang = state.lang;
-    let id = item_id.to_string();
-    let error_id = format!("q-{id}-error");
+    let view = state.item(item_id);
+    let error_id = format!("q-{item_id}-error");
     view! {
         <p class="error" id=error_id aria-live="polite">
-            {move || state.assessment.with(|a| a.evaluation.field_errors.get(&id).map(|e| e.get(lang.get()).to_string()))}
+            {move || view.with(|v| v.error.as_ref().map(|e| e.get(lang.get()).to_string()))}
         </p>
     }
 }
@@ -99,16 +99,17 @@ fn SpecialAnswers(state: AppState, item: Item, #[prop(optional)] labelled_by: Op
     .map(|(_, a, key, zh, en)| (a, key, zh, en))
     .collect();
     (!specials.is_empty()).then(|| {
+        let view = state.item(&item.id);
         let views = specials
             .into_iter()
             .map(|(answer, key, zh, en)| {
                 let input_id = format!("q-{}-{key}", item.id);
                 let label_for = input_id.clone();
-                let (id1, id2, a1, a2) = (item.id.clone(), item.id.clone(), answer.clone(), answer);
+                let (id2, a1, a2) = (item.id.clone(), answer.clone(), answer);
                 view! {
                     <label class="check special" for=label_for>
                         <input type="checkbox" id=input_id
-                            prop:checked=move || state.answers.with(|a| a.is_special(&id1, &a1))
+                            prop:checked=move || view.with(|v| v.answer.as_ref() == Some(&a1))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 state.update_answers(|a| if on { a.set_special(&id2, a2.clone()) } else { a.clear_special(&id2) });
@@ -142,10 +143,11 @@ fn NumberField(state: AppState, item: Item, unit: Text, decimal: bool) -> impl I
     let unit_id = format!("q-{id}-unit");
     // The unit is part of what the number means: "40" alone is not "40 道".
     let describers = format!("{unit_id} {}", described_by(&item));
-    let (id_err, id_val, id_set, id_na) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let has_error = Memo::new(move |_| state.assessment.with(|a| a.evaluation.field_errors.contains_key(&id_err)));
-    let value = Memo::new(move |_| state.answers.with(|a| a.typed(&id_val).to_string()));
-    let special = Memo::new(move |_| state.answers.with(|a| matches!(a.get(&id_na), Some(Answer::NotApplicable | Answer::Unknown))));
+    let id_set = id.clone();
+    let view = state.item(&id);
+    let has_error = Memo::new(move |_| view.with(|v| v.error.is_some()));
+    let value = Memo::new(move |_| view.with(|v| v.typed().to_string()));
+    let special = Memo::new(move |_| view.with(|v| v.is_special()));
     view! {
         <div class="field number" class:has-error=move || has_error.get()>
             <label for=label_for id=label_id.clone()>{question_text(state, &item)}</label>
@@ -170,9 +172,10 @@ fn TextField(state: AppState, item: Item) -> impl IntoView {
     let id = item.id.clone();
     let input_id = format!("q-{id}");
     let label_for = input_id.clone();
-    let (id_val, id_set) = (id.clone(), id.clone());
+    let id_set = id.clone();
+    let view = state.item(&id);
     let value = move || {
-        state.answers.with(|a| match a.get(&id_val) {
+        view.with(|v| match &v.answer {
             Some(Answer::Text(t)) => t.clone(),
             _ => String::new(),
         })
@@ -213,6 +216,7 @@ fn RadioField(state: AppState, item: Item, choices: Vec<(String, Text)>) -> impl
     let lang = state.lang;
     let id = item.id.clone();
     let name = format!("q-{id}");
+    let view = state.item(&id);
     let options = choices
         .into_iter()
         .enumerate()
@@ -220,11 +224,11 @@ fn RadioField(state: AppState, item: Item, choices: Vec<(String, Text)>) -> impl
             // The first radio carries the item's id, so "jump to" can focus it.
             let input_id = if n == 0 { format!("q-{id}") } else { format!("q-{id}-{value}") };
             let label_for = input_id.clone();
-            let (id_get, id_set, v_get, v_set) = (id.clone(), id.clone(), value.clone(), value.clone());
+            let (id_set, v_get, v_set) = (id.clone(), value.clone(), value.clone());
             view! {
                 <label class="choice" for=label_for>
                     <input type="radio" id=input_id name=name.clone() value=value.clone()
-                        prop:checked=move || state.answers.with(|a| a.choice(&id_get) == Some(v_get.as_str()))
+                        prop:checked=move || view.with(|v| v.choice() == Some(v_get.as_str()))
                         on:change=move |_| state.update_answers(|a| a.set(&id_set, Answer::Choice(v_set.clone()))) />
                     <span>{move || text.get(lang.get()).to_string()}</span>
                 </label>
@@ -240,18 +244,19 @@ fn LevelField(state: AppState, item: Item, levels: Vec<LevelOption>) -> impl Int
     let id = item.id.clone();
     let name = format!("q-{id}");
     let level_names: Vec<Text> = state.q().levels.iter().map(|l| l.name.clone()).collect();
+    let view = state.item(&id);
     let options = levels
         .into_iter()
         .map(|l| {
             let input_id = if l.level == 1 { format!("q-{id}") } else { format!("q-{id}-l{}", l.level) };
             let label_for = input_id.clone();
-            let (id_get, id_set) = (id.clone(), id.clone());
+            let id_set = id.clone();
             let level = l.level;
             let name_text = level_names.get(usize::from(level) - 1).cloned();
             view! {
                 <label class="choice level" for=label_for>
                     <input type="radio" id=input_id name=name.clone() value=level.to_string()
-                        prop:checked=move || state.answers.with(|a| a.level(&id_get) == Some(level))
+                        prop:checked=move || view.with(|v| v.answer == Some(Answer::Level(level)))
                         on:change=move |_| state.update_answers(|a| a.set(&id_set, Answer::Level(level))) />
                     <span>
                         <strong class="level-name">{move || match &name_text {
@@ -271,17 +276,18 @@ fn LevelField(state: AppState, item: Item, levels: Vec<LevelOption>) -> impl Int
 fn MultiSelectField(state: AppState, item: Item, options: Vec<ChoiceOption>) -> impl IntoView {
     let lang = state.lang;
     let id = item.id.clone();
+    let view = state.item(&id);
     let option_views = options
         .into_iter()
         .enumerate()
         .map(|(n, o)| {
             let input_id = if n == 0 { format!("q-{id}") } else { format!("q-{id}-{}", o.id) };
             let label_for = input_id.clone();
-            let (id_get, id_set, o_get, o_set) = (id.clone(), id.clone(), o.id.clone(), o.id.clone());
+            let (id_set, o_get, o_set) = (id.clone(), o.id.clone(), o.id.clone());
             view! {
                 <label class="check" for=label_for data-option=o.id.clone()>
                     <input type="checkbox" id=input_id
-                        prop:checked=move || state.answers.with(|a| a.is_selected(&id_get, &o_get))
+                        prop:checked=move || view.with(|v| v.selected().is_some_and(|s| s.contains(&o_get)))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             state.update_answers(|a| a.toggle(&id_set, &o_set, on));
@@ -291,14 +297,14 @@ fn MultiSelectField(state: AppState, item: Item, options: Vec<ChoiceOption>) -> 
             }
         })
         .collect_view();
-    let (none_get, none_set) = (id.clone(), id.clone());
+    let none_set = id.clone();
     let none_id = format!("q-{id}-none");
     let none_for = none_id.clone();
     let options = view! {
         {option_views}
         <label class="check none" for=none_for>
             <input type="checkbox" id=none_id
-                prop:checked=move || state.answers.with(|a| a.is_none_selected(&none_get))
+                prop:checked=move || view.with(|v| v.selected().is_some_and(|s| s.is_empty()))
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     state.update_answers(|a| if on { a.select_none(&none_set) } else { a.clear(&none_set) });
@@ -315,10 +321,10 @@ fn RatioField(state: AppState, item: Item) -> impl IntoView {
     let lang = state.lang;
     let id = item.id.clone();
     let max = item.kind.max_points();
-    let (id_state, id_num) = (id.clone(), id.clone());
+    let view = state.item(&id);
     let shown = move || {
         let l = lang.get();
-        state.assessment.with(|a| match (a.evaluation.state(&id_state), a.evaluation.number(&id_num)) {
+        view.with(|v| match (v.state, v.number) {
             (ItemState::Answered, Some(v)) => format_percent(v),
             (ItemState::NotApplicable, _) => tr(l, "不适用（总数为 0）", "Not applicable (the total is 0)").to_string(),
             (ItemState::Invalid, _) => tr(l, "请先更正上面的数字", "Correct the numbers above first").to_string(),

@@ -12,6 +12,7 @@ mod results;
 mod setup;
 mod state;
 mod storage;
+mod svg_markup;
 
 use leptos::prelude::*;
 

@@ -8,6 +8,7 @@ use super::dashboard::{is_scored, AdviceList, DimensionTable, ScenarioStrip, Sco
 use super::i18n::{t, tr};
 use super::results::IndicatorTable;
 use super::state::AppState;
+use super::svg_markup::svg_markup;
 use crate::domain::questionnaire::Scoring;
 use crate::domain::report::{answer_text, largest_gaps};
 
@@ -133,15 +134,15 @@ pub fn Report(state: AppState) -> impl IntoView {
                     <h2>{t(lang, "核心指标与目标", "Headline indicators against targets")}</h2>
                     <p class="caption" id="report-caption">{move || format!("{}{}", tr(lang.get(), "目标来源：", "Targets from: "), state.profile().source)}</p>
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="report-caption"><IndicatorTable state=state caption_id="report-caption" national=true /></div>
-                    <figure class="chart keep-together" inner_html=move || state.chart_svg.get()></figure>
+                    <figure class="chart keep-together" use:svg_markup=state.chart_svg></figure>
                 </section>
             })}
             {move || is_scored(state).then(|| view! {
                 <section class="report-block">
                     <h2>{t(lang, "维度详情", "Dimension detail")}</h2>
                     <div class="chart-pair">
-                        <figure class="chart radar" inner_html=move || state.radar_svg.get()></figure>
-                        <figure class="chart dimension-bars" inner_html=move || state.dimension_svg.get()></figure>
+                        <figure class="chart radar" use:svg_markup=state.radar_svg></figure>
+                        <figure class="chart dimension-bars" use:svg_markup=state.dimension_svg></figure>
                     </div>
                     <DimensionTable rows=dims lang=lang />
                     <ScenarioStrip state=state />

@@ -7,6 +7,7 @@ use super::dashboard::{is_scored, is_scored_q, AdviceList, DimensionView, Scenar
 use super::form::UnverifiedMark;
 use super::i18n::t;
 use super::state::AppState;
+use super::svg_markup::svg_markup;
 use crate::domain::report::{IndicatorRow, RowStatus};
 use crate::domain::text::Lang;
 
@@ -108,7 +109,7 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                     </p>
                     <IndicatorTable state=state caption_id="results-caption" />
                     <figure class="chart">
-                        <div class="chart-svg" inner_html=move || state.chart_svg.get()></div>
+                        <div class="chart-svg" use:svg_markup=state.chart_svg></div>
                     </figure>
                     <p class="footnote">{t(lang,
                         "标“工作定义”的指标：政策文件按地区统计这些指标，企业层面的计算公式是数转的工作定义，仅供自评参考。",

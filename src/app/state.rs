@@ -1,6 +1,7 @@
 //! The app's state: the assessments kept on this device, the one being filled in, and
 //! the results derived from it. Results are memos, so they recompute only when their
-//! inputs change; every change to the current assessment is saved at once.
+//! inputs change; every change to the current assessment is saved once the page has
+//! been redrawn, and at once before leaving it or opening another assessment.
 
 use std::sync::Arc;
 
@@ -11,9 +12,11 @@ use crate::builtin::{Catalogue, ON_DEMAND};
 use crate::charts::dimension_chart::dimension_chart_svg;
 use crate::charts::gap_chart::gap_chart_svg;
 use crate::charts::radar::radar_svg;
-use crate::domain::answers::Answers;
+use crate::domain::answers::{Answer, Answers};
 use crate::domain::answers_file::{parse_answers_file, questionnaire_id_of, AnswersFile};
 use crate::domain::assessment::{assess, Assessment};
+use crate::domain::evaluation::{Evaluation, ItemState};
+use crate::domain::fast_map::IdMap;
 use crate::domain::firm::FirmProfile;
 use crate::domain::load::load_questionnaire;
 use crate::domain::questionnaire::Questionnaire;
@@ -29,6 +32,47 @@ pub struct QRef(pub Arc<Questionnaire>);
 impl PartialEq for QRef {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What one item's field shows: its answer and what the evaluation made of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemView {
+    pub answer: Option<Answer>,
+    pub state: ItemState,
+    pub number: Option<f64>,
+    pub error: Option<Text>,
+}
+
+impl ItemView {
+    fn of(id: &str, answers: &Answers, ev: &Evaluation) -> Self {
+        ItemView { answer: answers.get(id).cloned(), state: ev.state(id), number: ev.number(id), error: ev.field_errors.get(id).cloned() }
+    }
+
+    pub fn typed(&self) -> &str {
+        match &self.answer {
+            Some(Answer::Typed(s)) => s,
+            _ => "",
+        }
+    }
+
+    pub fn choice(&self) -> Option<&str> {
+        match &self.answer {
+            Some(Answer::Choice(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn selected(&self) -> Option<&std::collections::BTreeSet<String>> {
+        match &self.answer {
+            Some(Answer::Selected(set)) => Some(set),
+            _ => None,
+        }
+    }
+
+    /// Answered "not applicable" or "don't know".
+    pub fn is_special(&self) -> bool {
+        matches!(self.answer, Some(Answer::NotApplicable | Answer::Unknown))
     }
 }
 
@@ -89,6 +133,10 @@ pub struct AppState {
     pub dims: Memo<Vec<DimensionRow>>,
     pub dimension_svg: Memo<String>,
     pub radar_svg: Memo<String>,
+    /// A change to the current assessment not yet written to storage.
+    save_pending: StoredValue<bool>,
+    /// The item views that fields show, by item id, with the number of their readers.
+    items: StoredValue<IdMap<(usize, ArcRwSignal<ItemView>)>>,
 }
 
 impl AppState {
@@ -150,6 +198,8 @@ impl AppState {
             dims,
             dimension_svg,
             radar_svg: radar,
+            save_pending: StoredValue::new(false),
+            items: StoredValue::new(IdMap::default()),
         };
         // The list shows each saved assessment's completeness, which needs its questionnaire.
         let referenced: Vec<String> = state.saved.with_untracked(|list| list.iter().map(|s| s.file.questionnaire.id.clone()).collect());
@@ -167,44 +217,105 @@ impl AppState {
                 request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
             });
         }
-        // Leaving the page records where it was scrolled to.
+        // Leaving the page saves what is pending and records where it was scrolled to;
+        // hiding it (another tab or app, a phone's lock screen) saves what is pending.
         let on_hide = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            state.save_now();
             let y = window().scroll_y().unwrap_or(0.0);
             storage::save_scroll(&state.current_id.get_untracked(), y);
         });
+        let on_visibility = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.save_now());
         {
             use leptos::wasm_bindgen::JsCast;
             let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+            let _ = document().add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
         }
-        on_hide.forget(); // lives as long as the page
+        // They live as long as the page.
+        on_hide.forget();
+        on_visibility.forget();
 
-        // Autosave: the current assessment on every change; if the browser refuses,
-        // keep working in memory and say so.
+        // Fields read their item's view rather than the answers and the assessment: with
+        // hundreds of fields in a section, waking all of them on every keystroke cost more
+        // than rescoring. After each change, only the views that differ are set.
         Effect::new(move |_| {
-            let saved = state.snapshot();
-            let settings = Settings { format_version: storage::FORMAT_VERSION, lang: state.lang.get(), current: Some(saved.id.clone()) };
-            let ok = storage::save(&saved).and_then(|_| storage::save_settings(&settings));
-            // The list shows firm, questionnaire, day and answer count: refresh it only
-            // when one of those changed, not on every keystroke.
-            let shown = |s: &Saved| (s.file.firm.name.clone(), s.file.questionnaire.id.clone(), s.file.updated_at.get(..10).map(str::to_string), s.file.answers.values.len());
-            let changed = state.saved.with_untracked(|list| list.iter().find(|s| s.id == saved.id).map(shown) != Some(shown(&saved)));
-            if changed {
-                state.saved.update(|list| {
-                    list.retain(|s| s.id != saved.id);
-                    list.insert(0, saved);
-                });
+            let changed: Vec<(ArcRwSignal<ItemView>, ItemView)> = state.answers.with(|answers| {
+                state.assessment.with(|a| {
+                    state.items.with_value(|items| {
+                        items
+                            .iter()
+                            .filter_map(|(id, (_, view))| {
+                                let now = ItemView::of(id, answers, &a.evaluation);
+                                view.with_untracked(|old| *old != now).then(|| (view.clone(), now))
+                            })
+                            .collect()
+                    })
+                })
+            });
+            for (view, now) in changed {
+                view.set(now);
             }
-            if ok.is_err() {
-                state.notice.set(Some(Text::new(
-                    "浏览器不允许保存数据（可能是隐私模式或存储已满）：可以继续填写，但关闭页面后答案会丢失，请及时导出。",
-                    "The browser does not allow saving (private mode or storage full): you can keep working, but answers are lost when the page closes; export them.",
-                )));
+        });
+
+        // Autosave: a change to the current assessment is saved after the next frame, so
+        // that serialising and storing it never delays showing the new results; several
+        // changes within a frame are saved once.
+        Effect::new(move |_| {
+            state.track_saved();
+            if !state.save_pending.get_value() {
+                state.save_pending.set_value(true);
+                request_animation_frame(move || set_timeout(move || state.save_now(), std::time::Duration::ZERO));
             }
         });
         state
     }
 
-    /// The current assessment as it is saved and exported.
+    /// Writes the current assessment and the settings if a change is waiting; if the
+    /// browser refuses, keeps working in memory and says so.
+    pub fn save_now(&self) {
+        if !self.save_pending.get_value() {
+            return;
+        }
+        self.save_pending.set_value(false);
+        let saved = self.snapshot_untracked();
+        let settings = Settings { format_version: storage::FORMAT_VERSION, lang: self.lang.get_untracked(), current: Some(saved.id.clone()) };
+        let ok = storage::save(&saved).and_then(|_| storage::save_settings(&settings));
+        // The list shows firm, questionnaire, day and answer count: refresh it only
+        // when one of those changed, not on every keystroke.
+        let shown = |s: &Saved| (s.file.firm.name.clone(), s.file.questionnaire.id.clone(), s.file.updated_at.get(..10).map(str::to_string), s.file.answers.values.len());
+        let changed = self.saved.with_untracked(|list| list.iter().find(|s| s.id == saved.id).map(shown) != Some(shown(&saved)));
+        if changed {
+            self.saved.update(|list| {
+                list.retain(|s| s.id != saved.id);
+                list.insert(0, saved);
+            });
+        }
+        if ok.is_err() {
+            self.notice.set(Some(Text::new(
+                "浏览器不允许保存数据（可能是隐私模式或存储已满）：可以继续填写，但关闭页面后答案会丢失，请及时导出。",
+                "The browser does not allow saving (private mode or storage full): you can keep working, but answers are lost when the page closes; export them.",
+            )));
+        }
+    }
+
+    /// Subscribes to everything the saved entry and the settings hold (what `snapshot`
+    /// reads, and the language): the autosave runs when any of it changes.
+    fn track_saved(&self) {
+        use leptos::reactive::graph::ToAnySource;
+        for source in [
+            self.current_id.to_any_source(),
+            self.created_at.to_any_source(),
+            self.answers.to_any_source(),
+            self.firm.to_any_source(),
+            self.profile_id.to_any_source(),
+            self.section.to_any_source(),
+            self.lang.to_any_source(),
+        ] {
+            source.track();
+        }
+        self.questionnaire.track();
+    }
+
+    /// The current assessment as it is saved and exported (`track_saved` lists what it reads).
     pub fn snapshot(&self) -> Saved {
         let q = self.q();
         Saved {
@@ -223,6 +334,7 @@ impl AppState {
     /// Brings the list's entry of the current assessment up to date before leaving it
     /// (the autosave refreshes the list only when what it shows changes).
     fn stash_current(&self) {
+        self.save_now();
         let current = self.snapshot_untracked();
         if current.file.answers.values.is_empty() && current.file.firm == FirmProfile::default() {
             // Nothing was entered: an empty assessment is not worth keeping.
@@ -321,6 +433,8 @@ impl AppState {
 
     /// Deletes a saved assessment; deleting the current one opens an empty one.
     pub fn delete(&self, id: &str) {
+        // A pending save of the current assessment must not bring it back.
+        self.save_now();
         storage::delete(id);
         self.saved.update(|l| l.retain(|s| s.id != id));
         if id == self.current_id.get_untracked() {
@@ -406,6 +520,29 @@ impl AppState {
     /// The current questionnaire (cheap: an `Arc`).
     pub fn q(&self) -> Arc<Questionnaire> {
         self.questionnaire.with(|q| q.0.clone())
+    }
+
+    /// The view of one item, for its field: it changes only when the item's answer or
+    /// evaluation does. It is kept up to date while the calling view lives.
+    pub fn item(&self, id: &str) -> ReadSignal<ItemView> {
+        let now = untrack(|| self.answers.with(|a| self.assessment.with(|x| ItemView::of(id, a, &x.evaluation))));
+        let view = self.items.try_update_value(|items| {
+            let entry = items.entry(id.to_string()).or_insert_with(|| (0, ArcRwSignal::new(now)));
+            entry.0 += 1;
+            entry.1.read_only()
+        });
+        let (items, id) = (self.items, id.to_string());
+        on_cleanup(move || {
+            items.try_update_value(|items| {
+                if let Some(entry) = items.get_mut(&id) {
+                    entry.0 -= 1;
+                    if entry.0 == 0 {
+                        items.remove(&id);
+                    }
+                }
+            });
+        });
+        ReadSignal::from(view.expect("the app state lives as long as the page"))
     }
 
     /// Changes the current assessment's answers.

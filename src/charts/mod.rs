@@ -4,4 +4,5 @@ pub mod bars;
 pub mod dimension_chart;
 pub mod gap_chart;
 pub mod radar;
+pub mod svg_diff;
 mod svg_text;

@@ -32,12 +32,6 @@ async function showSection(page, n) {
   await page.waitForSelector(`#section-${n}-heading`);
 }
 
-async function chooseQuestionnaire(page, id) {
-  await chooseQuestionnaire(page, id);
-  await page.waitForFunction((id) => document.querySelector('#questionnaire').value === id, id);
-  await page.waitForSelector('#section-0-heading');
-}
-
 const QUESTIONNAIRES = [
   { id: 'headline-quick', sections: [0, 1, 2] },
   { id: 'sme-digital-level', sections: [0, 1, 2, 3, 4] },

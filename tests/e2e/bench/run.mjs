@@ -7,7 +7,9 @@
 //
 // Environment: BENCH_DIST (the build to measure, default dist/; scripts/bench.sh builds
 // into target/bench-dist so that a concurrent `trunk build` cannot swap files under it),
-// BENCH_LOAD_RUNS (7), BENCH_EDITS (240), BENCH_CLI_FILES (10000), BENCH_SKIP_CLI=1.
+// BENCH_LOAD_RUNS (7), BENCH_EDITS (240), BENCH_CLI_FILES (10000), BENCH_SKIP_CLI=1, and
+// BENCH_ONLY, a comma-separated list of the parts to run (sizes, load, sme, 300, 2000,
+// cli; default all), e.g. BENCH_ONLY=sme,300,2000 for the edit latencies alone.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -25,6 +27,8 @@ const PDF_RUNS = 3;
 const CLI_FILES = Number(process.env.BENCH_CLI_FILES ?? 10000);
 const CLI_RUNS = 3;
 const CLI_QUESTIONS = 50; // about the size of the SME questionnaire (42 items)
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const runs = (part) => !ONLY || ONLY.has(part);
 
 const rows = []; // { name, value, budget, status, note }
 const failures = [];
@@ -469,22 +473,22 @@ const started = performance.now();
 const loadBefore = loadavg()[0];
 try {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} has no build: run \`trunk build --release\` first`);
-  await section('sizes', async () => sizes());
+  if (runs('sizes')) await section('sizes', async () => sizes());
   const server = await serveBuild();
   const browser = await launchBrowser();
   browserVersion = browser.version();
   try {
-    await section('load', () => load(browser, server.url));
-    firstVisitTotal();
-    await section('edits on the SME questionnaire', () => sme(browser, server.url));
-    await section('edits on 300 questions', () => generated(browser, server.url, dir, 300, 8));
-    await section('edits on 2,000 questions', () => generated(browser, server.url, dir, 2000, 50));
+    if (runs('load')) await section('load', () => load(browser, server.url));
+    if (runs('sizes')) firstVisitTotal();
+    if (runs('sme')) await section('edits on the SME questionnaire', () => sme(browser, server.url));
+    if (runs('300')) await section('edits on 300 questions', () => generated(browser, server.url, dir, 300, 8));
+    if (runs('2000')) await section('edits on 2,000 questions', () => generated(browser, server.url, dir, 2000, 50));
   } finally {
     await browser.close();
     await server.close();
   }
   if (process.env.BENCH_SKIP_CLI) textRow('CLI score', 'skipped (BENCH_SKIP_CLI)');
-  else await section('CLI score', async () => cli(dir));
+  else if (runs('cli')) await section('CLI score', async () => cli(dir));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
