@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::i18n::{t, tr};
+use super::results::shape_key;
 use super::state::AppState;
 use super::svg_markup::svg_markup;
 use crate::domain::questionnaire::ItemKind;
@@ -78,6 +79,10 @@ pub fn DimensionView(state: AppState) -> impl IntoView {
 
 #[component]
 pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: RwSignal<Lang>) -> impl IntoView {
+    // The body is rebuilt only when the dimensions themselves change; the figures in its
+    // cells update in place (see `results::IndicatorTable`).
+    let shape = Memo::new(move |_| rows.with(|rows| shape_key(rows.iter().map(|r| [r.id.as_str(), r.name.as_str(), r.section.as_str()]))));
+    let cell = move |i: usize, text: fn(&DimensionRow) -> String| move || rows.with(|rows| rows.get(i).map_or(String::new(), text));
     view! {
         <table class="dimension-table">
             <thead><tr>
@@ -87,14 +92,14 @@ pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: RwSignal<Lang>) -> im
                 <th scope="col">{t(lang, "距下一等级", "To next level")}</th>
             </tr></thead>
             <tbody>
-                {move || rows.get().into_iter().map(|r| view! {
+                {move || { let _ = shape.get(); rows.with_untracked(|rows| rows.iter().enumerate().map(|(i, r)| view! {
                     <tr data-dimension=r.id.clone()>
                         <th scope="row">{r.name.clone()}<span class="section-name">{r.section.clone()}</span></th>
-                        <td class="num">{r.percent.map_or_else(|| "—".to_string(), |p| format!("{p:.1}%"))}</td>
-                        <td>{r.value_text.clone()}</td>
-                        <td>{if r.gap_text.is_empty() { "—".to_string() } else { r.gap_text.clone() }}</td>
+                        <td class="num">{cell(i, |r| r.percent.map_or_else(|| "—".to_string(), |p| format!("{p:.1}%")))}</td>
+                        <td>{cell(i, |r| r.value_text.clone())}</td>
+                        <td>{cell(i, |r| if r.gap_text.is_empty() { "—".to_string() } else { r.gap_text.clone() })}</td>
                     </tr>
-                }).collect_view()}
+                }).collect_view()) }}
             </tbody>
         </table>
     }
@@ -142,22 +147,29 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
 #[component]
 pub fn AdviceList(state: AppState, #[prop(optional)] limit: Option<usize>) -> impl IntoView {
     let lang = state.lang;
-    let rows = Memo::new(move |_| state.questionnaire.with(|q| state.assessment.with(|a| advice_rows(&q.0, a, lang.get()))));
+    let rows = Memo::new(move |_| {
+        state.questionnaire.with(|q| state.assessment.with(|a| advice_rows(&q.0, a, lang.get()).into_iter().take(limit.unwrap_or(usize::MAX)).collect::<Vec<AdviceRow>>()))
+    });
+    // Which recommendations are shown, in which order: the list is rebuilt only when that
+    // changes; a gain that changes is updated in place.
+    let shape = Memo::new(move |_| {
+        rows.with(|rows| shape_key(rows.iter().map(|r| [r.id.as_str(), r.action.as_str(), r.rationale.as_str(), r.measure.as_str(), if r.gain_text.is_empty() { "" } else { "+" }])))
+    });
     move || {
-        let all = rows.get();
-        let shown: Vec<AdviceRow> = all.iter().take(limit.unwrap_or(usize::MAX)).cloned().collect();
+        let _ = shape.get();
+        let shown = rows.get_untracked();
         let l = lang.get();
-        if all.is_empty() {
+        if shown.is_empty() {
             return view! { <p class="advice-none">{tr(l, "按当前答案，暂无需要优先处理的建议。", "No recommendation applies to the current answers.")}</p> }.into_any();
         }
         view! {
             <ol class="advice-list">
-                {shown.into_iter().map(|r| view! {
-                    <li class="advice" data-advice=r.id.clone()>
-                        <p class="advice-action">{r.action.clone()}</p>
-                        {(!r.gain_text.is_empty()).then(|| view! { <p class="advice-gain">{r.gain_text.clone()}</p> })}
-                        <p class="advice-rationale">{r.rationale.clone()}</p>
-                        {(!r.measure.is_empty()).then(|| view! { <p class="advice-measure">{tr(l, "相关政策举措：", "Policy measure: ")}{r.measure.clone()}</p> })}
+                {shown.into_iter().enumerate().map(|(i, r)| view! {
+                    <li class="advice" data-advice=r.id>
+                        <p class="advice-action">{r.action}</p>
+                        {(!r.gain_text.is_empty()).then(|| view! { <p class="advice-gain">{move || rows.with(|rows| rows.get(i).map_or(String::new(), |r| r.gain_text.clone()))}</p> })}
+                        <p class="advice-rationale">{r.rationale}</p>
+                        {(!r.measure.is_empty()).then(|| view! { <p class="advice-measure">{tr(l, "相关政策举措：", "Policy measure: ")}{r.measure}</p> })}
                     </li>
                 }).collect_view()}
             </ol>

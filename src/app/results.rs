@@ -32,6 +32,9 @@ pub fn IndicatorTable(
     national: bool,
 ) -> impl IntoView {
     let lang = state.lang;
+    // What the rows are: the body is rebuilt only when this changes (another
+    // questionnaire or language), not when a figure does.
+    let shape = Memo::new(move |_| state.rows.with(|rows| shape_key(rows.iter().map(|r| [r.id.as_str(), r.name.as_str(), if r.unverified { "!" } else { "" }]))));
     view! {
         <table class="indicator-table" aria-describedby=caption_id>
             <thead>
@@ -44,21 +47,48 @@ pub fn IndicatorTable(
                 </tr>
             </thead>
             <tbody>
-                {move || state.rows.get().into_iter().map(|row| view! { <Row state=state row=row national=national /> }).collect_view()}
+                {move || {
+                    let _ = shape.get();
+                    state.rows.with_untracked(|rows| {
+                        rows.iter()
+                            .enumerate()
+                            .map(|(i, r)| view! { <Row state=state i=i id=r.id.clone() name=r.name.clone() unverified=r.unverified national=national /> })
+                            .collect_view()
+                    })
+                }}
             </tbody>
         </table>
     }
 }
 
+/// A key that changes when the shown rows do (their ids and words), but not when only
+/// their figures change. A string, so that it costs no new memo code.
+pub fn shape_key<'a, const N: usize>(rows: impl Iterator<Item = [&'a str; N]>) -> String {
+    let mut key = String::new();
+    for row in rows {
+        for part in row {
+            key.push_str(part);
+            key.push('\u{1f}');
+        }
+        key.push('\u{1e}');
+    }
+    key
+}
+
+/// Row `i` of the table. Only its figures follow the rows as they change: setting every
+/// cell and attribute anew on each keystroke made the browser restyle and lay out the
+/// whole table.
 #[component]
-fn Row(state: AppState, row: IndicatorRow, national: bool) -> impl IntoView {
+fn Row(state: AppState, i: usize, id: String, name: String, unverified: bool, national: bool) -> impl IntoView {
+    // One closure type for every cell, so Leptos instantiates its text code once.
+    let cell = move |text: fn(&IndicatorRow) -> &str| move || state.rows.with(|rows| rows.get(i).map_or(String::new(), |r| text(r).to_string()));
     view! {
-        <tr data-indicator=row.id.clone() class=status_class(row.status)>
-            <th scope="row">{row.name.clone()}{row.unverified.then(|| view! { <UnverifiedMark state=state /> })}</th>
-            <td class="num value">{row.value_text.clone()}</td>
-            <td class="num target">{row.target_text.clone()}</td>
-            <td class="gap">{row.gap_text.clone()}</td>
-            {national.then(|| view! { <td class="national">{row.national_text.clone()}</td> })}
+        <tr data-indicator=id class=move || state.rows.with(|rows| rows.get(i).map_or("", |r| status_class(r.status)))>
+            <th scope="row">{name}{unverified.then(|| view! { <UnverifiedMark state=state /> })}</th>
+            <td class="num value">{cell(|r| &r.value_text)}</td>
+            <td class="num target">{cell(|r| &r.target_text)}</td>
+            <td class="gap">{cell(|r| &r.gap_text)}</td>
+            {national.then(|| view! { <td class="national">{cell(|r| &r.national_text)}</td> })}
         </tr>
     }
 }

@@ -2,9 +2,10 @@
 //! item's state, the numbers the firm gave (counts, amounts, ratios, levels), and the
 //! error to show beside each field. Indicators, scores and progress all start here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 
-use super::fast_map::IdMap;
+use super::fast_map::{Fnv, IdMap};
 
 use super::answers::{Answer, Answers};
 use super::condition::{Condition, Metric, Op, Rhs, Value};
@@ -37,6 +38,8 @@ impl ItemState {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
+    /// Every item's state but `Unanswered`, the state of items not listed (most of a long
+    /// questionnaire, while it is being filled in): read it with [`Evaluation::state`].
     pub states: IdMap<ItemState>,
     /// Count, amount and level answers, and computed ratios in percent.
     pub numbers: IdMap<f64>,
@@ -67,16 +70,22 @@ fn has_answer(item: &Item, a: Option<&Answer>) -> bool {
     }
 }
 
+/// Visibility worked out so far, by item id (borrowed from the questionnaire).
+type Visibility<'q> = HashMap<&'q str, bool, BuildHasherDefault<Fnv>>;
+
+/// Runs on every keystroke over the whole questionnaire, so it does per item only what
+/// the item needs: a lookup of its answer, and no allocation unless it has a number,
+/// an error, a condition or a state other than unanswered.
 pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
     let mut numbers = IdMap::default();
     let mut field_errors = FieldErrors::new();
 
-    // Typed numbers first: everything else may read them.
+    // Typed numbers and levels first: everything else may read them.
     for item in q.items() {
-        let raw = answers.typed(&item.id);
         let parsed = match item.kind {
-            ItemKind::Count { min, max, .. } => parse_bounded_count(raw, min, max).map(|v| v.map(|n| n as f64)),
-            ItemKind::Amount { min, max, .. } => parse_bounded_amount(raw, min, max),
+            ItemKind::Count { min, max, .. } => parse_bounded_count(answers.typed(&item.id), min, max).map(|v| v.map(|n| n as f64)),
+            ItemKind::Amount { min, max, .. } => parse_bounded_amount(answers.typed(&item.id), min, max),
+            ItemKind::Level { .. } => Ok(answers.level(&item.id).map(f64::from)),
             _ => continue,
         };
         match parsed {
@@ -89,35 +98,27 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
             }
         }
     }
-    for item in q.items() {
-        if let (ItemKind::Level { .. }, Some(l)) = (&item.kind, answers.level(&item.id)) {
-            numbers.insert(item.id.clone(), f64::from(l));
-        }
-    }
 
     // Ratios first with every number (conditions may compare ratios), then again with
     // the hidden items' numbers and errors removed: a hidden answer does not count.
+    // Only items with a condition can be hidden.
     compute_ratios(q, &mut numbers, None);
-    let mut visible: IdMap<bool> = IdMap::default();
-    for item in q.items() {
+    let mut visible = Visibility::default();
+    for item in q.items().filter(|i| i.visible_if.is_some()) {
         is_visible(q, answers, &numbers, &item.id, &mut visible);
     }
-    let hidden = |id: &str| !visible.get(id).copied().unwrap_or(true);
+    let hidden = |id: &str| visible.get(id) == Some(&false);
     numbers.retain(|id, _| !hidden(id) && !matches!(q.item(id).map(|i| &i.kind), Some(ItemKind::Ratio { .. })));
     field_errors.retain(|id, _| !hidden(id));
     compute_ratios(q, &mut numbers, Some(&mut field_errors));
 
-    let states = q
-        .items()
-        .map(|item| {
-            let state = if !visible.get(&item.id).copied().unwrap_or(true) {
-                ItemState::Hidden
-            } else {
-                item_state(item, answers, &numbers, &field_errors)
-            };
-            (item.id.clone(), state)
-        })
-        .collect();
+    let mut states = IdMap::default();
+    for item in q.items() {
+        let state = if hidden(&item.id) { ItemState::Hidden } else { item_state(item, answers, &numbers, &field_errors) };
+        if state != ItemState::Unanswered {
+            states.insert(item.id.clone(), state);
+        }
+    }
     Evaluation { states, numbers, field_errors }
 }
 
@@ -190,7 +191,7 @@ fn answer_fits(item: &Item, answer: Option<&Answer>) -> bool {
     }
 }
 
-fn is_visible(q: &Questionnaire, answers: &Answers, numbers: &IdMap<f64>, id: &str, memo: &mut IdMap<bool>) -> bool {
+fn is_visible<'q>(q: &'q Questionnaire, answers: &Answers, numbers: &IdMap<f64>, id: &str, memo: &mut Visibility<'q>) -> bool {
     if let Some(v) = memo.get(id) {
         return *v;
     }
@@ -199,7 +200,7 @@ fn is_visible(q: &Questionnaire, answers: &Answers, numbers: &IdMap<f64>, id: &s
         None => true,
         Some(c) => holds(q, answers, numbers, c, &mut |x: &str| is_visible(q, answers, numbers, x, memo), &|_| None),
     };
-    memo.insert(id.to_string(), v);
+    memo.insert(item.id.as_str(), v);
     v
 }
 
@@ -273,4 +274,128 @@ fn part_exceeds_whole(q: &Questionnaire, whole_item: &str, part: f64, whole: f64
         format!("{part} 不能大于“{}”（{whole}）", name.zh),
         format!("{part} cannot be more than \"{}\" ({whole})", name.get(Lang::En)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    //! `evaluate` skips work where it can (visibility of unconditional items, the state of
+    //! unanswered ones): it must give what the straightforward evaluation gives.
+    use super::*;
+    use crate::domain::load::load_questionnaire;
+    use proptest::prelude::*;
+
+    /// The evaluation as first written: every item's visibility worked out and every
+    /// state stored.
+    fn straightforward(q: &Questionnaire, answers: &Answers) -> (Vec<ItemState>, IdMap<f64>, FieldErrors) {
+        fn visible(q: &Questionnaire, answers: &Answers, numbers: &IdMap<f64>, id: &str, memo: &mut IdMap<bool>) -> bool {
+            if let Some(v) = memo.get(id) {
+                return *v;
+            }
+            let Some(item) = q.item(id) else { return false };
+            let v = match &item.visible_if {
+                None => true,
+                Some(c) => holds(q, answers, numbers, c, &mut |x: &str| visible(q, answers, numbers, x, memo), &|_| None),
+            };
+            memo.insert(id.to_string(), v);
+            v
+        }
+        let mut numbers = IdMap::default();
+        let mut field_errors = FieldErrors::new();
+        for item in q.items() {
+            let raw = answers.typed(&item.id);
+            let parsed = match item.kind {
+                ItemKind::Count { min, max, .. } => parse_bounded_count(raw, min, max).map(|v| v.map(|n| n as f64)),
+                ItemKind::Amount { min, max, .. } => parse_bounded_amount(raw, min, max),
+                _ => continue,
+            };
+            match parsed {
+                Ok(Some(v)) => drop(numbers.insert(item.id.clone(), v)),
+                Ok(None) => {}
+                Err(e) => drop(field_errors.insert(item.id.clone(), e.message())),
+            }
+        }
+        for item in q.items() {
+            if let (ItemKind::Level { .. }, Some(l)) = (&item.kind, answers.level(&item.id)) {
+                numbers.insert(item.id.clone(), f64::from(l));
+            }
+        }
+        compute_ratios(q, &mut numbers, None);
+        let mut memo = IdMap::default();
+        for item in q.items() {
+            visible(q, answers, &numbers, &item.id, &mut memo);
+        }
+        let hidden = |id: &str| !memo.get(id).copied().unwrap_or(true);
+        numbers.retain(|id, _| !hidden(id) && !matches!(q.item(id).map(|i| &i.kind), Some(ItemKind::Ratio { .. })));
+        field_errors.retain(|id, _| !hidden(id));
+        compute_ratios(q, &mut numbers, Some(&mut field_errors));
+        let states = q.items().map(|i| if hidden(&i.id) { ItemState::Hidden } else { item_state(i, answers, &numbers, &field_errors) }).collect();
+        (states, numbers, field_errors)
+    }
+
+    fn questionnaires() -> &'static [Questionnaire] {
+        static ALL: std::sync::OnceLock<Vec<Questionnaire>> = std::sync::OnceLock::new();
+        ALL.get_or_init(|| {
+            let mut all = crate::builtin::catalogue().unwrap().questionnaires;
+            for (name, src) in [("every-kind.toml", include_str!("../../tests/fixtures/every-kind.toml")), ("conditions.toml", include_str!("../../tests/fixtures/conditions.toml"))] {
+                all.push(load_questionnaire(name, src).unwrap());
+            }
+            all
+        })
+    }
+
+    /// Answers of every form an item can hold, valid or not, stale or special.
+    fn some_answer(item: &Item, pick: usize) -> Option<Answer> {
+        let typed = ["0", "3", "12", "１２", "60", "2.5", "1,000", "-1", "x", " "];
+        let mut out: Vec<Option<Answer>> = vec![None, Some(Answer::NotApplicable), Some(Answer::Unknown), Some(Answer::Choice("stale".into()))];
+        out.extend(typed.iter().map(|t| Some(Answer::Typed(t.to_string()))));
+        match &item.kind {
+            ItemKind::SingleChoice { options } => out.extend(options.iter().map(|o| Some(Answer::Choice(o.id.clone())))),
+            ItemKind::MultiSelect { options, .. } => {
+                out.push(Some(Answer::Selected(Default::default())));
+                out.extend(options.iter().map(|o| Some(Answer::Selected([o.id.clone()].into()))));
+            }
+            ItemKind::YesNo { .. } => out.extend(["yes", "no"].map(|c| Some(Answer::Choice(c.into())))),
+            ItemKind::Trend { .. } => out.extend(["up", "flat", "down"].map(|c| Some(Answer::Choice(c.into())))),
+            ItemKind::Level { levels, .. } => out.extend((0..=levels.len() as u8 + 1).map(|l| Some(Answer::Level(l)))),
+            ItemKind::FreeText => out.push(Some(Answer::Text("备注".into()))),
+            _ => {}
+        }
+        out.swap_remove(pick % out.len())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+        #[test]
+        fn evaluate_gives_what_the_straightforward_evaluation_gives(which in 0..5usize, picks in prop::collection::vec(0..64usize, 1..40), sparse in any::<bool>()) {
+            let q = &questionnaires()[which % questionnaires().len()];
+            let mut answers = Answers::default();
+            for (n, (item, pick)) in q.items().zip(picks.iter().cycle()).enumerate() {
+                // Often only a few answers, as while a questionnaire is being filled in.
+                if sparse && n % 5 != 0 {
+                    continue;
+                }
+                if let Some(a) = some_answer(item, *pick + n) {
+                    answers.set(&item.id, a);
+                }
+            }
+            let ev = evaluate(q, &answers);
+            let (states, numbers, field_errors) = straightforward(q, &answers);
+            let got: Vec<ItemState> = q.items().map(|i| ev.state(&i.id)).collect();
+            prop_assert_eq!(got, states);
+            prop_assert_eq!(&ev.numbers, &numbers);
+            prop_assert_eq!(&ev.field_errors, &field_errors);
+            prop_assert!(ev.states.values().all(|s| *s != ItemState::Unanswered));
+
+            // Scoring counts the questions asked with one look at each state.
+            let score = crate::domain::scoring::score(q, &answers, &ev);
+            let asked: Vec<&Item> = q.items().filter(|i| i.kind.is_answered_directly() && ev.state(&i.id) != ItemState::Hidden).collect();
+            let missing: Vec<String> = asked.iter().filter(|i| !ev.state(&i.id).counts_as_answered()).map(|i| i.id.clone()).collect();
+            let unknown: Vec<String> = asked.iter().filter(|i| ev.state(&i.id) == ItemState::Unknown).map(|i| i.id.clone()).collect();
+            prop_assert_eq!(score.asked, asked.len());
+            prop_assert_eq!(score.answered, asked.len() - missing.len());
+            prop_assert_eq!(score.missing, missing);
+            prop_assert_eq!(score.unknown, unknown);
+        }
+    }
 }

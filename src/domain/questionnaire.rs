@@ -128,17 +128,17 @@ pub enum ItemKind {
 impl ItemKind {
     /// The most points the item can add to its dimension.
     pub fn max_points(&self) -> f64 {
-        let max = |it: &mut dyn Iterator<Item = f64>| it.fold(0.0_f64, f64::max);
+        // Scoring asks this of every item on every change: plain folds, no dynamic calls.
         match self {
-            ItemKind::SingleChoice { options } => max(&mut options.iter().map(|o| o.points)),
+            ItemKind::SingleChoice { options } => options.iter().fold(0.0_f64, |m, o| m.max(o.points)),
             ItemKind::MultiSelect { options, cap } => {
                 let sum: f64 = options.iter().map(|o| o.points).sum();
                 cap.map_or(sum, |c| sum.min(c))
             }
-            ItemKind::Ratio { bands, .. } => max(&mut bands.iter().map(|b| b.points)),
-            ItemKind::Trend { points, .. } => max(&mut points.iter().copied()),
+            ItemKind::Ratio { bands, .. } => bands.iter().fold(0.0_f64, |m, b| m.max(b.points)),
+            ItemKind::Trend { points, .. } => points.iter().fold(0.0_f64, |m, p| m.max(*p)),
             ItemKind::YesNo { points } => *points,
-            ItemKind::Level { points: Some(p), .. } => max(&mut p.iter().copied()),
+            ItemKind::Level { points: Some(p), .. } => p.iter().fold(0.0_f64, |m, p| m.max(*p)),
             ItemKind::Level { points: None, .. } | ItemKind::Count { .. } | ItemKind::Amount { .. } | ItemKind::FreeText => 0.0,
         }
     }

@@ -180,10 +180,21 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
     };
     let level = level_of(&q.levels, total);
 
-    let asked: Vec<&Item> = q.items().filter(|i| i.kind.is_answered_directly() && ev.state(&i.id) != ItemState::Hidden).collect();
-    let missing: Vec<String> = asked.iter().filter(|i| !ev.state(&i.id).counts_as_answered()).map(|i| i.id.clone()).collect();
-    let answered = asked.len() - missing.len();
-    let unknown = asked.iter().filter(|i| ev.state(&i.id) == ItemState::Unknown).map(|i| i.id.clone()).collect();
+    // One look at each question's state.
+    let (mut asked, mut missing, mut unknown) = (0, Vec::new(), Vec::new());
+    for item in q.items().filter(|i| i.kind.is_answered_directly()) {
+        let state = ev.state(&item.id);
+        if state == ItemState::Hidden {
+            continue;
+        }
+        asked += 1;
+        if !state.counts_as_answered() {
+            missing.push(item.id.clone());
+        } else if state == ItemState::Unknown {
+            unknown.push(item.id.clone());
+        }
+    }
+    let answered = asked - missing.len();
     let scenario_levels = if maturity {
         Vec::new()
     } else {
@@ -202,9 +213,9 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
         percent: if total_max > 0.0 { total / total_max * 100.0 } else { 0.0 },
         level,
         next_level: next_level(&q.levels, level, total),
-        asked: asked.len(),
+        asked,
         answered,
-        completeness: if asked.is_empty() { 100.0 } else { answered as f64 * 100.0 / asked.len() as f64 },
+        completeness: if asked == 0 { 100.0 } else { answered as f64 * 100.0 / asked as f64 },
         missing,
         unknown,
         scenario_levels,

@@ -68,6 +68,15 @@ try {
     for (const e of events) by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
     console.log(`renderer main thread, trace events by name (nested events counted in each), ms per edit over ${EDITS} edits:`);
     for (const [nm, t] of [...by].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${(t / EDITS).toFixed(3).padStart(8)}  ${nm}`);
+    // How much each layout had to do: objects laid out of those in the tree.
+    const layouts = events.filter((e) => e.name === 'Layout' && e.args?.beginData);
+    const objects = layouts.map((e) => `${e.args.beginData.dirtyObjects}/${e.args.beginData.totalObjects}${e.args.beginData.partialLayout ? ' partial' : ''}`);
+    const counts = new Map();
+    for (const o of objects) counts.set(o, (counts.get(o) ?? 0) + 1);
+    const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+    const styles = events.filter((e) => e.name === 'UpdateLayoutTree');
+    console.log(`median Layout ${med(layouts.map((e) => e.dur / 1000)).toFixed(2)} ms, median UpdateLayoutTree ${med(styles.map((e) => e.dur / 1000)).toFixed(2)} ms over ${med(styles.map((e) => e.args?.elementCount ?? 0))} elements`);
+    console.log(`layouts: ${layouts.length}; dirty/total objects: ${[...counts].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
     process.exit(0);
   }
   const cdp = await page.context().newCDPSession(page);
