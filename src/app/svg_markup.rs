@@ -36,7 +36,11 @@ fn patch(root: &Element, old: &str, new: &str) -> bool {
         };
         match p {
             SvgPatch::SetAttribute { name, value, .. } => ok &= el.set_attribute(name, value).is_ok(),
-            SvgPatch::SetText { text, .. } => el.set_text_content(Some(text)),
+            // The text node's data, rather than a new node: the browser then only reshapes it.
+            SvgPatch::SetText { text, .. } => match el.first_child().filter(|t| t.node_type() == 3 && t.next_sibling().is_none()) {
+                Some(node) => node.set_node_value(Some(text)),
+                None => el.set_text_content(Some(text)),
+            },
         }
     });
     same_elements && ok

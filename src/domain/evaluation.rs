@@ -2,10 +2,9 @@
 //! item's state, the numbers the firm gave (counts, amounts, ratios, levels), and the
 //! error to show beside each field. Indicators, scores and progress all start here.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::BuildHasherDefault;
+use std::collections::BTreeMap;
 
-use super::fast_map::{Fnv, IdMap};
+use super::fast_map::IdMap;
 
 use super::answers::{Answer, Answers};
 use super::condition::{Condition, Metric, Op, Rhs, Value};
@@ -70,12 +69,9 @@ fn has_answer(item: &Item, a: Option<&Answer>) -> bool {
     }
 }
 
-/// Visibility worked out so far, by item id (borrowed from the questionnaire).
-type Visibility<'q> = HashMap<&'q str, bool, BuildHasherDefault<Fnv>>;
-
 /// Runs on every keystroke over the whole questionnaire, so it does per item only what
 /// the item needs: a lookup of its answer, and no allocation unless it has a number,
-/// an error, a condition or a state other than unanswered.
+/// an error, a condition (or is named in one) or a state other than unanswered.
 pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
     let mut numbers = IdMap::default();
     let mut field_errors = FieldErrors::new();
@@ -103,7 +99,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
     // the hidden items' numbers and errors removed: a hidden answer does not count.
     // Only items with a condition can be hidden.
     compute_ratios(q, &mut numbers, None);
-    let mut visible = Visibility::default();
+    let mut visible: IdMap<bool> = IdMap::default();
     for item in q.items().filter(|i| i.visible_if.is_some()) {
         is_visible(q, answers, &numbers, &item.id, &mut visible);
     }
@@ -191,7 +187,7 @@ fn answer_fits(item: &Item, answer: Option<&Answer>) -> bool {
     }
 }
 
-fn is_visible<'q>(q: &'q Questionnaire, answers: &Answers, numbers: &IdMap<f64>, id: &str, memo: &mut Visibility<'q>) -> bool {
+fn is_visible(q: &Questionnaire, answers: &Answers, numbers: &IdMap<f64>, id: &str, memo: &mut IdMap<bool>) -> bool {
     if let Some(v) = memo.get(id) {
         return *v;
     }
@@ -200,7 +196,7 @@ fn is_visible<'q>(q: &'q Questionnaire, answers: &Answers, numbers: &IdMap<f64>,
         None => true,
         Some(c) => holds(q, answers, numbers, c, &mut |x: &str| is_visible(q, answers, numbers, x, memo), &|_| None),
     };
-    memo.insert(item.id.as_str(), v);
+    memo.insert(item.id.clone(), v);
     v
 }
 
