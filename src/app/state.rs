@@ -201,21 +201,27 @@ impl AppState {
             save_pending: StoredValue::new(false),
             items: StoredValue::new(IdMap::default()),
         };
-        // The list shows each saved assessment's completeness, which needs its questionnaire.
-        let referenced: Vec<String> = state.saved.with_untracked(|list| list.iter().map(|s| s.file.questionnaire.id.clone()).collect());
+        // The list shows each saved assessment's completeness, which needs its
+        // questionnaire: fetch each one missing once (the current one's just below).
+        let mut referenced: Vec<String> = state.saved.with_untracked(|list| list.iter().map(|s| s.file.questionnaire.id.clone()).collect());
+        referenced.sort_unstable();
+        referenced.dedup();
+        referenced.retain(|id| current.as_ref().is_none_or(|c| &c.file.questionnaire.id != id));
         for id in referenced {
-            if state.find_questionnaire(&id).is_none() && current.as_ref().is_none_or(|c| c.file.questionnaire.id != id) {
-                state.with_questionnaire(id, true, |_| {});
-            }
+            state.with_questionnaire(id, true, Box::new(|_| {}));
         }
         if let Some(saved) = current {
             // Its questionnaire may have to be fetched first.
-            state.with_questionnaire(saved.file.questionnaire.id.clone(), false, move |state| {
-                state.open(&saved);
-                // Back where the user was: after the section has been drawn.
-                let y = saved.scroll_y;
-                request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
-            });
+            state.with_questionnaire(
+                saved.file.questionnaire.id.clone(),
+                false,
+                Box::new(move |state| {
+                    state.open_loaded(&saved);
+                    // Back where the user was: after the section has been drawn.
+                    let y = saved.scroll_y;
+                    request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+                }),
+            );
         }
         // Leaving the page saves what is pending and records where it was scrolled to;
         // hiding it (another tab or app, a phone's lock screen) saves what is pending.
@@ -348,14 +354,14 @@ impl AppState {
         });
     }
 
-    /// Makes a saved assessment the current one.
+    /// Makes a saved assessment the current one, once its questionnaire is loaded.
     pub fn open(&self, saved: &Saved) {
+        let saved = saved.clone();
+        self.with_questionnaire(saved.file.questionnaire.id.clone(), false, Box::new(move |state| state.open_loaded(&saved)));
+    }
+
+    fn open_loaded(&self, saved: &Saved) {
         let f = &saved.file;
-        if self.find_questionnaire(&f.questionnaire.id).is_none() && on_demand(&f.questionnaire.id).is_some() {
-            let saved = saved.clone();
-            self.with_questionnaire(f.questionnaire.id.clone(), false, move |state| state.open(&saved));
-            return;
-        }
         let known = self.find_questionnaire(&f.questionnaire.id).is_some();
         if !known {
             self.notice.set(Some(Text::new(
@@ -390,10 +396,10 @@ impl AppState {
     /// Switching questionnaire keeps what was entered: with answers, it starts a new
     /// assessment and the old one stays in the list.
     pub fn choose_questionnaire(&self, id: String) {
-        if self.find_questionnaire(&id).is_none() {
-            self.with_questionnaire(id.clone(), false, move |state| state.choose_questionnaire(id));
-            return;
-        }
+        self.with_questionnaire(id.clone(), false, Box::new(move |state| state.switch_questionnaire(id)));
+    }
+
+    fn switch_questionnaire(&self, id: String) {
         if self.answers.with_untracked(|a| a.values.is_empty()) {
             self.section.set(0);
             self.questionnaire_id.set(id);
@@ -447,15 +453,17 @@ impl AppState {
     /// changes nothing.
     pub fn import(&self, name: String, src: String) {
         let qid = questionnaire_id_of(&src).unwrap_or_default();
-        if self.find_questionnaire(&qid).is_none() && on_demand(&qid).is_some() {
-            self.with_questionnaire(qid, false, move |state| state.import(name, src));
-            return;
-        }
-        let message = match self.import_for(&qid, &name, &src) {
-            Ok(()) => Text::new(format!("已将 {name} 导入为一份新的评估。"), format!("{name} was imported as a new assessment.")),
-            Err(message) => message,
-        };
-        self.notice.set(Some(message));
+        self.with_questionnaire(
+            qid.clone(),
+            false,
+            Box::new(move |state| {
+                let message = match state.import_for(&qid, &name, &src) {
+                    Ok(()) => Text::new(format!("已将 {name} 导入为一份新的评估。"), format!("{name} was imported as a new assessment.")),
+                    Err(message) => message,
+                };
+                state.notice.set(Some(message));
+            }),
+        );
     }
 
     fn import_for(&self, qid: &str, name: &str, src: &str) -> Result<(), Text> {
@@ -467,14 +475,16 @@ impl AppState {
         };
         let file = parse_answers_file(src, &q).map_err(|m| Text { zh: format!("{name}：{}，未导入。", m.zh), en: Some(format!("{name}: {}; nothing was imported.", m.get(Lang::En))) })?;
         let saved = Saved { format_version: storage::FORMAT_VERSION, id: new_id(), section: 0, scroll_y: 0.0, file };
-        self.open(&saved);
+        self.open_loaded(&saved);
         Ok(())
     }
 
-    /// Runs `then` once questionnaire `id` is loaded: at once if it is, after fetching
-    /// it if it is a built-in one not fetched yet. A failed fetch leaves everything as it
-    /// was and says so (unless `quiet`: a background fetch the user did not ask for).
-    pub fn with_questionnaire(&self, id: String, quiet: bool, then: impl FnOnce(AppState) + 'static) {
+    /// Runs `then` once questionnaire `id` is loaded: at once if it is (or is unknown:
+    /// `then` says so), after fetching it if it is a built-in one not fetched yet. A
+    /// failed fetch leaves everything as it was and says so (unless `quiet`: a
+    /// background fetch the user did not ask for). Boxed: one copy of the fetch code
+    /// serves every caller.
+    fn with_questionnaire(&self, id: String, quiet: bool, then: Box<dyn FnOnce(AppState)>) {
         let state = *self;
         if self.find_questionnaire(&id).is_some() {
             return then(state);
@@ -563,7 +573,8 @@ impl AppState {
     /// loaded files.
     pub fn choices(&self) -> Vec<Choice> {
         let choice = |q: &Arc<Questionnaire>| Choice { id: q.id.clone(), title: q.title.clone() };
-        let mut all: Vec<Choice> = self.builtin.with(|b| b.iter().take(1).map(choice).collect());
+        // The default only: fetched built-ins are listed from ON_DEMAND already.
+        let mut all: Vec<Choice> = self.builtin.with_untracked(|b| b.iter().take(1).map(choice).collect());
         all.extend(ON_DEMAND.iter().map(|e| Choice { id: e.id.to_string(), title: Text::new(e.title_zh, e.title_en) }));
         self.custom.with(|c| all.extend(c.iter().map(|l| choice(&l.questionnaire))));
         all
