@@ -2,10 +2,8 @@
 // switch profile and language, reload and resume, print the report to PDF.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, cell, svgRects, OUTPUT, useApp } from './support.mjs';
+import { openApp, cell, svgRects, OUTPUT, useApp, printReport, pdfText } from './support.mjs';
 
 const app = useApp();
 
@@ -150,8 +148,8 @@ test('the report prints to an A4 PDF with the figures, Chinese labels and no app
   await page.click('#toggle-report');
   await page.screenshot({ path: join(OUTPUT, 'report-preview-1280.png'), fullPage: true });
   const pdfPath = join(OUTPUT, 'report.pdf');
-  writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
-  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  await printReport(page, pdfPath);
+  const text = pdfText(pdfPath, { layout: true });
   for (const expected of [
     `泰州精工 ${xss}`,
     '数字化转型自评报告',

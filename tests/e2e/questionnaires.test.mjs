@@ -2,10 +2,8 @@
 // SME report printed with score and level, and text that stays text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire } from './support.mjs';
+import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire, printReport, pdfText } from './support.mjs';
 
 const app = useApp();
 
@@ -86,8 +84,8 @@ test('the SME report prints score, level, indicators and Chinese headings; a fir
   await page.fill('#consultant-name', '王工');
   await page.fill('#consultant-org', '泰州数字化服务中心');
   const pdfPath = join(OUTPUT, 'sme-report.pdf');
-  writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
-  const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+  await printReport(page, pdfPath);
+  const text = pdfText(pdfPath);
   for (const expected of [
     `常州示例 ${xss}`,
     '王工（泰州数字化服务中心）',

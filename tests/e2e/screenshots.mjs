@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serveDist, launchBrowser, openApp, ROOT, chooseQuestionnaire } from './support.mjs';
+import { serveDist, launchBrowser, openApp, ROOT, chooseQuestionnaire, printReport } from './support.mjs';
 
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs/screenshots'));
 mkdirSync(OUT, { recursive: true });
@@ -102,7 +102,7 @@ try {
     await page.fill('#consultant-name', lang === 'zh' ? '王工' : 'Wang Gong');
     await page.fill('#consultant-org', lang === 'zh' ? '泰州数字化服务中心' : 'Taizhou Digital Services Centre');
     const pdf = join(OUT, `report-${lang}.pdf`);
-    await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await printReport(page, pdf);
     execFileSync('pdftoppm', ['-png', '-r', '50', pdf, join(OUT, `report-${lang}-page`)]);
     rmSync(pdf);
     console.log(`${OUT}/report-${lang}-page-*.png`);

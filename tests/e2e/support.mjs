@@ -1,4 +1,5 @@
 // Shared by the end-to-end tests: a static server for dist/ and Debian's headless Chromium.
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { before, after } from 'node:test';
 import { mkdirSync } from 'node:fs';
@@ -84,6 +85,16 @@ export async function openApp(browser, url, { width = 1280, height = 900 } = {})
 export async function chooseQuestionnaire(page, id) {
   await page.selectOption('#questionnaire', id);
   await page.waitForSelector(`.questionnaire[data-questionnaire="${id}"]`);
+}
+
+/** Prints the page as the report is printed (A4, backgrounds, the CSS page size) to `path`. */
+export async function printReport(page, path) {
+  await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
+}
+
+/** The text of a PDF (pdftotext), in reading order or, with `layout`, as laid out. */
+export function pdfText(path, { layout = false } = {}) {
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), path, '-'], { encoding: 'utf8' });
 }
 
 /** The text of a results-table cell, e.g. cell(page, 'cnc_rate', 'value'). */
