@@ -283,18 +283,6 @@ mod tests {
     /// The evaluation as first written: every item's visibility worked out and every
     /// state stored.
     fn straightforward(q: &Questionnaire, answers: &Answers) -> (Vec<ItemState>, IdMap<f64>, FieldErrors) {
-        fn visible(q: &Questionnaire, answers: &Answers, numbers: &IdMap<f64>, id: &str, memo: &mut IdMap<bool>) -> bool {
-            if let Some(v) = memo.get(id) {
-                return *v;
-            }
-            let Some(item) = q.item(id) else { return false };
-            let v = match &item.visible_if {
-                None => true,
-                Some(c) => holds(q, answers, numbers, c, &mut |x: &str| visible(q, answers, numbers, x, memo), &|_| None),
-            };
-            memo.insert(id.to_string(), v);
-            v
-        }
         let mut numbers = IdMap::default();
         let mut field_errors = FieldErrors::new();
         for item in q.items() {
@@ -317,8 +305,10 @@ mod tests {
         }
         compute_ratios(q, &mut numbers, None);
         let mut memo = IdMap::default();
+        // Every item's visibility, through the same recursive rule the evaluation uses
+        // for the items it needs it for.
         for item in q.items() {
-            visible(q, answers, &numbers, &item.id, &mut memo);
+            is_visible(q, answers, &numbers, &item.id, &mut memo);
         }
         let hidden = |id: &str| !memo.get(id).copied().unwrap_or(true);
         numbers.retain(|id, _| !hidden(id) && !matches!(q.item(id).map(|i| &i.kind), Some(ItemKind::Ratio { .. })));
