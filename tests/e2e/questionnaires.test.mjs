@@ -81,6 +81,12 @@ test('the SME report prints score, level, indicators and Chinese headings; a fir
   assert.equal(await page.locator('img').count(), 0);
   await page.click('#toggle-report');
   assert.equal(await page.innerText('.report-firm'), `常州示例 ${xss}`);
+  // Printed, the indicator table keeps every row, the unanswered ones too (as the chart does).
+  await page.emulateMedia({ media: 'print' });
+  const rows = page.locator('.report .indicator-table tbody tr[data-indicator]');
+  assert.equal(await rows.count(), 6);
+  for (const r of await rows.all()) assert.ok(await r.isVisible(), `${await r.getAttribute('data-indicator')} is printed`);
+  await page.emulateMedia({ media: 'screen' });
   await page.fill('#consultant-name', '王工');
   await page.fill('#consultant-org', '泰州数字化服务中心');
   const pdfPath = join(OUTPUT, 'sme-report.pdf');
