@@ -1,15 +1,15 @@
 //! The questionnaires and target profiles shipped inside the app and the CLI.
-//! `cargo test` checks every one of them, so loading them at run time cannot fail
-//! in a released build; the error path exists for the sake of honesty, not use.
+//! The CLI and `cargo test` read the TOML files; the browser gets them compiled at
+//! build time (`build.rs` runs `catalogue` below and fails the build on any error), so
+//! it carries neither the TOML reader nor the checker for them. The error path of the
+//! browser's `catalogue` exists for the sake of honesty, not use.
 
-use crate::domain::benchmark::{load_benchmark, Benchmark};
-use crate::domain::load::load_questionnaire;
-use crate::domain::questionnaire::Questionnaire;
 use crate::domain::source_pos::LoadError;
-use crate::domain::targets::{load_target_profile, Known, TargetProfile};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::domain::{benchmark::load_benchmark, load::load_questionnaire, questionnaire::Questionnaire, targets::{load_target_profile, Known}};
 
 /// A built-in questionnaire that the browser app does not carry inside its wasm: it is
-/// served beside the app (Trunk copies the file into dist/) and fetched the first time
+/// served beside the app, compiled (`<id>.json`, see `catalogue`), and fetched the first time
 /// it is chosen, so that a first visit downloads only the default questionnaire. The
 /// title is here so the choice list can show it before the file is fetched; a test
 /// checks that id and title match the file.
@@ -22,8 +22,9 @@ pub struct OnDemand {
 }
 
 impl OnDemand {
-    pub fn file_name(&self) -> &'static str {
-        self.path.rsplit('/').next().unwrap_or(self.path)
+    /// The compiled file's name, beside the app.
+    pub fn compiled_name(&self) -> String {
+        format!("{}.json", self.id)
     }
 }
 
@@ -42,19 +43,16 @@ pub const ON_DEMAND: &[OnDemand] = &[
     },
 ];
 
-/// (file name, contents) of each built-in questionnaire; the first is the default. The
-/// browser app carries only the default (the others are `ON_DEMAND`); the CLI and the
-/// tests carry all of them.
+/// (file name, contents) of each built-in questionnaire; the first is the default (the
+/// others are `ON_DEMAND` in the browser).
 #[cfg(not(target_arch = "wasm32"))]
 pub const QUESTIONNAIRES: &[(&str, &str)] = &[
     ("questionnaires/headline-quick.toml", include_str!("../questionnaires/headline-quick.toml")),
     ("questionnaires/sme-digital-level.toml", include_str!("../questionnaires/sme-digital-level.toml")),
     ("questionnaires/cmmm-self-diagnosis.toml", include_str!("../questionnaires/cmmm-self-diagnosis.toml")),
 ];
-#[cfg(target_arch = "wasm32")]
-pub const QUESTIONNAIRES: &[(&str, &str)] = &[("questionnaires/headline-quick.toml", include_str!("../questionnaires/headline-quick.toml"))];
-
 /// (file name, contents) of each built-in target profile; the first is the default.
+#[cfg(not(target_arch = "wasm32"))]
 pub const TARGET_PROFILES: &[(&str, &str)] = &[
     ("questionnaires/targets/national-2025.toml", include_str!("../questionnaires/targets/national-2025.toml")),
     ("questionnaires/targets/national-2027.toml", include_str!("../questionnaires/targets/national-2027.toml")),
@@ -65,23 +63,14 @@ pub const TARGET_PROFILES: &[(&str, &str)] = &[
 ];
 
 /// The national actual values.
+#[cfg(not(target_arch = "wasm32"))]
 pub const BENCHMARK: (&str, &str) =
     ("questionnaires/benchmarks/national-actual.toml", include_str!("../questionnaires/benchmarks/national-actual.toml"));
 
-#[derive(Clone, Debug)]
-pub struct Catalogue {
-    pub questionnaires: Vec<Questionnaire>,
-    pub profiles: Vec<TargetProfile>,
-    pub benchmark: Benchmark,
-}
-
-impl Catalogue {
-    pub fn profile(&self, id: &str) -> Option<&TargetProfile> {
-        self.profiles.iter().find(|p| p.id == id)
-    }
-}
+pub use crate::domain::compiled::Catalogue;
 
 /// Loads every built-in file, collecting the errors of all of them.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
     let mut errors = Vec::new();
     let questionnaires: Vec<Questionnaire> = QUESTIONNAIRES
@@ -89,9 +78,7 @@ pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
         .filter_map(|(file, src)| load_questionnaire(file, src).map_err(|e| errors.extend(e)).ok())
         .collect();
     let refs: Vec<&Questionnaire> = questionnaires.iter().collect();
-    // The browser carries only the default questionnaire; the profiles' indicators are
-    // checked against all of them natively (this same function, under `cargo test`).
-    let known = if cfg!(target_arch = "wasm32") { Known::CheckedElsewhere } else { Known::In(&refs) };
+    let known = Known::In(&refs);
     let profiles = TARGET_PROFILES
         .iter()
         .filter_map(|(file, src)| load_target_profile(file, src, known).map_err(|e| errors.extend(e)).ok())
@@ -102,6 +89,23 @@ pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
         _ => Err(errors),
     }
 }
+
+/// The browser's built-in files, checked at build time: `build.rs` runs the function
+/// above (which fails the build on any error) and writes the default questionnaire,
+/// the profiles and the benchmark in compiled form. The on-demand questionnaires are
+/// compiled beside it and fetched as `<id>.json` (`ON_DEMAND`).
+#[cfg(target_arch = "wasm32")]
+pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
+    crate::domain::compiled::decode_catalogue(include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"))).map_err(|e| {
+        let message = crate::domain::text::Text::new(format!("内置数据损坏：{e}"), format!("the built-in data is damaged: {e}"));
+        vec![LoadError { file: "catalogue.json".into(), line: 1, col: 1, field: String::new(), message }]
+    })
+}
+
+/// Changes whenever a compiled on-demand questionnaire changes: the browser asks for
+/// `<id>.json?v=<this>`, so a cached copy from another build is never used.
+#[cfg(target_arch = "wasm32")]
+pub const COMPILED_VERSION: &str = env!("SHUZHUAN_COMPILED_VERSION");
 
 #[cfg(test)]
 mod tests {

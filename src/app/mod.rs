@@ -7,6 +7,7 @@ mod fields;
 mod form;
 mod i18n;
 mod library;
+mod reader;
 mod report;
 mod results;
 mod setup;

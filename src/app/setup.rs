@@ -29,7 +29,7 @@ pub fn Setup(state: AppState) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 {move || state.fetching.get().is_some().then(|| view! {
-                    <p class="help" role="status" id="questionnaire-fetching">{t(lang, "正在下载问卷……", "Downloading the questionnaire…")}</p>
+                    <p class="help" role="status" id="questionnaire-fetching">{t(lang, "正在加载问卷……", "Loading the questionnaire…")}</p>
                 })}
                 <p class="help" id="questionnaire-note">
                     {move || state.questionnaire.with(|q| q.0.description.as_ref().map(|d| d.get(lang.get()).to_string()))}

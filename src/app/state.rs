@@ -18,7 +18,7 @@ use crate::domain::assessment::{assess, Assessment};
 use crate::domain::evaluation::{Evaluation, ItemState};
 use crate::domain::fast_map::IdMap;
 use crate::domain::firm::FirmProfile;
-use crate::domain::load::load_questionnaire;
+use crate::domain::compiled::{decode_questionnaire, ReadResult};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::report::{dimension_rows, indicator_rows, DimensionRow, IndicatorRow};
 use crate::domain::source_pos::LoadError;
@@ -109,6 +109,11 @@ pub struct AppState {
     /// The built-in questionnaire being fetched, if any.
     pub fetching: RwSignal<Option<String>>,
     pub custom: RwSignal<Vec<LoadedFile>>,
+    /// Saved questionnaire files not (yet) read: kept in storage whatever happens, so a
+    /// reader that could not be downloaded, or a file today's checker refuses, loses nothing.
+    unread_files: StoredValue<Vec<CustomFile>>,
+    /// While saved files are being read, what waits for one of their questionnaires.
+    after_reading: StoredValue<Option<Vec<Box<dyn FnOnce(AppState)>>>, LocalStorage>,
     pub lang: RwSignal<Lang>,
     /// Every assessment kept on this device (the current one as last saved).
     pub saved: RwSignal<Vec<Saved>>,
@@ -144,11 +149,7 @@ impl AppState {
         let catalogue = Arc::new(catalogue);
         let builtin: Vec<Arc<Questionnaire>> = catalogue.questionnaires.iter().cloned().map(Arc::new).collect();
         let loaded = storage::load();
-        let custom: Vec<LoadedFile> = loaded
-            .custom_files
-            .iter()
-            .filter_map(|f| load_questionnaire(&f.name, &f.source).ok().map(|q| LoadedFile { file: f.clone(), questionnaire: Arc::new(q) }))
-            .collect();
+        let stored_files = loaded.custom_files.clone();
         let notice = RwSignal::new((!loaded.set_aside.is_empty()).then(|| {
             Text::new(
                 format!("有 {} 条保存的数据无法读取，已另存备查；其他评估不受影响。", loaded.set_aside.len()),
@@ -159,7 +160,7 @@ impl AppState {
         let current = settings.as_ref().and_then(|s| s.current.clone()).and_then(|id| loaded.assessments.iter().find(|a| a.id == id).cloned());
 
         let builtin = RwSignal::new(builtin);
-        let custom = RwSignal::new(custom);
+        let custom = RwSignal::new(Vec::new());
         let catalogue_value = StoredValue::new(catalogue.clone());
         let questionnaire_id = RwSignal::new(builtin.with_untracked(|b| b[0].id.clone()));
         let profile_id = RwSignal::new(catalogue.profiles[0].id.clone());
@@ -180,6 +181,8 @@ impl AppState {
             builtin,
             fetching: RwSignal::new(None),
             custom,
+            unread_files: StoredValue::new(stored_files.clone()),
+            after_reading: StoredValue::new_local(None),
             lang,
             saved: RwSignal::new(loaded.assessments),
             current_id: RwSignal::new(new_id()),
@@ -201,6 +204,7 @@ impl AppState {
             save_pending: StoredValue::new(false),
             items: StoredValue::new(IdMap::default()),
         };
+        state.read_stored_files(stored_files);
         // The list shows each saved assessment's completeness, which needs its
         // questionnaire: fetch each one missing once (the current one's just below).
         let mut referenced: Vec<String> = state.saved.with_untracked(|list| list.iter().map(|s| s.file.questionnaire.id.clone()).collect());
@@ -489,14 +493,19 @@ impl AppState {
         if self.find_questionnaire(&id).is_some() {
             return then(state);
         }
+        if let Some(waiting) = self.after_reading.write_value().as_mut() {
+            // It may be one of the saved files still being read.
+            waiting.push(Box::new(move |state| state.with_questionnaire(id, quiet, then)));
+            return;
+        }
         let Some(entry) = on_demand(&id) else { return then(state) };
         if !quiet {
             self.fetching.set(Some(id.clone()));
         }
         leptos::task::spawn_local(async move {
-            let version = env!("CARGO_PKG_VERSION");
-            let fetched = super::fetch::fetch_text(&format!("{}?v={version}", entry.file_name())).await;
-            let loaded = fetched.and_then(|src| load_questionnaire(entry.path, &src).map_err(|e| e.first().map(|e| e.render(Lang::En)).unwrap_or_default()));
+            let version = crate::builtin::COMPILED_VERSION;
+            let fetched = super::fetch::fetch_text(&format!("{}?v={version}", entry.compiled_name())).await;
+            let loaded = fetched.and_then(|json| decode_questionnaire(&json));
             if state.fetching.get_untracked().as_deref() == Some(id.as_str()) {
                 state.fetching.set(None);
             }
@@ -580,9 +589,66 @@ impl AppState {
         all
     }
 
-    /// Validates a questionnaire file; only a clean one is added and selected.
+    /// Reads the questionnaire files saved on this device (in the reader's worker); what
+    /// waits for one of their questionnaires runs once all are read.
+    fn read_stored_files(&self, files: Vec<CustomFile>) {
+        if files.is_empty() {
+            return;
+        }
+        let state = *self;
+        self.after_reading.set_value(Some(Vec::new()));
+        let left = std::rc::Rc::new(std::cell::Cell::new(files.len()));
+        for file in files {
+            let left = left.clone();
+            super::reader::read_questionnaire(file.name.clone(), file.source.clone(), move |reply| {
+                match reply {
+                    Ok(Ok(q)) => {
+                        let id = q.id.clone();
+                        state.custom.update(|c| {
+                            c.retain(|l| l.questionnaire.id != id);
+                            c.push(LoadedFile { file: file.clone(), questionnaire: Arc::new(q) });
+                        });
+                        state.unread_files.update_value(|u| u.retain(|f| *f != file));
+                    }
+                    // A file today's checker refuses stays saved, as it was.
+                    Ok(Err(_)) => {}
+                    Err(why) => state.notice.set(Some(Text::new(
+                        format!("本机保存的问卷文件暂时无法读取（{why}），文件仍保存在本机，刷新页面后重试。"),
+                        format!("The questionnaire files saved on this device cannot be read just now ({why}); they are still saved. Reload the page to try again."),
+                    ))),
+                }
+                left.set(left.get() - 1);
+                if left.get() == 0 {
+                    let waiting = state.after_reading.write_value().take().unwrap_or_default();
+                    for then in waiting {
+                        then(state);
+                    }
+                }
+            });
+        }
+    }
+
+    /// Validates a questionnaire file (in the reader's worker); only a clean one is added
+    /// and selected.
     pub fn load_file(&self, name: String, source: String) {
-        match load_questionnaire(&name, &source) {
+        let state = *self;
+        self.fetching.set(Some(name.clone()));
+        super::reader::read_questionnaire(name.clone(), source.clone(), move |reply| {
+            if state.fetching.get_untracked().as_deref() == Some(name.as_str()) {
+                state.fetching.set(None);
+            }
+            match reply {
+                Ok(result) => state.file_read(name, source, result),
+                Err(why) => state.notice.set(Some(Text::new(
+                    format!("问卷文件读取程序下载失败（{why}），请检查网络后重试。"),
+                    format!("The questionnaire file reader could not be downloaded ({why}); check the connection and try again."),
+                ))),
+            }
+        });
+    }
+
+    fn file_read(&self, name: String, source: String, result: ReadResult) {
+        match result {
             Err(errors) => self.load_errors.set(errors),
             Ok(q) => {
                 self.load_errors.set(Vec::new());
@@ -600,7 +666,8 @@ impl AppState {
                     c.retain(|l| l.questionnaire.id != id);
                     c.push(loaded);
                 });
-                let files: Vec<CustomFile> = self.custom.with_untracked(|c| c.iter().map(|l| l.file.clone()).collect());
+                let mut files: Vec<CustomFile> = self.custom.with_untracked(|c| c.iter().map(|l| l.file.clone()).collect());
+                self.unread_files.with_value(|unread| files.extend(unread.iter().cloned()));
                 if storage::save_custom_files(&files).is_err() {
                     self.notice.set(Some(Text::new("问卷文件已加载，但浏览器不允许保存，刷新页面后需重新加载。", "The file is loaded, but the browser does not allow saving it; load it again after a reload.")));
                 } else {

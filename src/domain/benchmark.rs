@@ -1,13 +1,14 @@
 //! The national benchmark: actual values of the headline indicators by period, each
 //! with the population it was measured over.
 
+use serde::{Deserialize, Serialize};
 use super::raw::{checked_text, req_text};
 use super::source_pos::{LoadError, SourceMap};
 use super::targets::{check_indicator_known, Known};
 use super::text::Text;
 use super::toml_reader::{msg, Obj, Reader};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActualValue {
     pub indicator: String,
     /// "2023" or "2025-03": sortable as text.
@@ -16,7 +17,7 @@ pub struct ActualValue {
     pub series: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Benchmark {
     pub id: String,
     pub name: Text,

@@ -13,9 +13,10 @@
 //!          | "firm(" ("size" | "sector") ")"
 //! ```
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Op {
     Eq,
     Ne,
@@ -49,7 +50,7 @@ impl Op {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     Number(f64),
     /// An option id, or yes/no, or up/flat/down.
@@ -57,7 +58,7 @@ pub enum Value {
 }
 
 /// A figure of the result, usable in recommendations' conditions.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Metric {
     /// The firm's indicator value, percent.
     Indicator(String),
@@ -92,14 +93,14 @@ impl fmt::Display for Metric {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Rhs {
     Number(f64),
     Name(String),
     Metric(Metric),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Condition {
     /// A comparison of result figures (recommendations only).
     Metric { left: Metric, op: Op, right: Rhs },

@@ -5,6 +5,7 @@ pub mod answers;
 pub mod answers_file;
 pub mod assessment;
 pub mod benchmark;
+pub mod compiled;
 pub mod condition;
 pub mod evaluation;
 pub mod fast_map;

@@ -2,12 +2,13 @@
 //! validated a file: ids are unique, every reference points at an item of the right
 //! kind, bands cover 0–100 %, points add up and conditions have no cycle.
 
+use serde::{Deserialize, Serialize};
 use super::fast_map::IdMap;
 
 use super::condition::{Condition, Metric};
 use super::text::Text;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Scoring {
     /// Items carry points; dimensions and sections add them up (MIIT SME style).
     Points,
@@ -15,7 +16,7 @@ pub enum Scoring {
     Maturity,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Questionnaire {
     pub id: String,
     pub version: String,
@@ -31,11 +32,12 @@ pub struct Questionnaire {
     pub sections: Vec<Section>,
     pub recommendations: Vec<Recommendation>,
     /// Item id → (section, dimension, item) index, built once at load (`indexed`).
+    #[serde(skip)]
     pub(crate) item_index: IdMap<(usize, usize, usize)>,
 }
 
 /// A document a figure or definition comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -56,7 +58,7 @@ impl Source {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: Text,
@@ -64,7 +66,7 @@ pub struct Section {
     pub dimensions: Vec<Dimension>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dimension {
     pub id: String,
     pub title: Text,
@@ -73,7 +75,7 @@ pub struct Dimension {
     pub items: Vec<Item>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub text: Text,
@@ -86,7 +88,7 @@ pub struct Item {
     pub unverified: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Direction {
     Up,
     Flat,
@@ -109,7 +111,7 @@ impl Direction {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ItemKind {
     SingleChoice { options: Vec<ChoiceOption> },
     MultiSelect { options: Vec<ChoiceOption>, cap: Option<f64> },
@@ -163,7 +165,7 @@ impl ItemKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub id: String,
     pub text: Text,
@@ -172,14 +174,14 @@ pub struct ChoiceOption {
 }
 
 /// `from ≤ ratio < to` (the last band includes its `to`) → points.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     pub from: f64,
     pub to: f64,
     pub points: f64,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LevelOption {
     pub level: u8,
     pub text: Text,
@@ -187,7 +189,7 @@ pub struct LevelOption {
 
 /// A level of the overall result: a score range (points questionnaires) or a named
 /// maturity level.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LevelDef {
     pub level: u8,
     pub name: Text,
@@ -199,7 +201,7 @@ pub struct LevelDef {
 }
 
 /// A headline indicator the firm's answers yield, in percent.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
     pub id: String,
     pub name: Text,
@@ -212,7 +214,7 @@ pub struct Indicator {
     pub unverified: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Formula {
     /// numerator ÷ denominator, both count items; the numerator is part of the denominator.
     Ratio { numerator: String, denominator: String },
@@ -233,7 +235,7 @@ impl Formula {
 
 /// A recommendation rule: when its condition holds, the action is advised; what it
 /// `improves` decides how high it ranks.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recommendation {
     pub id: String,
     pub when: Condition,

@@ -1,11 +1,12 @@
 //! Positions in a source file, and the error type that names file, line, column and field.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::text::{Lang, Text};
 
 /// One problem found while loading a file: where it is and what is wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadError {
     pub file: String,
     /// 1-based line.

@@ -1,5 +1,6 @@
 //! Target profiles: indicator id → target value for a region and year, with its source.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::questionnaire::Questionnaire;
@@ -8,7 +9,7 @@ use super::source_pos::{LoadError, SourceMap};
 use super::text::Text;
 use super::toml_reader::{msg, At, Obj, Reader};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TargetProfile {
     pub id: String,
     pub name: Text,

@@ -33,28 +33,49 @@ test('a conditional question appears and disappears with its condition, and its 
 
 test('the longer questionnaires are downloaded only when chosen; a failed download changes nothing', async () => {
   const page = await openApp(app.browser, app.server.url);
-  const tomlFetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('.toml')).map((r) => r.name));
-  assert.deepEqual(await tomlFetched(), [], 'a first visit fetches no questionnaire file');
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.(json|toml)|reader/.test(r.name)).map((r) => r.name));
+  assert.deepEqual(await fetched(), [], 'a first visit fetches no questionnaire file and not the file reader');
   let downloads = 0;
   page.on('response', (r) => {
-    if (r.url().includes('sme-digital-level.toml') && r.ok()) downloads += 1;
+    if (r.url().includes('sme-digital-level.json') && r.ok()) downloads += 1;
   });
   await page.fill('#q-key_processes', '40');
   // Offline: the download fails, the app says so and keeps the questionnaire in use.
-  await page.route('**/sme-digital-level.toml*', (route) => route.abort('internetdisconnected'));
+  await page.route('**/sme-digital-level.json*', (route) => route.abort('internetdisconnected'));
   await page.selectOption('#questionnaire', 'sme-digital-level');
   await page.waitForSelector('.notice:has-text("下载失败")');
   assert.equal(await page.inputValue('#questionnaire'), 'headline-quick', 'the list shows the questionnaire still in use');
   assert.equal(await page.getAttribute('.questionnaire', 'data-questionnaire'), 'headline-quick');
   assert.equal(await page.inputValue('#q-key_processes'), '40', 'what was typed is kept');
   // Back online: choosing it again downloads it once.
-  await page.unroute('**/sme-digital-level.toml*');
+  await page.unroute('**/sme-digital-level.json*');
   await chooseQuestionnaire(page, 'sme-digital-level');
   assert.ok(await page.locator('#q-equip_total').count(), 'the SME questions are shown');
   // Switching away and back uses the copy already downloaded.
   await chooseQuestionnaire(page, 'headline-quick');
   await chooseQuestionnaire(page, 'sme-digital-level');
   assert.equal(downloads, 1);
+});
+
+test('a questionnaire file is read by the reader, fetched only then; a failed fetch changes nothing; the file survives a reload', async () => {
+  const page = await openApp(app.browser, app.server.url);
+  const file = join(ROOT, 'tests/fixtures/conditions.toml');
+  await page.fill('#q-key_processes', '40');
+  // Offline: the reader cannot be fetched; the app says so and nothing changes.
+  await page.context().route('**/*reader*', (route) => route.abort('internetdisconnected'));
+  await page.setInputFiles('#questionnaire-file', file);
+  await page.waitForSelector('.notice:has-text("读取程序下载失败")');
+  assert.equal(await page.getAttribute('.questionnaire', 'data-questionnaire'), 'headline-quick');
+  assert.equal(await page.inputValue('#q-key_processes'), '40', 'what was typed is kept');
+  // Back online: the same file loads and is chosen.
+  await page.context().unroute('**/*reader*');
+  await page.setInputFiles('#questionnaire-file', []);
+  await page.setInputFiles('#questionnaire-file', file);
+  await page.waitForSelector('.questionnaire[data-questionnaire="conditions"]');
+  // After a reload the saved file is read again and the assessment on it reopens.
+  await page.reload();
+  await page.waitForSelector('.questionnaire[data-questionnaire="conditions"]');
+  assert.ok(await page.locator('#questionnaire option[value="conditions"]').count(), 'the file is in the list again');
 });
 
 test('"next" with an error in the section moves focus to the error and keeps the text', async () => {

@@ -1,0 +1,81 @@
+//! Checks every built-in file at build time and writes the browser's compiled copies
+//! (`domain::compiled`): a file with an error fails the build, with the file, line and
+//! field named, so a released app never meets one.
+//!
+//! * `$OUT_DIR/catalogue.json`: the default questionnaire, the target profiles and the
+//!   benchmark, embedded in the app (`builtin::catalogue`).
+//! * `target/compiled/<id>.json`: each on-demand questionnaire. Trunk's post_build hook
+//!   (Trunk.toml) copies them beside the app; they are written outside `$OUT_DIR`
+//!   because Trunk cannot know where that is.
+//!
+//! The domain and the file tables are compiled into this script from the crate's own
+//! sources, so the check is the one the CLI and the tests run.
+
+#![allow(dead_code)]
+
+#[path = "src/builtin.rs"]
+mod builtin;
+#[path = "src/domain/mod.rs"]
+mod domain;
+
+use std::path::PathBuf;
+use std::{env, fs};
+
+fn main() {
+    for watched in ["questionnaires", "src/domain", "src/builtin.rs"] {
+        println!("cargo:rerun-if-changed={watched}");
+    }
+    let catalogue = builtin::catalogue().unwrap_or_else(|errors| {
+        for e in &errors {
+            println!("cargo:warning={e}");
+        }
+        panic!("{} error(s) in the built-in files (listed above)", errors.len());
+    });
+
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let embedded = domain::compiled::Catalogue { questionnaires: catalogue.questionnaires[..1].to_vec(), ..catalogue.clone() };
+    write(&out_dir.join("catalogue.json"), &domain::compiled::encode(&embedded));
+
+    let served = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("target/compiled");
+    fs::create_dir_all(&served).unwrap_or_else(|e| panic!("{}: {e}", served.display()));
+    let mut version = Fnv::default();
+    for entry in builtin::ON_DEMAND {
+        let q = catalogue.questionnaires.iter().find(|q| q.id == entry.id).unwrap_or_else(|| panic!("on-demand questionnaire {} is not built in", entry.id));
+        let json = domain::compiled::encode(q);
+        version.add(json.as_bytes());
+        write(&served.join(entry.compiled_name()), &json);
+    }
+    // The reader's worker encodes what the app decodes: a change to the model changes
+    // the version too, so a cached worker from another build is never used.
+    let mut sources: Vec<PathBuf> = fs::read_dir("src/domain").expect("src/domain").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    sources.sort();
+    for source in sources {
+        version.add(&fs::read(&source).unwrap_or_default());
+    }
+    println!("cargo:rustc-env=SHUZHUAN_COMPILED_VERSION={:016x}", version.0);
+}
+
+fn write(path: &std::path::Path, text: &str) {
+    // Unchanged files keep their time stamp, so Trunk's watcher does not loop.
+    if fs::read_to_string(path).ok().as_deref() != Some(text) {
+        fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
+
+/// FNV-1a over the compiled files: a version string for cache busting, not security.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn add(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
