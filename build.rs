@@ -2,9 +2,9 @@
 //! (`domain::compiled`): a file with an error fails the build, with the file, line and
 //! field named, so a released app never meets one.
 //!
-//! * `$OUT_DIR/catalogue.json`: the default questionnaire, the target profiles and the
+//! * `$OUT_DIR/catalogue.bin`: the default questionnaire, the target profiles and the
 //!   benchmark, embedded in the app (`builtin::catalogue`).
-//! * `target/compiled/<id>.json`: each on-demand questionnaire. Trunk's post_build hook
+//! * `target/compiled/<id>.bin`: each on-demand questionnaire. Trunk's post_build hook
 //!   (Trunk.toml) copies them beside the app; they are written outside `$OUT_DIR`
 //!   because Trunk cannot know where that is.
 //!
@@ -34,16 +34,16 @@ fn main() {
 
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let embedded = domain::compiled::Catalogue { questionnaires: catalogue.questionnaires[..1].to_vec(), ..catalogue.clone() };
-    write(&out_dir.join("catalogue.json"), &domain::compiled::encode(&embedded));
+    write(&out_dir.join("catalogue.bin"), &domain::compiled::encode(&embedded));
 
     let served = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("target/compiled");
     fs::create_dir_all(&served).unwrap_or_else(|e| panic!("{}: {e}", served.display()));
     let mut version = Fnv::default();
     for entry in builtin::ON_DEMAND {
         let q = catalogue.questionnaires.iter().find(|q| q.id == entry.id).unwrap_or_else(|| panic!("on-demand questionnaire {} is not built in", entry.id));
-        let json = domain::compiled::encode(q);
-        version.add(json.as_bytes());
-        write(&served.join(entry.compiled_name()), &json);
+        let compiled = domain::compiled::encode(q);
+        version.add(&compiled);
+        write(&served.join(entry.compiled_name()), &compiled);
     }
     // The reader's worker encodes what the app decodes: a change to the model changes
     // the version too, so a cached worker from another build is never used.
@@ -55,10 +55,10 @@ fn main() {
     println!("cargo:rustc-env=SHUZHUAN_COMPILED_VERSION={:016x}", version.0);
 }
 
-fn write(path: &std::path::Path, text: &str) {
+fn write(path: &std::path::Path, bytes: &[u8]) {
     // Unchanged files keep their time stamp, so Trunk's watcher does not loop.
-    if fs::read_to_string(path).ok().as_deref() != Some(text) {
-        fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if fs::read(path).ok().as_deref() != Some(bytes) {
+        fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::source_pos::LoadError;
 use crate::domain::{benchmark::load_benchmark, load::load_questionnaire, questionnaire::Questionnaire, targets::{load_target_profile, Known}};
 
 /// A built-in questionnaire that the browser app does not carry inside its wasm: it is
-/// served beside the app, compiled (`<id>.json`, see `catalogue`), and fetched the first time
+/// served beside the app, compiled (`<id>.bin`, see `catalogue`), and fetched the first time
 /// it is chosen, so that a first visit downloads only the default questionnaire. The
 /// title is here so the choice list can show it before the file is fetched; a test
 /// checks that id and title match the file.
@@ -24,7 +24,7 @@ pub struct OnDemand {
 impl OnDemand {
     /// The compiled file's name, beside the app.
     pub fn compiled_name(&self) -> String {
-        format!("{}.json", self.id)
+        format!("{}.bin", self.id)
     }
 }
 
@@ -93,17 +93,17 @@ pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
 /// The browser's built-in files, checked at build time: `build.rs` runs the function
 /// above (which fails the build on any error) and writes the default questionnaire,
 /// the profiles and the benchmark in compiled form. The on-demand questionnaires are
-/// compiled beside it and fetched as `<id>.json` (`ON_DEMAND`).
+/// compiled beside it and fetched as `<id>.bin` (`ON_DEMAND`).
 #[cfg(target_arch = "wasm32")]
 pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
-    crate::domain::compiled::decode_catalogue(include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"))).map_err(|e| {
+    crate::domain::compiled::decode_catalogue(include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.bin"))).map_err(|e| {
         let message = crate::domain::text::Text::new(format!("内置数据损坏：{e}"), format!("the built-in data is damaged: {e}"));
-        vec![LoadError { file: "catalogue.json".into(), line: 1, col: 1, field: String::new(), message }]
+        vec![LoadError { file: "catalogue.bin".into(), line: 1, col: 1, field: String::new(), message }]
     })
 }
 
 /// Changes whenever a compiled on-demand questionnaire changes: the browser asks for
-/// `<id>.json?v=<this>`, so a cached copy from another build is never used.
+/// `<id>.bin?v=<this>`, so a cached copy from another build is never used.
 #[cfg(target_arch = "wasm32")]
 pub const COMPILED_VERSION: &str = env!("SHUZHUAN_COMPILED_VERSION");
 

@@ -4,7 +4,7 @@
 //! them; the worker is fetched the first time a consultant opens a questionnaire file.
 //!
 //! Protocol: it posts `"ready"` once it listens; each request `[id, file name, text]`
-//! gets `[id, JSON of Result<Questionnaire, Vec<LoadError>>]`.
+//! gets `[id, Result<Questionnaire, Vec<LoadError>> compiled]` (bytes).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -18,7 +18,7 @@ fn main() {
         let name = request.get(1).as_string().unwrap_or_default();
         let source = request.get(2).as_string().unwrap_or_default();
         let result = load_questionnaire(&name, &source);
-        let reply = js_sys::Array::of2(&request.get(0), &JsValue::from_str(&encode(&result)));
+        let reply = js_sys::Array::of2(&request.get(0), &js_sys::Uint8Array::from(&encode(&result)[..]));
         let _ = replies.post_message(&reply);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -4,15 +4,15 @@
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The text of `url`, relative to the page; the error says why not (offline, 404, …).
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// The bytes of `url`, relative to the page; the error says why not.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let response = JsFuture::from(leptos::prelude::window().fetch_with_str(url)).await.map_err(describe)?;
     let response: web_sys::Response = response.dyn_into().map_err(describe)?;
     if !response.ok() {
         return Err(format!("HTTP {} {}", response.status(), response.status_text()));
     }
-    let text = JsFuture::from(response.text().map_err(describe)?).await.map_err(describe)?;
-    text.as_string().ok_or_else(|| "the response is not text".to_string())
+    let buffer = JsFuture::from(response.array_buffer().map_err(describe)?).await.map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 fn describe(error: JsValue) -> String {

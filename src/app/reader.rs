@@ -80,15 +80,14 @@ fn on_message(event: web_sys::MessageEvent) {
         return;
     }
     let reply: js_sys::Array = data.unchecked_into();
-    let text = reply.get(1).as_string().unwrap_or_default();
     if reply.get(0).as_string().as_deref() == Some("failed") {
-        fail_all(text);
+        fail_all(reply.get(1).as_string().unwrap_or_default());
         return;
     }
     let id = reply.get(0).as_f64().unwrap_or(-1.0) as u32;
     let then = READER.with_borrow_mut(|reader| reader.as_mut().and_then(|r| r.waiting.remove(&id)));
     if let Some(then) = then {
-        then(decode_read_result(&text));
+        then(decode_read_result(&js_sys::Uint8Array::new(&reply.get(1)).to_vec()));
     }
 }
 

@@ -504,8 +504,8 @@ impl AppState {
         }
         leptos::task::spawn_local(async move {
             let version = crate::builtin::COMPILED_VERSION;
-            let fetched = super::fetch::fetch_text(&format!("{}?v={version}", entry.compiled_name())).await;
-            let loaded = fetched.and_then(|json| decode_questionnaire(&json));
+            let fetched = super::fetch::fetch_bytes(&format!("{}?v={version}", entry.compiled_name())).await;
+            let loaded = fetched.and_then(|bytes| decode_questionnaire(&bytes));
             if state.fetching.get_untracked().as_deref() == Some(id.as_str()) {
                 state.fetching.set(None);
             }

@@ -1,4 +1,5 @@
-//! The compiled form of checked files: JSON of the checked model, written at build time
+//! The compiled form of checked files: the checked model in postcard (positional binary,
+//! so decoding matches no field names and stays small in the wasm), written at build time
 //! (`build.rs` loads and checks every built-in file) and by the questionnaire reader,
 //! and read back without the TOML reader or the checker. The browser's first visit
 //! carries neither of those (docs/performance.md); it only decodes this.
@@ -31,23 +32,27 @@ impl Catalogue {
 /// What reading a questionnaire file gives: the checked questionnaire or every error.
 pub type ReadResult = Result<Questionnaire, Vec<LoadError>>;
 
-pub fn encode<T: Serialize>(value: &T) -> String {
-    // The model has string keys and finite numbers only: serialising cannot fail.
-    serde_json::to_string(value).unwrap_or_default()
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    // Plain data into a growing buffer: serialising cannot fail.
+    postcard::to_allocvec(value).unwrap_or_default()
 }
 
-pub fn decode_catalogue(json: &str) -> Result<Catalogue, String> {
-    let mut catalogue: Catalogue = serde_json::from_str(json).map_err(|e| e.to_string())?;
+fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
+    postcard::from_bytes(bytes).map_err(|e| format!("{e}"))
+}
+
+pub fn decode_catalogue(bytes: &[u8]) -> Result<Catalogue, String> {
+    let mut catalogue: Catalogue = decode(bytes)?;
     catalogue.questionnaires = catalogue.questionnaires.into_iter().map(Questionnaire::indexed).collect();
     Ok(catalogue)
 }
 
-pub fn decode_questionnaire(json: &str) -> Result<Questionnaire, String> {
-    serde_json::from_str::<Questionnaire>(json).map(Questionnaire::indexed).map_err(|e| e.to_string())
+pub fn decode_questionnaire(bytes: &[u8]) -> Result<Questionnaire, String> {
+    decode::<Questionnaire>(bytes).map(Questionnaire::indexed)
 }
 
-pub fn decode_read_result(json: &str) -> Result<ReadResult, String> {
-    serde_json::from_str::<ReadResult>(json).map(|r| r.map(Questionnaire::indexed)).map_err(|e| e.to_string())
+pub fn decode_read_result(bytes: &[u8]) -> Result<ReadResult, String> {
+    decode::<ReadResult>(bytes).map(|r| r.map(Questionnaire::indexed))
 }
 
 #[cfg(test)]
@@ -83,7 +88,8 @@ mod tests {
 
     #[test]
     fn a_damaged_file_is_an_error_not_a_panic() {
-        assert!(decode_catalogue("{\"questionnaires\": [").is_err());
-        assert!(decode_questionnaire("null").is_err());
+        let catalogue = encode(&builtin::catalogue().expect("built-in files load"));
+        assert!(decode_catalogue(&catalogue[..catalogue.len() / 2]).is_err(), "cut short");
+        assert!(decode_questionnaire(&[0xff; 8]).is_err());
     }
 }

@@ -27,7 +27,8 @@ impl Lang {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub zh: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Always written, as null when absent: the compiled form (postcard) is positional.
+    #[serde(default)]
     pub en: Option<String>,
 }
 

@@ -33,22 +33,22 @@ test('a conditional question appears and disappears with its condition, and its 
 
 test('the longer questionnaires are downloaded only when chosen; a failed download changes nothing', async () => {
   const page = await openApp(app.browser, app.server.url);
-  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.(json|toml)|reader/.test(r.name)).map((r) => r.name));
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.(bin|json|toml)|reader/.test(r.name)).map((r) => r.name));
   assert.deepEqual(await fetched(), [], 'a first visit fetches no questionnaire file and not the file reader');
   let downloads = 0;
   page.on('response', (r) => {
-    if (r.url().includes('sme-digital-level.json') && r.ok()) downloads += 1;
+    if (r.url().includes('sme-digital-level.bin') && r.ok()) downloads += 1;
   });
   await page.fill('#q-key_processes', '40');
   // Offline: the download fails, the app says so and keeps the questionnaire in use.
-  await page.route('**/sme-digital-level.json*', (route) => route.abort('internetdisconnected'));
+  await page.route('**/sme-digital-level.bin*', (route) => route.abort('internetdisconnected'));
   await page.selectOption('#questionnaire', 'sme-digital-level');
   await page.waitForSelector('.notice:has-text("下载失败")');
   assert.equal(await page.inputValue('#questionnaire'), 'headline-quick', 'the list shows the questionnaire still in use');
   assert.equal(await page.getAttribute('.questionnaire', 'data-questionnaire'), 'headline-quick');
   assert.equal(await page.inputValue('#q-key_processes'), '40', 'what was typed is kept');
   // Back online: choosing it again downloads it once.
-  await page.unroute('**/sme-digital-level.json*');
+  await page.unroute('**/sme-digital-level.bin*');
   await chooseQuestionnaire(page, 'sme-digital-level');
   assert.ok(await page.locator('#q-equip_total').count(), 'the SME questions are shown');
   // Switching away and back uses the copy already downloaded.

@@ -108,7 +108,8 @@ async function serveBuild() {
 
 // ---------------------------------------------------------------------------------------
 // 1. Sizes of every file in dist/; the total counts those a first visit requested (the
-//    load runs below record them), not the questionnaires downloaded when chosen.
+//    load runs below record them), not those fetched on demand: the longer built-in
+//    questionnaires when chosen, the file reader when a questionnaire file is opened.
 
 const sizeRows = [];
 /** Paths (relative to dist/) the page requested on its first visit, set by `load`. */
@@ -149,7 +150,7 @@ function firstVisitTotal() {
   }
   const later = sizeRows.filter((s) => !s.firstVisit).length;
   sizeRows.push({ name: 'total of the first visit', ...total, firstVisit: true });
-  const note = `gzip -9 ${kB(total.gzip)}, raw ${kB(total.raw)}${later ? `; ${later} file(s) fetched only when chosen` : ''}${firstVisit === null ? '; no visit recorded: all files counted' : ''}`;
+  const note = `gzip -9 ${kB(total.gzip)}, raw ${kB(total.raw)}${later ? `; ${later} file(s) fetched only on demand` : ''}${firstVisit === null ? '; no visit recorded: all files counted' : ''}`;
   row('first visit, total brotli -q 11', total.brotli, ['≤', 150_000], kB, note);
 }
 
@@ -505,7 +506,7 @@ const distName = DIST.startsWith(`${ROOT}/`) ? relative(ROOT, DIST) : DIST;
 console.log(`${pad(`${distName}/`, 44)}${pad('raw', 12, true)}${pad('gzip -9', 12, true)}${pad('brotli 11', 12, true)}  loaded`);
 for (const s of sizeRows) {
   if (s.name.startsWith('total')) console.log('-'.repeat(94));
-  const when = s.name.startsWith('total') ? '' : s.firstVisit ? 'first visit' : 'when chosen';
+  const when = s.name.startsWith('total') ? '' : s.firstVisit ? 'first visit' : 'on demand';
   console.log(`${pad(s.name, 44)}${pad(kB(s.raw), 12, true)}${pad(kB(s.gzip), 12, true)}${pad(kB(s.brotli), 12, true)}  ${when}`);
 }
 console.log('');
