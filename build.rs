@@ -18,8 +18,13 @@ mod builtin;
 #[path = "src/domain/mod.rs"]
 mod domain;
 
+use std::hash::Hasher;
 use std::path::PathBuf;
 use std::{env, fs};
+
+// FNV-1a over the compiled files and the domain sources: a version string for cache
+// busting, not security.
+use domain::fast_map::Fnv;
 
 fn main() {
     for watched in ["questionnaires", "src/domain", "src/builtin.rs"] {
@@ -42,7 +47,7 @@ fn main() {
     for entry in builtin::ON_DEMAND {
         let q = catalogue.questionnaires.iter().find(|q| q.id == entry.id).unwrap_or_else(|| panic!("on-demand questionnaire {} is not built in", entry.id));
         let compiled = domain::compiled::encode(q);
-        version.add(&compiled);
+        version.write(&compiled);
         write(&served.join(entry.compiled_name()), &compiled);
     }
     // The reader's worker encodes what the app decodes: a change to the model changes
@@ -50,32 +55,14 @@ fn main() {
     let mut sources: Vec<PathBuf> = fs::read_dir("src/domain").expect("src/domain").filter_map(|e| e.ok().map(|e| e.path())).collect();
     sources.sort();
     for source in sources {
-        version.add(&fs::read(&source).unwrap_or_default());
+        version.write(&fs::read(&source).unwrap_or_default());
     }
-    println!("cargo:rustc-env=SHUZHUAN_COMPILED_VERSION={:016x}", version.0);
+    println!("cargo:rustc-env=SHUZHUAN_COMPILED_VERSION={:016x}", version.finish());
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) {
     // Unchanged files keep their time stamp, so Trunk's watcher does not loop.
     if fs::read(path).ok().as_deref() != Some(bytes) {
         fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    }
-}
-
-/// FNV-1a over the compiled files: a version string for cache busting, not security.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn add(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::domain::source_pos::LoadError;
 #[cfg(not(target_arch = "wasm32"))]
-use crate::domain::{benchmark::load_benchmark, load::load_questionnaire, questionnaire::Questionnaire, targets::{load_target_profile, Known}};
+use crate::domain::{benchmark::load_benchmark, load::load_questionnaire, questionnaire::Questionnaire, targets::load_target_profile};
 
 /// A built-in questionnaire that the browser app does not carry inside its wasm: it is
 /// served beside the app, compiled (`<id>.bin`, see `catalogue`), and fetched the first time
@@ -78,12 +78,11 @@ pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
         .filter_map(|(file, src)| load_questionnaire(file, src).map_err(|e| errors.extend(e)).ok())
         .collect();
     let refs: Vec<&Questionnaire> = questionnaires.iter().collect();
-    let known = Known::In(&refs);
     let profiles = TARGET_PROFILES
         .iter()
-        .filter_map(|(file, src)| load_target_profile(file, src, known).map_err(|e| errors.extend(e)).ok())
+        .filter_map(|(file, src)| load_target_profile(file, src, &refs).map_err(|e| errors.extend(e)).ok())
         .collect();
-    let benchmark = load_benchmark(BENCHMARK.0, BENCHMARK.1, known).map_err(|e| errors.extend(e)).ok();
+    let benchmark = load_benchmark(BENCHMARK.0, BENCHMARK.1, &refs).map_err(|e| errors.extend(e)).ok();
     match benchmark {
         Some(benchmark) if errors.is_empty() => Ok(Catalogue { questionnaires, profiles, benchmark }),
         _ => Err(errors),
@@ -102,8 +101,9 @@ pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
     })
 }
 
-/// Changes whenever a compiled on-demand questionnaire changes: the browser asks for
-/// `<id>.bin?v=<this>`, so a cached copy from another build is never used.
+/// Changes whenever a compiled on-demand questionnaire or the domain's sources (the
+/// model the reader worker encodes) change: the browser asks for `<id>.bin?v=<this>` and
+/// starts the reader with it, so a cached copy from another build is never used.
 #[cfg(target_arch = "wasm32")]
 pub const COMPILED_VERSION: &str = env!("SHUZHUAN_COMPILED_VERSION");
 

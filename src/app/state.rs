@@ -100,6 +100,10 @@ pub struct Choice {
     pub title: Text,
 }
 
+/// What runs once a questionnaire is loaded (boxed: one copy of the loading code serves
+/// every caller).
+type Then = Box<dyn FnOnce(AppState)>;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub catalogue: StoredValue<Arc<Catalogue>>,
@@ -113,7 +117,7 @@ pub struct AppState {
     /// reader that could not be downloaded, or a file today's checker refuses, loses nothing.
     unread_files: StoredValue<Vec<CustomFile>>,
     /// While saved files are being read, what waits for one of their questionnaires.
-    after_reading: StoredValue<Option<Vec<Box<dyn FnOnce(AppState)>>>, LocalStorage>,
+    after_reading: StoredValue<Option<Vec<Then>>, LocalStorage>,
     pub lang: RwSignal<Lang>,
     /// Every assessment kept on this device (the current one as last saved).
     pub saved: RwSignal<Vec<Saved>>,
@@ -488,17 +492,19 @@ impl AppState {
     /// failed fetch leaves everything as it was and says so (unless `quiet`: a
     /// background fetch the user did not ask for). Boxed: one copy of the fetch code
     /// serves every caller.
-    fn with_questionnaire(&self, id: String, quiet: bool, then: Box<dyn FnOnce(AppState)>) {
+    fn with_questionnaire(&self, id: String, quiet: bool, then: Then) {
         let state = *self;
         if self.find_questionnaire(&id).is_some() {
             return then(state);
         }
-        if let Some(waiting) = self.after_reading.write_value().as_mut() {
-            // It may be one of the saved files still being read.
-            waiting.push(Box::new(move |state| state.with_questionnaire(id, quiet, then)));
-            return;
-        }
-        let Some(entry) = on_demand(&id) else { return then(state) };
+        let Some(entry) = on_demand(&id) else {
+            if let Some(waiting) = self.after_reading.write_value().as_mut() {
+                // It may be one of the saved files still being read.
+                waiting.push(Box::new(move |state| state.with_questionnaire(id, quiet, then)));
+                return;
+            }
+            return then(state);
+        };
         if !quiet {
             self.fetching.set(Some(id.clone()));
         }

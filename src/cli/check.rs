@@ -8,7 +8,7 @@ use crate::domain::benchmark::load_benchmark;
 use crate::domain::load::load_questionnaire;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::source_pos::LoadError;
-use crate::domain::targets::{load_target_profile, Known};
+use crate::domain::targets::load_target_profile;
 use crate::domain::text::Lang;
 
 use super::USAGE;
@@ -79,8 +79,8 @@ pub fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Exi
     let refs: Vec<&Questionnaire> = questionnaires.iter().collect();
     for (f, src) in &sources {
         let result = match file_kind(src) {
-            FileKind::TargetProfile => load_target_profile(f, src, Known::In(&refs)).err(),
-            FileKind::Benchmark => load_benchmark(f, src, Known::In(&refs)).err(),
+            FileKind::TargetProfile => load_target_profile(f, src, &refs).err(),
+            FileKind::Benchmark => load_benchmark(f, src, &refs).err(),
             FileKind::Questionnaire => None,
         };
         errors.extend(result.into_iter().flatten());

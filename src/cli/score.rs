@@ -12,7 +12,7 @@ use crate::domain::assessment::{assess, Assessment};
 use crate::domain::load::load_questionnaire;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::report::round1;
-use crate::domain::targets::{load_target_profile, Known, TargetProfile};
+use crate::domain::targets::{load_target_profile, TargetProfile};
 use crate::domain::text::Lang;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -91,7 +91,7 @@ fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfil
     let src = std::fs::read_to_string(arg).map_err(|e| format!("{arg}: not a built-in target profile id and cannot be read: {e}"))?;
     let mut known: Vec<&Questionnaire> = cat.questionnaires.iter().collect();
     known.push(q);
-    load_target_profile(arg, &src, Known::In(&known)).map_err(|errors| errors.iter().map(|e| e.render(Lang::En)).collect::<Vec<_>>().join("\n"))
+    load_target_profile(arg, &src, &known).map_err(|errors| errors.iter().map(|e| e.render(Lang::En)).collect::<Vec<_>>().join("\n"))
 }
 
 pub fn score(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use super::raw::{checked_text, req_text};
 use super::source_pos::{LoadError, SourceMap};
-use super::targets::{check_indicator_known, Known};
+use super::questionnaire::Questionnaire;
+use super::targets::check_indicator_known;
 use super::text::Text;
 use super::toml_reader::{msg, Obj, Reader};
 
@@ -48,7 +49,7 @@ fn is_period(s: &str) -> bool {
     }
 }
 
-pub fn load_benchmark(file: &str, src: &str, questionnaires: Known) -> Result<Benchmark, Vec<LoadError>> {
+pub fn load_benchmark(file: &str, src: &str, questionnaires: &[&Questionnaire]) -> Result<Benchmark, Vec<LoadError>> {
     let map = SourceMap::new(file, src);
     let mut r = Reader::new(&map);
     let doc = r.parse(src);

@@ -30,7 +30,7 @@ impl TargetProfile {
 
 /// Parse and validate a target profile. Every indicator it names must exist in at least
 /// one of `questionnaires`, and every value must be a percentage (0–100).
-pub fn load_target_profile(file: &str, src: &str, questionnaires: Known) -> Result<TargetProfile, Vec<LoadError>> {
+pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnaire]) -> Result<TargetProfile, Vec<LoadError>> {
     let map = SourceMap::new(file, src);
     let mut r = Reader::new(&map);
     let doc = r.parse(src);
@@ -87,19 +87,8 @@ pub fn load_target_profile(file: &str, src: &str, questionnaires: Known) -> Resu
     r.finish(TargetProfile { id: id.value.trim().to_string(), name, region, year, source: source.value, note, targets })
 }
 
-/// Where the indicators that profiles and benchmarks name must be defined.
-#[derive(Clone, Copy)]
-pub enum Known<'a> {
-    /// In at least one of these questionnaires.
-    In(&'a [&'a Questionnaire]),
-    /// Not checked here: the browser app carries only some built-in questionnaires, and
-    /// `cargo test` checks the built-in profiles against all of them.
-    CheckedElsewhere,
-}
-
-/// Reports an indicator id that no questionnaire defines (profiles and benchmarks name them).
-pub(crate) fn check_indicator_known(r: &mut Reader, indicator: &At<String>, field: &str, questionnaires: Known) {
-    let Known::In(questionnaires) = questionnaires else { return };
+/// Reports an indicator id that none of `questionnaires` defines (profiles and benchmarks name them).
+pub(crate) fn check_indicator_known(r: &mut Reader, indicator: &At<String>, field: &str, questionnaires: &[&Questionnaire]) {
     if !questionnaires.iter().any(|q| q.indicator(&indicator.value).is_some()) {
         let i = &indicator.value;
         r.error(indicator.offset, field, msg(format!("没有任何问卷定义指标“{i}”"), format!("no questionnaire has an indicator \"{i}\"")));
