@@ -34,30 +34,51 @@ fn main() {
         for e in &errors {
             println!("cargo:warning={e}");
         }
-        panic!("{} error(s) in the built-in files (listed above)", errors.len());
+        panic!(
+            "{} error(s) in the built-in files (listed above)",
+            errors.len()
+        );
     });
 
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let embedded = domain::compiled::Catalogue { questionnaires: catalogue.questionnaires[..1].to_vec(), ..catalogue.clone() };
-    write(&out_dir.join("catalogue.bin"), &domain::compiled::encode(&embedded));
+    let embedded = domain::compiled::Catalogue {
+        questionnaires: catalogue.questionnaires[..1].to_vec(),
+        ..catalogue.clone()
+    };
+    write(
+        &out_dir.join("catalogue.bin"),
+        &domain::compiled::encode(&embedded),
+    );
 
-    let served = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("target/compiled");
+    let served =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+            .join("target/compiled");
     fs::create_dir_all(&served).unwrap_or_else(|e| panic!("{}: {e}", served.display()));
     let mut version = Fnv::default();
     for entry in builtin::ON_DEMAND {
-        let q = catalogue.questionnaires.iter().find(|q| q.id == entry.id).unwrap_or_else(|| panic!("on-demand questionnaire {} is not built in", entry.id));
+        let q = catalogue
+            .questionnaires
+            .iter()
+            .find(|q| q.id == entry.id)
+            .unwrap_or_else(|| panic!("on-demand questionnaire {} is not built in", entry.id));
         let compiled = domain::compiled::encode(q);
         version.write(&compiled);
         write(&served.join(entry.compiled_name()), &compiled);
     }
     // The reader's worker encodes what the app decodes: a change to the model changes
     // the version too, so a cached worker from another build is never used.
-    let mut sources: Vec<PathBuf> = fs::read_dir("src/domain").expect("src/domain").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut sources: Vec<PathBuf> = fs::read_dir("src/domain")
+        .expect("src/domain")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     sources.sort();
     for source in sources {
         version.write(&fs::read(&source).unwrap_or_default());
     }
-    println!("cargo:rustc-env=SHUZHUAN_COMPILED_VERSION={:016x}", version.finish());
+    println!(
+        "cargo:rustc-env=SHUZHUAN_COMPILED_VERSION={:016x}",
+        version.finish()
+    );
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) {

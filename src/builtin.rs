@@ -6,7 +6,10 @@
 
 use crate::domain::source_pos::LoadError;
 #[cfg(not(target_arch = "wasm32"))]
-use crate::domain::{benchmark::load_benchmark, load::load_questionnaire, questionnaire::Questionnaire, targets::load_target_profile};
+use crate::domain::{
+    benchmark::load_benchmark, load::load_questionnaire, questionnaire::Questionnaire,
+    targets::load_target_profile,
+};
 
 /// A built-in questionnaire that the browser app does not carry inside its wasm: it is
 /// served beside the app, compiled (`<id>.bin`, see `catalogue`), and fetched the first time
@@ -47,25 +50,54 @@ pub const ON_DEMAND: &[OnDemand] = &[
 /// others are `ON_DEMAND` in the browser).
 #[cfg(not(target_arch = "wasm32"))]
 pub const QUESTIONNAIRES: &[(&str, &str)] = &[
-    ("questionnaires/headline-quick.toml", include_str!("../questionnaires/headline-quick.toml")),
-    ("questionnaires/sme-digital-level.toml", include_str!("../questionnaires/sme-digital-level.toml")),
-    ("questionnaires/cmmm-self-diagnosis.toml", include_str!("../questionnaires/cmmm-self-diagnosis.toml")),
+    (
+        "questionnaires/headline-quick.toml",
+        include_str!("../questionnaires/headline-quick.toml"),
+    ),
+    (
+        "questionnaires/sme-digital-level.toml",
+        include_str!("../questionnaires/sme-digital-level.toml"),
+    ),
+    (
+        "questionnaires/cmmm-self-diagnosis.toml",
+        include_str!("../questionnaires/cmmm-self-diagnosis.toml"),
+    ),
 ];
 /// (file name, contents) of each built-in target profile; the first is the default.
 #[cfg(not(target_arch = "wasm32"))]
 pub const TARGET_PROFILES: &[(&str, &str)] = &[
-    ("questionnaires/targets/national-2025.toml", include_str!("../questionnaires/targets/national-2025.toml")),
-    ("questionnaires/targets/national-2027.toml", include_str!("../questionnaires/targets/national-2027.toml")),
-    ("questionnaires/targets/taizhou-2025.toml", include_str!("../questionnaires/targets/taizhou-2025.toml")),
-    ("questionnaires/targets/gansu-2027.toml", include_str!("../questionnaires/targets/gansu-2027.toml")),
-    ("questionnaires/targets/chongqing-2027.toml", include_str!("../questionnaires/targets/chongqing-2027.toml")),
-    ("questionnaires/targets/jiangxi-2027.toml", include_str!("../questionnaires/targets/jiangxi-2027.toml")),
+    (
+        "questionnaires/targets/national-2025.toml",
+        include_str!("../questionnaires/targets/national-2025.toml"),
+    ),
+    (
+        "questionnaires/targets/national-2027.toml",
+        include_str!("../questionnaires/targets/national-2027.toml"),
+    ),
+    (
+        "questionnaires/targets/taizhou-2025.toml",
+        include_str!("../questionnaires/targets/taizhou-2025.toml"),
+    ),
+    (
+        "questionnaires/targets/gansu-2027.toml",
+        include_str!("../questionnaires/targets/gansu-2027.toml"),
+    ),
+    (
+        "questionnaires/targets/chongqing-2027.toml",
+        include_str!("../questionnaires/targets/chongqing-2027.toml"),
+    ),
+    (
+        "questionnaires/targets/jiangxi-2027.toml",
+        include_str!("../questionnaires/targets/jiangxi-2027.toml"),
+    ),
 ];
 
 /// The national actual values.
 #[cfg(not(target_arch = "wasm32"))]
-pub const BENCHMARK: (&str, &str) =
-    ("questionnaires/benchmarks/national-actual.toml", include_str!("../questionnaires/benchmarks/national-actual.toml"));
+pub const BENCHMARK: (&str, &str) = (
+    "questionnaires/benchmarks/national-actual.toml",
+    include_str!("../questionnaires/benchmarks/national-actual.toml"),
+);
 
 pub use crate::domain::compiled::Catalogue;
 
@@ -75,16 +107,30 @@ pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
     let mut errors = Vec::new();
     let questionnaires: Vec<Questionnaire> = QUESTIONNAIRES
         .iter()
-        .filter_map(|(file, src)| load_questionnaire(file, src).map_err(|e| errors.extend(e)).ok())
+        .filter_map(|(file, src)| {
+            load_questionnaire(file, src)
+                .map_err(|e| errors.extend(e))
+                .ok()
+        })
         .collect();
     let refs: Vec<&Questionnaire> = questionnaires.iter().collect();
     let profiles = TARGET_PROFILES
         .iter()
-        .filter_map(|(file, src)| load_target_profile(file, src, &refs).map_err(|e| errors.extend(e)).ok())
+        .filter_map(|(file, src)| {
+            load_target_profile(file, src, &refs)
+                .map_err(|e| errors.extend(e))
+                .ok()
+        })
         .collect();
-    let benchmark = load_benchmark(BENCHMARK.0, BENCHMARK.1, &refs).map_err(|e| errors.extend(e)).ok();
+    let benchmark = load_benchmark(BENCHMARK.0, BENCHMARK.1, &refs)
+        .map_err(|e| errors.extend(e))
+        .ok();
     match benchmark {
-        Some(benchmark) if errors.is_empty() => Ok(Catalogue { questionnaires, profiles, benchmark }),
+        Some(benchmark) if errors.is_empty() => Ok(Catalogue {
+            questionnaires,
+            profiles,
+            benchmark,
+        }),
         _ => Err(errors),
     }
 }
@@ -95,9 +141,22 @@ pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
 /// compiled beside it and fetched as `<id>.bin` (`ON_DEMAND`).
 #[cfg(target_arch = "wasm32")]
 pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
-    crate::domain::compiled::decode_catalogue(include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.bin"))).map_err(|e| {
-        let message = crate::domain::text::Text::new(format!("内置数据损坏：{e}"), format!("the built-in data is damaged: {e}"));
-        vec![LoadError { file: "catalogue.bin".into(), line: 1, col: 1, field: String::new(), message }]
+    crate::domain::compiled::decode_catalogue(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/catalogue.bin"
+    )))
+    .map_err(|e| {
+        let message = crate::domain::text::Text::new(
+            format!("内置数据损坏：{e}"),
+            format!("the built-in data is damaged: {e}"),
+        );
+        vec![LoadError {
+            file: "catalogue.bin".into(),
+            line: 1,
+            col: 1,
+            field: String::new(),
+            message,
+        }]
     })
 }
 
@@ -118,7 +177,10 @@ mod tests {
     #[test]
     fn on_demand_entries_match_their_files() {
         for entry in ON_DEMAND {
-            let (file, src) = QUESTIONNAIRES.iter().find(|(f, _)| *f == entry.path).unwrap_or_else(|| panic!("{} is not built in", entry.path));
+            let (file, src) = QUESTIONNAIRES
+                .iter()
+                .find(|(f, _)| *f == entry.path)
+                .unwrap_or_else(|| panic!("{} is not built in", entry.path));
             let q = load_questionnaire(file, src).unwrap_or_else(|e| panic!("{file}: {e:?}"));
             assert_eq!(q.id, entry.id, "{file}: id");
             assert_eq!(q.title.get(Lang::Zh), entry.title_zh, "{file}: title.zh");
@@ -126,6 +188,9 @@ mod tests {
         }
         let listed: Vec<&str> = ON_DEMAND.iter().map(|e| e.path).collect();
         let rest: Vec<&str> = QUESTIONNAIRES[1..].iter().map(|(f, _)| *f).collect();
-        assert_eq!(listed, rest, "every built-in questionnaire but the default is on demand");
+        assert_eq!(
+            listed, rest,
+            "every built-in questionnaire but the default is on demand"
+        );
     }
 }

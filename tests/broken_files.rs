@@ -7,14 +7,23 @@ use std::process::Command;
 #[test]
 fn every_broken_file_yields_exactly_its_expected_errors() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/broken");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert!(files.len() >= 14, "the corpus covers every error class");
     for path in files {
         let src = std::fs::read_to_string(&path).unwrap();
-        let name = format!("tests/broken/{}", path.file_name().unwrap().to_str().unwrap());
-        let expected: Vec<String> =
-            src.lines().filter_map(|l| l.strip_prefix("# expect:")).map(|e| format!("{name}:{e}")).collect();
+        let name = format!(
+            "tests/broken/{}",
+            path.file_name().unwrap().to_str().unwrap()
+        );
+        let expected: Vec<String> = src
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect:"))
+            .map(|e| format!("{name}:{e}"))
+            .collect();
         assert!(!expected.is_empty(), "{name} lists no expected error");
         let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
             .args(["check", "--lang", "en", &name])
@@ -22,7 +31,11 @@ fn every_broken_file_yields_exactly_its_expected_errors() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{name} must fail the check");
-        let printed: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect();
+        let printed: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
         assert_eq!(printed, expected, "{name}");
     }
 }

@@ -11,7 +11,10 @@ fn check(files: &[&str]) -> (i32, String) {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run shuzhuan");
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+    )
 }
 
 #[test]
@@ -33,13 +36,22 @@ fn messages_are_chinese_by_default() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("questionnaire.title: 缺少中文文本（zh）"), "{text}");
+    assert!(
+        text.contains("questionnaire.title: 缺少中文文本（zh）"),
+        "{text}"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan")).arg("check").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
+        .arg("check")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan")).arg("frobnicate").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
+        .arg("frobnicate")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

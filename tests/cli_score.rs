@@ -11,7 +11,11 @@ fn score(args: &[&str]) -> (i32, String, String) {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 const ALL: [&str; 5] = [
@@ -24,25 +28,57 @@ const ALL: [&str; 5] = [
 
 #[test]
 fn good_files_are_scored_and_bad_ones_named() {
-    let mut args = vec!["--questionnaire", "sme-digital-level", "--targets", "national-2025", "--lang", "en"];
+    let mut args = vec![
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2025",
+        "--lang",
+        "en",
+    ];
     args.extend(ALL);
     let (code, out, err) = score(&args);
     assert_eq!(code, 1, "some files failed");
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("file"), "{out}");
-    assert!(lines[1].starts_with("tests/answers/empty-firm.json") && lines[1].contains("0.00*"), "{out}");
+    assert!(
+        lines[1].starts_with("tests/answers/empty-firm.json") && lines[1].contains("0.00*"),
+        "{out}"
+    );
     // The mixed golden firm: 50.75 points, 二级 ("Level 2"), CNC 22/40 = 55 %.
-    assert!(lines[2].starts_with("tests/answers/mixed-firm.json"), "{out}");
-    assert!(lines[2].contains("50.75*") && lines[2].contains("Level 2") && lines[2].contains("55.0"), "{out}");
-    assert!(err.contains("tests/answers/damaged.json: The file is damaged or not an answers file (line 6"), "{err}");
+    assert!(
+        lines[2].starts_with("tests/answers/mixed-firm.json"),
+        "{out}"
+    );
+    assert!(
+        lines[2].contains("50.75*") && lines[2].contains("Level 2") && lines[2].contains("55.0"),
+        "{out}"
+    );
+    assert!(
+        err.contains(
+            "tests/answers/damaged.json: The file is damaged or not an answers file (line 6"
+        ),
+        "{err}"
+    );
     assert!(err.contains("tests/answers/other-questionnaire.json: These answers are for questionnaire \"cmmm-self-diagnosis\""), "{err}");
-    assert!(err.contains("tests/answers/other-version.json: These answers are for version 2022.1"), "{err}");
+    assert!(
+        err.contains("tests/answers/other-version.json: These answers are for version 2022.1"),
+        "{err}"
+    );
     assert!(err.ends_with("2 scored, 3 failed\n"), "{err}");
 }
 
 #[test]
 fn json_output_carries_every_figure() {
-    let (code, out, _) = score(&["--questionnaire", "sme-digital-level", "--targets", "national-2025", "--format", "json", "tests/answers/mixed-firm.json"]);
+    let (code, out, _) = score(&[
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2025",
+        "--format",
+        "json",
+        "tests/answers/mixed-firm.json",
+    ]);
     assert_eq!(code, 0);
     let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
     let r = &rows[0];
@@ -50,26 +86,56 @@ fn json_output_carries_every_figure() {
     assert_eq!(r["level"], 2);
     assert_eq!(r["level_name"], "二级");
     assert_eq!(r["provisional"], true);
-    assert_eq!(r["dimensions"][0], serde_json::json!(["equipment_systems", 50.0]));
-    assert_eq!(r["indicators"][0], serde_json::json!({"id": "cnc_rate", "value": 55.0, "target": 68.0, "gap_pp": -13.0}));
+    assert_eq!(
+        r["dimensions"][0],
+        serde_json::json!(["equipment_systems", 50.0])
+    );
+    assert_eq!(
+        r["indicators"][0],
+        serde_json::json!({"id": "cnc_rate", "value": 55.0, "target": 68.0, "gap_pp": -13.0})
+    );
 }
 
 #[test]
 fn csv_output_has_a_header_and_one_row_per_file() {
-    let (code, out, _) = score(&["--questionnaire", "sme-digital-level", "--targets", "taizhou-2025", "--format", "csv", "tests/answers/mixed-firm.json", "tests/answers/empty-firm.json"]);
+    let (code, out, _) = score(&[
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "taizhou-2025",
+        "--format",
+        "csv",
+        "tests/answers/mixed-firm.json",
+        "tests/answers/empty-firm.json",
+    ]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3);
-    assert!(lines[0].starts_with("file,firm,total,total_max,level,completeness,provisional,dimension:equipment_systems"));
+    assert!(lines[0].starts_with(
+        "file,firm,total,total_max,level,completeness,provisional,dimension:equipment_systems"
+    ));
     // Taizhou's CNC target is 65 %: 55 − 65 = −10.
     assert!(lines[1].contains(",55,65,-10,"), "{}", lines[1]);
 }
 
 #[test]
 fn unknown_questionnaire_or_profile_is_a_usage_error() {
-    let (code, _, err) = score(&["--questionnaire", "nope", "--targets", "national-2025", "tests/answers/mixed-firm.json"]);
+    let (code, _, err) = score(&[
+        "--questionnaire",
+        "nope",
+        "--targets",
+        "national-2025",
+        "tests/answers/mixed-firm.json",
+    ]);
     assert_eq!(code, 2);
-    assert!(err.contains("nope: not a built-in questionnaire id"), "{err}");
-    let (code, _, _) = score(&["--questionnaire", "sme-digital-level", "tests/answers/mixed-firm.json"]);
+    assert!(
+        err.contains("nope: not a built-in questionnaire id"),
+        "{err}"
+    );
+    let (code, _, _) = score(&[
+        "--questionnaire",
+        "sme-digital-level",
+        "tests/answers/mixed-firm.json",
+    ]);
     assert_eq!(code, 2);
 }

@@ -15,7 +15,13 @@ fn mixed() -> (shuzhuan::domain::questionnaire::Questionnaire, Assessment) {
     let c = shuzhuan::builtin::catalogue().unwrap();
     let q = builtin("sme-digital-level");
     let a = answers(&q, include_str!("answers/mixed-firm.spec"));
-    let r = assess(&q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
+    let r = assess(
+        &q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
     (q, r)
 }
 
@@ -23,7 +29,10 @@ fn mixed() -> (shuzhuan::domain::questionnaire::Questionnaire, Assessment) {
 fn summary_reads_score_level_and_what_is_missing() {
     let (q, r) = mixed();
     let s = score_summary(&q, &r, Lang::Zh);
-    assert_eq!((s.total_text.as_str(), s.scale_text.as_str()), ("50.75", "/ 100 分"));
+    assert_eq!(
+        (s.total_text.as_str(), s.scale_text.as_str()),
+        ("50.75", "/ 100 分")
+    );
     assert_eq!(s.level_name, "二级");
     assert_eq!(s.next_text, "距三级还差 9.25 分");
     assert_eq!(s.completeness_text, "已完成 48.7%（19/39 题），结果为暂定");
@@ -40,7 +49,10 @@ fn dimension_rows_and_bars_show_the_next_level_line() {
     assert_eq!(rows[0].value_text, "10 / 20 分");
     assert_eq!(rows[0].threshold, Some(60.0));
     assert_eq!(rows[0].gap_text, "距三级还差 10.0 个百分点");
-    assert_eq!(rows[4].gap_text, "", "规划实施 at 66.7 % is above the 三级 line");
+    assert_eq!(
+        rows[4].gap_text, "",
+        "规划实施 at 66.7 % is above the 三级 line"
+    );
     let svg = dimension_chart_svg(&rows, "三级", Lang::Zh);
     let short = svg_fill(SHORT_COLOR);
     let met = svg_fill(MET_COLOR);
@@ -48,12 +60,20 @@ fn dimension_rows_and_bars_show_the_next_level_line() {
         .split("<rect")
         .skip(1)
         .map(|t| &t[..t.find("/>").unwrap()])
-        .filter(|t| t.contains(&format!("x=\"{BAR_X0}\"")) && (t.contains(&short) || t.contains(&met)))
+        .filter(|t| {
+            t.contains(&format!("x=\"{BAR_X0}\"")) && (t.contains(&short) || t.contains(&met))
+        })
         .collect();
     assert_eq!(bars.len(), 9);
-    assert!(bars[0].contains(&format!("width=\"{}\"", x_of(50.0) - BAR_X0)) && bars[0].contains(&short));
+    assert!(
+        bars[0].contains(&format!("width=\"{}\"", x_of(50.0) - BAR_X0)) && bars[0].contains(&short)
+    );
     assert!(bars[4].contains(&met));
-    assert_eq!(svg.matches(">\n三级\n</text>").count(), 9 + 1, "a line label per bar and the legend: {svg}");
+    assert_eq!(
+        svg.matches(">\n三级\n</text>").count(),
+        9 + 1,
+        "a line label per bar and the legend: {svg}"
+    );
 }
 
 #[test]
@@ -63,7 +83,10 @@ fn radar_has_a_vertex_per_dimension() {
     let svg = radar_svg(&rows, Lang::Zh);
     assert!(svg.contains("<polygon"));
     let (x, y) = point(0, 9, 50.0);
-    assert!(svg.contains(&format!("{x},{y}")), "the first vertex at 50 % straight up");
+    assert!(
+        svg.contains(&format!("{x},{y}")),
+        "the first vertex at 50 % straight up"
+    );
     assert_eq!(svg.matches("<circle").count(), 9);
     assert!(svg.contains("<desc>设备系统 50%；数据采集 35%"));
 }
@@ -74,6 +97,9 @@ fn advice_says_what_it_gains() {
     let rows = advice_rows(&q, &r, Lang::Zh);
     assert_eq!(rows[0].id, "level-2-integrate");
     assert_eq!(rows[0].gain_text, "最多可提升 27.75 分（数字化基础）");
-    let cnc = rows.iter().find(|a| a.id == "cnc-key-process-retrofit").unwrap();
+    let cnc = rows
+        .iter()
+        .find(|a| a.id == "cnc-key-process-retrofit")
+        .unwrap();
     assert_eq!(cnc.gain_text, "关键工序数控化率距目标 13.0 个百分点");
 }

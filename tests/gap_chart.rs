@@ -20,7 +20,11 @@ fn rects(svg: &str) -> Vec<(i32, i32, String)> {
         .skip(1)
         .map(|t| {
             let tag = &t[..t.find("/>").unwrap()];
-            (attr(tag, "x").parse().unwrap(), attr(tag, "width").parse().unwrap(), attr(tag, "fill"))
+            (
+                attr(tag, "x").parse().unwrap(),
+                attr(tag, "width").parse().unwrap(),
+                attr(tag, "fill"),
+            )
         })
         .collect()
 }
@@ -32,19 +36,43 @@ fn rows(pairs: &[(&str, &str)], lang: Lang) -> Vec<IndicatorRow> {
     for (k, v) in pairs {
         a.set_typed(k, *v);
     }
-    indicator_rows(q, &assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default()), lang)
+    indicator_rows(
+        q,
+        &assess(
+            q,
+            &a,
+            c.profile("national-2025").unwrap(),
+            &c.benchmark,
+            &Default::default(),
+        ),
+        lang,
+    )
 }
 
 #[test]
 fn bars_have_the_length_and_colour_of_their_values() {
     // CNC 55 % (short of 68), R&D tools 90 % (above 85); management unanswered.
-    let rows = rows(&[("key_processes", "40"), ("cnc_key_processes", "22"), ("rd_staff", "30"), ("rd_staff_with_tools", "27")], Lang::Zh);
+    let rows = rows(
+        &[
+            ("key_processes", "40"),
+            ("cnc_key_processes", "22"),
+            ("rd_staff", "30"),
+            ("rd_staff_with_tools", "27"),
+        ],
+        Lang::Zh,
+    );
     let svg = gap_chart_svg(&rows, "", Lang::Zh);
     let bars: Vec<_> = rects(&svg)
         .into_iter()
-        .filter(|(x, _, fill)| *x == BAR_X0 && (*fill == svg_fill(MET_COLOR) || *fill == svg_fill(SHORT_COLOR)))
+        .filter(|(x, _, fill)| {
+            *x == BAR_X0 && (*fill == svg_fill(MET_COLOR) || *fill == svg_fill(SHORT_COLOR))
+        })
         .collect();
-    assert_eq!(bars.len(), 2, "one bar per indicator with a value: {bars:?}");
+    assert_eq!(
+        bars.len(),
+        2,
+        "one bar per indicator with a value: {bars:?}"
+    );
     assert_eq!(bars[0].2, svg_fill(SHORT_COLOR));
     assert_eq!(bars[0].1, x_of(55.0) - BAR_X0);
     assert_eq!(bars[1].2, svg_fill(MET_COLOR));
@@ -55,15 +83,25 @@ fn bars_have_the_length_and_colour_of_their_values() {
     assert!(svg.contains("低于目标 13.0 个百分点"));
     assert!(svg.contains("待填写"));
     // The latest national values (2025-03: CNC 66.2 %, R&D tools 83.5 %) are rings.
-    assert!(svg.contains("全国 66.2%") && svg.contains("全国 83.5%"), "{svg}");
-    assert_eq!(svg.matches("<circle").count(), 3 + 3, "three rings (one per indicator with a national value) and three legend swatches");
+    assert!(
+        svg.contains("全国 66.2%") && svg.contains("全国 83.5%"),
+        "{svg}"
+    );
+    assert_eq!(
+        svg.matches("<circle").count(),
+        3 + 3,
+        "three rings (one per indicator with a national value) and three legend swatches"
+    );
     assert!(svg.contains("<title>核心指标与目标的差距</title>"));
     assert!(svg.contains("role=\"img\""));
 }
 
 #[test]
 fn english_labels_and_colour_by_status() {
-    let rows = rows(&[("key_processes", "10"), ("cnc_key_processes", "10")], Lang::En);
+    let rows = rows(
+        &[("key_processes", "10"), ("cnc_key_processes", "10")],
+        Lang::En,
+    );
     assert_eq!(bar_color(rows[0].status), MET_COLOR);
     let svg = gap_chart_svg(&rows, "", Lang::En);
     assert!(svg.contains("CNC ratio of key processes"));
@@ -92,5 +130,8 @@ fn every_text_is_escaped() {
     assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(svg.contains("a &amp; b"));
     assert!(!svg.contains("<script>"));
-    assert!(svg.contains("<title>&lt;script&gt;x&lt;/script&gt;：核心指标与目标的差距</title>"), "{svg}");
+    assert!(
+        svg.contains("<title>&lt;script&gt;x&lt;/script&gt;：核心指标与目标的差距</title>"),
+        "{svg}"
+    );
 }

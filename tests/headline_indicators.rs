@@ -32,22 +32,64 @@ fn a_typical_firm_against_the_national_2025_targets() {
     // 17 of 25 key processes → 68 % (exactly the target); 6 of 8 functions → 75 %
     // (5 pp short of 80 %); 27 of 30 designers → 90 % (5 pp above 85 %).
     let a = answers(
-        &[("key_processes", "25"), ("cnc_key_processes", "17"), ("rd_staff", "30"), ("rd_staff_with_tools", "27")],
-        &["finance", "purchasing", "sales", "inventory", "hr", "quality"],
+        &[
+            ("key_processes", "25"),
+            ("cnc_key_processes", "17"),
+            ("rd_staff", "30"),
+            ("rd_staff_with_tools", "27"),
+        ],
+        &[
+            "finance",
+            "purchasing",
+            "sales",
+            "inventory",
+            "hr",
+            "quality",
+        ],
     );
     let result = assess(q, &a, national, &c.benchmark, &Default::default());
-    assert!(result.evaluation.field_errors.is_empty(), "{:?}", result.evaluation.field_errors);
-    assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Percent(68.0));
-    assert_eq!(result.indicator("cnc_rate").unwrap().gap(), Some(Gap::Met { above_pp: 0.0 }));
-    assert_eq!(result.indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Percent(75.0));
-    assert_eq!(result.indicator("mgmt_digital_rate").unwrap().gap(), Some(Gap::Short { below_pp: 5.0 }));
-    assert_eq!(result.indicator("rd_tool_rate").unwrap().value, IndicatorValue::Percent(90.0));
-    assert_eq!(result.indicator("rd_tool_rate").unwrap().gap(), Some(Gap::Met { above_pp: 5.0 }));
+    assert!(
+        result.evaluation.field_errors.is_empty(),
+        "{:?}",
+        result.evaluation.field_errors
+    );
+    assert_eq!(
+        result.indicator("cnc_rate").unwrap().value,
+        IndicatorValue::Percent(68.0)
+    );
+    assert_eq!(
+        result.indicator("cnc_rate").unwrap().gap(),
+        Some(Gap::Met { above_pp: 0.0 })
+    );
+    assert_eq!(
+        result.indicator("mgmt_digital_rate").unwrap().value,
+        IndicatorValue::Percent(75.0)
+    );
+    assert_eq!(
+        result.indicator("mgmt_digital_rate").unwrap().gap(),
+        Some(Gap::Short { below_pp: 5.0 })
+    );
+    assert_eq!(
+        result.indicator("rd_tool_rate").unwrap().value,
+        IndicatorValue::Percent(90.0)
+    );
+    assert_eq!(
+        result.indicator("rd_tool_rate").unwrap().gap(),
+        Some(Gap::Met { above_pp: 5.0 })
+    );
     assert_eq!((result.score.answered, result.score.asked), (5, 5));
 
     let rows = indicator_rows(q, &result, Lang::Zh);
-    let texts: Vec<(&str, &str, &str)> =
-        rows.iter().map(|r| (r.value_text.as_str(), r.target_text.as_str(), r.gap_text.as_str())).collect();
+    let texts: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.value_text.as_str(),
+                r.target_text.as_str(),
+                r.gap_text.as_str(),
+            )
+        })
+        .collect();
     assert_eq!(
         texts,
         vec![
@@ -67,7 +109,15 @@ fn the_same_firm_against_taizhou_2025() {
     let q = &c.questionnaires[0];
     let taizhou = c.profile("taizhou-2025").unwrap();
     // 22 of 40 → 55 %, 10 pp short of 65 %; 27 of 30 → 90 %, exactly Taizhou's 90 %.
-    let a = answers(&[("key_processes", "40"), ("cnc_key_processes", "22"), ("rd_staff", "30"), ("rd_staff_with_tools", "27")], &[]);
+    let a = answers(
+        &[
+            ("key_processes", "40"),
+            ("cnc_key_processes", "22"),
+            ("rd_staff", "30"),
+            ("rd_staff_with_tools", "27"),
+        ],
+        &[],
+    );
     let result = assess(q, &a, taizhou, &c.benchmark, &Default::default());
     let rows = indicator_rows(q, &result, Lang::Zh);
     assert_eq!(rows[0].value_text, "55.0%");
@@ -86,7 +136,17 @@ fn thirds_round_to_one_decimal() {
     let q = &c.questionnaires[0];
     // 1 of 3 = 33.333… %; 68 − 33.333… = 34.666… → 34.7 pp.
     let a = answers(&[("key_processes", "3"), ("cnc_key_processes", "1")], &[]);
-    let rows = indicator_rows(q, &assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default()), Lang::Zh);
+    let rows = indicator_rows(
+        q,
+        &assess(
+            q,
+            &a,
+            c.profile("national-2025").unwrap(),
+            &c.benchmark,
+            &Default::default(),
+        ),
+        Lang::Zh,
+    );
     assert_eq!(rows[0].value_text, "33.3%");
     assert_eq!(rows[0].gap_text, "低于目标 34.7 个百分点");
 }
@@ -95,11 +155,31 @@ fn thirds_round_to_one_decimal() {
 fn a_whole_of_zero_is_not_applicable() {
     let c = cat();
     let q = &c.questionnaires[0];
-    let a = answers(&[("key_processes", "0"), ("cnc_key_processes", "0"), ("rd_staff", "0"), ("rd_staff_with_tools", "")], &[]);
-    let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
+    let a = answers(
+        &[
+            ("key_processes", "0"),
+            ("cnc_key_processes", "0"),
+            ("rd_staff", "0"),
+            ("rd_staff_with_tools", ""),
+        ],
+        &[],
+    );
+    let result = assess(
+        q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
     assert!(result.evaluation.field_errors.is_empty());
-    assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::NotApplicable);
-    assert_eq!(result.indicator("rd_tool_rate").unwrap().value, IndicatorValue::NotApplicable);
+    assert_eq!(
+        result.indicator("cnc_rate").unwrap().value,
+        IndicatorValue::NotApplicable
+    );
+    assert_eq!(
+        result.indicator("rd_tool_rate").unwrap().value,
+        IndicatorValue::NotApplicable
+    );
     assert_eq!(result.indicator("cnc_rate").unwrap().gap(), None);
     assert_eq!(indicator_rows(q, &result, Lang::Zh)[0].value_text, "不适用");
 }
@@ -109,35 +189,101 @@ fn a_part_larger_than_its_whole_is_an_error_on_the_part_and_keeps_the_text() {
     let c = cat();
     let q = &c.questionnaires[0];
     let a = answers(&[("key_processes", "10"), ("cnc_key_processes", "12")], &[]);
-    let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
-    assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Invalid);
-    let err = result.evaluation.field_errors.get("cnc_key_processes").expect("error on the part");
+    let result = assess(
+        q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
+    assert_eq!(
+        result.indicator("cnc_rate").unwrap().value,
+        IndicatorValue::Invalid
+    );
+    let err = result
+        .evaluation
+        .field_errors
+        .get("cnc_key_processes")
+        .expect("error on the part");
     assert_eq!(err.zh, "12 不能大于“关键工序总数”（10）");
     assert!(!result.evaluation.field_errors.contains_key("key_processes"));
     // What was typed stays in the answers.
     assert_eq!(a.typed("cnc_key_processes"), "12");
-    assert_eq!(indicator_rows(q, &result, Lang::Zh)[0].value_text, "输入有误");
+    assert_eq!(
+        indicator_rows(q, &result, Lang::Zh)[0].value_text,
+        "输入有误"
+    );
 }
 
 #[test]
 fn full_width_digits_and_spaces_are_read() {
     let c = cat();
     let q = &c.questionnaires[0];
-    let a = answers(&[("key_processes", " ２５ "), ("cnc_key_processes", "\u{3000}１７")], &[]);
-    let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
-    assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Percent(68.0));
+    let a = answers(
+        &[
+            ("key_processes", " ２５ "),
+            ("cnc_key_processes", "\u{3000}１７"),
+        ],
+        &[],
+    );
+    let result = assess(
+        q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
+    assert_eq!(
+        result.indicator("cnc_rate").unwrap().value,
+        IndicatorValue::Percent(68.0)
+    );
 }
 
 #[test]
 fn invalid_counts_are_field_errors_not_values() {
     let c = cat();
     let q = &c.questionnaires[0];
-    let a = answers(&[("key_processes", "-4"), ("cnc_key_processes", "2.5"), ("rd_staff", "abc")], &[]);
-    let result = assess(q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
-    assert_eq!(result.evaluation.field_errors.get("key_processes").unwrap().zh, "数量不能为负数");
-    assert_eq!(result.evaluation.field_errors.get("cnc_key_processes").unwrap().zh, "请输入整数，不能有小数");
-    assert_eq!(result.evaluation.field_errors.get("rd_staff").unwrap().zh, "请输入整数，例如 12");
-    assert_eq!(result.indicator("cnc_rate").unwrap().value, IndicatorValue::Invalid);
+    let a = answers(
+        &[
+            ("key_processes", "-4"),
+            ("cnc_key_processes", "2.5"),
+            ("rd_staff", "abc"),
+        ],
+        &[],
+    );
+    let result = assess(
+        q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
+    assert_eq!(
+        result
+            .evaluation
+            .field_errors
+            .get("key_processes")
+            .unwrap()
+            .zh,
+        "数量不能为负数"
+    );
+    assert_eq!(
+        result
+            .evaluation
+            .field_errors
+            .get("cnc_key_processes")
+            .unwrap()
+            .zh,
+        "请输入整数，不能有小数"
+    );
+    assert_eq!(
+        result.evaluation.field_errors.get("rd_staff").unwrap().zh,
+        "请输入整数，例如 12"
+    );
+    assert_eq!(
+        result.indicator("cnc_rate").unwrap().value,
+        IndicatorValue::Invalid
+    );
     assert_eq!(result.score.answered, 0);
 }
 
@@ -147,19 +293,52 @@ fn none_of_the_functions_is_zero_percent_and_untouched_is_missing() {
     let q = &c.questionnaires[0];
     let national = c.profile("national-2025").unwrap();
     let mut a = Answers::default();
-    assert_eq!(assess(q, &a, national, &c.benchmark, &Default::default()).indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Missing);
+    assert_eq!(
+        assess(q, &a, national, &c.benchmark, &Default::default())
+            .indicator("mgmt_digital_rate")
+            .unwrap()
+            .value,
+        IndicatorValue::Missing
+    );
     a.select_none("mgmt_functions_on_system");
     let r = assess(q, &a, national, &c.benchmark, &Default::default());
-    assert_eq!(r.indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Percent(0.0));
-    assert_eq!(r.indicator("mgmt_digital_rate").unwrap().gap(), Some(Gap::Short { below_pp: 80.0 }));
+    assert_eq!(
+        r.indicator("mgmt_digital_rate").unwrap().value,
+        IndicatorValue::Percent(0.0)
+    );
+    assert_eq!(
+        r.indicator("mgmt_digital_rate").unwrap().gap(),
+        Some(Gap::Short { below_pp: 80.0 })
+    );
     // All eight ticked: 100 %.
-    for o in ["finance", "purchasing", "sales", "inventory", "hr", "production_planning", "quality", "equipment"] {
+    for o in [
+        "finance",
+        "purchasing",
+        "sales",
+        "inventory",
+        "hr",
+        "production_planning",
+        "quality",
+        "equipment",
+    ] {
         a.toggle("mgmt_functions_on_system", o, true);
     }
-    assert_eq!(assess(q, &a, national, &c.benchmark, &Default::default()).indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Percent(100.0));
+    assert_eq!(
+        assess(q, &a, national, &c.benchmark, &Default::default())
+            .indicator("mgmt_digital_rate")
+            .unwrap()
+            .value,
+        IndicatorValue::Percent(100.0)
+    );
     // Unticking the last one leaves it unanswered again.
     let mut b = Answers::default();
     b.toggle("mgmt_functions_on_system", "finance", true);
     b.toggle("mgmt_functions_on_system", "finance", false);
-    assert_eq!(assess(q, &b, national, &c.benchmark, &Default::default()).indicator("mgmt_digital_rate").unwrap().value, IndicatorValue::Missing);
+    assert_eq!(
+        assess(q, &b, national, &c.benchmark, &Default::default())
+            .indicator("mgmt_digital_rate")
+            .unwrap()
+            .value,
+        IndicatorValue::Missing
+    );
 }

@@ -15,7 +15,11 @@ fn sme(spec: &str) -> Score {
 }
 
 fn dims(s: &Score) -> Vec<(&str, f64)> {
-    s.dimensions.iter().filter(|d| d.percent.is_some()).map(|d| (d.id.as_str(), (d.earned * 1000.0).round() / 1000.0)).collect()
+    s.dimensions
+        .iter()
+        .filter(|d| d.percent.is_some())
+        .map(|d| (d.id.as_str(), (d.earned * 1000.0).round() / 1000.0))
+        .collect()
 }
 
 const ALL_BEST: &str = "
@@ -76,7 +80,11 @@ fn all_best() {
     assert_eq!(s.total, 100.0);
     assert_eq!(s.level, Some(4));
     assert_eq!(s.next_level, None);
-    assert!(s.dimensions.iter().filter_map(|d| d.percent).all(|p| p == 100.0));
+    assert!(s
+        .dimensions
+        .iter()
+        .filter_map(|d| d.percent)
+        .all(|p| p == 100.0));
 }
 
 #[test]
@@ -104,7 +112,11 @@ fn all_worst() {
     assert!(dims(&s).iter().all(|(_, p)| *p == 0.0));
     assert_eq!(s.total, 0.0);
     assert_eq!(s.level, None);
-    assert_eq!(s.missing.len(), 22, "the 16 scenarios and 6 headline questions");
+    assert_eq!(
+        s.missing.len(),
+        22,
+        "the 16 scenarios and 6 headline questions"
+    );
 }
 
 #[test]
@@ -132,7 +144,11 @@ fn mixed_with_dont_know() {
     );
     assert!((s.total - 50.75).abs() < 1e-9);
     assert_eq!(s.level, Some(2));
-    assert_eq!(s.next_level.map(|(l, gap)| (l, (gap * 100.0).round() / 100.0)), Some((3, 9.25)));
+    assert_eq!(
+        s.next_level
+            .map(|(l, gap)| (l, (gap * 100.0).round() / 100.0)),
+        Some((3, 9.25))
+    );
     assert_eq!(s.unknown, vec!["energy_per_revenue".to_string()]);
     // 39 asked (equip_total > 0 shows two more), 19 answered (17 scored + the 2 CNC counts).
     assert_eq!(s.missing.len(), 20);
@@ -141,8 +157,18 @@ fn mixed_with_dont_know() {
 
 /// ALL_BEST with some answers replaced.
 fn best_except(changes: &str) -> String {
-    let keys: Vec<&str> = changes.lines().filter_map(|l| l.split_once('=')).map(|(k, _)| k.trim()).collect();
-    let kept: Vec<&str> = ALL_BEST.lines().filter(|l| l.split_once('=').is_none_or(|(k, _)| !keys.contains(&k.trim()))).collect();
+    let keys: Vec<&str> = changes
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, _)| k.trim())
+        .collect();
+    let kept: Vec<&str> = ALL_BEST
+        .lines()
+        .filter(|l| {
+            l.split_once('=')
+                .is_none_or(|(k, _)| !keys.contains(&k.trim()))
+        })
+        .collect();
     format!("{}\n{changes}", kept.join("\n"))
 }
 
@@ -164,10 +190,14 @@ fn exactly_on_each_level_threshold() {
     let s = sme(&best_except(worst_trends));
     assert_eq!((s.total, s.level), (80.0, Some(4)));
     // 50 + 0 + energy down 7 + cost down 3 = 60 → 三级.
-    let s = sme(&best_except(&format!("{worst_management}\npass_rate = down\nrevenue_per_employee = down")));
+    let s = sme(&best_except(&format!(
+        "{worst_management}\npass_rate = down\nrevenue_per_employee = down"
+    )));
     assert_eq!((s.total, s.level), (60.0, Some(3)));
     // 50 − 10 (no information system) + 0 + 0 = 40 → 二级.
-    let s = sme(&best_except(&format!("{worst_management}{worst_trends}\nsystem_coverage = none")));
+    let s = sme(&best_except(&format!(
+        "{worst_management}{worst_trends}\nsystem_coverage = none"
+    )));
     assert_eq!((s.total, s.level), (40.0, Some(2)));
     // Only networks 8 and the two equipment ratios 6 + 6 = 20 → 一级.
     let s = sme(&best_except(&format!(
@@ -178,12 +208,17 @@ fn exactly_on_each_level_threshold() {
     let s = sme(&best_except(&format!(
         "{worst_management}{worst_trends}\nsystem_coverage = none\nauto_data_capture = none\nnetwork_security = none\ndata_security = none\nequip_networked = 59"
     )));
-    assert_eq!((s.total, s.level, s.next_level), (18.5, None, Some((1, 1.5))));
+    assert_eq!(
+        (s.total, s.level, s.next_level),
+        (18.5, None, Some((1, 1.5)))
+    );
 }
 
 #[test]
 fn scenario_levels_are_counted_not_scored() {
-    let s = sme(&format!("{ALL_BEST}\nscn_quality = 3\nscn_finance = 2\nscn_hr = 2\nscn_product_design = NA"));
+    let s = sme(&format!(
+        "{ALL_BEST}\nscn_quality = 3\nscn_finance = 2\nscn_hr = 2\nscn_product_design = NA"
+    ));
     assert_eq!(s.total, 100.0);
     let (counts, unrated) = s.scenario_distribution(4);
     assert_eq!(counts, vec![0, 2, 1, 0]);
@@ -197,7 +232,13 @@ fn cmmm_levels_combine_into_elements_and_overall() {
     // 人员 3, 3 → 3; 技术 2, 3, 4 → 3; 资源 2, 2 → 2; 制造: product design not applicable,
     // the other 12 at 3 → 3. Overall (3 + 3 + 2 + 3) ÷ 4 = 2.75 → 二级 (1.8–2.8), 0.05 short of 三级.
     let levels = [3, 3, 2, 3, 4, 2, 2];
-    let items: Vec<&str> = q.sections.iter().flat_map(|s| &s.dimensions).flat_map(|d| &d.items).map(|i| i.id.as_str()).collect();
+    let items: Vec<&str> = q
+        .sections
+        .iter()
+        .flat_map(|s| &s.dimensions)
+        .flat_map(|d| &d.items)
+        .map(|i| i.id.as_str())
+        .collect();
     assert_eq!(items.len(), 20);
     for (n, id) in items.iter().enumerate() {
         let line = match n {
@@ -213,9 +254,15 @@ fn cmmm_levels_combine_into_elements_and_overall() {
     assert_eq!(elements, vec![3.0, 3.0, 2.0, 3.0]);
     assert!((s.total - 2.75).abs() < 1e-9);
     assert_eq!(s.level, Some(2));
-    assert_eq!(s.next_level.map(|(l, g)| (l, (g * 100.0).round() / 100.0)), Some((3, 0.05)));
+    assert_eq!(
+        s.next_level.map(|(l, g)| (l, (g * 100.0).round() / 100.0)),
+        Some((3, 0.05))
+    );
     assert!(s.missing.is_empty());
-    assert_eq!(s.dimensions[7].percent, None, "product design is not applicable");
+    assert_eq!(
+        s.dimensions[7].percent, None,
+        "product design is not applicable"
+    );
     assert_eq!(s.dimensions[4].percent, Some(80.0), "level 4 of 5");
 }
 
@@ -256,24 +303,41 @@ fn sme_advice(spec: &str, size: &str) -> Vec<String> {
     let c = shuzhuan::builtin::catalogue().unwrap();
     let q = builtin("sme-digital-level");
     let a = answers(&q, spec);
-    let firm = shuzhuan::domain::firm::FirmProfile { size: size.into(), ..Default::default() };
-    let r = shuzhuan::domain::assessment::assess(&q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &firm);
+    let firm = shuzhuan::domain::firm::FirmProfile {
+        size: size.into(),
+        ..Default::default()
+    };
+    let r = shuzhuan::domain::assessment::assess(
+        &q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &firm,
+    );
     r.advice.iter().map(|x| x.id.clone()).collect()
 }
 
 #[test]
 fn first_recommendations_of_the_golden_firms() {
     // Empty: below 一级, the foundation section has all its 50 points open.
-    assert_eq!(sme_advice("", "").first().map(String::as_str), Some("level-1-foundation"));
+    assert_eq!(
+        sme_advice("", "").first().map(String::as_str),
+        Some("level-1-foundation")
+    );
     // All best: nothing left to advise but what the headline counts (unanswered) imply.
-    assert!(sme_advice(ALL_BEST, "medium").iter().all(|id| !id.starts_with("level-")));
+    assert!(sme_advice(ALL_BEST, "medium")
+        .iter()
+        .all(|id| !id.starts_with("level-")));
     // Mixed (二级): the foundation still has 27.75 of 50 points open (0.2775 of the
     // scale), more than the CNC gap of 13 points (0.13) or any single dimension.
     let mixed = sme_advice(MIXED, "small");
     assert_eq!(mixed[0], "level-2-integrate");
     let pos = |id: &str| mixed.iter().position(|x| x == id).unwrap_or(usize::MAX);
     assert!(pos("cnc-key-process-retrofit") < pos("results-baseline"));
-    assert!(mixed.contains(&"systems-cloud-saas-small".to_string()), "a small firm is advised cloud services");
+    assert!(
+        mixed.contains(&"systems-cloud-saas-small".to_string()),
+        "a small firm is advised cloud services"
+    );
     assert!(!sme_advice(MIXED, "large").contains(&"systems-cloud-saas-small".to_string()));
 }
 
@@ -287,10 +351,26 @@ fn a_hidden_answer_does_not_count() {
     // equip_digital is asked only when equip_total > 0: with 0 machines, its "5" is kept
     // but neither errs (5 > 0) nor counts.
     let a = answers(&q, "equip_total = 0\nequip_digital = 5");
-    let r = shuzhuan::domain::assessment::assess(&q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
-    assert!(r.evaluation.field_errors.is_empty(), "{:?}", r.evaluation.field_errors);
-    assert_eq!(r.evaluation.state("equip_digital"), shuzhuan::domain::evaluation::ItemState::Hidden);
-    assert_eq!(r.indicator("equip_digital_rate").unwrap().value, shuzhuan::domain::indicators::IndicatorValue::NotApplicable);
+    let r = shuzhuan::domain::assessment::assess(
+        &q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
+    assert!(
+        r.evaluation.field_errors.is_empty(),
+        "{:?}",
+        r.evaluation.field_errors
+    );
+    assert_eq!(
+        r.evaluation.state("equip_digital"),
+        shuzhuan::domain::evaluation::ItemState::Hidden
+    );
+    assert_eq!(
+        r.indicator("equip_digital_rate").unwrap().value,
+        shuzhuan::domain::indicators::IndicatorValue::NotApplicable
+    );
     assert_eq!(a.typed("equip_digital"), "5");
 }
 
@@ -298,10 +378,23 @@ fn a_hidden_answer_does_not_count() {
 fn first_recommendations_on_the_thresholds_and_for_the_cmmm_case() {
     // At 60 points (三级) the weakest open dimension is management (0 of 7.5 in each of four
     // dimensions); the level rule for 二级 no longer applies.
-    let worst_management = "digital_plan = no_plan\ngovernance = none\ntalent_measures = none\ndigital_invest_avg = 0";
-    let at_60 = sme_advice(&best_except(&format!("{worst_management}\npass_rate = down\nrevenue_per_employee = down")), "medium");
-    assert!(!at_60.iter().any(|id| id.starts_with("level-")), "{at_60:?}");
-    assert_eq!(at_60.first().map(String::as_str), Some("results-baseline"), "{at_60:?}");
+    let worst_management =
+        "digital_plan = no_plan\ngovernance = none\ntalent_measures = none\ndigital_invest_avg = 0";
+    let at_60 = sme_advice(
+        &best_except(&format!(
+            "{worst_management}\npass_rate = down\nrevenue_per_employee = down"
+        )),
+        "medium",
+    );
+    assert!(
+        !at_60.iter().any(|id| id.starts_with("level-")),
+        "{at_60:?}"
+    );
+    assert_eq!(
+        at_60.first().map(String::as_str),
+        Some("results-baseline"),
+        "{at_60:?}"
+    );
 
     let c = shuzhuan::builtin::catalogue().unwrap();
     let q = builtin("cmmm-self-diagnosis");
@@ -310,13 +403,33 @@ fn first_recommendations_on_the_thresholds_and_for_the_cmmm_case() {
     // of the overall score (half of one of four elements), data 1/12 (a third of 技术):
     // organisation strategy gains 3 levels × 1/8 = 0.375, data 4 × 1/12 = 0.333 levels
     // of the overall score, so organisation strategy comes first.
-    let spec: String = ids.iter().enumerate().map(|(n, id)| format!("{id} = {}\n", if n == 2 { 1 } else { 2 })).collect();
+    let spec: String = ids
+        .iter()
+        .enumerate()
+        .map(|(n, id)| format!("{id} = {}\n", if n == 2 { 1 } else { 2 }))
+        .collect();
     let a = answers(&q, &spec);
-    let r = shuzhuan::domain::assessment::assess(&q, &a, c.profile("national-2025").unwrap(), &c.benchmark, &Default::default());
+    let r = shuzhuan::domain::assessment::assess(
+        &q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
     assert_eq!(q.sections[1].dimensions[0].items[0].id, ids[2]);
     let order: Vec<&str> = r.advice.iter().map(|x| x.id.as_str()).collect();
-    assert_eq!(order[..2], ["cmmm-org-strategy", "cmmm-staff-skills"], "{order:?}");
+    assert_eq!(
+        order[..2],
+        ["cmmm-org-strategy", "cmmm-staff-skills"],
+        "{order:?}"
+    );
     let pos = |id: &str| order.iter().position(|x| *x == id).unwrap();
-    assert!(pos("cmmm-data") < pos("cmmm-integration"), "data (level 1) before integration (level 2): {order:?}");
-    assert_eq!(r.advice.last().map(|x| x.id.as_str()), Some("cmmm-smart-factory-l3"));
+    assert!(
+        pos("cmmm-data") < pos("cmmm-integration"),
+        "data (level 1) before integration (level 2): {order:?}"
+    );
+    assert_eq!(
+        r.advice.last().map(|x| x.id.as_str()),
+        Some("cmmm-smart-factory-l3")
+    );
 }

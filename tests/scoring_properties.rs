@@ -26,18 +26,29 @@ fn questionnaires() -> &'static [Questionnaire] {
 fn possible_answers(item: &Item) -> Vec<Option<Answer>> {
     let mut out: Vec<Option<Answer>> = vec![None];
     match &item.kind {
-        ItemKind::SingleChoice { options } => out.extend(options.iter().map(|o| Some(Answer::Choice(o.id.clone())))),
+        ItemKind::SingleChoice { options } => {
+            out.extend(options.iter().map(|o| Some(Answer::Choice(o.id.clone()))))
+        }
         ItemKind::MultiSelect { options, .. } => {
             out.push(Some(Answer::Selected(Default::default())));
             for n in 1..=options.len() {
-                out.push(Some(Answer::Selected(options.iter().take(n).map(|o| o.id.clone()).collect())));
+                out.push(Some(Answer::Selected(
+                    options.iter().take(n).map(|o| o.id.clone()).collect(),
+                )));
             }
         }
-        ItemKind::Count { .. } => out.extend(["0", "1", "3", "10", "55", "100", "x"].map(|s| Some(Answer::Typed(s.into())))),
-        ItemKind::Amount { .. } => out.extend(["0", "2.5", "100", "1000"].map(|s| Some(Answer::Typed(s.into())))),
-        ItemKind::Trend { .. } => out.extend(["up", "flat", "down"].map(|s| Some(Answer::Choice(s.into())))),
+        ItemKind::Count { .. } => out
+            .extend(["0", "1", "3", "10", "55", "100", "x"].map(|s| Some(Answer::Typed(s.into())))),
+        ItemKind::Amount { .. } => {
+            out.extend(["0", "2.5", "100", "1000"].map(|s| Some(Answer::Typed(s.into()))))
+        }
+        ItemKind::Trend { .. } => {
+            out.extend(["up", "flat", "down"].map(|s| Some(Answer::Choice(s.into()))))
+        }
         ItemKind::YesNo { .. } => out.extend(["no", "yes"].map(|s| Some(Answer::Choice(s.into())))),
-        ItemKind::Level { levels, .. } => out.extend((1..=levels.len() as u8).map(|l| Some(Answer::Level(l)))),
+        ItemKind::Level { levels, .. } => {
+            out.extend((1..=levels.len() as u8).map(|l| Some(Answer::Level(l))))
+        }
         ItemKind::FreeText => out.push(Some(Answer::Text("备注".into()))),
         ItemKind::Ratio { .. } => {}
     }
@@ -74,7 +85,11 @@ fn improve(item: &Item, a: &Answer) -> Option<Answer> {
     match (&item.kind, a) {
         (ItemKind::SingleChoice { options }, Answer::Choice(c)) => {
             let now = options.iter().find(|o| &o.id == c)?.points;
-            options.iter().filter(|o| o.points > now).min_by(|x, y| x.points.total_cmp(&y.points)).map(|o| Answer::Choice(o.id.clone()))
+            options
+                .iter()
+                .filter(|o| o.points > now)
+                .min_by(|x, y| x.points.total_cmp(&y.points))
+                .map(|o| Answer::Choice(o.id.clone()))
         }
         (ItemKind::MultiSelect { options, .. }, Answer::Selected(set)) => {
             let extra = options.iter().find(|o| !set.contains(&o.id))?;
@@ -84,10 +99,17 @@ fn improve(item: &Item, a: &Answer) -> Option<Answer> {
         }
         (ItemKind::Trend { points, .. }, Answer::Choice(c)) => {
             let idx = ["up", "flat", "down"].iter().position(|d| d == c)?;
-            (0..3).filter(|i| points[*i] > points[idx]).min_by(|x, y| points[*x].total_cmp(&points[*y])).map(|i| Answer::Choice(["up", "flat", "down"][i].into()))
+            (0..3)
+                .filter(|i| points[*i] > points[idx])
+                .min_by(|x, y| points[*x].total_cmp(&points[*y]))
+                .map(|i| Answer::Choice(["up", "flat", "down"][i].into()))
         }
-        (ItemKind::YesNo { .. }, Answer::Choice(c)) if c == "no" => Some(Answer::Choice("yes".into())),
-        (ItemKind::Level { levels, .. }, Answer::Level(l)) if usize::from(*l) < levels.len() => Some(Answer::Level(l + 1)),
+        (ItemKind::YesNo { .. }, Answer::Choice(c)) if c == "no" => {
+            Some(Answer::Choice("yes".into()))
+        }
+        (ItemKind::Level { levels, .. }, Answer::Level(l)) if usize::from(*l) < levels.len() => {
+            Some(Answer::Level(l + 1))
+        }
         _ => None,
     }
 }

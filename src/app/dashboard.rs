@@ -18,18 +18,34 @@ pub fn is_scored(state: AppState) -> bool {
 
 pub fn is_scored_q(q: &crate::domain::questionnaire::Questionnaire) -> bool {
     !q.levels.is_empty()
-        && q.sections.iter().flat_map(|s| &s.dimensions).any(|d| d.points > 0.0 || d.items.iter().any(|i| matches!(i.kind, ItemKind::Level { .. })))
+        && q.sections.iter().flat_map(|s| &s.dimensions).any(|d| {
+            d.points > 0.0
+                || d.items
+                    .iter()
+                    .any(|i| matches!(i.kind, ItemKind::Level { .. }))
+        })
 }
 
 #[component]
 pub fn ScoreCard(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let summary = Memo::new(move |_| state.questionnaire.with(|q| state.assessment.with(|a| score_summary(&q.0, a, lang.get()))));
+    let summary = Memo::new(move |_| {
+        state.questionnaire.with(|q| {
+            state
+                .assessment
+                .with(|a| score_summary(&q.0, a, lang.get()))
+        })
+    });
     let missing = Memo::new(move |_| {
         let l = lang.get();
         state.questionnaire.with(|q| {
             state.assessment.with(|a| {
-                a.score.missing.iter().filter_map(|id| q.0.item(id)).map(|i| i.text.get(l).to_string()).collect::<Vec<_>>()
+                a.score
+                    .missing
+                    .iter()
+                    .filter_map(|id| q.0.item(id))
+                    .map(|i| i.text.get(l).to_string())
+                    .collect::<Vec<_>>()
             })
         })
     });
@@ -81,8 +97,17 @@ pub fn DimensionView(state: AppState) -> impl IntoView {
 pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: RwSignal<Lang>) -> impl IntoView {
     // The body is rebuilt only when the dimensions themselves change; the figures in its
     // cells update in place (see `results::IndicatorTable`).
-    let shape = Memo::new(move |_| rows.with(|rows| shape_key(rows.iter().map(|r| [r.id.as_str(), r.name.as_str(), r.section.as_str()]))));
-    let cell = move |i: usize, text: fn(&DimensionRow) -> String| move || rows.with(|rows| rows.get(i).map_or(String::new(), text));
+    let shape = Memo::new(move |_| {
+        rows.with(|rows| {
+            shape_key(
+                rows.iter()
+                    .map(|r| [r.id.as_str(), r.name.as_str(), r.section.as_str()]),
+            )
+        })
+    });
+    let cell = move |i: usize, text: fn(&DimensionRow) -> String| {
+        move || rows.with(|rows| rows.get(i).map_or(String::new(), text))
+    };
     view! {
         <table class="dimension-table">
             <thead><tr>
@@ -116,7 +141,19 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
                 a.score
                     .scenario_levels
                     .iter()
-                    .filter_map(|(id, level)| q.0.item(id).map(|i| (i.text.get(l).split(['：', ':']).next().unwrap_or_default().to_string(), *level)))
+                    .filter_map(|(id, level)| {
+                        q.0.item(id).map(|i| {
+                            (
+                                i.text
+                                    .get(l)
+                                    .split(['：', ':'])
+                                    .next()
+                                    .unwrap_or_default()
+                                    .to_string(),
+                                *level,
+                            )
+                        })
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -148,12 +185,29 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
 pub fn AdviceList(state: AppState, #[prop(optional)] limit: Option<usize>) -> impl IntoView {
     let lang = state.lang;
     let rows = Memo::new(move |_| {
-        state.questionnaire.with(|q| state.assessment.with(|a| advice_rows(&q.0, a, lang.get()).into_iter().take(limit.unwrap_or(usize::MAX)).collect::<Vec<AdviceRow>>()))
+        state.questionnaire.with(|q| {
+            state.assessment.with(|a| {
+                advice_rows(&q.0, a, lang.get())
+                    .into_iter()
+                    .take(limit.unwrap_or(usize::MAX))
+                    .collect::<Vec<AdviceRow>>()
+            })
+        })
     });
     // Which recommendations are shown, in which order: the list is rebuilt only when that
     // changes; a gain that changes is updated in place.
     let shape = Memo::new(move |_| {
-        rows.with(|rows| shape_key(rows.iter().map(|r| [r.id.as_str(), r.action.as_str(), r.rationale.as_str(), r.measure.as_str(), if r.gain_text.is_empty() { "" } else { "+" }])))
+        rows.with(|rows| {
+            shape_key(rows.iter().map(|r| {
+                [
+                    r.id.as_str(),
+                    r.action.as_str(),
+                    r.rationale.as_str(),
+                    r.measure.as_str(),
+                    if r.gain_text.is_empty() { "" } else { "+" },
+                ]
+            }))
+        })
     });
     move || {
         let _ = shape.get();

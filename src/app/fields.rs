@@ -22,22 +22,36 @@ pub fn ItemField(state: AppState, item: Item) -> impl IntoView {
             match item.kind.clone() {
                 ItemKind::Count { unit, .. } | ItemKind::Amount { unit, .. } => {
                     let decimal = matches!(item.kind, ItemKind::Amount { .. });
-                    view! { <NumberField state=state item=item unit=unit decimal=decimal /> }.into_any()
+                    view! { <NumberField state=state item=item unit=unit decimal=decimal /> }
+                        .into_any()
                 }
-                ItemKind::MultiSelect { options, .. } => view! { <MultiSelectField state=state item=item options=options /> }.into_any(),
+                ItemKind::MultiSelect { options, .. } => {
+                    view! { <MultiSelectField state=state item=item options=options /> }.into_any()
+                }
                 ItemKind::SingleChoice { options } => {
-                    let choices = options.iter().map(|o| (o.id.clone(), o.text.clone())).collect();
+                    let choices = options
+                        .iter()
+                        .map(|o| (o.id.clone(), o.text.clone()))
+                        .collect();
                     view! { <RadioField state=state item=item choices=choices /> }.into_any()
                 }
                 ItemKind::YesNo { .. } => {
-                    let choices = vec![("yes".to_string(), Text::new("是", "Yes")), ("no".to_string(), Text::new("否", "No"))];
+                    let choices = vec![
+                        ("yes".to_string(), Text::new("是", "Yes")),
+                        ("no".to_string(), Text::new("否", "No")),
+                    ];
                     view! { <RadioField state=state item=item choices=choices /> }.into_any()
                 }
                 ItemKind::Trend { better, .. } => {
-                    let choices = Direction::ALL.iter().map(|d| (d.id().to_string(), trend_label(*d, better))).collect();
+                    let choices = Direction::ALL
+                        .iter()
+                        .map(|d| (d.id().to_string(), trend_label(*d, better)))
+                        .collect();
                     view! { <RadioField state=state item=item choices=choices /> }.into_any()
                 }
-                ItemKind::Level { levels, .. } => view! { <LevelField state=state item=item levels=levels /> }.into_any(),
+                ItemKind::Level { levels, .. } => {
+                    view! { <LevelField state=state item=item levels=levels /> }.into_any()
+                }
                 ItemKind::Ratio { .. } => view! { <RatioField state=state item=item /> }.into_any(),
                 ItemKind::FreeText => view! { <TextField state=state item=item /> }.into_any(),
             }
@@ -70,7 +84,9 @@ fn question_text(state: AppState, item: &Item) -> impl IntoView + use<> {
 fn help_view(state: AppState, item: &Item) -> impl IntoView + use<> {
     let lang = state.lang;
     let id = format!("q-{}-help", item.id);
-    item.help.clone().map(|h| view! { <p class="help" id=id>{move || h.get(lang.get()).to_string()}</p> })
+    item.help
+        .clone()
+        .map(|h| view! { <p class="help" id=id>{move || h.get(lang.get()).to_string()}</p> })
 }
 
 fn error_view(state: AppState, item_id: &str) -> impl IntoView + use<> {
@@ -88,11 +104,27 @@ fn error_view(state: AppState, item_id: &str) -> impl IntoView + use<> {
 /// unticking brings it back. Outside a fieldset, `labelled_by` names the group after the
 /// question, so that a screen reader says which question "不适用" belongs to.
 #[component]
-fn SpecialAnswers(state: AppState, item: Item, #[prop(optional)] labelled_by: Option<String>) -> impl IntoView {
+fn SpecialAnswers(
+    state: AppState,
+    item: Item,
+    #[prop(optional)] labelled_by: Option<String>,
+) -> impl IntoView {
     let lang = state.lang;
     let specials: Vec<(Answer, &'static str, &'static str, &'static str)> = [
-        (item.allow_na, Answer::NotApplicable, "na", "不适用", "Not applicable"),
-        (item.allow_unknown, Answer::Unknown, "unknown", "不清楚", "Don't know"),
+        (
+            item.allow_na,
+            Answer::NotApplicable,
+            "na",
+            "不适用",
+            "Not applicable",
+        ),
+        (
+            item.allow_unknown,
+            Answer::Unknown,
+            "unknown",
+            "不清楚",
+            "Don't know",
+        ),
     ]
     .into_iter()
     .filter(|(allowed, ..)| *allowed)
@@ -197,7 +229,12 @@ fn TextField(state: AppState, item: Item) -> impl IntoView {
 
 /// The fieldset every choice kind shares: legend, help, the options, "not applicable" /
 /// "don't know", and the error.
-fn choice_fieldset<V: IntoView + 'static>(state: AppState, item: &Item, class: &'static str, options: V) -> impl IntoView + use<V> {
+fn choice_fieldset<V: IntoView + 'static>(
+    state: AppState,
+    item: &Item,
+    class: &'static str,
+    options: V,
+) -> impl IntoView + use<V> {
     let id = item.id.clone();
     view! {
         <fieldset class=class id=format!("field-{id}") aria-describedby=described_by(item)>
@@ -326,9 +363,18 @@ fn RatioField(state: AppState, item: Item) -> impl IntoView {
         let l = lang.get();
         view.with(|v| match (v.state, v.number) {
             (ItemState::Answered, Some(v)) => format_percent(v),
-            (ItemState::NotApplicable, _) => tr(l, "不适用（总数为 0）", "Not applicable (the total is 0)").to_string(),
-            (ItemState::Invalid, _) => tr(l, "请先更正上面的数字", "Correct the numbers above first").to_string(),
-            _ => tr(l, "填写上面的数量后自动计算", "Computed once the counts above are filled in").to_string(),
+            (ItemState::NotApplicable, _) => {
+                tr(l, "不适用（总数为 0）", "Not applicable (the total is 0)").to_string()
+            }
+            (ItemState::Invalid, _) => {
+                tr(l, "请先更正上面的数字", "Correct the numbers above first").to_string()
+            }
+            _ => tr(
+                l,
+                "填写上面的数量后自动计算",
+                "Computed once the counts above are filled in",
+            )
+            .to_string(),
         })
     };
     view! {

@@ -15,7 +15,13 @@ use crate::domain::text::Lang;
 #[component]
 pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let progress = Memo::new(move |_| state.questionnaire.with(|q| state.assessment.with(|a| section_progress(&q.0, &a.evaluation))));
+    let progress = Memo::new(move |_| {
+        state.questionnaire.with(|q| {
+            state
+                .assessment
+                .with(|a| section_progress(&q.0, &a.evaluation))
+        })
+    });
     // Keep the section index valid when the questionnaire changes.
     Effect::new(move |_| {
         let n = state.questionnaire.with(|q| q.0.sections.len());
@@ -29,7 +35,9 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
     };
     let jump = move |_| {
         let found = state.questionnaire.with_untracked(|q| {
-            state.assessment.with_untracked(|a| next_unanswered(&q.0, &a.evaluation, state.section.get_untracked()))
+            state.assessment.with_untracked(|a| {
+                next_unanswered(&q.0, &a.evaluation, state.section.get_untracked())
+            })
         });
         if let Some((s, item)) = found {
             state.section.set(s);
@@ -39,7 +47,11 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
     // "Next" with an error in this section goes to the error instead (nothing is lost).
     let next = move |_| {
         let current = state.section.get_untracked();
-        let invalid = state.questionnaire.with_untracked(|q| state.assessment.with_untracked(|a| first_invalid(&q.0, &a.evaluation, current)));
+        let invalid = state.questionnaire.with_untracked(|q| {
+            state
+                .assessment
+                .with_untracked(|a| first_invalid(&q.0, &a.evaluation, current))
+        });
         match invalid {
             Some(item) => focus_after_render(format!("q-{item}")),
             None => go_to(current + 1),
@@ -128,11 +140,19 @@ pub fn focus_after_render(id: String) {
 }
 
 fn section_has(s: &Section, item: &str) -> bool {
-    s.dimensions.iter().flat_map(|d| &d.items).any(|i| i.id == item)
+    s.dimensions
+        .iter()
+        .flat_map(|d| &d.items)
+        .any(|i| i.id == item)
 }
 
 #[component]
-fn SectionView(state: AppState, index: usize, section: Section, indicators: Vec<Indicator>) -> impl IntoView {
+fn SectionView(
+    state: AppState,
+    index: usize,
+    section: Section,
+    indicators: Vec<Indicator>,
+) -> impl IntoView {
     let lang = state.lang;
     let title = section.title.clone();
     let heading_id = format!("section-{index}-heading");
@@ -160,7 +180,11 @@ fn SectionView(state: AppState, index: usize, section: Section, indicators: Vec<
 }
 
 pub fn format_points(points: f64, lang: Lang) -> String {
-    let p = if points.fract() == 0.0 { format!("{points:.0}") } else { format!("{points}") };
+    let p = if points.fract() == 0.0 {
+        format!("{points:.0}")
+    } else {
+        format!("{points}")
+    };
     match lang {
         Lang::Zh => format!("{p} 分"),
         Lang::En => format!("{p} points"),
@@ -170,7 +194,11 @@ pub fn format_points(points: f64, lang: Lang) -> String {
 #[component]
 fn IndicatorDefinition(state: AppState, indicator: Indicator) -> impl IntoView {
     let lang = state.lang;
-    let (name, def, unverified) = (indicator.name.clone(), indicator.definition.clone(), indicator.unverified);
+    let (name, def, unverified) = (
+        indicator.name.clone(),
+        indicator.definition.clone(),
+        indicator.unverified,
+    );
     view! {
         <div class="indicator-def">
             <p>
@@ -206,10 +234,12 @@ fn SummaryBar(state: AppState) -> impl IntoView {
             Lang::En => format!("{done} of {all} answered"),
         };
         let score = state.questionnaire.with(|q| {
-            super::dashboard::is_scored_q(&q.0).then(|| state.assessment.with(|a| {
-                let s = crate::domain::report::score_summary(&q.0, a, l);
-                format!("{} {} · {}", s.total_text, s.scale_text, s.level_name)
-            }))
+            super::dashboard::is_scored_q(&q.0).then(|| {
+                state.assessment.with(|a| {
+                    let s = crate::domain::report::score_summary(&q.0, a, l);
+                    format!("{} {} · {}", s.total_text, s.scale_text, s.level_name)
+                })
+            })
         });
         match score {
             Some(s) => format!("{progress} · {s}"),

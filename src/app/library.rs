@@ -14,9 +14,14 @@ fn download(name: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&leptos::wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let a = document().create_element("a").map_err(|e| format!("{e:?}"))?.dyn_into::<web_sys::HtmlAnchorElement>().map_err(|_| "anchor".to_string())?;
+    let a = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "anchor".to_string())?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -26,9 +31,19 @@ fn download(name: &str, text: &str) -> Result<(), String> {
 
 /// A file name that says what is inside: firm, questionnaire and date.
 fn export_name(firm: &str, questionnaire: &str, date: &str) -> String {
-    let firm: String = firm.chars().filter(|c| !"\\/:*?\"<>|".contains(*c)).collect();
-    let firm = if firm.trim().is_empty() { "assessment".to_string() } else { firm.trim().to_string() };
-    format!("{firm}-{questionnaire}-{}.json", date.get(..10).unwrap_or(date))
+    let firm: String = firm
+        .chars()
+        .filter(|c| !"\\/:*?\"<>|".contains(*c))
+        .collect();
+    let firm = if firm.trim().is_empty() {
+        "assessment".to_string()
+    } else {
+        firm.trim().to_string()
+    };
+    format!(
+        "{firm}-{questionnaire}-{}.json",
+        date.get(..10).unwrap_or(date)
+    )
 }
 
 #[component]
@@ -36,9 +51,16 @@ pub fn Library(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let export = move |_| {
         let saved = state.snapshot();
-        let name = export_name(&saved.file.firm.name, &saved.file.questionnaire.id, &saved.file.updated_at);
+        let name = export_name(
+            &saved.file.firm.name,
+            &saved.file.questionnaire.id,
+            &saved.file.updated_at,
+        );
         if download(&name, &saved.file.to_json()).is_err() {
-            state.notice.set(Some(crate::domain::text::Text::new("导出失败：浏览器不允许下载文件。", "Export failed: the browser did not allow the download.")));
+            state.notice.set(Some(crate::domain::text::Text::new(
+                "导出失败：浏览器不允许下载文件。",
+                "Export failed: the browser did not allow the download.",
+            )));
         }
     };
     let on_import = move |ev: leptos::ev::Event| {

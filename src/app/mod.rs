@@ -46,16 +46,24 @@ fn Workspace(state: AppState) -> impl IntoView {
         }
     });
     let show_report = RwSignal::new(false);
-    let title = move || state.questionnaire.with(|q| q.0.title.get(lang.get()).to_string());
+    let title = move || {
+        state
+            .questionnaire
+            .with(|q| q.0.title.get(lang.get()).to_string())
+    };
     // The report is built only when it is seen or printed: keeping it in the page
     // would redo its charts and tables on every keystroke.
     let printing = RwSignal::new(false);
-    let before = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || printing.set(true));
-    let after = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || printing.set(false));
+    let before =
+        leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || printing.set(true));
+    let after =
+        leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || printing.set(false));
     {
         use leptos::wasm_bindgen::JsCast;
-        let _ = window().add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
-        let _ = window().add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+        let _ = window()
+            .add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
+        let _ =
+            window().add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
     }
     // The listeners live as long as the page.
     before.forget();

@@ -43,7 +43,11 @@ pub fn read_questionnaire(name: String, source: String, then: impl FnOnce(Reply)
         let id = reader.next_id;
         reader.next_id += 1;
         reader.waiting.insert(id, then);
-        let request = js_sys::Array::of3(&JsValue::from(id), &JsValue::from_str(&name), &JsValue::from_str(&source));
+        let request = js_sys::Array::of3(
+            &JsValue::from(id),
+            &JsValue::from_str(&name),
+            &JsValue::from_str(&source),
+        );
         if reader.ready {
             let _ = reader.worker.post_message(&request);
         } else {
@@ -60,10 +64,20 @@ fn start() -> Result<Reader, String> {
     let url = format!("reader-worker.js?v={}", crate::builtin::COMPILED_VERSION);
     let worker = web_sys::Worker::new(&url).map_err(|e| format!("{e:?}"))?;
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| fail_all("the reader could not start".to_string()));
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
+        fail_all("the reader could not start".to_string())
+    });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Ok(Reader { worker, ready: false, queued: Vec::new(), waiting: HashMap::new(), next_id: 0, _on_message: on_message, _on_error: on_error })
+    Ok(Reader {
+        worker,
+        ready: false,
+        queued: Vec::new(),
+        waiting: HashMap::new(),
+        next_id: 0,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
 }
 
 fn on_message(event: web_sys::MessageEvent) {
@@ -87,7 +101,9 @@ fn on_message(event: web_sys::MessageEvent) {
     let id = reply.get(0).as_f64().unwrap_or(-1.0) as u32;
     let then = READER.with_borrow_mut(|reader| reader.as_mut().and_then(|r| r.waiting.remove(&id)));
     if let Some(then) = then {
-        then(decode_read_result(&js_sys::Uint8Array::new(&reply.get(1)).to_vec()));
+        then(decode_read_result(
+            &js_sys::Uint8Array::new(&reply.get(1)).to_vec(),
+        ));
     }
 }
 

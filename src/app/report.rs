@@ -18,13 +18,19 @@ const CONSULTANT_KEY: &str = "shuzhuan.consultant";
 
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 #[component]
 pub fn Report(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let (saved_name, saved_org): (String, String) = LocalStorage::get(CONSULTANT_KEY).unwrap_or_default();
+    let (saved_name, saved_org): (String, String) =
+        LocalStorage::get(CONSULTANT_KEY).unwrap_or_default();
     let consultant = RwSignal::new(saved_name);
     let organisation = RwSignal::new(saved_org);
     Effect::new(move |_| {
@@ -33,11 +39,23 @@ pub fn Report(state: AppState) -> impl IntoView {
     let date = today();
     let firm = move || {
         let name = state.firm.with(|f| f.name.clone());
-        if name.trim().is_empty() { tr(lang.get(), "（未填写企业名称）", "(firm name not given)").to_string() } else { name }
+        if name.trim().is_empty() {
+            tr(lang.get(), "（未填写企业名称）", "(firm name not given)").to_string()
+        } else {
+            name
+        }
     };
-    let title = move || state.questionnaire.with(|q| format!("{} · v{}", q.0.title.get(lang.get()), q.0.version));
+    let title = move || {
+        state
+            .questionnaire
+            .with(|q| format!("{} · v{}", q.0.title.get(lang.get()), q.0.version))
+    };
     let dims = state.dims;
-    let summary_gaps = move || state.rows.with(|r| dims.with(|d| largest_gaps(r, d, 3, lang.get())));
+    let summary_gaps = move || {
+        state
+            .rows
+            .with(|r| dims.with(|d| largest_gaps(r, d, 3, lang.get())))
+    };
     let has_indicators = move || state.questionnaire.with(|q| !q.0.indicators.is_empty());
     let answer_rows = move || {
         let l = lang.get();
@@ -67,10 +85,19 @@ pub fn Report(state: AppState) -> impl IntoView {
             })
         })
     };
-    let sources = move || state.q().sources.iter().map(|s| view! { <li>{s.citation()}</li> }).collect_view();
+    let sources = move || {
+        state
+            .q()
+            .sources
+            .iter()
+            .map(|s| view! { <li>{s.citation()}</li> })
+            .collect_view()
+    };
     let method = move || {
         let l = lang.get();
-        let maturity = state.questionnaire.with(|q| q.0.scoring == Scoring::Maturity);
+        let maturity = state
+            .questionnaire
+            .with(|q| q.0.scoring == Scoring::Maturity);
         if maturity {
             tr(l,
                 "成熟度：每个能力子域按所选等级（1–5 级）计分，能力要素取其子域的加权平均，总体得分取四个要素的平均，再按 0.8–1.8 一级、1.8–2.8 二级、2.8–3.8 三级、3.8–4.8 四级、4.8–5 五级划分等级。这一等级区间来自对 GB/T 39117 的回忆，尚未与标准原文核对；按子域自选等级是自诊断，并非标准规定的逐条评估。",
@@ -179,6 +206,10 @@ fn firm_line(state: AppState) -> String {
     state.firm.with(|f| {
         let sector = super::setup::sector_name(&f.sector, lang);
         let size = super::setup::size_name(&f.size, lang);
-        [sector, size].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" / ")
+        [sector, size]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" / ")
     })
 }

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::dashboard::{is_scored, is_scored_q, AdviceList, DimensionView, ScenarioStrip, ScoreCard};
+use super::dashboard::{
+    is_scored, is_scored_q, AdviceList, DimensionView, ScenarioStrip, ScoreCard,
+};
 use super::form::UnverifiedMark;
 use super::i18n::t;
 use super::state::AppState;
@@ -34,7 +36,17 @@ pub fn IndicatorTable(
     let lang = state.lang;
     // What the rows are: the body is rebuilt only when this changes (another
     // questionnaire or language), not when a figure does.
-    let shape = Memo::new(move |_| state.rows.with(|rows| shape_key(rows.iter().map(|r| [r.id.as_str(), r.name.as_str(), if r.unverified { "!" } else { "" }]))));
+    let shape = Memo::new(move |_| {
+        state.rows.with(|rows| {
+            shape_key(rows.iter().map(|r| {
+                [
+                    r.id.as_str(),
+                    r.name.as_str(),
+                    if r.unverified { "!" } else { "" },
+                ]
+            }))
+        })
+    });
     view! {
         <table class="indicator-table" aria-describedby=caption_id>
             <thead>
@@ -79,9 +91,22 @@ pub fn shape_key<'a, const N: usize>(rows: impl Iterator<Item = [&'a str; N]>) -
 /// cell and attribute anew on each keystroke made the browser restyle and lay out the
 /// whole table.
 #[component]
-fn Row(state: AppState, i: usize, id: String, name: String, unverified: bool, national: bool) -> impl IntoView {
+fn Row(
+    state: AppState,
+    i: usize,
+    id: String,
+    name: String,
+    unverified: bool,
+    national: bool,
+) -> impl IntoView {
     // One closure type for every cell, so Leptos instantiates its text code once.
-    let cell = move |text: fn(&IndicatorRow) -> &str| move || state.rows.with(|rows| rows.get(i).map_or(String::new(), |r| text(r).to_string()));
+    let cell = move |text: fn(&IndicatorRow) -> &str| {
+        move || {
+            state
+                .rows
+                .with(|rows| rows.get(i).map_or(String::new(), |r| text(r).to_string()))
+        }
+    };
     view! {
         <tr data-indicator=id class=move || state.rows.with(|rows| rows.get(i).map_or("", |r| status_class(r.status)))>
             <th scope="row">{name}{unverified.then(|| view! { <UnverifiedMark state=state /> })}</th>
@@ -105,8 +130,16 @@ fn live_summary(state: AppState) -> String {
             })
         })
     });
-    let first_gap = state.rows.with(|r| r.iter().find(|r| r.value.is_some()).map(|r| format!("{} {} {}", r.name, r.value_text, r.gap_text)));
-    [score, first_gap].into_iter().flatten().collect::<Vec<_>>().join("；")
+    let first_gap = state.rows.with(|r| {
+        r.iter()
+            .find(|r| r.value.is_some())
+            .map(|r| format!("{} {} {}", r.name, r.value_text, r.gap_text))
+    });
+    [score, first_gap]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 #[component]

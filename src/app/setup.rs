@@ -14,7 +14,9 @@ use crate::domain::text::{Lang, Text};
 pub fn Setup(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let profiles = state.profiles();
-    let on_file = move |ev: leptos::ev::Event| read_chosen_file(ev, state, move |name, text| state.load_file(name, text));
+    let on_file = move |ev: leptos::ev::Event| {
+        read_chosen_file(ev, state, move |name, text| state.load_file(name, text))
+    };
     view! {
         <section class="section setup" aria-labelledby="setup-title">
             <h2 id="setup-title">{t(lang, "评估设置", "Assessment setup")}</h2>
@@ -90,21 +92,40 @@ fn LoadErrors(state: AppState) -> impl IntoView {
 
 /// Reads the file the user chose in a file input, then clears the input so that the
 /// same file can be chosen again after fixing it.
-pub fn read_chosen_file(ev: leptos::ev::Event, state: AppState, then: impl FnOnce(String, String) + 'static) {
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+pub fn read_chosen_file(
+    ev: leptos::ev::Event,
+    state: AppState,
+    then: impl FnOnce(String, String) + 'static,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
     let name = file.name();
     input.set_value("");
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(text) => then(name, text.as_string().unwrap_or_default()),
-            Err(_) => state.notice.set(Some(Text::new(format!("无法读取文件 {name}"), format!("Could not read the file {name}")))),
+            Err(_) => state.notice.set(Some(Text::new(
+                format!("无法读取文件 {name}"),
+                format!("Could not read the file {name}"),
+            ))),
         }
     });
 }
 
 /// Size classes as the MIIT classifies firms.
-const SIZES: [(&str, &str, &str); 4] = [("micro", "微型", "Micro"), ("small", "小型", "Small"), ("medium", "中型", "Medium"), ("large", "大型", "Large")];
+const SIZES: [(&str, &str, &str); 4] = [
+    ("micro", "微型", "Micro"),
+    ("small", "小型", "Small"),
+    ("medium", "中型", "Medium"),
+    ("large", "大型", "Large"),
+];
 
 const SECTORS: [(&str, &str, &str); 12] = [
     ("machinery", "通用及专用设备制造", "Machinery"),
@@ -124,7 +145,11 @@ const SECTORS: [(&str, &str, &str); 12] = [
 #[component]
 fn FirmFields(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let text_field = move |id: &'static str, zh: &'static str, en: &'static str, get: fn(&FirmProfile) -> String, set: fn(&mut FirmProfile, String)| {
+    let text_field = move |id: &'static str,
+                           zh: &'static str,
+                           en: &'static str,
+                           get: fn(&FirmProfile) -> String,
+                           set: fn(&mut FirmProfile, String)| {
         view! {
             <div class="field">
                 <label for=id>{t(lang, zh, en)}</label>
@@ -133,7 +158,12 @@ fn FirmFields(state: AppState) -> impl IntoView {
             </div>
         }
     };
-    let select_field = move |id: &'static str, zh: &'static str, en: &'static str, options: &'static [(&'static str, &'static str, &'static str)], get: fn(&FirmProfile) -> String, set: fn(&mut FirmProfile, String)| {
+    let select_field = move |id: &'static str,
+                             zh: &'static str,
+                             en: &'static str,
+                             options: &'static [(&'static str, &'static str, &'static str)],
+                             get: fn(&FirmProfile) -> String,
+                             set: fn(&mut FirmProfile, String)| {
         view! {
             <div class="field">
                 <label for=id>{t(lang, zh, en)}</label>
@@ -150,7 +180,9 @@ fn FirmFields(state: AppState) -> impl IntoView {
     let on_region = move |ev: leptos::ev::Event| {
         let region = event_target_value(&ev);
         state.firm.update(|f| f.region = region.clone());
-        let suggested = state.catalogue.with_value(|c| suggest_profile(&c.profiles, &region).map(|p| p.id.clone()));
+        let suggested = state
+            .catalogue
+            .with_value(|c| suggest_profile(&c.profiles, &region).map(|p| p.id.clone()));
         if let Some(id) = suggested {
             state.profile_id.set(id);
         }
@@ -171,8 +203,15 @@ fn FirmFields(state: AppState) -> impl IntoView {
     }
 }
 
-fn name_in(options: &[(&'static str, &'static str, &'static str)], value: &str, lang: Lang) -> String {
-    options.iter().find(|(v, ..)| *v == value).map_or_else(|| value.to_string(), |(_, zh, en)| tr(lang, zh, en).to_string())
+fn name_in(
+    options: &[(&'static str, &'static str, &'static str)],
+    value: &str,
+    lang: Lang,
+) -> String {
+    options.iter().find(|(v, ..)| *v == value).map_or_else(
+        || value.to_string(),
+        |(_, zh, en)| tr(lang, zh, en).to_string(),
+    )
 }
 
 pub fn sector_name(value: &str, lang: Lang) -> String {

@@ -15,10 +15,10 @@ use crate::charts::radar::radar_svg;
 use crate::domain::answers::{Answer, Answers};
 use crate::domain::answers_file::{parse_answers_file, questionnaire_id_of, AnswersFile};
 use crate::domain::assessment::{assess, Assessment};
+use crate::domain::compiled::{decode_questionnaire, ReadResult};
 use crate::domain::evaluation::{Evaluation, ItemState};
 use crate::domain::fast_map::IdMap;
 use crate::domain::firm::FirmProfile;
-use crate::domain::compiled::{decode_questionnaire, ReadResult};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::report::{dimension_rows, indicator_rows, DimensionRow, IndicatorRow};
 use crate::domain::source_pos::LoadError;
@@ -46,7 +46,12 @@ pub struct ItemView {
 
 impl ItemView {
     fn of(id: &str, answers: &Answers, ev: &Evaluation) -> Self {
-        ItemView { answer: answers.get(id).cloned(), state: ev.state(id), number: ev.number(id), error: ev.field_errors.get(id).cloned() }
+        ItemView {
+            answer: answers.get(id).cloned(),
+            state: ev.state(id),
+            number: ev.number(id),
+            error: ev.field_errors.get(id).cloned(),
+        }
     }
 
     pub fn typed(&self) -> &str {
@@ -90,7 +95,11 @@ fn now_iso() -> String {
 
 /// A new assessment id: the time and a random part, unique on this device.
 fn new_id() -> String {
-    format!("{}-{:06}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1_000_000.0) as u32)
+    format!(
+        "{}-{:06}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1_000_000.0) as u32
+    )
 }
 
 /// A questionnaire in the choice list: loaded, or built in and fetched when chosen.
@@ -151,7 +160,12 @@ pub struct AppState {
 impl AppState {
     pub fn new(catalogue: Catalogue) -> Self {
         let catalogue = Arc::new(catalogue);
-        let builtin: Vec<Arc<Questionnaire>> = catalogue.questionnaires.iter().cloned().map(Arc::new).collect();
+        let builtin: Vec<Arc<Questionnaire>> = catalogue
+            .questionnaires
+            .iter()
+            .cloned()
+            .map(Arc::new)
+            .collect();
         let loaded = storage::load();
         let stored_files = loaded.custom_files.clone();
         let notice = RwSignal::new((!loaded.set_aside.is_empty()).then(|| {
@@ -161,7 +175,10 @@ impl AppState {
             )
         }));
         let settings = loaded.settings.clone();
-        let current = settings.as_ref().and_then(|s| s.current.clone()).and_then(|id| loaded.assessments.iter().find(|a| a.id == id).cloned());
+        let current = settings
+            .as_ref()
+            .and_then(|s| s.current.clone())
+            .and_then(|id| loaded.assessments.iter().find(|a| a.id == id).cloned());
 
         let builtin = RwSignal::new(builtin);
         let custom = RwSignal::new(Vec::new());
@@ -171,14 +188,33 @@ impl AppState {
         let answers = RwSignal::new(Answers::default());
         let firm = RwSignal::new(FirmProfile::default());
         let lang = RwSignal::new(settings.as_ref().map_or(Lang::Zh, |s| s.lang));
-        let (questionnaire, assessment, rows, chart_svg) = derive(builtin, custom, catalogue_value, questionnaire_id, profile_id, answers, firm, lang);
-        let dims = Memo::new(move |_| questionnaire.with(|q| assessment.with(|a| dimension_rows(&q.0, a, lang.get()))));
+        let (questionnaire, assessment, rows, chart_svg) = derive(
+            builtin,
+            custom,
+            catalogue_value,
+            questionnaire_id,
+            profile_id,
+            answers,
+            firm,
+            lang,
+        );
+        let dims = Memo::new(move |_| {
+            questionnaire.with(|q| assessment.with(|a| dimension_rows(&q.0, a, lang.get())))
+        });
         let next_level = Memo::new(move |_| {
             questionnaire.with(|q| {
-                assessment.with(|a| a.score.next_level.and_then(|(l, _)| q.0.levels.get(usize::from(l) - 1)).map(|d| d.name.get(lang.get()).to_string()).unwrap_or_default())
+                assessment.with(|a| {
+                    a.score
+                        .next_level
+                        .and_then(|(l, _)| q.0.levels.get(usize::from(l) - 1))
+                        .map(|d| d.name.get(lang.get()).to_string())
+                        .unwrap_or_default()
+                })
             })
         });
-        let dimension_svg = Memo::new(move |_| dims.with(|d| next_level.with(|n| dimension_chart_svg(d, n, lang.get()))));
+        let dimension_svg = Memo::new(move |_| {
+            dims.with(|d| next_level.with(|n| dimension_chart_svg(d, n, lang.get())))
+        });
         let radar = Memo::new(move |_| dims.with(|d| radar_svg(d, lang.get())));
         let state = AppState {
             catalogue: catalogue_value,
@@ -211,10 +247,18 @@ impl AppState {
         state.read_stored_files(stored_files);
         // The list shows each saved assessment's completeness, which needs its
         // questionnaire: fetch each one missing once (the current one's just below).
-        let mut referenced: Vec<String> = state.saved.with_untracked(|list| list.iter().map(|s| s.file.questionnaire.id.clone()).collect());
+        let mut referenced: Vec<String> = state.saved.with_untracked(|list| {
+            list.iter()
+                .map(|s| s.file.questionnaire.id.clone())
+                .collect()
+        });
         referenced.sort_unstable();
         referenced.dedup();
-        referenced.retain(|id| current.as_ref().is_none_or(|c| &c.file.questionnaire.id != id));
+        referenced.retain(|id| {
+            current
+                .as_ref()
+                .is_none_or(|c| &c.file.questionnaire.id != id)
+        });
         for id in referenced {
             state.with_questionnaire(id, true, Box::new(|_| {}));
         }
@@ -238,11 +282,16 @@ impl AppState {
             let y = window().scroll_y().unwrap_or(0.0);
             storage::save_scroll(&state.current_id.get_untracked(), y);
         });
-        let on_visibility = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.save_now());
+        let on_visibility =
+            leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.save_now());
         {
             use leptos::wasm_bindgen::JsCast;
-            let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-            let _ = document().add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
+            let _ = window()
+                .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+            let _ = document().add_event_listener_with_callback(
+                "visibilitychange",
+                on_visibility.as_ref().unchecked_ref(),
+            );
         }
         // They live as long as the page.
         on_hide.forget();
@@ -259,7 +308,8 @@ impl AppState {
                             .iter()
                             .filter_map(|(id, (_, view))| {
                                 let now = ItemView::of(id, answers, &a.evaluation);
-                                view.with_untracked(|old| *old != now).then(|| (view.clone(), now))
+                                view.with_untracked(|old| *old != now)
+                                    .then(|| (view.clone(), now))
                             })
                             .collect()
                     })
@@ -277,7 +327,9 @@ impl AppState {
             state.track_saved();
             if !state.save_pending.get_value() {
                 state.save_pending.set_value(true);
-                request_animation_frame(move || set_timeout(move || state.save_now(), std::time::Duration::ZERO));
+                request_animation_frame(move || {
+                    set_timeout(move || state.save_now(), std::time::Duration::ZERO)
+                });
             }
         });
         state
@@ -291,12 +343,25 @@ impl AppState {
         }
         self.save_pending.set_value(false);
         let saved = self.snapshot_untracked();
-        let settings = Settings { format_version: storage::FORMAT_VERSION, lang: self.lang.get_untracked(), current: Some(saved.id.clone()) };
+        let settings = Settings {
+            format_version: storage::FORMAT_VERSION,
+            lang: self.lang.get_untracked(),
+            current: Some(saved.id.clone()),
+        };
         let ok = storage::save(&saved).and_then(|_| storage::save_settings(&settings));
         // The list shows firm, questionnaire, day and answer count: refresh it only
         // when one of those changed, not on every keystroke.
-        let shown = |s: &Saved| (s.file.firm.name.clone(), s.file.questionnaire.id.clone(), s.file.updated_at.get(..10).map(str::to_string), s.file.answers.values.len());
-        let changed = self.saved.with_untracked(|list| list.iter().find(|s| s.id == saved.id).map(shown) != Some(shown(&saved)));
+        let shown = |s: &Saved| {
+            (
+                s.file.firm.name.clone(),
+                s.file.questionnaire.id.clone(),
+                s.file.updated_at.get(..10).map(str::to_string),
+                s.file.answers.values.len(),
+            )
+        };
+        let changed = self.saved.with_untracked(|list| {
+            list.iter().find(|s| s.id == saved.id).map(shown) != Some(shown(&saved))
+        });
         if changed {
             self.saved.update(|list| {
                 list.retain(|s| s.id != saved.id);
@@ -337,7 +402,14 @@ impl AppState {
             id: self.current_id.get(),
             section: self.section.get(),
             scroll_y: 0.0,
-            file: AnswersFile::new(&q, self.firm.get(), Some(self.profile_id.get()), self.answers.get(), self.created_at.get(), now_iso()),
+            file: AnswersFile::new(
+                &q,
+                self.firm.get(),
+                Some(self.profile_id.get()),
+                self.answers.get(),
+                self.created_at.get(),
+                now_iso(),
+            ),
         }
     }
 
@@ -353,7 +425,8 @@ impl AppState {
         if current.file.answers.values.is_empty() && current.file.firm == FirmProfile::default() {
             // Nothing was entered: an empty assessment is not worth keeping.
             storage::delete(&current.id);
-            self.saved.update(|list| list.retain(|s| s.id != current.id));
+            self.saved
+                .update(|list| list.retain(|s| s.id != current.id));
             return;
         }
         self.saved.update(|list| {
@@ -365,7 +438,11 @@ impl AppState {
     /// Makes a saved assessment the current one, once its questionnaire is loaded.
     pub fn open(&self, saved: &Saved) {
         let saved = saved.clone();
-        self.with_questionnaire(saved.file.questionnaire.id.clone(), false, Box::new(move |state| state.open_loaded(&saved)));
+        self.with_questionnaire(
+            saved.file.questionnaire.id.clone(),
+            false,
+            Box::new(move |state| state.open_loaded(&saved)),
+        );
     }
 
     fn open_loaded(&self, saved: &Saved) {
@@ -373,8 +450,14 @@ impl AppState {
         let known = self.find_questionnaire(&f.questionnaire.id).is_some();
         if !known {
             self.notice.set(Some(Text::new(
-                format!("评估“{}”所用的问卷“{}”不在本机，无法打开。", f.firm.name, f.questionnaire.id),
-                format!("Assessment \"{}\" uses questionnaire \"{}\", which is not on this device.", f.firm.name, f.questionnaire.id),
+                format!(
+                    "评估“{}”所用的问卷“{}”不在本机，无法打开。",
+                    f.firm.name, f.questionnaire.id
+                ),
+                format!(
+                    "Assessment \"{}\" uses questionnaire \"{}\", which is not on this device.",
+                    f.firm.name, f.questionnaire.id
+                ),
             )));
             return;
         }
@@ -384,7 +467,11 @@ impl AppState {
         self.questionnaire_id.set(f.questionnaire.id.clone());
         self.answers.set(f.answers.clone());
         self.firm.set(f.firm.clone());
-        if let Some(p) = f.target_profile.clone().filter(|p| self.catalogue.with_value(|c| c.profile(p).is_some())) {
+        if let Some(p) = f
+            .target_profile
+            .clone()
+            .filter(|p| self.catalogue.with_value(|c| c.profile(p).is_some()))
+        {
             self.profile_id.set(p);
         }
         self.section.set(saved.section);
@@ -404,7 +491,11 @@ impl AppState {
     /// Switching questionnaire keeps what was entered: with answers, it starts a new
     /// assessment and the old one stays in the list.
     pub fn choose_questionnaire(&self, id: String) {
-        self.with_questionnaire(id.clone(), false, Box::new(move |state| state.switch_questionnaire(id)));
+        self.with_questionnaire(
+            id.clone(),
+            false,
+            Box::new(move |state| state.switch_questionnaire(id)),
+        );
     }
 
     fn switch_questionnaire(&self, id: String) {
@@ -421,7 +512,12 @@ impl AppState {
     pub fn duplicate(&self, id: &str) {
         // The current assessment's list entry may lag behind: copy what is on screen.
         let current = (id == self.current_id.get_untracked()).then(|| self.snapshot_untracked());
-        let Some(mut copy) = current.or_else(|| self.saved.with_untracked(|l| l.iter().find(|s| s.id == id).cloned())) else { return };
+        let Some(mut copy) = current.or_else(|| {
+            self.saved
+                .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+        }) else {
+            return;
+        };
         copy.id = new_id();
         copy.file.firm.name = match self.lang.get_untracked() {
             Lang::Zh => format!("{}（副本）", copy.file.firm.name),
@@ -434,7 +530,10 @@ impl AppState {
     pub fn rename(&self, id: &str, name: String) {
         if id == self.current_id.get_untracked() {
             self.firm.update(|f| f.name = name);
-        } else if let Some(mut s) = self.saved.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) {
+        } else if let Some(mut s) = self
+            .saved
+            .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+        {
             s.file.firm.name = name;
             let _ = storage::save(&s);
             self.saved.update(|l| {
@@ -466,7 +565,10 @@ impl AppState {
             false,
             Box::new(move |state| {
                 let message = match state.import_for(&qid, &name, &src) {
-                    Ok(()) => Text::new(format!("已将 {name} 导入为一份新的评估。"), format!("{name} was imported as a new assessment.")),
+                    Ok(()) => Text::new(
+                        format!("已将 {name} 导入为一份新的评估。"),
+                        format!("{name} was imported as a new assessment."),
+                    ),
                     Err(message) => message,
                 };
                 state.notice.set(Some(message));
@@ -481,8 +583,20 @@ impl AppState {
                 false => Text::new(format!("{name}：答卷所用的问卷“{qid}”不在本机，未导入。"), format!("{name}: the answers are for questionnaire \"{qid}\", which is not on this device; nothing was imported.")),
             });
         };
-        let file = parse_answers_file(src, &q).map_err(|m| Text { zh: format!("{name}：{}，未导入。", m.zh), en: Some(format!("{name}: {}; nothing was imported.", m.get(Lang::En))) })?;
-        let saved = Saved { format_version: storage::FORMAT_VERSION, id: new_id(), section: 0, scroll_y: 0.0, file };
+        let file = parse_answers_file(src, &q).map_err(|m| Text {
+            zh: format!("{name}：{}，未导入。", m.zh),
+            en: Some(format!(
+                "{name}: {}; nothing was imported.",
+                m.get(Lang::En)
+            )),
+        })?;
+        let saved = Saved {
+            format_version: storage::FORMAT_VERSION,
+            id: new_id(),
+            section: 0,
+            scroll_y: 0.0,
+            file,
+        };
         self.open_loaded(&saved);
         Ok(())
     }
@@ -500,7 +614,9 @@ impl AppState {
         let Some(entry) = on_demand(&id) else {
             if let Some(waiting) = self.after_reading.write_value().as_mut() {
                 // It may be one of the saved files still being read.
-                waiting.push(Box::new(move |state| state.with_questionnaire(id, quiet, then)));
+                waiting.push(Box::new(move |state| {
+                    state.with_questionnaire(id, quiet, then)
+                }));
                 return;
             }
             return then(state);
@@ -510,7 +626,8 @@ impl AppState {
         }
         leptos::task::spawn_local(async move {
             let version = crate::builtin::COMPILED_VERSION;
-            let fetched = super::fetch::fetch_bytes(&format!("{}?v={version}", entry.compiled_name())).await;
+            let fetched =
+                super::fetch::fetch_bytes(&format!("{}?v={version}", entry.compiled_name())).await;
             let loaded = fetched.and_then(|bytes| decode_questionnaire(&bytes));
             if state.fetching.get_untracked().as_deref() == Some(id.as_str()) {
                 state.fetching.set(None);
@@ -539,7 +656,13 @@ impl AppState {
     pub fn find_questionnaire(&self, id: &str) -> Option<Arc<Questionnaire>> {
         self.builtin
             .with_untracked(|b| b.iter().find(|q| q.id == id).cloned())
-            .or_else(|| self.custom.with_untracked(|c| c.iter().find(|l| l.questionnaire.id == id).map(|l| l.questionnaire.clone())))
+            .or_else(|| {
+                self.custom.with_untracked(|c| {
+                    c.iter()
+                        .find(|l| l.questionnaire.id == id)
+                        .map(|l| l.questionnaire.clone())
+                })
+            })
     }
 
     /// The current questionnaire (cheap: an `Arc`).
@@ -550,9 +673,14 @@ impl AppState {
     /// The view of one item, for its field: it changes only when the item's answer or
     /// evaluation does. It is kept up to date while the calling view lives.
     pub fn item(&self, id: &str) -> ReadSignal<ItemView> {
-        let now = untrack(|| self.answers.with(|a| self.assessment.with(|x| ItemView::of(id, a, &x.evaluation))));
+        let now = untrack(|| {
+            self.answers
+                .with(|a| self.assessment.with(|x| ItemView::of(id, a, &x.evaluation)))
+        });
         let view = self.items.try_update_value(|items| {
-            let entry = items.entry(id.to_string()).or_insert_with(|| (0, ArcRwSignal::new(now)));
+            let entry = items
+                .entry(id.to_string())
+                .or_insert_with(|| (0, ArcRwSignal::new(now)));
             entry.0 += 1;
             entry.1.read_only()
         });
@@ -581,17 +709,27 @@ impl AppState {
 
     pub fn profile(&self) -> TargetProfile {
         let id = self.profile_id.get();
-        self.catalogue.with_value(|c| c.profile(&id).unwrap_or(&c.profiles[0]).clone())
+        self.catalogue
+            .with_value(|c| c.profile(&id).unwrap_or(&c.profiles[0]).clone())
     }
 
     /// Every questionnaire the user can pick: built-in first (loaded or not), then
     /// loaded files.
     pub fn choices(&self) -> Vec<Choice> {
-        let choice = |q: &Arc<Questionnaire>| Choice { id: q.id.clone(), title: q.title.clone() };
+        let choice = |q: &Arc<Questionnaire>| Choice {
+            id: q.id.clone(),
+            title: q.title.clone(),
+        };
         // The default only: fetched built-ins are listed from ON_DEMAND already.
-        let mut all: Vec<Choice> = self.builtin.with_untracked(|b| b.iter().take(1).map(choice).collect());
-        all.extend(ON_DEMAND.iter().map(|e| Choice { id: e.id.to_string(), title: Text::new(e.title_zh, e.title_en) }));
-        self.custom.with(|c| all.extend(c.iter().map(|l| choice(&l.questionnaire))));
+        let mut all: Vec<Choice> = self
+            .builtin
+            .with_untracked(|b| b.iter().take(1).map(choice).collect());
+        all.extend(ON_DEMAND.iter().map(|e| Choice {
+            id: e.id.to_string(),
+            title: Text::new(e.title_zh, e.title_en),
+        }));
+        self.custom
+            .with(|c| all.extend(c.iter().map(|l| choice(&l.questionnaire))));
         all
     }
 
@@ -606,8 +744,11 @@ impl AppState {
         let left = std::rc::Rc::new(std::cell::Cell::new(files.len()));
         for file in files {
             let left = left.clone();
-            super::reader::read_questionnaire(file.name.clone(), file.source.clone(), move |reply| {
-                match reply {
+            super::reader::read_questionnaire(
+                file.name.clone(),
+                file.source.clone(),
+                move |reply| {
+                    match reply {
                     Ok(Ok(q)) => {
                         let id = q.id.clone();
                         state.custom.update(|c| {
@@ -623,14 +764,15 @@ impl AppState {
                         format!("The questionnaire files saved on this device cannot be read just now ({why}); they are still saved. Reload the page to try again."),
                     ))),
                 }
-                left.set(left.get() - 1);
-                if left.get() == 0 {
-                    let waiting = state.after_reading.write_value().take().unwrap_or_default();
-                    for then in waiting {
-                        then(state);
+                    left.set(left.get() - 1);
+                    if left.get() == 0 {
+                        let waiting = state.after_reading.write_value().take().unwrap_or_default();
+                        for then in waiting {
+                            then(state);
+                        }
                     }
-                }
-            });
+                },
+            );
         }
     }
 
@@ -659,7 +801,10 @@ impl AppState {
             Ok(q) => {
                 self.load_errors.set(Vec::new());
                 let id = q.id.clone();
-                let builtin_clash = self.builtin.with_untracked(|b| b.iter().any(|b| b.id == id)) || on_demand(&id).is_some();
+                let builtin_clash = self
+                    .builtin
+                    .with_untracked(|b| b.iter().any(|b| b.id == id))
+                    || on_demand(&id).is_some();
                 if builtin_clash {
                     self.notice.set(Some(Text::new(
                         format!("文件中的问卷 id “{id}”与内置问卷相同，未加载；请在文件中改用另一个 id。"),
@@ -667,13 +812,19 @@ impl AppState {
                     )));
                     return;
                 }
-                let loaded = LoadedFile { file: CustomFile { name, source }, questionnaire: Arc::new(q) };
+                let loaded = LoadedFile {
+                    file: CustomFile { name, source },
+                    questionnaire: Arc::new(q),
+                };
                 self.custom.update(|c| {
                     c.retain(|l| l.questionnaire.id != id);
                     c.push(loaded);
                 });
-                let mut files: Vec<CustomFile> = self.custom.with_untracked(|c| c.iter().map(|l| l.file.clone()).collect());
-                self.unread_files.with_value(|unread| files.extend(unread.iter().cloned()));
+                let mut files: Vec<CustomFile> = self
+                    .custom
+                    .with_untracked(|c| c.iter().map(|l| l.file.clone()).collect());
+                self.unread_files
+                    .with_value(|unread| files.extend(unread.iter().cloned()));
                 if storage::save_custom_files(&files).is_err() {
                     self.notice.set(Some(Text::new("问卷文件已加载，但浏览器不允许保存，刷新页面后需重新加载。", "The file is loaded, but the browser does not allow saving it; load it again after a reload.")));
                 } else {
@@ -696,22 +847,39 @@ fn derive(
     answers: RwSignal<Answers>,
     firm: RwSignal<FirmProfile>,
     lang: RwSignal<Lang>,
-) -> (Memo<QRef>, Memo<Assessment>, Memo<Vec<IndicatorRow>>, Memo<String>) {
+) -> (
+    Memo<QRef>,
+    Memo<Assessment>,
+    Memo<Vec<IndicatorRow>>,
+    Memo<String>,
+) {
     let questionnaire = Memo::new(move |_| {
         let id = questionnaire_id.get();
         let found = builtin
             .with(|b| b.iter().find(|q| q.id == id).cloned())
-            .or_else(|| custom.with(|c| c.iter().find(|l| l.questionnaire.id == id).map(|l| l.questionnaire.clone())));
+            .or_else(|| {
+                custom.with(|c| {
+                    c.iter()
+                        .find(|l| l.questionnaire.id == id)
+                        .map(|l| l.questionnaire.clone())
+                })
+            });
         QRef(found.unwrap_or_else(|| builtin.with(|b| b[0].clone())))
     });
     let assessment = Memo::new(move |_| {
         catalogue.with_value(|cat| {
             let profile = cat.profile(&profile_id.get()).unwrap_or(&cat.profiles[0]);
-            firm.with(|f| questionnaire.with(|q| answers.with(|a| assess(&q.0, a, profile, &cat.benchmark, f))))
+            firm.with(|f| {
+                questionnaire
+                    .with(|q| answers.with(|a| assess(&q.0, a, profile, &cat.benchmark, f)))
+            })
         })
     });
-    let rows = Memo::new(move |_| questionnaire.with(|q| assessment.with(|a| indicator_rows(&q.0, a, lang.get()))));
-    let chart_svg = Memo::new(move |_| rows.with(|r| firm.with(|f| gap_chart_svg(r, &f.name, lang.get()))));
+    let rows = Memo::new(move |_| {
+        questionnaire.with(|q| assessment.with(|a| indicator_rows(&q.0, a, lang.get())))
+    });
+    let chart_svg =
+        Memo::new(move |_| rows.with(|r| firm.with(|f| gap_chart_svg(r, &f.name, lang.get()))));
     (questionnaire, assessment, rows, chart_svg)
 }
 

@@ -55,7 +55,9 @@ pub struct Loaded {
 fn keys() -> Vec<String> {
     let storage = LocalStorage::raw();
     let n = storage.length().unwrap_or(0);
-    (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
 }
 
 fn set_aside(key: &str) {
@@ -80,7 +82,10 @@ pub fn load() -> Loaded {
     };
     let custom_files = LocalStorage::get::<Vec<CustomFile>>(CUSTOM_FILES).unwrap_or_default();
     let mut assessments = Vec::new();
-    for key in keys().into_iter().filter(|k| k.starts_with(ASSESSMENT_PREFIX)) {
+    for key in keys()
+        .into_iter()
+        .filter(|k| k.starts_with(ASSESSMENT_PREFIX))
+    {
         match LocalStorage::get::<Saved>(&key) {
             Ok(s) if s.format_version == FORMAT_VERSION => assessments.push(s),
             _ => {
@@ -90,7 +95,12 @@ pub fn load() -> Loaded {
         }
     }
     assessments.sort_by(|a, b| b.file.updated_at.cmp(&a.file.updated_at));
-    Loaded { settings, custom_files, assessments, set_aside: set_aside_keys }
+    Loaded {
+        settings,
+        custom_files,
+        assessments,
+        set_aside: set_aside_keys,
+    }
 }
 
 /// Saves one assessment; an error means the browser refused (private mode, storage full).

@@ -30,14 +30,22 @@ fn patch(root: &Element, old: &str, new: &str) -> bool {
     let mut ok = true;
     let same_elements = diff_svg(old, new, |p| {
         let (SvgPatch::SetAttribute { element, .. } | SvgPatch::SetText { element, .. }) = p;
-        let Some(el) = elements.get_or_insert_with(|| root.get_elements_by_tag_name("*")).item(element as u32) else {
+        let Some(el) = elements
+            .get_or_insert_with(|| root.get_elements_by_tag_name("*"))
+            .item(element as u32)
+        else {
             ok = false;
             return;
         };
         match p {
-            SvgPatch::SetAttribute { name, value, .. } => ok &= el.set_attribute(name, value).is_ok(),
+            SvgPatch::SetAttribute { name, value, .. } => {
+                ok &= el.set_attribute(name, value).is_ok()
+            }
             // The text node's data, rather than a new node: the browser then only reshapes it.
-            SvgPatch::SetText { text, .. } => match el.first_child().filter(|t| t.node_type() == 3 && t.next_sibling().is_none()) {
+            SvgPatch::SetText { text, .. } => match el
+                .first_child()
+                .filter(|t| t.node_type() == 3 && t.next_sibling().is_none())
+            {
                 Some(node) => node.set_node_value(Some(text)),
                 None => el.set_text_content(Some(text)),
             },

@@ -72,8 +72,18 @@ pub struct BarChart<'a> {
     pub legend: Vec<(Swatch, String)>,
 }
 
-fn text_style(size: f64, weight: FontStyle, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    TextStyle { font: FontDesc::new(FontFamily::Name(FONT_STACK), size, weight), color: color.to_backend_color(), pos: Pos::new(h, v) }
+fn text_style(
+    size: f64,
+    weight: FontStyle,
+    color: RGBColor,
+    h: HPos,
+    v: VPos,
+) -> TextStyle<'static> {
+    TextStyle {
+        font: FontDesc::new(FontFamily::Name(FONT_STACK), size, weight),
+        color: color.to_backend_color(),
+        pos: Pos::new(h, v),
+    }
 }
 
 fn style(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
@@ -111,51 +121,106 @@ fn marker_anchor(x: i32) -> HPos {
     }
 }
 
-fn draw(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, chart: &BarChart, height: u32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+fn draw(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    chart: &BarChart,
+    height: u32,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     root.fill(&WHITE)?;
-    let rows_bottom = TOP + ROW_HEIGHT as i32 * (chart.rows.len().max(1) as i32 - 1) + BAR_BOTTOM + 46;
+    let rows_bottom =
+        TOP + ROW_HEIGHT as i32 * (chart.rows.len().max(1) as i32 - 1) + BAR_BOTTOM + 46;
     let tick_style = |anchor| style(16.0, MUTED, anchor, VPos::Top);
 
     // The scale under the last bar: 0, 25, 50, 75 and 100 %.
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let x = x_of(tick);
-        root.draw(&Rectangle::new([(x, rows_bottom - 4), (x + 1, rows_bottom + 1)], GRID_COLOR.filled()))?;
-        let anchor = if tick == 0.0 { HPos::Left } else if tick == 100.0 { HPos::Right } else { HPos::Center };
-        root.draw(&Text::new(format!("{tick:.0}%"), (x, rows_bottom + 2), tick_style(anchor)))?;
+        root.draw(&Rectangle::new(
+            [(x, rows_bottom - 4), (x + 1, rows_bottom + 1)],
+            GRID_COLOR.filled(),
+        ))?;
+        let anchor = if tick == 0.0 {
+            HPos::Left
+        } else if tick == 100.0 {
+            HPos::Right
+        } else {
+            HPos::Center
+        };
+        root.draw(&Text::new(
+            format!("{tick:.0}%"),
+            (x, rows_bottom + 2),
+            tick_style(anchor),
+        ))?;
     }
 
     for (i, row) in chart.rows.iter().enumerate() {
         let y = TOP + ROW_HEIGHT as i32 * i as i32;
         let mid = y + (BAR_TOP + BAR_BOTTOM) / 2;
-        root.draw(&Text::new(row.name.clone(), (BAR_X0, y + 4), bold(21.0, INK, HPos::Left, VPos::Top)))?;
-        root.draw(&Text::new(row.note.clone(), (BAR_X1, y + 26), bold(17.0, row.note_color, HPos::Right, VPos::Top)))?;
-        root.draw(&Rectangle::new([(BAR_X0, y + BAR_TOP), (BAR_X1, y + BAR_BOTTOM)], TRACK_COLOR.filled()))?;
+        root.draw(&Text::new(
+            row.name.clone(),
+            (BAR_X0, y + 4),
+            bold(21.0, INK, HPos::Left, VPos::Top),
+        ))?;
+        root.draw(&Text::new(
+            row.note.clone(),
+            (BAR_X1, y + 26),
+            bold(17.0, row.note_color, HPos::Right, VPos::Top),
+        ))?;
+        root.draw(&Rectangle::new(
+            [(BAR_X0, y + BAR_TOP), (BAR_X1, y + BAR_BOTTOM)],
+            TRACK_COLOR.filled(),
+        ))?;
         match row.value {
             Some(v) => {
                 let end = x_of(v);
-                root.draw(&Rectangle::new([(BAR_X0, y + BAR_TOP), (end, y + BAR_BOTTOM)], row.color.filled()))?;
+                root.draw(&Rectangle::new(
+                    [(BAR_X0, y + BAR_TOP), (end, y + BAR_BOTTOM)],
+                    row.color.filled(),
+                ))?;
                 // The value label sits inside the bar's start when the bar is long enough,
                 // else after its end: never where the marker usually is.
                 if end - BAR_X0 >= 64 {
-                    root.draw(&Text::new(row.value_text.clone(), (BAR_X0 + 8, mid), bold(18.0, WHITE, HPos::Left, VPos::Center)))?;
+                    root.draw(&Text::new(
+                        row.value_text.clone(),
+                        (BAR_X0 + 8, mid),
+                        bold(18.0, WHITE, HPos::Left, VPos::Center),
+                    ))?;
                 } else {
-                    root.draw(&Text::new(row.value_text.clone(), (end + 6, mid), bold(18.0, INK, HPos::Left, VPos::Center)))?;
+                    root.draw(&Text::new(
+                        row.value_text.clone(),
+                        (end + 6, mid),
+                        bold(18.0, INK, HPos::Left, VPos::Center),
+                    ))?;
                 }
             }
             None => {
-                root.draw(&Text::new(row.value_text.clone(), (BAR_X0 + 8, mid), style(18.0, MUTED, HPos::Left, VPos::Center)))?;
+                root.draw(&Text::new(
+                    row.value_text.clone(),
+                    (BAR_X0 + 8, mid),
+                    style(18.0, MUTED, HPos::Left, VPos::Center),
+                ))?;
             }
         }
         if let Some((v, label)) = &row.ring {
             let x = x_of(*v);
             root.draw(&Circle::new((x, mid), 7, NATIONAL_COLOR.stroke_width(3)))?;
             // On its own line under the marker's label: the two values are often close.
-            root.draw(&Text::new(label.clone(), (x, y + BAR_BOTTOM + 24), style(16.0, NATIONAL_COLOR, marker_anchor(x), VPos::Top)))?;
+            root.draw(&Text::new(
+                label.clone(),
+                (x, y + BAR_BOTTOM + 24),
+                style(16.0, NATIONAL_COLOR, marker_anchor(x), VPos::Top),
+            ))?;
         }
         if let Some((v, label)) = &row.marker {
             let x = x_of(*v);
-            root.draw(&Rectangle::new([(x - 1, y + BAR_TOP - 5), (x + 1, y + BAR_BOTTOM + 5)], INK.filled()))?;
-            root.draw(&Text::new(label.clone(), (x, y + BAR_BOTTOM + 6), style(16.0, INK, marker_anchor(x), VPos::Top)))?;
+            root.draw(&Rectangle::new(
+                [(x - 1, y + BAR_TOP - 5), (x + 1, y + BAR_BOTTOM + 5)],
+                INK.filled(),
+            ))?;
+            root.draw(&Text::new(
+                label.clone(),
+                (x, y + BAR_BOTTOM + 6),
+                style(16.0, INK, marker_anchor(x), VPos::Top),
+            ))?;
         }
     }
 
@@ -166,10 +231,19 @@ fn draw(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, chart: &BarChart
     for (swatch, label) in &chart.legend {
         match swatch {
             Swatch::Dot(color) => root.draw(&Circle::new((x + 6, ly), 6, color.filled()))?,
-            Swatch::Line => root.draw(&Rectangle::new([(x + 5, ly - 9), (x + 7, ly + 9)], INK.filled()))?,
-            Swatch::Ring => root.draw(&Circle::new((x + 6, ly), 6, NATIONAL_COLOR.stroke_width(3)))?,
+            Swatch::Line => root.draw(&Rectangle::new(
+                [(x + 5, ly - 9), (x + 7, ly + 9)],
+                INK.filled(),
+            ))?,
+            Swatch::Ring => {
+                root.draw(&Circle::new((x + 6, ly), 6, NATIONAL_COLOR.stroke_width(3)))?
+            }
         }
-        root.draw(&Text::new(label.clone(), (x + 18, ly), style(16.0, INK, HPos::Left, VPos::Center)))?;
+        root.draw(&Text::new(
+            label.clone(),
+            (x + 18, ly),
+            style(16.0, INK, HPos::Left, VPos::Center),
+        ))?;
         let wide = label.chars().filter(|c| !c.is_ascii()).count() as i32;
         let narrow = label.chars().count() as i32 - wide;
         x += 18 + 13 * wide + 7 * narrow + 16;

@@ -1,6 +1,8 @@
 //! Per-dimension bars (0–100 %) with the threshold of the firm's next level as a line.
 
-use super::bars::{bar_chart_svg, BarChart, BarRow, Swatch, MET_COLOR, MUTED, NEUTRAL_COLOR, SHORT_COLOR};
+use super::bars::{
+    bar_chart_svg, BarChart, BarRow, Swatch, MET_COLOR, MUTED, NEUTRAL_COLOR, SHORT_COLOR,
+};
 use crate::domain::report::DimensionRow;
 use crate::domain::text::Lang;
 
@@ -17,10 +19,20 @@ pub fn dimension_chart_svg(rows: &[DimensionRow], next_level_name: &str, lang: L
                     Some(p) => format!("{p:.0}%"),
                     None => r.value_text.clone(),
                 },
-                color: if r.threshold.is_none() { NEUTRAL_COLOR } else if below { SHORT_COLOR } else { MET_COLOR },
+                color: if r.threshold.is_none() {
+                    NEUTRAL_COLOR
+                } else if below {
+                    SHORT_COLOR
+                } else {
+                    MET_COLOR
+                },
                 marker: r.threshold.map(|t| (t, next_level_name.to_string())),
                 ring: None,
-                note: if r.gap_text.is_empty() { r.value_text.clone() } else { r.gap_text.clone() },
+                note: if r.gap_text.is_empty() {
+                    r.value_text.clone()
+                } else {
+                    r.gap_text.clone()
+                },
                 note_color: if below { SHORT_COLOR } else { MUTED },
             }
         })
@@ -28,18 +40,53 @@ pub fn dimension_chart_svg(rows: &[DimensionRow], next_level_name: &str, lang: L
     let description = rows
         .iter()
         .map(|r| {
-            let pct = r.percent.map_or_else(|| r.value_text.clone(), |p| format!("{p:.0}%"));
-            if zh { format!("{}：{}，{}。", r.name, pct, r.value_text) } else { format!("{}: {}, {}.", r.name, pct, r.value_text) }
+            let pct = r
+                .percent
+                .map_or_else(|| r.value_text.clone(), |p| format!("{p:.0}%"));
+            if zh {
+                format!("{}：{}，{}。", r.name, pct, r.value_text)
+            } else {
+                format!("{}: {}, {}.", r.name, pct, r.value_text)
+            }
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let mut legend = vec![(Swatch::Dot(NEUTRAL_COLOR), if zh { "得分率" } else { "Score" }.to_string())];
+    let mut legend = vec![(
+        Swatch::Dot(NEUTRAL_COLOR),
+        if zh { "得分率" } else { "Score" }.to_string(),
+    )];
     if !next_level_name.is_empty() {
         legend = vec![
-            (Swatch::Dot(MET_COLOR), if zh { "已达下一等级线" } else { "At next level" }.to_string()),
-            (Swatch::Dot(SHORT_COLOR), if zh { "低于下一等级线" } else { "Below next level" }.to_string()),
+            (
+                Swatch::Dot(MET_COLOR),
+                if zh {
+                    "已达下一等级线"
+                } else {
+                    "At next level"
+                }
+                .to_string(),
+            ),
+            (
+                Swatch::Dot(SHORT_COLOR),
+                if zh {
+                    "低于下一等级线"
+                } else {
+                    "Below next level"
+                }
+                .to_string(),
+            ),
             (Swatch::Line, next_level_name.to_string()),
         ];
     }
-    bar_chart_svg(&BarChart { class: "dimension-chart", title: if zh { "各维度得分率" } else { "Score by dimension" }, description, rows: bar_rows, legend })
+    bar_chart_svg(&BarChart {
+        class: "dimension-chart",
+        title: if zh {
+            "各维度得分率"
+        } else {
+            "Score by dimension"
+        },
+        description,
+        rows: bar_rows,
+        legend,
+    })
 }

@@ -3,7 +3,9 @@
 
 use plotters::style::RGBColor;
 
-use super::bars::{bar_chart_svg, BarChart, BarRow, Swatch, MET_COLOR, MUTED, NEUTRAL_COLOR, SHORT_COLOR};
+use super::bars::{
+    bar_chart_svg, BarChart, BarRow, Swatch, MET_COLOR, MUTED, NEUTRAL_COLOR, SHORT_COLOR,
+};
 use crate::domain::report::{format_target, IndicatorRow, RowStatus};
 use crate::domain::text::Lang;
 
@@ -20,8 +22,14 @@ pub fn bar_color(status: RowStatus) -> RGBColor {
 pub fn describe(rows: &[IndicatorRow], lang: Lang) -> String {
     rows.iter()
         .map(|r| match lang {
-            Lang::Zh => format!("{}：{}，目标 {}，{}。", r.name, r.value_text, r.target_text, r.gap_text),
-            Lang::En => format!("{}: {}, target {}, {}.", r.name, r.value_text, r.target_text, r.gap_text),
+            Lang::Zh => format!(
+                "{}：{}，目标 {}，{}。",
+                r.name, r.value_text, r.target_text, r.gap_text
+            ),
+            Lang::En => format!(
+                "{}: {}, target {}, {}.",
+                r.name, r.value_text, r.target_text, r.gap_text
+            ),
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -37,10 +45,28 @@ pub fn gap_chart_svg(rows: &[IndicatorRow], firm: &str, lang: Lang) -> String {
             value: r.value,
             value_text: r.value_text.clone(),
             color: bar_color(r.status),
-            marker: r.target.map(|t| (t, format!("{} {}", if zh { "目标" } else { "Target" }, r.target_text))),
-            ring: r.national.map(|n| (n, format!("{} {}", if zh { "全国" } else { "National" }, format_target(n)))),
+            marker: r.target.map(|t| {
+                (
+                    t,
+                    format!("{} {}", if zh { "目标" } else { "Target" }, r.target_text),
+                )
+            }),
+            ring: r.national.map(|n| {
+                (
+                    n,
+                    format!(
+                        "{} {}",
+                        if zh { "全国" } else { "National" },
+                        format_target(n)
+                    ),
+                )
+            }),
             // "—" says nothing a missing value does not already say.
-            note: if r.gap_text == "—" { String::new() } else { r.gap_text.clone() },
+            note: if r.gap_text == "—" {
+                String::new()
+            } else {
+                r.gap_text.clone()
+            },
             note_color: match r.status {
                 RowStatus::Met => MET_COLOR,
                 RowStatus::Short => SHORT_COLOR,
@@ -48,9 +74,16 @@ pub fn gap_chart_svg(rows: &[IndicatorRow], firm: &str, lang: Lang) -> String {
             },
         })
         .collect();
-    let (met, short, target, national) =
-        if zh { ("已达标", "未达标", "目标值", "全国实际值") } else { ("Target met", "Below target", "Target", "National actual") };
-    let base = if zh { "核心指标与目标的差距" } else { "Headline indicators against targets" };
+    let (met, short, target, national) = if zh {
+        ("已达标", "未达标", "目标值", "全国实际值")
+    } else {
+        ("Target met", "Below target", "Target", "National actual")
+    };
+    let base = if zh {
+        "核心指标与目标的差距"
+    } else {
+        "Headline indicators against targets"
+    };
     let title = match (firm.trim().is_empty(), zh) {
         (true, _) => base.to_string(),
         (false, true) => format!("{}：{base}", firm.trim()),

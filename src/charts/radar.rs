@@ -18,7 +18,10 @@ const RING: RGBColor = RGBColor(0xd5, 0xd9, 0xe0);
 pub fn point(i: usize, n: usize, percent: f64) -> (i32, i32) {
     let angle = std::f64::consts::TAU * i as f64 / n.max(1) as f64 - std::f64::consts::FRAC_PI_2;
     let r = RADIUS * percent.clamp(0.0, 100.0) / 100.0;
-    ((CENTRE.0 + r * angle.cos()).round() as i32, (CENTRE.1 + r * angle.sin()).round() as i32)
+    (
+        (CENTRE.0 + r * angle.cos()).round() as i32,
+        (CENTRE.1 + r * angle.sin()).round() as i32,
+    )
 }
 
 fn label_style(x: i32) -> TextStyle<'static> {
@@ -29,7 +32,11 @@ fn label_style(x: i32) -> TextStyle<'static> {
     } else {
         HPos::Center
     };
-    TextStyle { font: FontDesc::new(FontFamily::Name(FONT_STACK), 13.0, FontStyle::Normal), color: INK.to_backend_color(), pos: Pos::new(h, VPos::Center) }
+    TextStyle {
+        font: FontDesc::new(FontFamily::Name(FONT_STACK), 13.0, FontStyle::Normal),
+        color: INK.to_backend_color(),
+        pos: Pos::new(h, VPos::Center),
+    }
 }
 
 /// Dimensions that do not apply sit at the centre (0 %) and say so in the description.
@@ -50,11 +57,18 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
                 root.draw(&PathElement::new(pts, RING.stroke_width(1)))?;
             }
             for (i, row) in rows.iter().enumerate() {
-                root.draw(&PathElement::new(vec![point(i, n, 0.0), point(i, n, 100.0)], RING.stroke_width(1)))?;
+                root.draw(&PathElement::new(
+                    vec![point(i, n, 0.0), point(i, n, 100.0)],
+                    RING.stroke_width(1),
+                ))?;
                 let (x, y) = point(i, n, 112.0);
                 root.draw(&Text::new(row.name.clone(), (x, y), label_style(x)))?;
             }
-            let pts: Vec<(i32, i32)> = rows.iter().enumerate().map(|(i, r)| point(i, n, r.percent.unwrap_or(0.0))).collect();
+            let pts: Vec<(i32, i32)> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| point(i, n, r.percent.unwrap_or(0.0)))
+                .collect();
             root.draw(&Polygon::new(pts.clone(), NEUTRAL_COLOR.mix(0.25).filled()))?;
             let mut outline = pts.clone();
             outline.push(pts[0]);
@@ -63,7 +77,15 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
                 root.draw(&Circle::new(p, 3, NEUTRAL_COLOR.filled()))?;
             }
             let (x, y) = point(0, n, 50.0);
-            root.draw(&Text::new("50%", (x + 4, y), TextStyle { font: FontDesc::new(FontFamily::Name(FONT_STACK), 11.0, FontStyle::Normal), color: MUTED.to_backend_color(), pos: Pos::new(HPos::Left, VPos::Center) }))?;
+            root.draw(&Text::new(
+                "50%",
+                (x + 4, y),
+                TextStyle {
+                    font: FontDesc::new(FontFamily::Name(FONT_STACK), 11.0, FontStyle::Normal),
+                    color: MUTED.to_backend_color(),
+                    pos: Pos::new(HPos::Left, VPos::Center),
+                },
+            ))?;
             Ok(())
         })();
         let _ = root.present();
@@ -71,10 +93,21 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
     let description = rows
         .iter()
         .map(|r| {
-            let v = r.percent.map_or_else(|| r.value_text.clone(), |p| format!("{p:.0}%"));
+            let v = r
+                .percent
+                .map_or_else(|| r.value_text.clone(), |p| format!("{p:.0}%"));
             format!("{} {v}", r.name)
         })
         .collect::<Vec<_>>()
         .join(if zh { "；" } else { "; " });
-    make_accessible(svg, "radar-chart", if zh { "各维度雷达图" } else { "Dimensions radar" }, &description)
+    make_accessible(
+        svg,
+        "radar-chart",
+        if zh {
+            "各维度雷达图"
+        } else {
+            "Dimensions radar"
+        },
+        &description,
+    )
 }

@@ -13,7 +13,11 @@
 /// order, the root `<svg>` being 0 (as `getElementsByTagName("*")` numbers them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SvgPatch<'a> {
-    SetAttribute { element: usize, name: &'a str, value: &'a str },
+    SetAttribute {
+        element: usize,
+        name: &'a str,
+        value: &'a str,
+    },
     /// The element holds only text; this is its new text.
     SetText { element: usize, text: &'a str },
 }
@@ -21,7 +25,11 @@ pub enum SvgPatch<'a> {
 #[derive(Clone, Copy, PartialEq)]
 enum Token<'a> {
     /// `<name attrs>` or, when `empty`, `<name attrs/>`.
-    Open { name: &'a str, attrs: &'a str, empty: bool },
+    Open {
+        name: &'a str,
+        attrs: &'a str,
+        empty: bool,
+    },
     Close(&'a str),
     Text(&'a str),
     /// Markup we do not write (comments, declarations, an unclosed tag).
@@ -52,11 +60,17 @@ fn next_token<'a>(s: &mut &'a str) -> Option<Token<'a>> {
         Some(t) => (t, true),
         None => (tag, false),
     };
-    let name_end = tag.find(|c: char| c.is_ascii_whitespace()).unwrap_or(tag.len());
+    let name_end = tag
+        .find(|c: char| c.is_ascii_whitespace())
+        .unwrap_or(tag.len());
     if !tag.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return Some(Token::Other);
     }
-    Some(Token::Open { name: &tag[..name_end], attrs: &tag[name_end..], empty })
+    Some(Token::Open {
+        name: &tag[..name_end],
+        attrs: &tag[name_end..],
+        empty,
+    })
 }
 
 /// The next `name="value"` of an attribute list, advancing `s`.
@@ -82,7 +96,14 @@ pub fn diff_svg<'a>(old: &str, new: &'a str, mut patch: impl FnMut(SvgPatch<'a>)
     loop {
         match (next_token(&mut o), next_token(&mut n)) {
             (None, None) => return true,
-            (Some(Token::Open { name, attrs, empty }), Some(Token::Open { name: name2, attrs: attrs2, empty: empty2 })) if name == name2 && empty == empty2 => {
+            (
+                Some(Token::Open { name, attrs, empty }),
+                Some(Token::Open {
+                    name: name2,
+                    attrs: attrs2,
+                    empty: empty2,
+                }),
+            ) if name == name2 && empty == empty2 => {
                 if attrs != attrs2 {
                     let (mut a, mut b) = (attrs, attrs2);
                     loop {
@@ -90,10 +111,15 @@ pub fn diff_svg<'a>(old: &str, new: &'a str, mut patch: impl FnMut(SvgPatch<'a>)
                             (None, None) if a.trim().is_empty() && b.trim().is_empty() => break,
                             (Some((k, v)), Some((k2, v2))) if k == k2 => {
                                 if v != v2 {
-                                    if k.contains(':') || k.starts_with("xmlns") || v2.contains('&') {
+                                    if k.contains(':') || k.starts_with("xmlns") || v2.contains('&')
+                                    {
                                         return false; // namespaced, or a reference: leave it to the parser
                                     }
-                                    patch(SvgPatch::SetAttribute { element: next, name: k2, value: v2 });
+                                    patch(SvgPatch::SetAttribute {
+                                        element: next,
+                                        name: k2,
+                                        value: v2,
+                                    });
                                 }
                             }
                             _ => return false,
@@ -107,8 +133,14 @@ pub fn diff_svg<'a>(old: &str, new: &'a str, mut patch: impl FnMut(SvgPatch<'a>)
             (Some(Token::Text(a)), Some(Token::Text(b))) => {
                 if a != b {
                     let (mut o2, mut n2) = (o, n);
-                    let closes = matches!((next_token(&mut o2), next_token(&mut n2)), (Some(Token::Close(_)), Some(Token::Close(_))));
-                    let (Some(element), true, false) = (just_opened, closes, b.contains('&')) else { return false };
+                    let closes = matches!(
+                        (next_token(&mut o2), next_token(&mut n2)),
+                        (Some(Token::Close(_)), Some(Token::Close(_)))
+                    );
+                    let (Some(element), true, false) = (just_opened, closes, b.contains('&'))
+                    else {
+                        return false;
+                    };
                     patch(SvgPatch::SetText { element, text: b });
                 }
                 just_opened = None;
@@ -127,7 +159,9 @@ pub fn svg_patches<'a>(old: &str, new: &'a str) -> Option<Vec<SvgPatch<'a>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::{dimension_chart::dimension_chart_svg, gap_chart::gap_chart_svg, radar::radar_svg};
+    use crate::charts::{
+        dimension_chart::dimension_chart_svg, gap_chart::gap_chart_svg, radar::radar_svg,
+    };
     use crate::domain::report::{DimensionRow, IndicatorRow, RowStatus};
     use crate::domain::text::Lang;
     use proptest::prelude::*;
@@ -147,9 +181,19 @@ mod tests {
     fn dom(svg: &str) -> Vec<Node> {
         let mut nodes: Vec<Node> = Vec::new();
         let mut open: Vec<usize> = Vec::new();
-        let decode = |s: &str| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+        let decode = |s: &str| {
+            s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&")
+        };
         for (i, chunk) in svg.split('<').enumerate() {
-            let (tag, text) = if i == 0 { ("", chunk) } else { chunk.split_once('>').expect("closed tag") };
+            let (tag, text) = if i == 0 {
+                ("", chunk)
+            } else {
+                chunk.split_once('>').expect("closed tag")
+            };
             if let Some(name) = tag.strip_prefix('/') {
                 assert_eq!(nodes[open.pop().unwrap()].tag, name);
             } else if !tag.is_empty() {
@@ -169,7 +213,13 @@ mod tests {
                 if let Some(&p) = open.last() {
                     nodes[p].has_children = true;
                 }
-                nodes.push(Node { tag: name, depth: open.len(), attrs, text: String::new(), has_children: false });
+                nodes.push(Node {
+                    tag: name,
+                    depth: open.len(),
+                    attrs,
+                    text: String::new(),
+                    has_children: false,
+                });
                 if !empty {
                     open.push(nodes.len() - 1);
                 }
@@ -184,8 +234,16 @@ mod tests {
     fn apply(mut d: Vec<Node>, patches: &[SvgPatch]) -> Vec<Node> {
         for p in patches {
             match p {
-                SvgPatch::SetAttribute { element, name, value } => {
-                    let a = d[*element].attrs.iter_mut().find(|(k, _)| k == name).expect("patched attributes exist");
+                SvgPatch::SetAttribute {
+                    element,
+                    name,
+                    value,
+                } => {
+                    let a = d[*element]
+                        .attrs
+                        .iter_mut()
+                        .find(|(k, _)| k == name)
+                        .expect("patched attributes exist");
                     a.1 = value.to_string();
                 }
                 SvgPatch::SetText { element, text } => {
@@ -199,7 +257,9 @@ mod tests {
 
     /// Whether a line with a character reference differs (the patches leave those to the parser).
     fn references_changed(old: &str, new: &str) -> bool {
-        old.lines().zip(new.lines()).any(|(a, b)| a != b && (a.contains('&') || b.contains('&')))
+        old.lines()
+            .zip(new.lines())
+            .any(|(a, b)| a != b && (a.contains('&') || b.contains('&')))
     }
 
     /// What patches cannot change: elements, attribute names, text between children.
@@ -209,8 +269,15 @@ mod tests {
                 x.tag == y.tag
                     && x.depth == y.depth
                     && x.has_children == y.has_children
-                    && x.attrs.iter().map(|(k, _)| k).eq(y.attrs.iter().map(|(k, _)| k))
-                    && (if x.has_children { x.text == y.text } else { x.text.is_empty() == y.text.is_empty() })
+                    && x.attrs
+                        .iter()
+                        .map(|(k, _)| k)
+                        .eq(y.attrs.iter().map(|(k, _)| k))
+                    && (if x.has_children {
+                        x.text == y.text
+                    } else {
+                        x.text.is_empty() == y.text.is_empty()
+                    })
             })
     }
 
@@ -221,8 +288,15 @@ mod tests {
         assert_eq!(
             svg_patches(old, new),
             Some(vec![
-                SvgPatch::SetAttribute { element: 1, name: "width", value: "7" },
-                SvgPatch::SetText { element: 2, text: "\n70%\n" },
+                SvgPatch::SetAttribute {
+                    element: 1,
+                    name: "width",
+                    value: "7"
+                },
+                SvgPatch::SetText {
+                    element: 2,
+                    text: "\n70%\n"
+                },
             ])
         );
         assert_eq!(svg_patches(old, old), Some(vec![]));
@@ -249,41 +323,76 @@ mod tests {
     }
 
     fn words() -> impl Strategy<Value = String> {
-        prop::sample::select(vec!["", "—", "55.0%", "低于目标 13.0 个百分点", "<b>&\"'", "A & B", "不适用", "工厂“甲”"]).prop_map(str::to_string)
+        prop::sample::select(vec![
+            "",
+            "—",
+            "55.0%",
+            "低于目标 13.0 个百分点",
+            "<b>&\"'",
+            "A & B",
+            "不适用",
+            "工厂“甲”",
+        ])
+        .prop_map(str::to_string)
     }
 
     fn percent() -> impl Strategy<Value = Option<f64>> {
-        prop_oneof![Just(None), (0.0..=100.0f64).prop_map(Some), Just(Some(0.0)), Just(Some(100.0))]
+        prop_oneof![
+            Just(None),
+            (0.0..=100.0f64).prop_map(Some),
+            Just(Some(0.0)),
+            Just(Some(100.0))
+        ]
     }
 
     fn indicator_row() -> impl Strategy<Value = IndicatorRow> {
-        let status = prop::sample::select(vec![RowStatus::Met, RowStatus::Short, RowStatus::NoTarget, RowStatus::NotApplicable, RowStatus::Missing, RowStatus::Invalid]);
-        (words(), percent(), percent(), status, words(), words(), percent()).prop_map(|(name, value, target, status, value_text, gap_text, national)| IndicatorRow {
-            id: "x".into(),
-            name,
-            value,
-            target,
+        let status = prop::sample::select(vec![
+            RowStatus::Met,
+            RowStatus::Short,
+            RowStatus::NoTarget,
+            RowStatus::NotApplicable,
+            RowStatus::Missing,
+            RowStatus::Invalid,
+        ]);
+        (
+            words(),
+            percent(),
+            percent(),
             status,
-            value_text,
-            target_text: target.map_or("—".into(), |t| format!("{t}%")),
-            gap_text,
-            gap_pp: None,
-            national,
-            national_text: String::new(),
-            unverified: false,
-        })
+            words(),
+            words(),
+            percent(),
+        )
+            .prop_map(
+                |(name, value, target, status, value_text, gap_text, national)| IndicatorRow {
+                    id: "x".into(),
+                    name,
+                    value,
+                    target,
+                    status,
+                    value_text,
+                    target_text: target.map_or("—".into(), |t| format!("{t}%")),
+                    gap_text,
+                    gap_pp: None,
+                    national,
+                    national_text: String::new(),
+                    unverified: false,
+                },
+            )
     }
 
     fn dimension_row() -> impl Strategy<Value = DimensionRow> {
-        (words(), percent(), words(), percent(), words()).prop_map(|(name, percent, value_text, threshold, gap_text)| DimensionRow {
-            id: "d".into(),
-            name,
-            section: String::new(),
-            percent,
-            value_text,
-            threshold,
-            gap_text,
-        })
+        (words(), percent(), words(), percent(), words()).prop_map(
+            |(name, percent, value_text, threshold, gap_text)| DimensionRow {
+                id: "d".into(),
+                name,
+                section: String::new(),
+                percent,
+                value_text,
+                threshold,
+                gap_text,
+            },
+        )
     }
 
     fn lang() -> impl Strategy<Value = Lang> {
@@ -294,19 +403,39 @@ mod tests {
     fn chart_pair() -> impl Strategy<Value = (String, String)> {
         prop_oneof![
             (0..5usize, words(), words(), lang()).prop_flat_map(|(n, f1, f2, l)| {
-                (prop::collection::vec(indicator_row(), n), prop::collection::vec(indicator_row(), n))
+                (
+                    prop::collection::vec(indicator_row(), n),
+                    prop::collection::vec(indicator_row(), n),
+                )
                     .prop_map(move |(a, b)| (gap_chart_svg(&a, &f1, l), gap_chart_svg(&b, &f2, l)))
             }),
             (0..5usize, words(), words(), lang()).prop_flat_map(|(n, l1, l2, l)| {
-                (prop::collection::vec(dimension_row(), n), prop::collection::vec(dimension_row(), n))
-                    .prop_map(move |(a, b)| (dimension_chart_svg(&a, &l1, l), dimension_chart_svg(&b, &l2, l)))
+                (
+                    prop::collection::vec(dimension_row(), n),
+                    prop::collection::vec(dimension_row(), n),
+                )
+                    .prop_map(move |(a, b)| {
+                        (
+                            dimension_chart_svg(&a, &l1, l),
+                            dimension_chart_svg(&b, &l2, l),
+                        )
+                    })
             }),
             (3..10usize, lang()).prop_flat_map(|(n, l)| {
-                (prop::collection::vec(dimension_row(), n), prop::collection::vec(dimension_row(), n))
+                (
+                    prop::collection::vec(dimension_row(), n),
+                    prop::collection::vec(dimension_row(), n),
+                )
                     .prop_map(move |(a, b)| (radar_svg(&a, l), radar_svg(&b, l)))
             }),
-            (prop::collection::vec(indicator_row(), 0..4), prop::collection::vec(indicator_row(), 0..4))
-                .prop_map(|(a, b)| (gap_chart_svg(&a, "", Lang::Zh), gap_chart_svg(&b, "", Lang::Zh))),
+            (
+                prop::collection::vec(indicator_row(), 0..4),
+                prop::collection::vec(indicator_row(), 0..4)
+            )
+                .prop_map(|(a, b)| (
+                    gap_chart_svg(&a, "", Lang::Zh),
+                    gap_chart_svg(&b, "", Lang::Zh)
+                )),
         ]
     }
 
@@ -342,7 +471,10 @@ mod tests {
             national_text: String::new(),
             unverified: true,
         };
-        let (old, new) = (gap_chart_svg(&[row(55.0)], "", Lang::Zh), gap_chart_svg(&[row(60.0)], "", Lang::Zh));
+        let (old, new) = (
+            gap_chart_svg(&[row(55.0)], "", Lang::Zh),
+            gap_chart_svg(&[row(60.0)], "", Lang::Zh),
+        );
         let patches = svg_patches(&old, &new).expect("same elements");
         // The bar's width, its label, the gap and the description.
         assert_eq!(patches.len(), 4, "{patches:?}");

@@ -18,7 +18,9 @@ pub fn escape_xml(s: &str) -> String {
 
 /// Adds `role="img"`, a class, `<title>` and `<desc>` to the root `<svg>` element.
 pub fn make_accessible(svg: String, class: &str, title: &str, desc: &str) -> String {
-    let Some(open_end) = svg.find('>') else { return svg };
+    let Some(open_end) = svg.find('>') else {
+        return svg;
+    };
     let (head, rest) = svg.split_at(open_end);
     format!(
         "{head} role=\"img\" class=\"{}\" preserveAspectRatio=\"xMinYMin meet\"><title>{}</title><desc>{}</desc>{}",

@@ -63,7 +63,10 @@ pub fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Exi
     }
     // Questionnaires first: target profiles are checked against them.
     let mut questionnaires: Vec<Questionnaire> = Vec::new();
-    for (f, src) in sources.iter().filter(|(_, s)| file_kind(s) == FileKind::Questionnaire) {
+    for (f, src) in sources
+        .iter()
+        .filter(|(_, s)| file_kind(s) == FileKind::Questionnaire)
+    {
         match load_questionnaire(f, src) {
             Ok(q) => questionnaires.push(q),
             Err(e) => errors.extend(e),
@@ -93,7 +96,12 @@ pub fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Exi
         let _ = writeln!(err, "{} file(s) checked, no errors", files.len());
         ExitCode::SUCCESS
     } else {
-        let _ = writeln!(err, "{} error(s) in {} file(s) checked", errors.len(), files.len());
+        let _ = writeln!(
+            err,
+            "{} error(s) in {} file(s) checked",
+            errors.len(),
+            files.len()
+        );
         ExitCode::FAILURE
     }
 }

@@ -54,10 +54,19 @@ fn row(file: &str, q: &Questionnaire, a: &Assessment, firm: &str, lang: Lang) ->
         total: round1(s.total * 100.0) / 100.0,
         total_max: s.total_max,
         level: s.level,
-        level_name: s.level.and_then(|l| q.levels.get(usize::from(l) - 1)).map(|l| l.name.get(lang).to_string()).unwrap_or_default(),
+        level_name: s
+            .level
+            .and_then(|l| q.levels.get(usize::from(l) - 1))
+            .map(|l| l.name.get(lang).to_string())
+            .unwrap_or_default(),
         completeness: round1(s.completeness),
         provisional: s.is_provisional(),
-        dimensions: s.dimensions.iter().filter(|d| d.max > 0.0).map(|d| (d.id.clone(), d.percent.map(round1))).collect(),
+        dimensions: s
+            .dimensions
+            .iter()
+            .filter(|d| d.max > 0.0)
+            .map(|d| (d.id.clone(), d.percent.map(round1)))
+            .collect(),
         indicators: a
             .indicators
             .iter()
@@ -80,22 +89,37 @@ fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
     if let Some(q) = cat.questionnaires.iter().find(|q| q.id == arg) {
         return Ok(q.clone());
     }
-    let src = std::fs::read_to_string(arg).map_err(|e| format!("{arg}: not a built-in questionnaire id and cannot be read: {e}"))?;
-    load_questionnaire(arg, &src).map_err(|errors| errors.iter().map(|e| e.render(Lang::En)).collect::<Vec<_>>().join("\n"))
+    let src = std::fs::read_to_string(arg)
+        .map_err(|e| format!("{arg}: not a built-in questionnaire id and cannot be read: {e}"))?;
+    load_questionnaire(arg, &src).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.render(Lang::En))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfile, String> {
     if let Some(p) = cat.profile(arg) {
         return Ok(p.clone());
     }
-    let src = std::fs::read_to_string(arg).map_err(|e| format!("{arg}: not a built-in target profile id and cannot be read: {e}"))?;
+    let src = std::fs::read_to_string(arg)
+        .map_err(|e| format!("{arg}: not a built-in target profile id and cannot be read: {e}"))?;
     let mut known: Vec<&Questionnaire> = cat.questionnaires.iter().collect();
     known.push(q);
-    load_target_profile(arg, &src, &known).map_err(|errors| errors.iter().map(|e| e.render(Lang::En)).collect::<Vec<_>>().join("\n"))
+    load_target_profile(arg, &src, &known).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.render(Lang::En))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 pub fn score(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
-    let (mut q_arg, mut t_arg, mut format, mut lang, mut files) = (None, None, Format::Table, Lang::Zh, Vec::new());
+    let (mut q_arg, mut t_arg, mut format, mut lang, mut files) =
+        (None, None, Format::Table, Lang::Zh, Vec::new());
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -155,7 +179,9 @@ pub fn score(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Exi
     };
 
     // Files are independent: score them on every core, then print in the order given.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len());
     let chunk = files.len().div_ceil(threads);
     let results: Vec<Result<Row, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
@@ -165,8 +191,10 @@ pub fn score(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Exi
                 scope.spawn(move || {
                     part.iter()
                         .map(|f| {
-                            let src = std::fs::read_to_string(f).map_err(|e| format!("{f}: cannot read: {e}"))?;
-                            let file = parse_answers_file(&src, q).map_err(|m| format!("{f}: {}", m.get(lang)))?;
+                            let src = std::fs::read_to_string(f)
+                                .map_err(|e| format!("{f}: cannot read: {e}"))?;
+                            let file = parse_answers_file(&src, q)
+                                .map_err(|m| format!("{f}: {}", m.get(lang)))?;
                             let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
                             Ok(row(f, q, &a, &file.firm.name, lang))
                         })
@@ -174,7 +202,10 @@ pub fn score(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Exi
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     });
 
     let mut w = BufWriter::new(out);
@@ -203,10 +234,28 @@ fn fmt_opt(v: Option<f64>) -> String {
 
 /// Columns wide enough for CJK text, which takes two cells a character.
 fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if ('\u{1100}'..='\u{115F}').contains(&c) || ('\u{2E80}'..='\u{A4CF}').contains(&c) || ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) { 2 } else { 1 }).sum()
+    s.chars()
+        .map(|c| {
+            if ('\u{1100}'..='\u{115F}').contains(&c)
+                || ('\u{2E80}'..='\u{A4CF}').contains(&c)
+                || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+                || ('\u{F900}'..='\u{FAFF}').contains(&c)
+                || ('\u{FF00}'..='\u{FF60}').contains(&c)
+            {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
-fn write_table(w: &mut impl Write, rows: &[&Row], q: &Questionnaire, lang: Lang) -> std::io::Result<()> {
+fn write_table(
+    w: &mut impl Write,
+    rows: &[&Row],
+    q: &Questionnaire,
+    lang: Lang,
+) -> std::io::Result<()> {
     let zh = lang == Lang::Zh;
     let mut header: Vec<String> = if zh {
         vec!["文件", "企业", "总分", "等级", "完成度%"]
@@ -225,22 +274,50 @@ fn write_table(w: &mut impl Write, rows: &[&Row], q: &Questionnaire, lang: Lang)
                 r.file.clone(),
                 r.firm.clone(),
                 format!("{:.2}{}", r.total, if r.provisional { "*" } else { "" }),
-                if r.level_name.is_empty() { "—".to_string() } else { r.level_name.clone() },
+                if r.level_name.is_empty() {
+                    "—".to_string()
+                } else {
+                    r.level_name.clone()
+                },
                 format!("{:.1}", r.completeness),
             ];
             cells.extend(r.indicators.iter().map(|i| fmt_opt(i.value)));
-            cells.push(r.recommendations.first().cloned().unwrap_or_else(|| "—".to_string()));
+            cells.push(
+                r.recommendations
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "—".to_string()),
+            );
             cells
         })
         .collect();
-    let widths: Vec<usize> =
-        (0..header.len()).map(|c| std::iter::once(&header).chain(&body).map(|r| display_width(&r[c])).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            std::iter::once(&header)
+                .chain(&body)
+                .map(|r| display_width(&r[c]))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     for line in std::iter::once(&header).chain(&body) {
-        let cells: Vec<String> = line.iter().zip(&widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - display_width(c)))).collect();
+        let cells: Vec<String> = line
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - display_width(c))))
+            .collect();
         writeln!(w, "{}", cells.join("  ").trim_end())?;
     }
     if rows.iter().any(|r| r.provisional) {
-        writeln!(w, "{}", if zh { "* 有未答题目，结果为暂定" } else { "* unanswered questions: provisional result" })?;
+        writeln!(
+            w,
+            "{}",
+            if zh {
+                "* 有未答题目，结果为暂定"
+            } else {
+                "* unanswered questions: provisional result"
+            }
+        )?;
     }
     Ok(())
 }
@@ -254,8 +331,19 @@ fn csv_field(s: &str) -> String {
 }
 
 fn write_csv(w: &mut impl Write, rows: &[&Row], q: &Questionnaire) -> std::io::Result<()> {
-    let mut header = vec!["file".to_string(), "firm".into(), "total".into(), "total_max".into(), "level".into(), "completeness".into(), "provisional".into()];
-    let dims: Vec<String> = rows.first().map(|r| r.dimensions.iter().map(|(id, _)| id.clone()).collect()).unwrap_or_default();
+    let mut header = vec![
+        "file".to_string(),
+        "firm".into(),
+        "total".into(),
+        "total_max".into(),
+        "level".into(),
+        "completeness".into(),
+        "provisional".into(),
+    ];
+    let dims: Vec<String> = rows
+        .first()
+        .map(|r| r.dimensions.iter().map(|(id, _)| id.clone()).collect())
+        .unwrap_or_default();
     header.extend(dims.iter().map(|d| format!("dimension:{d}")));
     for i in &q.indicators {
         header.push(format!("{}:value", i.id));

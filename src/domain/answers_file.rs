@@ -43,11 +43,21 @@ pub struct AnswersFile {
 }
 
 impl AnswersFile {
-    pub fn new(q: &Questionnaire, firm: FirmProfile, target_profile: Option<String>, answers: Answers, created_at: String, updated_at: String) -> Self {
+    pub fn new(
+        q: &Questionnaire,
+        firm: FirmProfile,
+        target_profile: Option<String>,
+        answers: Answers,
+        created_at: String,
+        updated_at: String,
+    ) -> Self {
         AnswersFile {
             format: FORMAT.to_string(),
             format_version: FORMAT_VERSION,
-            questionnaire: QuestionnaireRef { id: q.id.clone(), version: q.version.clone() },
+            questionnaire: QuestionnaireRef {
+                id: q.id.clone(),
+                version: q.version.clone(),
+            },
             firm,
             target_profile,
             answers,
@@ -74,7 +84,9 @@ pub fn questionnaire_id_of(src: &str) -> Option<String> {
     struct Id {
         id: String,
     }
-    serde_json::from_str::<Peek>(src).ok().map(|p| p.questionnaire.id)
+    serde_json::from_str::<Peek>(src)
+        .ok()
+        .map(|p| p.questionnaire.id)
 }
 
 /// Parses an answers file for `q`, refusing one for another questionnaire or version,
@@ -82,12 +94,26 @@ pub fn questionnaire_id_of(src: &str) -> Option<String> {
 pub fn parse_answers_file(src: &str, q: &Questionnaire) -> Result<AnswersFile, Text> {
     let file: AnswersFile = serde_json::from_str(src).map_err(|e| {
         Text::new(
-            format!("文件已损坏或不是答卷文件（第 {} 行第 {} 列：{e}）", e.line(), e.column()),
-            format!("The file is damaged or not an answers file (line {}, column {}: {e})", e.line(), e.column()),
+            format!(
+                "文件已损坏或不是答卷文件（第 {} 行第 {} 列：{e}）",
+                e.line(),
+                e.column()
+            ),
+            format!(
+                "The file is damaged or not an answers file (line {}, column {}: {e})",
+                e.line(),
+                e.column()
+            ),
         )
     })?;
     if file.format != FORMAT {
-        return Err(Text::new(format!("不是数转答卷文件（format 为“{}”）", file.format), format!("Not a Shuzhuan answers file (format is \"{}\")", file.format)));
+        return Err(Text::new(
+            format!("不是数转答卷文件（format 为“{}”）", file.format),
+            format!(
+                "Not a Shuzhuan answers file (format is \"{}\")",
+                file.format
+            ),
+        ));
     }
     if file.format_version != FORMAT_VERSION {
         let v = file.format_version;
@@ -97,7 +123,10 @@ pub fn parse_answers_file(src: &str, q: &Questionnaire) -> Result<AnswersFile, T
     if id != &q.id {
         return Err(Text::new(
             format!("这份答卷属于问卷“{id}”，而不是“{}”", q.id),
-            format!("These answers are for questionnaire \"{id}\", not \"{}\"", q.id),
+            format!(
+                "These answers are for questionnaire \"{id}\", not \"{}\"",
+                q.id
+            ),
         ));
     }
     if version != &q.version {
@@ -106,10 +135,19 @@ pub fn parse_answers_file(src: &str, q: &Questionnaire) -> Result<AnswersFile, T
             format!("These answers are for version {version} of the questionnaire; this one is version {}", q.version),
         ));
     }
-    let unknown: Vec<&str> = file.answers.values.keys().filter(|k| q.item(k).is_none()).map(String::as_str).collect();
+    let unknown: Vec<&str> = file
+        .answers
+        .values
+        .keys()
+        .filter(|k| q.item(k).is_none())
+        .map(String::as_str)
+        .collect();
     if !unknown.is_empty() {
         let list = unknown.join(", ");
-        return Err(Text::new(format!("答卷中有问卷里不存在的题目：{list}"), format!("The answers name items the questionnaire does not have: {list}")));
+        return Err(Text::new(
+            format!("答卷中有问卷里不存在的题目：{list}"),
+            format!("The answers name items the questionnaire does not have: {list}"),
+        ));
     }
     Ok(file)
 }
@@ -121,9 +159,16 @@ mod tests {
     #[test]
     fn the_questionnaire_id_is_read_before_the_file_is_checked() {
         let file = r#"{ "format": "shuzhuan-answers", "format_version": 1, "questionnaire": { "id": "sme-digital-level", "version": "2024.1" }, "answers": { "values": {} } }"#;
-        assert_eq!(questionnaire_id_of(file).as_deref(), Some("sme-digital-level"));
+        assert_eq!(
+            questionnaire_id_of(file).as_deref(),
+            Some("sme-digital-level")
+        );
         // Whatever else is in it is checked later, against the questionnaire.
-        assert_eq!(questionnaire_id_of(r#"{ "questionnaire": { "id": "x", "extra": 1 }, "other": [] }"#).as_deref(), Some("x"));
+        assert_eq!(
+            questionnaire_id_of(r#"{ "questionnaire": { "id": "x", "extra": 1 }, "other": [] }"#)
+                .as_deref(),
+            Some("x")
+        );
         assert_eq!(questionnaire_id_of("not json"), None);
         assert_eq!(questionnaire_id_of(r#"{ "questionnaire": "sme" }"#), None);
         assert_eq!(questionnaire_id_of(r#"{ "answers": {} }"#), None);

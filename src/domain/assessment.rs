@@ -2,10 +2,10 @@
 //! in percentage points, and how complete the answers are.
 
 use super::answers::Answers;
-use super::evaluation::{evaluate, Evaluation, ItemState};
-use super::indicators::{indicator_value, IndicatorValue};
 use super::benchmark::{ActualValue, Benchmark};
+use super::evaluation::{evaluate, Evaluation, ItemState};
 use super::firm::FirmProfile;
+use super::indicators::{indicator_value, IndicatorValue};
 use super::questionnaire::Questionnaire;
 use super::recommend::{recommend, Advice, Context};
 use super::scoring::{score, Score};
@@ -37,7 +37,13 @@ impl IndicatorResult {
     pub fn gap(&self) -> Option<Gap> {
         let (value, target) = (self.value.percent()?, self.target?);
         let diff = value - target;
-        Some(if diff > -EPSILON { Gap::Met { above_pp: diff.max(0.0) } } else { Gap::Short { below_pp: -diff } })
+        Some(if diff > -EPSILON {
+            Gap::Met {
+                above_pp: diff.max(0.0),
+            }
+        } else {
+            Gap::Short { below_pp: -diff }
+        })
     }
 }
 
@@ -58,7 +64,13 @@ impl Assessment {
 
 /// Everything the firm sees, computed from its answers: indicators against the profile
 /// and the nation, scores and level, completeness, ranked recommendations.
-pub fn assess(q: &Questionnaire, answers: &Answers, profile: &TargetProfile, benchmark: &Benchmark, firm: &FirmProfile) -> Assessment {
+pub fn assess(
+    q: &Questionnaire,
+    answers: &Answers,
+    profile: &TargetProfile,
+    benchmark: &Benchmark,
+    firm: &FirmProfile,
+) -> Assessment {
     let evaluation = evaluate(q, answers);
     let indicators: Vec<IndicatorResult> = q
         .indicators
@@ -71,8 +83,21 @@ pub fn assess(q: &Questionnaire, answers: &Answers, profile: &TargetProfile, ben
         })
         .collect();
     let score = score(q, answers, &evaluation);
-    let advice = recommend(&Context { q, answers, ev: &evaluation, score: &score, indicators: &indicators, benchmark, firm });
-    Assessment { evaluation, indicators, score, advice }
+    let advice = recommend(&Context {
+        q,
+        answers,
+        ev: &evaluation,
+        score: &score,
+        indicators: &indicators,
+        benchmark,
+        firm,
+    });
+    Assessment {
+        evaluation,
+        indicators,
+        score,
+        advice,
+    }
 }
 
 /// Answered and total visible questions of one section.
@@ -101,14 +126,21 @@ pub fn section_progress(q: &Questionnaire, ev: &Evaluation) -> Vec<Progress> {
                 .map(|i| ev.state(&i.id))
                 .filter(|st| *st != ItemState::Hidden)
                 .collect();
-            Progress { answered: states.iter().filter(|st| st.counts_as_answered()).count(), total: states.len() }
+            Progress {
+                answered: states.iter().filter(|st| st.counts_as_answered()).count(),
+                total: states.len(),
+            }
         })
         .collect()
 }
 
 /// The first visible unanswered (or invalid) question after `from_section`'s start,
 /// wrapping round: (section index, item id).
-pub fn next_unanswered(q: &Questionnaire, ev: &Evaluation, from_section: usize) -> Option<(usize, String)> {
+pub fn next_unanswered(
+    q: &Questionnaire,
+    ev: &Evaluation,
+    from_section: usize,
+) -> Option<(usize, String)> {
     let n = q.sections.len();
     (0..n).map(|k| (from_section + k) % n).find_map(|s| {
         q.sections[s]

@@ -43,7 +43,11 @@ fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
 
 pub fn decode_catalogue(bytes: &[u8]) -> Result<Catalogue, String> {
     let mut catalogue: Catalogue = decode(bytes)?;
-    catalogue.questionnaires = catalogue.questionnaires.into_iter().map(Questionnaire::indexed).collect();
+    catalogue.questionnaires = catalogue
+        .questionnaires
+        .into_iter()
+        .map(Questionnaire::indexed)
+        .collect();
     Ok(catalogue)
 }
 
@@ -70,7 +74,12 @@ mod tests {
         assert_eq!(decoded, catalogue);
         for q in &decoded.questionnaires {
             for item in q.items() {
-                assert_eq!(q.item(&item.id).map(|i| &i.id), Some(&item.id), "{}: item index", q.id);
+                assert_eq!(
+                    q.item(&item.id).map(|i| &i.id),
+                    Some(&item.id),
+                    "{}: item index",
+                    q.id
+                );
             }
             assert_eq!(decode_questionnaire(&encode(q)).as_ref(), Ok(q));
         }
@@ -78,7 +87,8 @@ mod tests {
 
     #[test]
     fn a_read_result_round_trips_errors_too() {
-        let errors = load_questionnaire("bad.toml", "[questionnaire]\nid = 1\n").expect_err("invalid");
+        let errors =
+            load_questionnaire("bad.toml", "[questionnaire]\nid = 1\n").expect_err("invalid");
         let result: ReadResult = Err(errors.clone());
         assert_eq!(decode_read_result(&encode(&result)), Ok(Err(errors)));
         let (file, src) = builtin::QUESTIONNAIRES[0];
@@ -89,7 +99,10 @@ mod tests {
     #[test]
     fn a_damaged_file_is_an_error_not_a_panic() {
         let catalogue = encode(&builtin::catalogue().expect("built-in files load"));
-        assert!(decode_catalogue(&catalogue[..catalogue.len() / 2]).is_err(), "cut short");
+        assert!(
+            decode_catalogue(&catalogue[..catalogue.len() / 2]).is_err(),
+            "cut short"
+        );
         assert!(decode_questionnaire(&[0xff; 8]).is_err());
     }
 }

@@ -103,10 +103,21 @@ pub enum Rhs {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Condition {
     /// A comparison of result figures (recommendations only).
-    Metric { left: Metric, op: Op, right: Rhs },
+    Metric {
+        left: Metric,
+        op: Op,
+        right: Rhs,
+    },
     Answered(String),
-    Selected { item: String, option: String },
-    Compare { item: String, op: Op, value: Value },
+    Selected {
+        item: String,
+        option: String,
+    },
+    Compare {
+        item: String,
+        op: Op,
+        value: Value,
+    },
     Not(Box<Condition>),
     And(Box<Condition>, Box<Condition>),
     Or(Box<Condition>, Box<Condition>),
@@ -147,7 +158,9 @@ impl Condition {
     fn collect_items<'a>(&'a self, out: &mut Vec<&'a str>) {
         match self {
             Condition::Metric { .. } => {}
-            Condition::Answered(i) | Condition::Selected { item: i, .. } | Condition::Compare { item: i, .. } => out.push(i),
+            Condition::Answered(i)
+            | Condition::Selected { item: i, .. }
+            | Condition::Compare { item: i, .. } => out.push(i),
             Condition::Not(c) => c.collect_items(out),
             Condition::And(a, b) | Condition::Or(a, b) => {
                 a.collect_items(out);
@@ -160,13 +173,33 @@ impl Condition {
 impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Condition::Metric { left, op, right: Rhs::Number(n) } => write!(f, "{left} {} {n}", op.symbol()),
-            Condition::Metric { left, op, right: Rhs::Name(n) } => write!(f, "{left} {} {n}", op.symbol()),
-            Condition::Metric { left, op, right: Rhs::Metric(m) } => write!(f, "{left} {} {m}", op.symbol()),
+            Condition::Metric {
+                left,
+                op,
+                right: Rhs::Number(n),
+            } => write!(f, "{left} {} {n}", op.symbol()),
+            Condition::Metric {
+                left,
+                op,
+                right: Rhs::Name(n),
+            } => write!(f, "{left} {} {n}", op.symbol()),
+            Condition::Metric {
+                left,
+                op,
+                right: Rhs::Metric(m),
+            } => write!(f, "{left} {} {m}", op.symbol()),
             Condition::Answered(i) => write!(f, "answered({i})"),
             Condition::Selected { item, option } => write!(f, "selected({item}, {option})"),
-            Condition::Compare { item, op, value: Value::Number(n) } => write!(f, "{item} {} {n}", op.symbol()),
-            Condition::Compare { item, op, value: Value::Name(n) } => write!(f, "{item} {} {n}", op.symbol()),
+            Condition::Compare {
+                item,
+                op,
+                value: Value::Number(n),
+            } => write!(f, "{item} {} {n}", op.symbol()),
+            Condition::Compare {
+                item,
+                op,
+                value: Value::Name(n),
+            } => write!(f, "{item} {} {n}", op.symbol()),
             Condition::Not(c) => write!(f, "not ({c})"),
             Condition::And(a, b) => write!(f, "({a}) and ({b})"),
             Condition::Or(a, b) => write!(f, "({a}) or ({b})"),
@@ -225,29 +258,48 @@ fn tokenize(src: &str) -> Result<Vec<(usize, Tok)>, ParseError> {
                 // A run like `12.5` is a number; one like `5g` is an option id.
                 let start = i;
                 i += 1;
-                while i < chars.len() && (chars[i].1.is_ascii_alphanumeric() || chars[i].1 == '.' || chars[i].1 == '_') {
+                while i < chars.len()
+                    && (chars[i].1.is_ascii_alphanumeric()
+                        || chars[i].1 == '.'
+                        || chars[i].1 == '_')
+                {
                     i += 1;
                 }
                 let text: String = chars[start..i].iter().map(|(_, c)| c).collect();
                 match text.parse::<f64>() {
                     Ok(n) => out.push((at, Tok::Number(n))),
-                    Err(_) if text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => out.push((at, Tok::Ident(text))),
+                    Err(_) if text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                        out.push((at, Tok::Ident(text)))
+                    }
                     Err(_) => {
-                        return Err(ParseError { offset: at, zh: format!("“{text}”不是数字"), en: format!("\"{text}\" is not a number") });
+                        return Err(ParseError {
+                            offset: at,
+                            zh: format!("“{text}”不是数字"),
+                            en: format!("\"{text}\" is not a number"),
+                        });
                     }
                 }
                 continue;
             }
             _ if c.is_alphanumeric() || c == '_' => {
                 let start = i;
-                while i < chars.len() && (chars[i].1.is_alphanumeric() || chars[i].1 == '_' || chars[i].1 == '-') {
+                while i < chars.len()
+                    && (chars[i].1.is_alphanumeric() || chars[i].1 == '_' || chars[i].1 == '-')
+                {
                     i += 1;
                 }
-                out.push((at, Tok::Ident(chars[start..i].iter().map(|(_, c)| c).collect())));
+                out.push((
+                    at,
+                    Tok::Ident(chars[start..i].iter().map(|(_, c)| c).collect()),
+                ));
                 continue;
             }
             _ => {
-                return Err(ParseError { offset: at, zh: format!("无法识别的字符“{c}”"), en: format!("unexpected character '{c}'") })
+                return Err(ParseError {
+                    offset: at,
+                    zh: format!("无法识别的字符“{c}”"),
+                    en: format!("unexpected character '{c}'"),
+                })
             }
         }
         i += 1;
@@ -280,7 +332,11 @@ impl Parser {
             Some(Tok::RParen) => (")".into(), ")".into()),
             Some(Tok::Comma) => (",".into(), ",".into()),
         };
-        Err(ParseError { offset: self.offset(), zh: format!("此处应为{zh}，却是{}", found.0), en: format!("expected {en}, found {}", found.1) })
+        Err(ParseError {
+            offset: self.offset(),
+            zh: format!("此处应为{zh}，却是{}", found.0),
+            en: format!("expected {en}, found {}", found.1),
+        })
     }
 
     fn eat(&mut self, t: &Tok) -> bool {
@@ -319,13 +375,18 @@ impl Parser {
                 self.pos += 1;
                 Ok(op)
             }
-            _ => self.fail("比较运算符（== != < <= > >=）", "a comparison (== != < <= > >=)"),
+            _ => self.fail(
+                "比较运算符（== != < <= > >=）",
+                "a comparison (== != < <= > >=)",
+            ),
         }
     }
 
     /// A metric, if one starts here: `indicator(x)`, …, `score`, `level`.
     fn metric(&mut self) -> Result<Option<Metric>, ParseError> {
-        let Some(Tok::Ident(name)) = self.peek() else { return Ok(None) };
+        let Some(Tok::Ident(name)) = self.peek() else {
+            return Ok(None);
+        };
         let name = name.clone();
         let next = self.toks.get(self.pos + 1).map(|(_, t)| t);
         match (name.as_str(), next) {
@@ -337,7 +398,10 @@ impl Parser {
                 self.pos += 1;
                 Ok(Some(Metric::Level))
             }
-            ("indicator" | "target" | "national" | "dimension" | "section" | "firm", Some(Tok::LParen)) => {
+            (
+                "indicator" | "target" | "national" | "dimension" | "section" | "firm",
+                Some(Tok::LParen),
+            ) => {
                 self.pos += 2;
                 let arg = self.ident()?;
                 if !self.eat(&Tok::RParen) {
@@ -411,7 +475,10 @@ impl Parser {
                 if !self.eat(&Tok::Comma) {
                     return self.fail("“,”", "','");
                 }
-                Condition::Selected { item, option: self.ident()? }
+                Condition::Selected {
+                    item,
+                    option: self.ident()?,
+                }
             };
             if !self.eat(&Tok::RParen) {
                 return self.fail("“)”", "')'");
@@ -425,7 +492,11 @@ impl Parser {
             _ => return self.fail("数字或选项 id", "a number or an option id"),
         };
         self.pos += 1;
-        Ok(Condition::Compare { item: name, op, value })
+        Ok(Condition::Compare {
+            item: name,
+            op,
+            value,
+        })
     }
 }
 
@@ -433,9 +504,17 @@ impl Parser {
 pub fn parse_condition(src: &str) -> Result<Condition, ParseError> {
     let toks = tokenize(src)?;
     if toks.is_empty() {
-        return Err(ParseError { offset: 0, zh: "条件为空".into(), en: "the condition is empty".into() });
+        return Err(ParseError {
+            offset: 0,
+            zh: "条件为空".into(),
+            en: "the condition is empty".into(),
+        });
     }
-    let mut p = Parser { toks, pos: 0, end: src.len() };
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        end: src.len(),
+    };
     let cond = p.expr()?;
     if p.pos < p.toks.len() {
         return p.fail("“and”、“or”或表达式结尾", "'and', 'or' or the end");
@@ -450,7 +529,10 @@ mod tests {
     #[test]
     fn precedence_is_not_then_and_then_or() {
         let c = parse_condition("answered(a) or not selected(b, x) and c >= 3").unwrap();
-        assert_eq!(c.to_string(), "(answered(a)) or ((not (selected(b, x))) and (c >= 3))");
+        assert_eq!(
+            c.to_string(),
+            "(answered(a)) or ((not (selected(b, x))) and (c >= 3))"
+        );
         assert_eq!(c.items(), vec!["a", "b", "c"]);
     }
 
@@ -464,7 +546,10 @@ mod tests {
     #[test]
     fn parentheses_and_names() {
         let c = parse_condition("(q1 == yes or q2 != down) and q3 < 10.5").unwrap();
-        assert_eq!(c.to_string(), "((q1 == yes) or (q2 != down)) and (q3 < 10.5)");
+        assert_eq!(
+            c.to_string(),
+            "((q1 == yes) or (q2 != down)) and (q3 < 10.5)"
+        );
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub enum ItemState {
 impl ItemState {
     /// Answered for progress and completeness: not applicable and don't know count.
     pub fn counts_as_answered(self) -> bool {
-        matches!(self, ItemState::Answered | ItemState::NotApplicable | ItemState::Unknown)
+        matches!(
+            self,
+            ItemState::Answered | ItemState::NotApplicable | ItemState::Unknown
+        )
     }
 }
 
@@ -47,7 +50,10 @@ pub struct Evaluation {
 
 impl Evaluation {
     pub fn state(&self, item: &str) -> ItemState {
-        self.states.get(item).copied().unwrap_or(ItemState::Unanswered)
+        self.states
+            .get(item)
+            .copied()
+            .unwrap_or(ItemState::Unanswered)
     }
 
     pub fn number(&self, item: &str) -> Option<f64> {
@@ -79,8 +85,12 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
     // Typed numbers and levels first: everything else may read them.
     for item in q.items() {
         let parsed = match item.kind {
-            ItemKind::Count { min, max, .. } => parse_bounded_count(answers.typed(&item.id), min, max).map(|v| v.map(|n| n as f64)),
-            ItemKind::Amount { min, max, .. } => parse_bounded_amount(answers.typed(&item.id), min, max),
+            ItemKind::Count { min, max, .. } => {
+                parse_bounded_count(answers.typed(&item.id), min, max).map(|v| v.map(|n| n as f64))
+            }
+            ItemKind::Amount { min, max, .. } => {
+                parse_bounded_amount(answers.typed(&item.id), min, max)
+            }
             ItemKind::Level { .. } => Ok(answers.level(&item.id).map(f64::from)),
             _ => continue,
         };
@@ -104,36 +114,70 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
         is_visible(q, answers, &numbers, &item.id, &mut visible);
     }
     let hidden = |id: &str| visible.get(id) == Some(&false);
-    numbers.retain(|id, _| !hidden(id) && !matches!(q.item(id).map(|i| &i.kind), Some(ItemKind::Ratio { .. })));
+    numbers.retain(|id, _| {
+        !hidden(id) && !matches!(q.item(id).map(|i| &i.kind), Some(ItemKind::Ratio { .. }))
+    });
     field_errors.retain(|id, _| !hidden(id));
     compute_ratios(q, &mut numbers, Some(&mut field_errors));
 
     let mut states = IdMap::default();
     for item in q.items() {
-        let state = if hidden(&item.id) { ItemState::Hidden } else { item_state(item, answers, &numbers, &field_errors) };
+        let state = if hidden(&item.id) {
+            ItemState::Hidden
+        } else {
+            item_state(item, answers, &numbers, &field_errors)
+        };
         if state != ItemState::Unanswered {
             states.insert(item.id.clone(), state);
         }
     }
-    Evaluation { states, numbers, field_errors }
+    Evaluation {
+        states,
+        numbers,
+        field_errors,
+    }
 }
 
 /// Ratio items' values and, given `field_errors`, the error on a part above its whole
 /// (never a ratio above 100 %).
-fn compute_ratios(q: &Questionnaire, numbers: &mut IdMap<f64>, mut field_errors: Option<&mut FieldErrors>) {
+fn compute_ratios(
+    q: &Questionnaire,
+    numbers: &mut IdMap<f64>,
+    mut field_errors: Option<&mut FieldErrors>,
+) {
     let ratio_inputs = q.items().filter_map(|i| match &i.kind {
-        ItemKind::Ratio { numerator, denominator, part_of_whole, .. } => Some((Some(i.id.as_str()), numerator.as_str(), denominator.as_str(), *part_of_whole)),
+        ItemKind::Ratio {
+            numerator,
+            denominator,
+            part_of_whole,
+            ..
+        } => Some((
+            Some(i.id.as_str()),
+            numerator.as_str(),
+            denominator.as_str(),
+            *part_of_whole,
+        )),
         _ => None,
     });
     let indicator_inputs = q.indicators.iter().filter_map(|ind| match &ind.formula {
-        super::questionnaire::Formula::Ratio { numerator, denominator } => Some((None, numerator.as_str(), denominator.as_str(), true)),
+        super::questionnaire::Formula::Ratio {
+            numerator,
+            denominator,
+        } => Some((None, numerator.as_str(), denominator.as_str(), true)),
         _ => None,
     });
-    for (ratio_item, num, den, part_of_whole) in ratio_inputs.chain(indicator_inputs).collect::<Vec<_>>() {
-        let (Some(part), Some(whole)) = (numbers.get(num).copied(), numbers.get(den).copied()) else { continue };
+    for (ratio_item, num, den, part_of_whole) in
+        ratio_inputs.chain(indicator_inputs).collect::<Vec<_>>()
+    {
+        let (Some(part), Some(whole)) = (numbers.get(num).copied(), numbers.get(den).copied())
+        else {
+            continue;
+        };
         if part_of_whole && part > whole {
             if let Some(errors) = field_errors.as_deref_mut() {
-                errors.entry(num.to_string()).or_insert_with(|| part_exceeds_whole(q, den, part, whole));
+                errors
+                    .entry(num.to_string())
+                    .or_insert_with(|| part_exceeds_whole(q, den, part, whole));
             }
         } else if whole > 0.0 {
             if let Some(id) = ratio_item {
@@ -143,7 +187,12 @@ fn compute_ratios(q: &Questionnaire, numbers: &mut IdMap<f64>, mut field_errors:
     }
 }
 
-fn item_state(item: &Item, answers: &Answers, numbers: &IdMap<f64>, errors: &FieldErrors) -> ItemState {
+fn item_state(
+    item: &Item,
+    answers: &Answers,
+    numbers: &IdMap<f64>,
+    errors: &FieldErrors,
+) -> ItemState {
     let answer = answers.get(&item.id);
     match answer {
         Some(Answer::NotApplicable) if item.allow_na => return ItemState::NotApplicable,
@@ -154,7 +203,11 @@ fn item_state(item: &Item, answers: &Answers, numbers: &IdMap<f64>, errors: &Fie
         return ItemState::Invalid;
     }
     match &item.kind {
-        ItemKind::Ratio { numerator, denominator, .. } => {
+        ItemKind::Ratio {
+            numerator,
+            denominator,
+            ..
+        } => {
             if errors.contains_key(numerator) || errors.contains_key(denominator) {
                 ItemState::Invalid
             } else if numbers.get(denominator) == Some(&0.0) {
@@ -166,7 +219,11 @@ fn item_state(item: &Item, answers: &Answers, numbers: &IdMap<f64>, errors: &Fie
             }
         }
         ItemKind::Count { .. } | ItemKind::Amount { .. } => {
-            if numbers.contains_key(&item.id) { ItemState::Answered } else { ItemState::Unanswered }
+            if numbers.contains_key(&item.id) {
+                ItemState::Answered
+            } else {
+                ItemState::Unanswered
+            }
         }
         _ if has_answer(item, answer) && answer_fits(item, answer) => ItemState::Answered,
         _ => ItemState::Unanswered,
@@ -177,24 +234,43 @@ fn item_state(item: &Item, answers: &Answers, numbers: &IdMap<f64>, errors: &Fie
 /// questionnaire version is treated as no answer, and kept).
 fn answer_fits(item: &Item, answer: Option<&Answer>) -> bool {
     match (&item.kind, answer) {
-        (ItemKind::SingleChoice { options }, Some(Answer::Choice(c))) => options.iter().any(|o| &o.id == c),
-        (ItemKind::MultiSelect { options, .. }, Some(Answer::Selected(set))) => set.iter().all(|s| options.iter().any(|o| &o.id == s)),
+        (ItemKind::SingleChoice { options }, Some(Answer::Choice(c))) => {
+            options.iter().any(|o| &o.id == c)
+        }
+        (ItemKind::MultiSelect { options, .. }, Some(Answer::Selected(set))) => {
+            set.iter().all(|s| options.iter().any(|o| &o.id == s))
+        }
         (ItemKind::YesNo { .. }, Some(Answer::Choice(c))) => c == "yes" || c == "no",
         (ItemKind::Trend { .. }, Some(Answer::Choice(c))) => Direction::from_id(c).is_some(),
-        (ItemKind::Level { levels, .. }, Some(Answer::Level(l))) => (1..=levels.len()).contains(&(*l as usize)),
+        (ItemKind::Level { levels, .. }, Some(Answer::Level(l))) => {
+            (1..=levels.len()).contains(&(*l as usize))
+        }
         (ItemKind::FreeText, Some(Answer::Text(_))) => true,
         _ => false,
     }
 }
 
-fn is_visible(q: &Questionnaire, answers: &Answers, numbers: &IdMap<f64>, id: &str, memo: &mut IdMap<bool>) -> bool {
+fn is_visible(
+    q: &Questionnaire,
+    answers: &Answers,
+    numbers: &IdMap<f64>,
+    id: &str,
+    memo: &mut IdMap<bool>,
+) -> bool {
     if let Some(v) = memo.get(id) {
         return *v;
     }
     let Some(item) = q.item(id) else { return false };
     let v = match &item.visible_if {
         None => true,
-        Some(c) => holds(q, answers, numbers, c, &mut |x: &str| is_visible(q, answers, numbers, x, memo), &|_| None),
+        Some(c) => holds(
+            q,
+            answers,
+            numbers,
+            c,
+            &mut |x: &str| is_visible(q, answers, numbers, x, memo),
+            &|_| None,
+        ),
     };
     memo.insert(item.id.clone(), v);
     v
@@ -237,13 +313,17 @@ pub fn holds(
         Condition::Answered(id) => {
             visible(id)
                 && q.item(id).is_some_and(|item| {
-                    matches!(answers.get(id), Some(Answer::NotApplicable | Answer::Unknown))
-                        || numbers.contains_key(id)
+                    matches!(
+                        answers.get(id),
+                        Some(Answer::NotApplicable | Answer::Unknown)
+                    ) || numbers.contains_key(id)
                         || (has_answer(item, answers.get(id)) && answer_fits(item, answers.get(id)))
                 })
         }
         Condition::Selected { item, option } => {
-            visible(item) && (answers.is_selected(item, option) || answers.choice(item) == Some(option.as_str()))
+            visible(item)
+                && (answers.is_selected(item, option)
+                    || answers.choice(item) == Some(option.as_str()))
         }
         Condition::Compare { item, op, value } => {
             if !visible(item) {
@@ -259,16 +339,28 @@ pub fn holds(
             }
         }
         Condition::Not(inner) => !holds(q, answers, numbers, inner, visible, metric),
-        Condition::And(a, b) => holds(q, answers, numbers, a, visible, metric) && holds(q, answers, numbers, b, visible, metric),
-        Condition::Or(a, b) => holds(q, answers, numbers, a, visible, metric) || holds(q, answers, numbers, b, visible, metric),
+        Condition::And(a, b) => {
+            holds(q, answers, numbers, a, visible, metric)
+                && holds(q, answers, numbers, b, visible, metric)
+        }
+        Condition::Or(a, b) => {
+            holds(q, answers, numbers, a, visible, metric)
+                || holds(q, answers, numbers, b, visible, metric)
+        }
     }
 }
 
 fn part_exceeds_whole(q: &Questionnaire, whole_item: &str, part: f64, whole: f64) -> Text {
-    let name = q.item(whole_item).map(|i| i.text.clone()).unwrap_or_default();
+    let name = q
+        .item(whole_item)
+        .map(|i| i.text.clone())
+        .unwrap_or_default();
     Text::new(
         format!("{part} 不能大于“{}”（{whole}）", name.zh),
-        format!("{part} cannot be more than \"{}\" ({whole})", name.get(Lang::En)),
+        format!(
+            "{part} cannot be more than \"{}\" ({whole})",
+            name.get(Lang::En)
+        ),
     )
 }
 
@@ -282,13 +374,18 @@ mod tests {
 
     /// The evaluation as first written: every item's visibility worked out and every
     /// state stored.
-    fn straightforward(q: &Questionnaire, answers: &Answers) -> (Vec<ItemState>, IdMap<f64>, FieldErrors) {
+    fn straightforward(
+        q: &Questionnaire,
+        answers: &Answers,
+    ) -> (Vec<ItemState>, IdMap<f64>, FieldErrors) {
         let mut numbers = IdMap::default();
         let mut field_errors = FieldErrors::new();
         for item in q.items() {
             let raw = answers.typed(&item.id);
             let parsed = match item.kind {
-                ItemKind::Count { min, max, .. } => parse_bounded_count(raw, min, max).map(|v| v.map(|n| n as f64)),
+                ItemKind::Count { min, max, .. } => {
+                    parse_bounded_count(raw, min, max).map(|v| v.map(|n| n as f64))
+                }
                 ItemKind::Amount { min, max, .. } => parse_bounded_amount(raw, min, max),
                 _ => continue,
             };
@@ -311,10 +408,21 @@ mod tests {
             is_visible(q, answers, &numbers, &item.id, &mut memo);
         }
         let hidden = |id: &str| !memo.get(id).copied().unwrap_or(true);
-        numbers.retain(|id, _| !hidden(id) && !matches!(q.item(id).map(|i| &i.kind), Some(ItemKind::Ratio { .. })));
+        numbers.retain(|id, _| {
+            !hidden(id) && !matches!(q.item(id).map(|i| &i.kind), Some(ItemKind::Ratio { .. }))
+        });
         field_errors.retain(|id, _| !hidden(id));
         compute_ratios(q, &mut numbers, Some(&mut field_errors));
-        let states = q.items().map(|i| if hidden(&i.id) { ItemState::Hidden } else { item_state(i, answers, &numbers, &field_errors) }).collect();
+        let states = q
+            .items()
+            .map(|i| {
+                if hidden(&i.id) {
+                    ItemState::Hidden
+                } else {
+                    item_state(i, answers, &numbers, &field_errors)
+                }
+            })
+            .collect();
         (states, numbers, field_errors)
     }
 
@@ -322,7 +430,16 @@ mod tests {
         static ALL: std::sync::OnceLock<Vec<Questionnaire>> = std::sync::OnceLock::new();
         ALL.get_or_init(|| {
             let mut all = crate::builtin::catalogue().unwrap().questionnaires;
-            for (name, src) in [("every-kind.toml", include_str!("../../tests/fixtures/every-kind.toml")), ("conditions.toml", include_str!("../../tests/fixtures/conditions.toml"))] {
+            for (name, src) in [
+                (
+                    "every-kind.toml",
+                    include_str!("../../tests/fixtures/every-kind.toml"),
+                ),
+                (
+                    "conditions.toml",
+                    include_str!("../../tests/fixtures/conditions.toml"),
+                ),
+            ] {
                 all.push(load_questionnaire(name, src).unwrap());
             }
             all
@@ -332,17 +449,34 @@ mod tests {
     /// Answers of every form an item can hold, valid or not, stale or special.
     fn some_answer(item: &Item, pick: usize) -> Option<Answer> {
         let typed = ["0", "3", "12", "１２", "60", "2.5", "1,000", "-1", "x", " "];
-        let mut out: Vec<Option<Answer>> = vec![None, Some(Answer::NotApplicable), Some(Answer::Unknown), Some(Answer::Choice("stale".into()))];
+        let mut out: Vec<Option<Answer>> = vec![
+            None,
+            Some(Answer::NotApplicable),
+            Some(Answer::Unknown),
+            Some(Answer::Choice("stale".into())),
+        ];
         out.extend(typed.iter().map(|t| Some(Answer::Typed(t.to_string()))));
         match &item.kind {
-            ItemKind::SingleChoice { options } => out.extend(options.iter().map(|o| Some(Answer::Choice(o.id.clone())))),
+            ItemKind::SingleChoice { options } => {
+                out.extend(options.iter().map(|o| Some(Answer::Choice(o.id.clone()))))
+            }
             ItemKind::MultiSelect { options, .. } => {
                 out.push(Some(Answer::Selected(Default::default())));
-                out.extend(options.iter().map(|o| Some(Answer::Selected([o.id.clone()].into()))));
+                out.extend(
+                    options
+                        .iter()
+                        .map(|o| Some(Answer::Selected([o.id.clone()].into()))),
+                );
             }
-            ItemKind::YesNo { .. } => out.extend(["yes", "no"].map(|c| Some(Answer::Choice(c.into())))),
-            ItemKind::Trend { .. } => out.extend(["up", "flat", "down"].map(|c| Some(Answer::Choice(c.into())))),
-            ItemKind::Level { levels, .. } => out.extend((0..=levels.len() as u8 + 1).map(|l| Some(Answer::Level(l)))),
+            ItemKind::YesNo { .. } => {
+                out.extend(["yes", "no"].map(|c| Some(Answer::Choice(c.into()))))
+            }
+            ItemKind::Trend { .. } => {
+                out.extend(["up", "flat", "down"].map(|c| Some(Answer::Choice(c.into()))))
+            }
+            ItemKind::Level { levels, .. } => {
+                out.extend((0..=levels.len() as u8 + 1).map(|l| Some(Answer::Level(l))))
+            }
             ItemKind::FreeText => out.push(Some(Answer::Text("备注".into()))),
             _ => {}
         }

@@ -28,10 +28,19 @@ impl IndicatorValue {
 
 /// The indicator's value. Multiplying before dividing keeps exact cases exact
 /// (17 of 25 is 68 %, not 68.00000000000001 %).
-pub fn indicator_value(q: &Questionnaire, answers: &Answers, ev: &Evaluation, indicator: &Indicator) -> IndicatorValue {
+pub fn indicator_value(
+    q: &Questionnaire,
+    answers: &Answers,
+    ev: &Evaluation,
+    indicator: &Indicator,
+) -> IndicatorValue {
     match &indicator.formula {
-        Formula::Ratio { numerator, denominator } => {
-            if ev.field_errors.contains_key(numerator) || ev.field_errors.contains_key(denominator) {
+        Formula::Ratio {
+            numerator,
+            denominator,
+        } => {
+            if ev.field_errors.contains_key(numerator) || ev.field_errors.contains_key(denominator)
+            {
                 return IndicatorValue::Invalid;
             }
             match (ev.number(numerator), ev.number(denominator)) {
@@ -47,7 +56,9 @@ pub fn indicator_value(q: &Questionnaire, answers: &Answers, ev: &Evaluation, in
             };
             match (ev.state(item), answers.selected(item)) {
                 (ItemState::NotApplicable, _) => IndicatorValue::NotApplicable,
-                (ItemState::Answered, Some(ticked)) if all > 0 => IndicatorValue::Percent(ticked.len() as f64 * 100.0 / all as f64),
+                (ItemState::Answered, Some(ticked)) if all > 0 => {
+                    IndicatorValue::Percent(ticked.len() as f64 * 100.0 / all as f64)
+                }
                 _ => IndicatorValue::Missing,
             }
         }

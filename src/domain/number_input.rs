@@ -22,14 +22,30 @@ pub const COUNT_LIMIT: u64 = 1_000_000_000;
 impl CountError {
     pub fn message(self) -> Text {
         match self {
-            CountError::NotANumber => Text::new("请输入整数，例如 12", "Enter a whole number, e.g. 12"),
+            CountError::NotANumber => {
+                Text::new("请输入整数，例如 12", "Enter a whole number, e.g. 12")
+            }
             CountError::Negative => Text::new("数量不能为负数", "A count cannot be negative"),
-            CountError::Fraction => Text::new("请输入整数，不能有小数", "Enter a whole number without decimals"),
-            CountError::TooLarge => Text::new("数值过大，请检查输入", "This number is too large; please check it"),
-            CountError::BelowMin(min) => Text::new(format!("不能小于 {min}"), format!("Must be at least {min}")),
-            CountError::AboveMax(max) => Text::new(format!("不能大于 {max}"), format!("Must be at most {max}")),
-            CountError::BelowMinAmount(min) => Text::new(format!("不能小于 {min}"), format!("Must be at least {min}")),
-            CountError::AboveMaxAmount(max) => Text::new(format!("不能大于 {max}"), format!("Must be at most {max}")),
+            CountError::Fraction => Text::new(
+                "请输入整数，不能有小数",
+                "Enter a whole number without decimals",
+            ),
+            CountError::TooLarge => Text::new(
+                "数值过大，请检查输入",
+                "This number is too large; please check it",
+            ),
+            CountError::BelowMin(min) => {
+                Text::new(format!("不能小于 {min}"), format!("Must be at least {min}"))
+            }
+            CountError::AboveMax(max) => {
+                Text::new(format!("不能大于 {max}"), format!("Must be at most {max}"))
+            }
+            CountError::BelowMinAmount(min) => {
+                Text::new(format!("不能小于 {min}"), format!("Must be at least {min}"))
+            }
+            CountError::AboveMaxAmount(max) => {
+                Text::new(format!("不能大于 {max}"), format!("Must be at most {max}"))
+            }
         }
     }
 }
@@ -63,7 +79,11 @@ pub fn parse_count(raw: &str) -> Result<Option<u64>, CountError> {
     }
     let unsigned = s.strip_prefix('+').unwrap_or(s);
     if let Some(rest) = unsigned.strip_prefix('-') {
-        return Err(if rest.trim().parse::<f64>().is_ok() { CountError::Negative } else { CountError::NotANumber });
+        return Err(if rest.trim().parse::<f64>().is_ok() {
+            CountError::Negative
+        } else {
+            CountError::NotANumber
+        });
     }
     let digits: String = if unsigned.contains(',') && is_grouped(unsigned) {
         unsigned.replace(',', "")
@@ -101,13 +121,21 @@ pub fn parse_amount(raw: &str) -> Result<Option<f64>, CountError> {
         Some((i, f)) => (i, Some(f)),
         None => (unsigned, None),
     };
-    let int_digits = if int_part.contains(',') && is_grouped(int_part) { int_part.replace(',', "") } else { int_part.to_string() };
+    let int_digits = if int_part.contains(',') && is_grouped(int_part) {
+        int_part.replace(',', "")
+    } else {
+        int_part.to_string()
+    };
     let text = match frac {
         Some(f) => format!("{int_digits}.{f}"),
         None => int_digits,
     };
     if let Some(rest) = text.strip_prefix('-') {
-        return Err(if rest.parse::<f64>().is_ok() { CountError::Negative } else { CountError::NotANumber });
+        return Err(if rest.parse::<f64>().is_ok() {
+            CountError::Negative
+        } else {
+            CountError::NotANumber
+        });
     }
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return Err(CountError::NotANumber);
@@ -123,7 +151,11 @@ pub fn parse_amount(raw: &str) -> Result<Option<f64>, CountError> {
 pub const AMOUNT_LIMIT: f64 = 1e12;
 
 /// Parses an amount and applies the item's bounds.
-pub fn parse_bounded_amount(raw: &str, min: f64, max: Option<f64>) -> Result<Option<f64>, CountError> {
+pub fn parse_bounded_amount(
+    raw: &str,
+    min: f64,
+    max: Option<f64>,
+) -> Result<Option<f64>, CountError> {
     match parse_amount(raw)? {
         Some(v) if v < min => Err(CountError::BelowMinAmount(min)),
         Some(v) if max.is_some_and(|m| v > m) => Err(CountError::AboveMaxAmount(max.unwrap_or(v))),
@@ -132,7 +164,11 @@ pub fn parse_bounded_amount(raw: &str, min: f64, max: Option<f64>) -> Result<Opt
 }
 
 /// Parses and applies the item's bounds.
-pub fn parse_bounded_count(raw: &str, min: u64, max: Option<u64>) -> Result<Option<u64>, CountError> {
+pub fn parse_bounded_count(
+    raw: &str,
+    min: u64,
+    max: Option<u64>,
+) -> Result<Option<u64>, CountError> {
     match parse_count(raw)? {
         Some(v) if v < min => Err(CountError::BelowMin(min)),
         Some(v) if max.is_some_and(|m| v > m) => Err(CountError::AboveMax(max.unwrap_or(v))),
@@ -169,7 +205,10 @@ mod tests {
         assert_eq!(parse_count("12a"), Err(CountError::NotANumber));
         assert_eq!(parse_count("1,20"), Err(CountError::NotANumber));
         assert_eq!(parse_count("-"), Err(CountError::NotANumber));
-        assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
+        assert_eq!(
+            parse_count("99999999999999999999999"),
+            Err(CountError::TooLarge)
+        );
         assert_eq!(parse_count("1e400"), Err(CountError::TooLarge));
     }
 
@@ -182,13 +221,22 @@ mod tests {
         assert_eq!(parse_amount("-1"), Err(CountError::Negative));
         assert_eq!(parse_amount("1.2.3"), Err(CountError::NotANumber));
         assert_eq!(parse_amount("abc"), Err(CountError::NotANumber));
-        assert_eq!(parse_bounded_amount("5", 0.0, Some(4.0)), Err(CountError::AboveMaxAmount(4.0)));
+        assert_eq!(
+            parse_bounded_amount("5", 0.0, Some(4.0)),
+            Err(CountError::AboveMaxAmount(4.0))
+        );
     }
 
     #[test]
     fn bounds_apply_after_parsing() {
-        assert_eq!(parse_bounded_count("0", 1, None), Err(CountError::BelowMin(1)));
-        assert_eq!(parse_bounded_count("11", 0, Some(10)), Err(CountError::AboveMax(10)));
+        assert_eq!(
+            parse_bounded_count("0", 1, None),
+            Err(CountError::BelowMin(1))
+        );
+        assert_eq!(
+            parse_bounded_count("11", 0, Some(10)),
+            Err(CountError::AboveMax(10))
+        );
         assert_eq!(parse_bounded_count("10", 0, Some(10)), Ok(Some(10)));
         assert_eq!(parse_bounded_count("", 1, Some(10)), Ok(None));
     }

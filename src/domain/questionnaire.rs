@@ -2,8 +2,8 @@
 //! validated a file: ids are unique, every reference points at an item of the right
 //! kind, bands cover 0–100 %, points add up and conditions have no cycle.
 
-use serde::{Deserialize, Serialize};
 use super::fast_map::IdMap;
+use serde::{Deserialize, Serialize};
 
 use super::condition::{Condition, Metric};
 use super::text::Text;
@@ -113,18 +113,44 @@ impl Direction {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ItemKind {
-    SingleChoice { options: Vec<ChoiceOption> },
-    MultiSelect { options: Vec<ChoiceOption>, cap: Option<f64> },
+    SingleChoice {
+        options: Vec<ChoiceOption>,
+    },
+    MultiSelect {
+        options: Vec<ChoiceOption>,
+        cap: Option<f64>,
+    },
     /// A whole number ≥ `min`, at most `max` where given.
-    Count { unit: Text, min: u64, max: Option<u64> },
+    Count {
+        unit: Text,
+        min: u64,
+        max: Option<u64>,
+    },
     /// A number with decimals.
-    Amount { unit: Text, min: f64, max: Option<f64> },
+    Amount {
+        unit: Text,
+        min: f64,
+        max: Option<f64>,
+    },
     /// numerator ÷ denominator in percent, banded to points; not answered directly.
-    Ratio { numerator: String, denominator: String, part_of_whole: bool, bands: Vec<Band> },
-    Trend { better: Direction, points: [f64; 3] },
-    YesNo { points: f64 },
+    Ratio {
+        numerator: String,
+        denominator: String,
+        part_of_whole: bool,
+        bands: Vec<Band>,
+    },
+    Trend {
+        better: Direction,
+        points: [f64; 3],
+    },
+    YesNo {
+        points: f64,
+    },
     FreeText,
-    Level { levels: Vec<LevelOption>, points: Option<Vec<f64>> },
+    Level {
+        levels: Vec<LevelOption>,
+        points: Option<Vec<f64>>,
+    },
 }
 
 impl ItemKind {
@@ -132,7 +158,9 @@ impl ItemKind {
     pub fn max_points(&self) -> f64 {
         // Scoring asks this of every item on every change: plain folds, no dynamic calls.
         match self {
-            ItemKind::SingleChoice { options } => options.iter().fold(0.0_f64, |m, o| m.max(o.points)),
+            ItemKind::SingleChoice { options } => {
+                options.iter().fold(0.0_f64, |m, o| m.max(o.points))
+            }
             ItemKind::MultiSelect { options, cap } => {
                 let sum: f64 = options.iter().map(|o| o.points).sum();
                 cap.map_or(sum, |c| sum.min(c))
@@ -140,8 +168,13 @@ impl ItemKind {
             ItemKind::Ratio { bands, .. } => bands.iter().fold(0.0_f64, |m, b| m.max(b.points)),
             ItemKind::Trend { points, .. } => points.iter().fold(0.0_f64, |m, p| m.max(*p)),
             ItemKind::YesNo { points } => *points,
-            ItemKind::Level { points: Some(p), .. } => p.iter().fold(0.0_f64, |m, p| m.max(*p)),
-            ItemKind::Level { points: None, .. } | ItemKind::Count { .. } | ItemKind::Amount { .. } | ItemKind::FreeText => 0.0,
+            ItemKind::Level {
+                points: Some(p), ..
+            } => p.iter().fold(0.0_f64, |m, p| m.max(*p)),
+            ItemKind::Level { points: None, .. }
+            | ItemKind::Count { .. }
+            | ItemKind::Amount { .. }
+            | ItemKind::FreeText => 0.0,
         }
     }
 
@@ -217,7 +250,10 @@ pub struct Indicator {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Formula {
     /// numerator ÷ denominator, both count items; the numerator is part of the denominator.
-    Ratio { numerator: String, denominator: String },
+    Ratio {
+        numerator: String,
+        denominator: String,
+    },
     /// ticked options ÷ all options of a multi-select item.
     SelectedShare { item: String },
     /// 100 % for yes, 0 % for no.
@@ -227,7 +263,10 @@ pub enum Formula {
 impl Formula {
     pub fn inputs(&self) -> Vec<&str> {
         match self {
-            Formula::Ratio { numerator, denominator } => vec![numerator, denominator],
+            Formula::Ratio {
+                numerator,
+                denominator,
+            } => vec![numerator, denominator],
             Formula::SelectedShare { item } | Formula::YesNo { item } => vec![item],
         }
     }
@@ -287,7 +326,10 @@ impl Questionnaire {
     }
 
     pub fn items(&self) -> impl Iterator<Item = &Item> {
-        self.sections.iter().flat_map(|s| s.dimensions.iter()).flat_map(|d| d.items.iter())
+        self.sections
+            .iter()
+            .flat_map(|s| s.dimensions.iter())
+            .flat_map(|d| d.items.iter())
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

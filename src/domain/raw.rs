@@ -123,7 +123,12 @@ pub struct RawItem {
 pub enum RawPoints {
     Number(At<f64>),
     List(At<Vec<f64>>),
-    Trend { offset: usize, up: Option<At<f64>>, flat: Option<At<f64>>, down: Option<At<f64>> },
+    Trend {
+        offset: usize,
+        up: Option<At<f64>>,
+        flat: Option<At<f64>>,
+        down: Option<At<f64>>,
+    },
 }
 
 #[derive(Debug)]
@@ -166,9 +171,16 @@ pub struct RawRecommendation {
 pub fn checked_text(r: &mut Reader, raw: &RawText, field: &str) -> Text {
     let zh = raw.zh.clone().unwrap_or_default();
     if raw.present && zh.trim().is_empty() {
-        r.error(raw.offset, field, msg("缺少中文文本（zh）", "Chinese text (zh) is missing"));
+        r.error(
+            raw.offset,
+            field,
+            msg("缺少中文文本（zh）", "Chinese text (zh) is missing"),
+        );
     }
-    Text { zh, en: raw.en.clone().filter(|en| !en.trim().is_empty()) }
+    Text {
+        zh,
+        en: raw.en.clone().filter(|en| !en.trim().is_empty()),
+    }
 }
 
 /// A `{ zh = …, en = … }` text.
@@ -188,7 +200,10 @@ pub fn req_text(r: &mut Reader, o: &mut Obj, key: &'static str) -> RawText {
     if !present {
         o.report_missing(r, key);
     }
-    t.unwrap_or(RawText { offset: o.offset, ..RawText::default() })
+    t.unwrap_or(RawText {
+        offset: o.offset,
+        ..RawText::default()
+    })
 }
 
 fn flag(r: &mut Reader, o: &mut Obj, key: &'static str) -> bool {
@@ -260,7 +275,15 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
         measure: text(r, o, "measure"),
         source: o.opt_str(r, "source"),
     });
-    RawQuestionnaireFile { meta, sources, indicators, levels, sections, recommendations, offset: root.offset }
+    RawQuestionnaireFile {
+        meta,
+        sources,
+        indicators,
+        levels,
+        sections,
+        recommendations,
+        offset: root.offset,
+    }
 }
 
 fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {

@@ -15,11 +15,21 @@ use super::text::Text;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Gain {
     /// Points of the total still open in a dimension or section.
-    Points { of: String, points: f64 },
+    Points {
+        of: String,
+        points: f64,
+    },
     /// Maturity levels still open in a sub-domain or element, and its share of the overall score.
-    Levels { of: String, levels: f64, share: f64 },
+    Levels {
+        of: String,
+        levels: f64,
+        share: f64,
+    },
     /// Percentage points below an indicator's target.
-    TargetGap { indicator: String, pp: f64 },
+    TargetGap {
+        indicator: String,
+        pp: f64,
+    },
     None,
 }
 
@@ -61,11 +71,23 @@ impl Context<'_> {
     fn metric(&self, m: &Metric) -> Option<MetricValue> {
         let num = MetricValue::Number;
         match m {
-            Metric::Indicator(x) => self.indicators.iter().find(|i| &i.id == x)?.value.percent().map(num),
+            Metric::Indicator(x) => self
+                .indicators
+                .iter()
+                .find(|i| &i.id == x)?
+                .value
+                .percent()
+                .map(num),
             Metric::Target(x) => self.indicators.iter().find(|i| &i.id == x)?.target.map(num),
             Metric::National(x) => self.benchmark.latest(x).map(|v| num(v.value)),
             Metric::Dimension(x) => self.score.dimension(x)?.percent.map(num),
-            Metric::Section(x) => self.score.sections.iter().find(|s| &s.id == x)?.percent.map(num),
+            Metric::Section(x) => self
+                .score
+                .sections
+                .iter()
+                .find(|s| &s.id == x)?
+                .percent
+                .map(num),
             Metric::Score => Some(num(self.score.total)),
             Metric::Level => Some(num(self.score.level.map_or(0.0, f64::from))),
             Metric::Firm(field) => {
@@ -83,34 +105,81 @@ impl Context<'_> {
         let maturity = self.q.scoring == Scoring::Maturity;
         match improves {
             Some(Metric::Dimension(x)) => {
-                let Some(d) = self.score.dimension(x).filter(|d| d.percent.is_some()) else { return Gain::None };
+                let Some(d) = self.score.dimension(x).filter(|d| d.percent.is_some()) else {
+                    return Gain::None;
+                };
                 if maturity {
                     // A sub-domain's share of the overall score: its weight within its
                     // element, divided by the number of elements that apply.
-                    let share = self.q.sections.iter().find(|s| s.dimensions.iter().any(|dd| &dd.id == x)).map_or(0.0, |s| {
-                        let weights: f64 = s
-                            .dimensions
-                            .iter()
-                            .filter(|dd| self.score.dimension(&dd.id).is_some_and(|ds| ds.percent.is_some()))
-                            .map(|dd| dd.weight)
-                            .sum();
-                        let own = s.dimensions.iter().find(|dd| &dd.id == x).map_or(0.0, |dd| dd.weight);
-                        let elements = self.score.sections.iter().filter(|e| e.percent.is_some()).count().max(1);
-                        if weights > 0.0 { own / weights / elements as f64 } else { 0.0 }
-                    });
-                    Gain::Levels { of: x.clone(), levels: d.max - d.earned, share }
+                    let share = self
+                        .q
+                        .sections
+                        .iter()
+                        .find(|s| s.dimensions.iter().any(|dd| &dd.id == x))
+                        .map_or(0.0, |s| {
+                            let weights: f64 = s
+                                .dimensions
+                                .iter()
+                                .filter(|dd| {
+                                    self.score
+                                        .dimension(&dd.id)
+                                        .is_some_and(|ds| ds.percent.is_some())
+                                })
+                                .map(|dd| dd.weight)
+                                .sum();
+                            let own = s
+                                .dimensions
+                                .iter()
+                                .find(|dd| &dd.id == x)
+                                .map_or(0.0, |dd| dd.weight);
+                            let elements = self
+                                .score
+                                .sections
+                                .iter()
+                                .filter(|e| e.percent.is_some())
+                                .count()
+                                .max(1);
+                            if weights > 0.0 {
+                                own / weights / elements as f64
+                            } else {
+                                0.0
+                            }
+                        });
+                    Gain::Levels {
+                        of: x.clone(),
+                        levels: d.max - d.earned,
+                        share,
+                    }
                 } else {
-                    Gain::Points { of: x.clone(), points: d.max - d.earned }
+                    Gain::Points {
+                        of: x.clone(),
+                        points: d.max - d.earned,
+                    }
                 }
             }
             Some(Metric::Section(x)) => {
-                let Some(s) = self.score.sections.iter().find(|s| &s.id == x && s.percent.is_some()) else { return Gain::None };
-                Gain::Points { of: x.clone(), points: s.max - s.earned }
+                let Some(s) = self
+                    .score
+                    .sections
+                    .iter()
+                    .find(|s| &s.id == x && s.percent.is_some())
+                else {
+                    return Gain::None;
+                };
+                Gain::Points {
+                    of: x.clone(),
+                    points: s.max - s.earned,
+                }
             }
             Some(Metric::Indicator(x)) => {
-                let Some(r) = self.indicators.iter().find(|i| &i.id == x) else { return Gain::None };
+                let Some(r) = self.indicators.iter().find(|i| &i.id == x) else {
+                    return Gain::None;
+                };
                 match (r.value.percent(), r.target) {
-                    (Some(v), Some(t)) if v < t => Gain::TargetGap { indicator: x.clone(), pp: t - v },
+                    (Some(v), Some(t)) if v < t => Gain::TargetGap {
+                        indicator: x.clone(),
+                        pp: t - v,
+                    },
                     _ => Gain::None,
                 }
             }
@@ -126,7 +195,14 @@ pub fn recommend(ctx: &Context) -> Vec<Advice> {
         .recommendations
         .iter()
         .filter(|r| {
-            holds(ctx.q, ctx.answers, &ctx.ev.numbers, &r.when, &mut |id: &str| ctx.ev.is_visible(id), &|m| ctx.metric(m))
+            holds(
+                ctx.q,
+                ctx.answers,
+                &ctx.ev.numbers,
+                &r.when,
+                &mut |id: &str| ctx.ev.is_visible(id),
+                &|m| ctx.metric(m),
+            )
         })
         .map(|r| {
             let gain = ctx.gain(r.improves.as_ref());

@@ -81,24 +81,45 @@ pub fn indicator_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<Indi
             };
             let value_text = match (value, status) {
                 (Some(v), _) => format_percent(v),
-                (None, RowStatus::NotApplicable) => if zh { "不适用" } else { "Not applicable" }.to_string(),
-                (None, RowStatus::Invalid) => if zh { "输入有误" } else { "Check input" }.to_string(),
+                (None, RowStatus::NotApplicable) => {
+                    if zh { "不适用" } else { "Not applicable" }.to_string()
+                }
+                (None, RowStatus::Invalid) => {
+                    if zh { "输入有误" } else { "Check input" }.to_string()
+                }
                 _ => if zh { "待填写" } else { "Not yet answered" }.to_string(),
             };
             let gap_text = match result.gap() {
                 Some(Gap::Met { above_pp }) if round1(above_pp) == 0.0 => {
-                    if zh { "恰好达到目标".to_string() } else { "Exactly on target".to_string() }
+                    if zh {
+                        "恰好达到目标".to_string()
+                    } else {
+                        "Exactly on target".to_string()
+                    }
                 }
                 Some(Gap::Met { above_pp }) => {
                     let pp = round1(above_pp);
-                    if zh { format!("达到目标（高出 {pp:.1} 个百分点）") } else { format!("Target met (+{pp:.1} pp)") }
+                    if zh {
+                        format!("达到目标（高出 {pp:.1} 个百分点）")
+                    } else {
+                        format!("Target met (+{pp:.1} pp)")
+                    }
                 }
                 Some(Gap::Short { below_pp }) => {
                     // A shortfall that rounds to 0.0 still reads as a shortfall.
                     let pp = round1(below_pp).max(0.1);
-                    if zh { format!("低于目标 {pp:.1} 个百分点") } else { format!("{pp:.1} pp below target") }
+                    if zh {
+                        format!("低于目标 {pp:.1} 个百分点")
+                    } else {
+                        format!("{pp:.1} pp below target")
+                    }
                 }
-                None if result.target.is_none() => if zh { "本目标方案未设目标" } else { "No target in this profile" }.to_string(),
+                None if result.target.is_none() => if zh {
+                    "本目标方案未设目标"
+                } else {
+                    "No target in this profile"
+                }
+                .to_string(),
                 None => "—".to_string(),
             };
             let gap_pp = match result.gap() {
@@ -119,7 +140,14 @@ pub fn indicator_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<Indi
                 national: result.national.as_ref().map(|n| n.value),
                 national_text: result.national.as_ref().map_or_else(
                     || "—".to_string(),
-                    |n| format!("{}（{}，{}）", format_target(n.value), n.period, n.series.get(lang)),
+                    |n| {
+                        format!(
+                            "{}（{}，{}）",
+                            format_target(n.value),
+                            n.period,
+                            n.series.get(lang)
+                        )
+                    },
                 ),
                 unverified: ind.unverified,
             })
@@ -140,8 +168,17 @@ pub fn answer_text(
     use super::questionnaire::{Direction, ItemKind};
     let zh = lang == Lang::Zh;
     match ev.state(&item.id) {
-        ItemState::Hidden => return if zh { "（不适用：未显示）" } else { "(not asked)" }.to_string(),
-        ItemState::NotApplicable if item.kind.is_answered_directly() => return if zh { "不适用" } else { "Not applicable" }.to_string(),
+        ItemState::Hidden => {
+            return if zh {
+                "（不适用：未显示）"
+            } else {
+                "(not asked)"
+            }
+            .to_string()
+        }
+        ItemState::NotApplicable if item.kind.is_answered_directly() => {
+            return if zh { "不适用" } else { "Not applicable" }.to_string()
+        }
         ItemState::Unknown => return if zh { "不清楚" } else { "Don't know" }.to_string(),
         _ => {}
     }
@@ -158,7 +195,12 @@ pub fn answer_text(
         ItemKind::Ratio { .. } => ev.number(&item.id).map_or(none, format_percent),
         ItemKind::MultiSelect { options, .. } => match answers.selected(&item.id) {
             None => none,
-            Some(set) if set.is_empty() => if zh { "以上都没有" } else { "None of these" }.to_string(),
+            Some(set) if set.is_empty() => if zh {
+                "以上都没有"
+            } else {
+                "None of these"
+            }
+            .to_string(),
             Some(set) => options
                 .iter()
                 .filter(|o| set.contains(&o.id))
@@ -183,9 +225,21 @@ pub fn answer_text(
         },
         ItemKind::Level { levels, .. } => match answers.level(&item.id) {
             Some(l) => {
-                let name = q.levels.get(usize::from(l).saturating_sub(1)).map(|d| d.name.get(lang).to_string());
-                let name = name.unwrap_or_else(|| if zh { format!("{l} 级") } else { format!("Level {l}") });
-                let desc = levels.get(usize::from(l).saturating_sub(1)).map(|o| o.text.get(lang).to_string()).unwrap_or_default();
+                let name = q
+                    .levels
+                    .get(usize::from(l).saturating_sub(1))
+                    .map(|d| d.name.get(lang).to_string());
+                let name = name.unwrap_or_else(|| {
+                    if zh {
+                        format!("{l} 级")
+                    } else {
+                        format!("Level {l}")
+                    }
+                });
+                let desc = levels
+                    .get(usize::from(l).saturating_sub(1))
+                    .map(|o| o.text.get(lang).to_string())
+                    .unwrap_or_default();
                 format!("{name}：{desc}")
             }
             None => none,
@@ -216,10 +270,18 @@ pub struct ScoreSummary {
 
 fn trim_number(v: f64, decimals: usize) -> String {
     let s = format!("{v:.decimals$}");
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }
 
-pub fn score_summary(q: &super::questionnaire::Questionnaire, a: &Assessment, lang: Lang) -> ScoreSummary {
+pub fn score_summary(
+    q: &super::questionnaire::Questionnaire,
+    a: &Assessment,
+    lang: Lang,
+) -> ScoreSummary {
     use super::questionnaire::Scoring;
     let zh = lang == Lang::Zh;
     let s = &a.score;
@@ -230,11 +292,22 @@ pub fn score_summary(q: &super::questionnaire::Questionnaire, a: &Assessment, la
         Some(l) => l.name.get(lang).to_string(),
         None if q.levels.is_empty() => String::new(),
         None => {
-            let first = q.levels.first().map(|l| l.name.get(lang).to_string()).unwrap_or_default();
-            if zh { format!("未达{first}") } else { format!("Below {first}") }
+            let first = q
+                .levels
+                .first()
+                .map(|l| l.name.get(lang).to_string())
+                .unwrap_or_default();
+            if zh {
+                format!("未达{first}")
+            } else {
+                format!("Below {first}")
+            }
         }
     };
-    let next_text = match s.next_level.and_then(|(l, gap)| q.levels.get(usize::from(l) - 1).map(|d| (d, gap))) {
+    let next_text = match s
+        .next_level
+        .and_then(|(l, gap)| q.levels.get(usize::from(l) - 1).map(|d| (d, gap)))
+    {
         Some((d, gap)) => {
             let gap = trim_number(gap, decimals);
             let name = d.name.get(lang);
@@ -251,7 +324,11 @@ pub fn score_summary(q: &super::questionnaire::Questionnaire, a: &Assessment, la
     let total = s.asked;
     let completeness_text = if s.is_provisional() {
         let pct = format!("{:.1}", round1(s.completeness));
-        if zh { format!("已完成 {pct}%（{answered}/{total} 题），结果为暂定") } else { format!("{pct}% complete ({answered} of {total}): provisional result") }
+        if zh {
+            format!("已完成 {pct}%（{answered}/{total} 题），结果为暂定")
+        } else {
+            format!("{pct}% complete ({answered} of {total}): provisional result")
+        }
     } else if zh {
         "全部题目已回答".to_string()
     } else {
@@ -259,9 +336,17 @@ pub fn score_summary(q: &super::questionnaire::Questionnaire, a: &Assessment, la
     };
     ScoreSummary {
         total_text: trim_number(s.total, decimals),
-        scale_text: if maturity { "/ 5".to_string() } else if zh { format!("/ {} 分", trim_number(s.total_max, 2)) } else { format!("/ {} points", trim_number(s.total_max, 2)) },
+        scale_text: if maturity {
+            "/ 5".to_string()
+        } else if zh {
+            format!("/ {} 分", trim_number(s.total_max, 2))
+        } else {
+            format!("/ {} points", trim_number(s.total_max, 2))
+        },
         level_name,
-        level_descriptor: level.map(|l| l.descriptor.get(lang).to_string()).unwrap_or_default(),
+        level_descriptor: level
+            .map(|l| l.descriptor.get(lang).to_string())
+            .unwrap_or_default(),
         next_text,
         completeness_text,
         provisional: s.is_provisional(),
@@ -284,13 +369,20 @@ pub struct DimensionRow {
     pub gap_text: String,
 }
 
-pub fn dimension_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, lang: Lang) -> Vec<DimensionRow> {
+pub fn dimension_rows(
+    q: &super::questionnaire::Questionnaire,
+    a: &Assessment,
+    lang: Lang,
+) -> Vec<DimensionRow> {
     use super::questionnaire::Scoring;
     let zh = lang == Lang::Zh;
     let s = &a.score;
     let maturity = q.scoring == Scoring::Maturity;
     // The threshold of the firm's next level, as a share of the scale.
-    let next = s.next_level.and_then(|(l, _)| q.levels.get(usize::from(l) - 1)).and_then(|d| d.range.map(|(from, _)| (d, from / s.total_max * 100.0)));
+    let next = s
+        .next_level
+        .and_then(|(l, _)| q.levels.get(usize::from(l) - 1))
+        .and_then(|d| d.range.map(|(from, _)| (d, from / s.total_max * 100.0)));
     let mut rows = Vec::new();
     let mut i = 0;
     for section in &q.sections {
@@ -302,17 +394,31 @@ pub fn dimension_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, l
             }
             let value_text = match (ds.percent, maturity) {
                 (None, _) => if zh { "不适用" } else { "Not applicable" }.to_string(),
-                (Some(_), true) => if zh { format!("{} 级", trim_number(ds.earned, 2)) } else { format!("level {}", trim_number(ds.earned, 2)) },
+                (Some(_), true) => {
+                    if zh {
+                        format!("{} 级", trim_number(ds.earned, 2))
+                    } else {
+                        format!("level {}", trim_number(ds.earned, 2))
+                    }
+                }
                 (Some(_), false) => {
                     let (e, m) = (trim_number(ds.earned, 2), trim_number(ds.max, 2));
-                    if zh { format!("{e} / {m} 分") } else { format!("{e} / {m} points") }
+                    if zh {
+                        format!("{e} / {m} 分")
+                    } else {
+                        format!("{e} / {m} points")
+                    }
                 }
             };
             let gap_text = match (ds.percent, next) {
                 (Some(p), Some((level, threshold))) if p < threshold => {
                     let gap = format!("{:.1}", round1(threshold - p));
                     let name = level.name.get(lang);
-                    if zh { format!("距{name}还差 {gap} 个百分点") } else { format!("{gap} pp to {name}") }
+                    if zh {
+                        format!("距{name}还差 {gap} 个百分点")
+                    } else {
+                        format!("{gap} pp to {name}")
+                    }
                 }
                 _ => String::new(),
             };
@@ -341,7 +447,11 @@ pub struct AdviceRow {
     pub gain_text: String,
 }
 
-pub fn advice_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, lang: Lang) -> Vec<AdviceRow> {
+pub fn advice_rows(
+    q: &super::questionnaire::Questionnaire,
+    a: &Assessment,
+    lang: Lang,
+) -> Vec<AdviceRow> {
     use super::recommend::Gain;
     let zh = lang == Lang::Zh;
     let name_of = |id: &str| -> String {
@@ -349,7 +459,13 @@ pub fn advice_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, lang
             .iter()
             .find(|s| s.id == id)
             .map(|s| s.title.get(lang).to_string())
-            .or_else(|| q.sections.iter().flat_map(|s| &s.dimensions).find(|d| d.id == id).map(|d| d.title.get(lang).to_string()))
+            .or_else(|| {
+                q.sections
+                    .iter()
+                    .flat_map(|s| &s.dimensions)
+                    .find(|d| d.id == id)
+                    .map(|d| d.title.get(lang).to_string())
+            })
             .or_else(|| q.indicator(id).map(|i| i.name.get(lang).to_string()))
             .unwrap_or_else(|| id.to_string())
     };
@@ -359,15 +475,27 @@ pub fn advice_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, lang
             let gain_text = match &r.gain {
                 Gain::Points { of, points } => {
                     let p = trim_number(*points, 2);
-                    if zh { format!("最多可提升 {p} 分（{}）", name_of(of)) } else { format!("Up to {p} points ({})", name_of(of)) }
+                    if zh {
+                        format!("最多可提升 {p} 分（{}）", name_of(of))
+                    } else {
+                        format!("Up to {p} points ({})", name_of(of))
+                    }
                 }
                 Gain::Levels { of, levels, .. } => {
                     let l = trim_number(*levels, 2);
-                    if zh { format!("{}还可提升 {l} 级", name_of(of)) } else { format!("{}: {l} levels to go", name_of(of)) }
+                    if zh {
+                        format!("{}还可提升 {l} 级", name_of(of))
+                    } else {
+                        format!("{}: {l} levels to go", name_of(of))
+                    }
                 }
                 Gain::TargetGap { indicator, pp } => {
                     let p = format!("{:.1}", round1(*pp));
-                    if zh { format!("{}距目标 {p} 个百分点", name_of(indicator)) } else { format!("{}: {p} pp below target", name_of(indicator)) }
+                    if zh {
+                        format!("{}距目标 {p} 个百分点", name_of(indicator))
+                    } else {
+                        format!("{}: {p} pp below target", name_of(indicator))
+                    }
                 }
                 Gain::None => String::new(),
             };
@@ -375,7 +503,11 @@ pub fn advice_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, lang
                 id: r.id.clone(),
                 action: r.action.get(lang).to_string(),
                 rationale: r.rationale.get(lang).to_string(),
-                measure: r.measure.as_ref().map(|m| m.get(lang).to_string()).unwrap_or_default(),
+                measure: r
+                    .measure
+                    .as_ref()
+                    .map(|m| m.get(lang).to_string())
+                    .unwrap_or_default(),
                 gain_text,
             }
         })
@@ -384,19 +516,51 @@ pub fn advice_rows(q: &super::questionnaire::Questionnaire, a: &Assessment, lang
 
 /// The executive summary's "largest gaps": indicators furthest below target first, then
 /// dimensions furthest below the next level's line, as sentences.
-pub fn largest_gaps(indicators: &[IndicatorRow], dimensions: &[DimensionRow], n: usize, lang: Lang) -> Vec<String> {
+pub fn largest_gaps(
+    indicators: &[IndicatorRow],
+    dimensions: &[DimensionRow],
+    n: usize,
+    lang: Lang,
+) -> Vec<String> {
     let mut gaps: Vec<(f64, String)> = indicators
         .iter()
         .filter(|r| r.status == RowStatus::Short)
-        .filter_map(|r| r.gap_pp.map(|g| (-g, format!("{}：{}（{} / {}）", r.name, r.gap_text, r.value_text, r.target_text))))
+        .filter_map(|r| {
+            r.gap_pp.map(|g| {
+                (
+                    -g,
+                    format!(
+                        "{}：{}（{} / {}）",
+                        r.name, r.gap_text, r.value_text, r.target_text
+                    ),
+                )
+            })
+        })
         .collect();
     gaps.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut dims: Vec<(f64, String)> = dimensions
         .iter()
         .filter(|d| !d.gap_text.is_empty())
-        .filter_map(|d| Some((d.threshold? - d.percent?, format!("{}：{}", d.name, d.gap_text))))
+        .filter_map(|d| {
+            Some((
+                d.threshold? - d.percent?,
+                format!("{}：{}", d.name, d.gap_text),
+            ))
+        })
         .collect();
     dims.sort_by(|a, b| b.0.total_cmp(&a.0));
     let sep = if lang == Lang::Zh { "：" } else { ": " };
-    gaps.into_iter().chain(dims).take(n).map(|(_, s)| if lang == Lang::Zh { s } else { s.replacen('：', sep, 1).replace('（', " (").replace('）', ")") }).collect()
+    gaps.into_iter()
+        .chain(dims)
+        .take(n)
+        .map(|(_, s)| {
+            if lang == Lang::Zh {
+                s
+            } else {
+                s.replacen('：', sep, 1)
+                    .replace('（', " (")
+                    .replace('）', ")")
+            }
+        })
+        .collect()
 }

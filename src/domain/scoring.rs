@@ -13,20 +13,29 @@ use super::questionnaire::{Direction, Item, ItemKind, LevelDef, Questionnaire, S
 /// The points (or, in a maturity questionnaire, the level) one item earns.
 fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
     match &item.kind {
-        ItemKind::SingleChoice { options } => {
-            answers.choice(&item.id).and_then(|c| options.iter().find(|o| o.id == c)).map_or(0.0, |o| o.points)
-        }
+        ItemKind::SingleChoice { options } => answers
+            .choice(&item.id)
+            .and_then(|c| options.iter().find(|o| o.id == c))
+            .map_or(0.0, |o| o.points),
         ItemKind::MultiSelect { options, cap } => {
-            let sum: f64 = options.iter().filter(|o| answers.is_selected(&item.id, &o.id)).map(|o| o.points).sum();
+            let sum: f64 = options
+                .iter()
+                .filter(|o| answers.is_selected(&item.id, &o.id))
+                .map(|o| o.points)
+                .sum();
             cap.map_or(sum, |c| sum.min(c))
         }
-        ItemKind::Ratio { bands, .. } => ev.number(&item.id).map_or(0.0, |ratio| band_points(bands, ratio)),
-        ItemKind::Trend { points, .. } => match answers.choice(&item.id).and_then(Direction::from_id) {
-            Some(Direction::Up) => points[0],
-            Some(Direction::Flat) => points[1],
-            Some(Direction::Down) => points[2],
-            None => 0.0,
-        },
+        ItemKind::Ratio { bands, .. } => ev
+            .number(&item.id)
+            .map_or(0.0, |ratio| band_points(bands, ratio)),
+        ItemKind::Trend { points, .. } => {
+            match answers.choice(&item.id).and_then(Direction::from_id) {
+                Some(Direction::Up) => points[0],
+                Some(Direction::Flat) => points[1],
+                Some(Direction::Down) => points[2],
+                None => 0.0,
+            }
+        }
         ItemKind::YesNo { points } => {
             if answers.choice(&item.id) == Some("yes") {
                 *points
@@ -34,10 +43,17 @@ fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
                 0.0
             }
         }
-        ItemKind::Level { points: Some(p), .. } => {
-            answers.level(&item.id).and_then(|l| p.get(usize::from(l).saturating_sub(1))).copied().unwrap_or(0.0)
-        }
-        ItemKind::Level { points: None, .. } | ItemKind::Count { .. } | ItemKind::Amount { .. } | ItemKind::FreeText => 0.0,
+        ItemKind::Level {
+            points: Some(p), ..
+        } => answers
+            .level(&item.id)
+            .and_then(|l| p.get(usize::from(l).saturating_sub(1)))
+            .copied()
+            .unwrap_or(0.0),
+        ItemKind::Level { points: None, .. }
+        | ItemKind::Count { .. }
+        | ItemKind::Amount { .. }
+        | ItemKind::FreeText => 0.0,
     }
 }
 
@@ -114,7 +130,9 @@ impl Score {
         let mut unrated = 0;
         for (_, l) in &self.scenario_levels {
             match l {
-                Some(l) if (1..=levels).contains(&usize::from(*l)) => counts[usize::from(*l) - 1] += 1,
+                Some(l) if (1..=levels).contains(&usize::from(*l)) => {
+                    counts[usize::from(*l) - 1] += 1
+                }
                 _ => unrated += 1,
             }
         }
@@ -124,7 +142,10 @@ impl Score {
 
 /// The level whose range holds `total` (`from ≤ total < to`, the last including `to`).
 pub fn level_of(levels: &[LevelDef], total: f64) -> Option<u8> {
-    let last = levels.iter().rev().find_map(|l| l.range.map(|r| (l.level, r)));
+    let last = levels
+        .iter()
+        .rev()
+        .find_map(|l| l.range.map(|r| (l.level, r)));
     levels
         .iter()
         .filter_map(|l| l.range.map(|r| (l.level, r)))
@@ -148,19 +169,44 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
     for section in &q.sections {
         let mut section_dims = Vec::new();
         for d in &section.dimensions {
-            let dim = if maturity { maturity_dimension(d, answers, ev) } else { points_dimension(d, answers, ev) };
+            let dim = if maturity {
+                maturity_dimension(d, answers, ev)
+            } else {
+                points_dimension(d, answers, ev)
+            };
             section_dims.push((dim, d.weight));
         }
         let section_score = if maturity {
             // Element score: weighted mean of the sub-domains that apply.
-            let applying: Vec<_> = section_dims.iter().filter(|(d, _)| d.percent.is_some()).collect();
+            let applying: Vec<_> = section_dims
+                .iter()
+                .filter(|(d, _)| d.percent.is_some())
+                .collect();
             let weight: f64 = applying.iter().map(|(_, w)| w).sum();
-            let earned = if weight > 0.0 { applying.iter().map(|(d, w)| d.earned * w).sum::<f64>() / weight } else { 0.0 };
-            SectionScore { id: section.id.clone(), earned, max: 5.0, percent: (weight > 0.0).then(|| earned / 5.0 * 100.0) }
+            let earned = if weight > 0.0 {
+                applying.iter().map(|(d, w)| d.earned * w).sum::<f64>() / weight
+            } else {
+                0.0
+            };
+            SectionScore {
+                id: section.id.clone(),
+                earned,
+                max: 5.0,
+                percent: (weight > 0.0).then(|| earned / 5.0 * 100.0),
+            }
         } else {
             let earned: f64 = section_dims.iter().map(|(d, _)| d.earned).sum();
-            let max: f64 = section_dims.iter().filter(|(d, _)| d.percent.is_some()).map(|(d, _)| d.max).sum();
-            SectionScore { id: section.id.clone(), earned, max: section.points, percent: (max > 0.0).then(|| earned / max * 100.0) }
+            let max: f64 = section_dims
+                .iter()
+                .filter(|(d, _)| d.percent.is_some())
+                .map(|(d, _)| d.max)
+                .sum();
+            SectionScore {
+                id: section.id.clone(),
+                earned,
+                max: section.points,
+                percent: (max > 0.0).then(|| earned / max * 100.0),
+            }
         };
         dimensions.extend(section_dims.into_iter().map(|(d, _)| d));
         sections.push(section_score);
@@ -168,14 +214,30 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
 
     let (total, total_max) = if maturity {
         // Overall score: the mean of the elements that apply.
-        let applying: Vec<f64> = sections.iter().filter(|s| s.percent.is_some()).map(|s| s.earned).collect();
-        let total = if applying.is_empty() { 0.0 } else { applying.iter().sum::<f64>() / applying.len() as f64 };
+        let applying: Vec<f64> = sections
+            .iter()
+            .filter(|s| s.percent.is_some())
+            .map(|s| s.earned)
+            .collect();
+        let total = if applying.is_empty() {
+            0.0
+        } else {
+            applying.iter().sum::<f64>() / applying.len() as f64
+        };
         (total, 5.0)
     } else {
         // Wholly inapplicable dimensions leave the total; the rest scale up to it.
         let earned: f64 = dimensions.iter().map(|d| d.earned).sum();
-        let applicable: f64 = dimensions.iter().filter(|d| d.percent.is_some()).map(|d| d.max).sum();
-        let total = if applicable > 0.0 { earned / applicable * q.total_points } else { 0.0 };
+        let applicable: f64 = dimensions
+            .iter()
+            .filter(|d| d.percent.is_some())
+            .map(|d| d.max)
+            .sum();
+        let total = if applicable > 0.0 {
+            earned / applicable * q.total_points
+        } else {
+            0.0
+        };
         (total, q.total_points)
     };
     let level = level_of(&q.levels, total);
@@ -200,8 +262,20 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
     } else {
         q.items()
             .filter(|i| matches!(i.kind, ItemKind::Level { points: None, .. }))
-            .filter(|i| !matches!(ev.state(&i.id), ItemState::Hidden | ItemState::NotApplicable))
-            .map(|i| (i.id.clone(), answers.level(&i.id).filter(|_| ev.state(&i.id) == ItemState::Answered)))
+            .filter(|i| {
+                !matches!(
+                    ev.state(&i.id),
+                    ItemState::Hidden | ItemState::NotApplicable
+                )
+            })
+            .map(|i| {
+                (
+                    i.id.clone(),
+                    answers
+                        .level(&i.id)
+                        .filter(|_| ev.state(&i.id) == ItemState::Answered),
+                )
+            })
             .collect()
     };
     Score {
@@ -210,12 +284,20 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
         sections,
         total,
         total_max,
-        percent: if total_max > 0.0 { total / total_max * 100.0 } else { 0.0 },
+        percent: if total_max > 0.0 {
+            total / total_max * 100.0
+        } else {
+            0.0
+        },
         level,
         next_level: next_level(&q.levels, level, total),
         asked,
         answered,
-        completeness: if asked == 0 { 100.0 } else { answered as f64 * 100.0 / asked as f64 },
+        completeness: if asked == 0 {
+            100.0
+        } else {
+            answered as f64 * 100.0 / asked as f64
+        },
         missing,
         unknown,
         scenario_levels,
@@ -223,7 +305,11 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
 }
 
 /// Points: earned ÷ the maxima of the items that apply, scaled to the dimension's points.
-fn points_dimension(d: &super::questionnaire::Dimension, answers: &Answers, ev: &Evaluation) -> DimensionScore {
+fn points_dimension(
+    d: &super::questionnaire::Dimension,
+    answers: &Answers,
+    ev: &Evaluation,
+) -> DimensionScore {
     let mut earned = 0.0;
     let mut applicable_max = 0.0;
     for item in &d.items {
@@ -243,15 +329,29 @@ fn points_dimension(d: &super::questionnaire::Dimension, answers: &Answers, ev: 
     }
     if applicable_max > 0.0 && d.points > 0.0 {
         let percent = earned / applicable_max * 100.0;
-        DimensionScore { id: d.id.clone(), earned: percent / 100.0 * d.points, max: d.points, percent: Some(percent) }
+        DimensionScore {
+            id: d.id.clone(),
+            earned: percent / 100.0 * d.points,
+            max: d.points,
+            percent: Some(percent),
+        }
     } else {
-        DimensionScore { id: d.id.clone(), earned: 0.0, max: d.points, percent: None }
+        DimensionScore {
+            id: d.id.clone(),
+            earned: 0.0,
+            max: d.points,
+            percent: None,
+        }
     }
 }
 
 /// Maturity: the mean level of the dimension's level items that apply ("don't know" and
 /// unanswered count as level 0).
-fn maturity_dimension(d: &super::questionnaire::Dimension, answers: &Answers, ev: &Evaluation) -> DimensionScore {
+fn maturity_dimension(
+    d: &super::questionnaire::Dimension,
+    answers: &Answers,
+    ev: &Evaluation,
+) -> DimensionScore {
     let levels: Vec<f64> = d
         .items
         .iter()
@@ -263,8 +363,18 @@ fn maturity_dimension(d: &super::questionnaire::Dimension, answers: &Answers, ev
         })
         .collect();
     if levels.is_empty() {
-        return DimensionScore { id: d.id.clone(), earned: 0.0, max: 5.0, percent: None };
+        return DimensionScore {
+            id: d.id.clone(),
+            earned: 0.0,
+            max: 5.0,
+            percent: None,
+        };
     }
     let level = levels.iter().sum::<f64>() / levels.len() as f64;
-    DimensionScore { id: d.id.clone(), earned: level, max: 5.0, percent: Some(level / 5.0 * 100.0) }
+    DimensionScore {
+        id: d.id.clone(),
+        earned: level,
+        max: 5.0,
+        percent: Some(level / 5.0 * 100.0),
+    }
 }

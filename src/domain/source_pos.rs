@@ -21,7 +21,14 @@ pub struct LoadError {
 impl LoadError {
     /// `file:line:col: field: message` in the given language.
     pub fn render(&self, lang: Lang) -> String {
-        format!("{}:{}:{}: {}: {}", self.file, self.line, self.col, self.field, self.message.get(lang))
+        format!(
+            "{}:{}:{}: {}: {}",
+            self.file,
+            self.line,
+            self.col,
+            self.field,
+            self.message.get(lang)
+        )
     }
 }
 
@@ -43,7 +50,11 @@ impl<'a> SourceMap<'a> {
         let line_starts = std::iter::once(0)
             .chain(src.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        SourceMap { file, src, line_starts }
+        SourceMap {
+            file,
+            src,
+            line_starts,
+        }
     }
 
     /// 1-based (line, column) of a byte offset; the column counts characters.
@@ -51,13 +62,22 @@ impl<'a> SourceMap<'a> {
         let offset = offset.min(self.src.len());
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let start = self.line_starts[line - 1];
-        let col = self.src.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let col = self
+            .src
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
         (line, col)
     }
 
     pub fn error(&self, offset: usize, field: impl Into<String>, message: Text) -> LoadError {
         let (line, col) = self.line_col(offset);
-        LoadError { file: self.file.to_string(), line, col, field: field.into(), message }
+        LoadError {
+            file: self.file.to_string(),
+            line,
+            col,
+            field: field.into(),
+            message,
+        }
     }
 }
 

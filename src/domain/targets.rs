@@ -30,7 +30,11 @@ impl TargetProfile {
 
 /// Parse and validate a target profile. Every indicator it names must exist in at least
 /// one of `questionnaires`, and every value must be a percentage (0–100).
-pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnaire]) -> Result<TargetProfile, Vec<LoadError>> {
+pub fn load_target_profile(
+    file: &str,
+    src: &str,
+    questionnaires: &[&Questionnaire],
+) -> Result<TargetProfile, Vec<LoadError>> {
     let map = SourceMap::new(file, src);
     let mut r = Reader::new(&map);
     let doc = r.parse(src);
@@ -47,7 +51,9 @@ pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnai
         let note = text(r, o, "note");
         (id, name, region, year, source, note)
     });
-    let entries: Vec<(At<String>, At<f64>)> = root.req_table(&mut r, "targets", |r, o| o.number_entries(r)).unwrap_or_default();
+    let entries: Vec<(At<String>, At<f64>)> = root
+        .req_table(&mut r, "targets", |r, o| o.number_entries(r))
+        .unwrap_or_default();
     let targets_at = root.offset_of("targets");
     root.done(&mut r);
 
@@ -55,7 +61,14 @@ pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnai
         return r.finish(TargetProfile::default_for_errors());
     };
     if !super::load::is_valid_id(id.value.trim()) {
-        r.error(id.offset, "profile.id", msg("id 只能由字母、数字、_ 和 - 组成，且不能为空", "id must be non-empty letters, digits, _ or -"));
+        r.error(
+            id.offset,
+            "profile.id",
+            msg(
+                "id 只能由字母、数字、_ 和 - 组成，且不能为空",
+                "id must be non-empty letters, digits, _ or -",
+            ),
+        );
     }
     let name = checked_text(&mut r, &name, "profile.name");
     let region = checked_text(&mut r, &region, "profile.region");
@@ -63,16 +76,34 @@ pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnai
     let year = match year {
         Some(y) if (2000.0..=2100.0).contains(&y.value) && y.value.fract() == 0.0 => y.value as u16,
         Some(y) => {
-            r.error(y.offset, "profile.year", msg("年份应为 2000–2100 之间的整数", "year must be a whole number from 2000 to 2100"));
+            r.error(
+                y.offset,
+                "profile.year",
+                msg(
+                    "年份应为 2000–2100 之间的整数",
+                    "year must be a whole number from 2000 to 2100",
+                ),
+            );
             0
         }
         None => 0,
     };
     if source.value.trim().is_empty() {
-        r.error(source.offset, "profile.source", msg("必须注明目标值的来源文件", "the source document of the targets is required"));
+        r.error(
+            source.offset,
+            "profile.source",
+            msg(
+                "必须注明目标值的来源文件",
+                "the source document of the targets is required",
+            ),
+        );
     }
     if entries.is_empty() && doc.get_ref().contains_key("targets") {
-        r.error(targets_at, "targets", msg("至少需要一个目标值", "at least one target is needed"));
+        r.error(
+            targets_at,
+            "targets",
+            msg("至少需要一个目标值", "at least one target is needed"),
+        );
     }
     let mut targets = BTreeMap::new();
     for (indicator, value) in entries {
@@ -80,18 +111,48 @@ pub fn load_target_profile(file: &str, src: &str, questionnaires: &[&Questionnai
         check_indicator_known(&mut r, &indicator, &field, questionnaires);
         let v = value.value;
         if !(0.0..=100.0).contains(&v) {
-            r.error(value.offset, &field, msg(format!("目标值 {v} 超出百分比范围 0–100"), format!("target {v} is outside the percentage range 0–100")));
+            r.error(
+                value.offset,
+                &field,
+                msg(
+                    format!("目标值 {v} 超出百分比范围 0–100"),
+                    format!("target {v} is outside the percentage range 0–100"),
+                ),
+            );
         }
         targets.insert(indicator.value, v);
     }
-    r.finish(TargetProfile { id: id.value.trim().to_string(), name, region, year, source: source.value, note, targets })
+    r.finish(TargetProfile {
+        id: id.value.trim().to_string(),
+        name,
+        region,
+        year,
+        source: source.value,
+        note,
+        targets,
+    })
 }
 
 /// Reports an indicator id that none of `questionnaires` defines (profiles and benchmarks name them).
-pub(crate) fn check_indicator_known(r: &mut Reader, indicator: &At<String>, field: &str, questionnaires: &[&Questionnaire]) {
-    if !questionnaires.iter().any(|q| q.indicator(&indicator.value).is_some()) {
+pub(crate) fn check_indicator_known(
+    r: &mut Reader,
+    indicator: &At<String>,
+    field: &str,
+    questionnaires: &[&Questionnaire],
+) {
+    if !questionnaires
+        .iter()
+        .any(|q| q.indicator(&indicator.value).is_some())
+    {
         let i = &indicator.value;
-        r.error(indicator.offset, field, msg(format!("没有任何问卷定义指标“{i}”"), format!("no questionnaire has an indicator \"{i}\"")));
+        r.error(
+            indicator.offset,
+            field,
+            msg(
+                format!("没有任何问卷定义指标“{i}”"),
+                format!("no questionnaire has an indicator \"{i}\""),
+            ),
+        );
     }
 }
 
@@ -111,10 +172,17 @@ impl TargetProfile {
 
 /// The profile whose region the firm's region names ("江苏省泰州市高港区" → 泰州), the
 /// most specific match first; None when no regional profile fits.
-pub fn suggest_profile<'a>(profiles: &'a [TargetProfile], firm_region: &str) -> Option<&'a TargetProfile> {
+pub fn suggest_profile<'a>(
+    profiles: &'a [TargetProfile],
+    firm_region: &str,
+) -> Option<&'a TargetProfile> {
     let key = |p: &TargetProfile| -> String {
         let r = p.region.zh.trim_end_matches('市').trim_end_matches('省');
-        r.rsplit('省').next().unwrap_or(r).trim_end_matches('市').to_string()
+        r.rsplit('省')
+            .next()
+            .unwrap_or(r)
+            .trim_end_matches('市')
+            .to_string()
     };
     let region = firm_region.trim();
     if region.is_empty() {
@@ -137,7 +205,10 @@ mod tests {
         TargetProfile {
             id: id.into(),
             name: Text::default(),
-            region: Text { zh: region.into(), en: None },
+            region: Text {
+                zh: region.into(),
+                en: None,
+            },
             year: 2025,
             source: String::new(),
             note: None,
@@ -147,7 +218,12 @@ mod tests {
 
     #[test]
     fn a_firm_region_picks_its_regional_profile() {
-        let ps = vec![profile("national", "全国"), profile("taizhou", "江苏省泰州市"), profile("gansu", "甘肃省"), profile("chongqing", "重庆市")];
+        let ps = vec![
+            profile("national", "全国"),
+            profile("taizhou", "江苏省泰州市"),
+            profile("gansu", "甘肃省"),
+            profile("chongqing", "重庆市"),
+        ];
         let pick = |r: &str| suggest_profile(&ps, r).map(|p| p.id.as_str());
         assert_eq!(pick("江苏省泰州市高港区"), Some("taizhou"));
         assert_eq!(pick("泰州"), Some("taizhou"));

@@ -34,7 +34,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Text { zh: zh.into(), en: Some(en.into()) }
+        Text {
+            zh: zh.into(),
+            en: Some(en.into()),
+        }
     }
 
     /// The text in `lang`, falling back to Chinese where no English is given.
@@ -60,7 +63,10 @@ mod tests {
 
     #[test]
     fn english_falls_back_to_chinese() {
-        let t = Text { zh: "关键工序".into(), en: None };
+        let t = Text {
+            zh: "关键工序".into(),
+            en: None,
+        };
         assert_eq!(t.get(Lang::En), "关键工序");
         assert_eq!(t.lang_of(Lang::En), Lang::Zh);
         let t = Text::new("关键工序", "Key processes");

@@ -36,7 +36,10 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(map: &'a SourceMap<'a>) -> Self {
-        Reader { map, errors: Vec::new() }
+        Reader {
+            map,
+            errors: Vec::new(),
+        }
     }
 
     pub fn error(&mut self, offset: usize, field: &str, message: Text) {
@@ -55,7 +58,14 @@ impl<'a> Reader<'a> {
         for e in errors {
             let offset = e.span().map_or(0, |s| s.start);
             let m = e.message().trim().to_string();
-            self.error(offset, "(file)", msg(format!("TOML 语法错误：{m}"), format!("TOML syntax error: {m}")));
+            self.error(
+                offset,
+                "(file)",
+                msg(
+                    format!("TOML 语法错误：{m}"),
+                    format!("TOML syntax error: {m}"),
+                ),
+            );
         }
         table
     }
@@ -86,7 +96,14 @@ fn type_name(v: &DeValue) -> &'static str {
 
 fn wrong_type(r: &mut Reader, span: &Range<usize>, path: &str, want: &str, got: &DeValue) {
     let got = type_name(got);
-    r.error(span.start, path, msg(format!("应为 {want}，实际是 {got}"), format!("expected {want}, found {got}")));
+    r.error(
+        span.start,
+        path,
+        msg(
+            format!("应为 {want}，实际是 {got}"),
+            format!("expected {want}, found {got}"),
+        ),
+    );
 }
 
 fn number_of(v: &DeValue) -> Option<f64> {
@@ -97,7 +114,10 @@ fn number_of(v: &DeValue) -> Option<f64> {
                 Some(d) => (true, d.to_string()),
                 None => (false, digits.trim_start_matches('+').to_string()),
             };
-            let body = digits.trim_start_matches("0x").trim_start_matches("0o").trim_start_matches("0b");
+            let body = digits
+                .trim_start_matches("0x")
+                .trim_start_matches("0o")
+                .trim_start_matches("0b");
             let v = i64::from_str_radix(body, i.radix()).ok()? as f64;
             Some(if neg { -v } else { v })
         }
@@ -122,7 +142,13 @@ pub struct Obj<'t, 'i> {
 
 impl<'t, 'i> Obj<'t, 'i> {
     pub fn root(table: &'t Spanned<DeTable<'i>>) -> Self {
-        Obj { table: table.get_ref(), offset: table.span().start, path: String::new(), asked: Vec::new(), open: false }
+        Obj {
+            table: table.get_ref(),
+            offset: table.span().start,
+            path: String::new(),
+            asked: Vec::new(),
+            open: false,
+        }
     }
 
     fn field_path(&self, key: &str) -> String {
@@ -139,7 +165,11 @@ impl<'t, 'i> Obj<'t, 'i> {
     }
 
     pub fn report_missing(&self, r: &mut Reader, key: &str) {
-        r.error(self.offset, &self.field_path(key), msg(format!("缺少字段 {key}"), format!("missing field `{key}`")));
+        r.error(
+            self.offset,
+            &self.field_path(key),
+            msg(format!("缺少字段 {key}"), format!("missing field `{key}`")),
+        );
     }
 
     /// Declares keys as known although they were not read (read conditionally).
@@ -153,11 +183,17 @@ impl<'t, 'i> Obj<'t, 'i> {
     }
 
     pub fn is_table(&self, key: &str) -> bool {
-        matches!(self.table.get(key).map(|v| v.get_ref()), Some(DeValue::Table(_)))
+        matches!(
+            self.table.get(key).map(|v| v.get_ref()),
+            Some(DeValue::Table(_))
+        )
     }
 
     pub fn is_array(&self, key: &str) -> bool {
-        matches!(self.table.get(key).map(|v| v.get_ref()), Some(DeValue::Array(_)))
+        matches!(
+            self.table.get(key).map(|v| v.get_ref()),
+            Some(DeValue::Array(_))
+        )
     }
 
     /// Where the key's value stands, or the table's own position.
@@ -179,7 +215,11 @@ impl<'t, 'i> Obj<'t, 'i> {
         let path = self.field_path(key);
         match v.get_ref() {
             DeValue::Array(items) => {
-                let out = items.iter().enumerate().filter_map(|(n, item)| f(r, item, format!("{path}[{n}]"))).collect();
+                let out = items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(n, item)| f(r, item, format!("{path}[{n}]")))
+                    .collect();
                 Some(At::new(v.span().start, out))
             }
             other => {
@@ -191,11 +231,13 @@ impl<'t, 'i> Obj<'t, 'i> {
 
     /// An array of strings; empty when absent.
     pub fn opt_strings(&mut self, r: &mut Reader, key: &'static str) -> Vec<At<String>> {
-        let strings = self.array(r, key, "array of strings", |r, item, path| match item.get_ref() {
-            DeValue::String(s) => Some(At::new(item.span().start, s.to_string())),
-            other => {
-                wrong_type(r, &item.span(), &path, "string", other);
-                None
+        let strings = self.array(r, key, "array of strings", |r, item, path| {
+            match item.get_ref() {
+                DeValue::String(s) => Some(At::new(item.span().start, s.to_string())),
+                other => {
+                    wrong_type(r, &item.span(), &path, "string", other);
+                    None
+                }
             }
         });
         strings.map_or_else(Vec::new, |a| a.value)
@@ -258,12 +300,23 @@ impl<'t, 'i> Obj<'t, 'i> {
     }
 
     /// A nested table, read by `f`; None when absent or not a table.
-    pub fn opt_table<T>(&mut self, r: &mut Reader, key: &'static str, f: impl FnOnce(&mut Reader, &mut Obj<'t, 'i>) -> T) -> Option<T> {
+    pub fn opt_table<T>(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        f: impl FnOnce(&mut Reader, &mut Obj<'t, 'i>) -> T,
+    ) -> Option<T> {
         let v = self.get(key)?;
         let path = self.field_path(key);
         match v.get_ref() {
             DeValue::Table(t) => {
-                let mut obj = Obj { table: t, offset: v.span().start, path, asked: Vec::new(), open: false };
+                let mut obj = Obj {
+                    table: t,
+                    offset: v.span().start,
+                    path,
+                    asked: Vec::new(),
+                    open: false,
+                };
                 let out = f(r, &mut obj);
                 obj.done(r);
                 Some(out)
@@ -275,7 +328,12 @@ impl<'t, 'i> Obj<'t, 'i> {
         }
     }
 
-    pub fn req_table<T>(&mut self, r: &mut Reader, key: &'static str, f: impl FnOnce(&mut Reader, &mut Obj<'t, 'i>) -> T) -> Option<T> {
+    pub fn req_table<T>(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        f: impl FnOnce(&mut Reader, &mut Obj<'t, 'i>) -> T,
+    ) -> Option<T> {
         let present = self.has(key);
         let out = self.opt_table(r, key, f);
         if !present {
@@ -285,17 +343,30 @@ impl<'t, 'i> Obj<'t, 'i> {
     }
 
     /// An array of tables (`[[x]]` or `x = [{…}, …]`), each read by `f`; empty when absent.
-    pub fn tables<T>(&mut self, r: &mut Reader, key: &'static str, mut f: impl FnMut(&mut Reader, &mut Obj<'t, 'i>) -> T) -> Vec<T> {
-        let tables = self.array(r, key, "array of tables", |r, item, path| match item.get_ref() {
-            DeValue::Table(t) => {
-                let mut obj = Obj { table: t, offset: item.span().start, path, asked: Vec::new(), open: false };
-                let out = f(r, &mut obj);
-                obj.done(r);
-                Some(out)
-            }
-            other => {
-                wrong_type(r, &item.span(), &path, "table", other);
-                None
+    pub fn tables<T>(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        mut f: impl FnMut(&mut Reader, &mut Obj<'t, 'i>) -> T,
+    ) -> Vec<T> {
+        let tables = self.array(r, key, "array of tables", |r, item, path| {
+            match item.get_ref() {
+                DeValue::Table(t) => {
+                    let mut obj = Obj {
+                        table: t,
+                        offset: item.span().start,
+                        path,
+                        asked: Vec::new(),
+                        open: false,
+                    };
+                    let out = f(r, &mut obj);
+                    obj.done(r);
+                    Some(out)
+                }
+                other => {
+                    wrong_type(r, &item.span(), &path, "table", other);
+                    None
+                }
             }
         });
         tables.map_or_else(Vec::new, |a| a.value)
@@ -318,7 +389,10 @@ impl<'t, 'i> Obj<'t, 'i> {
         for (k, v) in self.table.iter() {
             let key: &Cow<str> = k.get_ref();
             match number_of(v.get_ref()) {
-                Some(n) => out.push((At::new(k.span().start, key.to_string()), At::new(v.span().start, n))),
+                Some(n) => out.push((
+                    At::new(k.span().start, key.to_string()),
+                    At::new(v.span().start, n),
+                )),
                 None => wrong_type(r, &v.span(), &self.field_path(key), "number", v.get_ref()),
             }
         }
@@ -341,7 +415,10 @@ impl<'t, 'i> Obj<'t, 'i> {
                 r.error(
                     k.span().start,
                     &self.field_path(key),
-                    msg(format!("未知字段 {key}，可用字段：{list}"), format!("unknown field `{key}`, expected one of: {list}")),
+                    msg(
+                        format!("未知字段 {key}，可用字段：{list}"),
+                        format!("unknown field `{key}`, expected one of: {list}"),
+                    ),
                 );
             }
         }

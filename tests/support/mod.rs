@@ -11,7 +11,9 @@ use shuzhuan::domain::questionnaire::{ItemKind, Questionnaire};
 pub fn answers(q: &Questionnaire, spec: &str) -> Answers {
     let mut a = Answers::default();
     for line in spec.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let (id, value) = line.split_once('=').unwrap_or_else(|| panic!("bad spec line {line}"));
+        let (id, value) = line
+            .split_once('=')
+            .unwrap_or_else(|| panic!("bad spec line {line}"));
         let (id, value) = (id.trim(), value.trim());
         let item = q.item(id).unwrap_or_else(|| panic!("no item {id}"));
         match (value, &item.kind) {
@@ -20,7 +22,10 @@ pub fn answers(q: &Questionnaire, spec: &str) -> Answers {
             ("none", ItemKind::MultiSelect { .. }) => a.select_none(id),
             (v, ItemKind::MultiSelect { options, .. }) => {
                 for o in v.split(',').map(str::trim) {
-                    assert!(options.iter().any(|opt| opt.id == o), "{id} has no option {o}");
+                    assert!(
+                        options.iter().any(|opt| opt.id == o),
+                        "{id} has no option {o}"
+                    );
                     a.toggle(id, o, true);
                 }
             }
@@ -28,7 +33,10 @@ pub fn answers(q: &Questionnaire, spec: &str) -> Answers {
             (v, ItemKind::Level { .. }) => a.set(id, Answer::Level(v.parse().unwrap())),
             (v, ItemKind::FreeText) => a.set(id, Answer::Text(v.to_string())),
             (v, ItemKind::SingleChoice { options }) => {
-                assert!(options.iter().any(|opt| opt.id == v), "{id} has no option {v}");
+                assert!(
+                    options.iter().any(|opt| opt.id == v),
+                    "{id} has no option {v}"
+                );
                 a.set(id, Answer::Choice(v.to_string()));
             }
             (v, _) => a.set(id, Answer::Choice(v.to_string())),
@@ -38,5 +46,10 @@ pub fn answers(q: &Questionnaire, spec: &str) -> Answers {
 }
 
 pub fn builtin(id: &str) -> Questionnaire {
-    shuzhuan::builtin::catalogue().unwrap().questionnaires.into_iter().find(|q| q.id == id).unwrap()
+    shuzhuan::builtin::catalogue()
+        .unwrap()
+        .questionnaires
+        .into_iter()
+        .find(|q| q.id == id)
+        .unwrap()
 }
