@@ -7,7 +7,7 @@ use leptos::wasm_bindgen::JsCast;
 use super::i18n::{t, tr};
 use super::setup::read_chosen_file;
 use super::state::AppState;
-use crate::domain::text::Lang;
+use crate::domain::text::{Lang, Text};
 
 /// Offers `text` as a file download.
 fn download(name: &str, text: &str) -> Result<(), String> {
@@ -56,12 +56,16 @@ pub fn Library(state: AppState) -> impl IntoView {
             &saved.file.questionnaire.id,
             &saved.file.updated_at,
         );
-        if download(&name, &saved.file.to_json()).is_err() {
-            state.notice.set(Some(crate::domain::text::Text::new(
-                "导出失败：浏览器不允许下载文件。",
-                "Export failed: the browser did not allow the download.",
-            )));
-        }
+        // The JSON is written in the files worker.
+        super::files::write_answers(saved.file, move |json| {
+            let failed = match json.map_err(|why| Text::new(format!("导出失败：文件写入程序下载失败（{why}），请检查网络后重试。"), format!("Export failed: the file writer could not be downloaded ({why}); check the connection and try again.")))
+                .and_then(|json| download(&name, &json).map_err(|_| Text::new("导出失败：浏览器不允许下载文件。", "Export failed: the browser did not allow the download.")))
+            {
+                Ok(()) => return,
+                Err(why) => why,
+            };
+            state.notice.set(Some(failed));
+        });
     };
     let on_import = move |ev: leptos::ev::Event| {
         read_chosen_file(ev, state, move |name, text| state.import(name, text))

@@ -4,10 +4,10 @@
 mod dashboard;
 mod fetch;
 mod fields;
+mod files;
 mod form;
 mod i18n;
 mod library;
-mod reader;
 mod report;
 mod results;
 mod setup;
@@ -25,7 +25,28 @@ use state::AppState;
 #[component]
 pub fn App() -> impl IntoView {
     match builtin::catalogue() {
-        Ok(catalogue) => view! { <Workspace state=AppState::new(catalogue) /> }.into_any(),
+        Ok(catalogue) => {
+            let legacy = storage::legacy_entries();
+            if legacy.is_empty() {
+                return view! { <Workspace state=AppState::new(catalogue, storage::Migration::default()) /> }.into_any();
+            }
+            // Data an earlier release saved is converted first (in the files worker), so
+            // that the app starts on it as it was left.
+            let migrated = RwSignal::new(None);
+            storage::migrate(legacy, move |done| migrated.set(Some(done)));
+            let catalogue = StoredValue::new(Some(catalogue));
+            (move || match migrated.get() {
+                None => view! {
+                    <main class="migrating"><p class="notice" role="status">"正在转换本机保存的数据…… / Converting the data saved on this device…"</p></main>
+                }
+                .into_any(),
+                Some(done) => match catalogue.write_value().take() {
+                    Some(catalogue) => view! { <Workspace state=AppState::new(catalogue, done) /> }.into_any(),
+                    None => ().into_any(),
+                },
+            })
+            .into_any()
+        }
         Err(errors) => view! {
             <main class="fatal">
                 <h1>"内置问卷无法加载 / The built-in questionnaire could not be loaded"</h1>

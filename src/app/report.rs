@@ -1,7 +1,6 @@
 //! The printable report (A4). On screen it is a preview with the consultant's fields
 //! editable; in print it is the only thing shown.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use super::dashboard::{is_scored, AdviceList, DimensionTable, ScenarioStrip, ScoreCard};
@@ -11,10 +10,6 @@ use super::state::AppState;
 use super::svg_markup::svg_markup;
 use crate::domain::questionnaire::Scoring;
 use crate::domain::report::{answer_text, largest_gaps};
-
-/// The consultant's name and organisation are kept apart from any one assessment:
-/// a consultant prints reports for many firms.
-const CONSULTANT_KEY: &str = "shuzhuan.consultant";
 
 fn today() -> String {
     let d = js_sys::Date::new_0();
@@ -29,12 +24,16 @@ fn today() -> String {
 #[component]
 pub fn Report(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let (saved_name, saved_org): (String, String) =
-        LocalStorage::get(CONSULTANT_KEY).unwrap_or_default();
-    let consultant = RwSignal::new(saved_name);
-    let organisation = RwSignal::new(saved_org);
+    // The consultant's name and organisation are kept apart from any one assessment:
+    // a consultant prints reports for many firms.
+    let saved = super::storage::load_consultant();
+    let consultant = RwSignal::new(saved.name);
+    let organisation = RwSignal::new(saved.organisation);
     Effect::new(move |_| {
-        let _ = LocalStorage::set(CONSULTANT_KEY, (consultant.get(), organisation.get()));
+        let _ = super::storage::save_consultant(&super::storage::Consultant {
+            name: consultant.get(),
+            organisation: organisation.get(),
+        });
     });
     let date = today();
     let firm = move || {

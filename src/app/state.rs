@@ -7,13 +7,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::storage::{self, CustomFile, Saved, Settings};
+use super::storage::{self, CustomFile, Migration, Saved, Settings};
 use crate::builtin::{Catalogue, ON_DEMAND};
 use crate::charts::dimension_chart::dimension_chart_svg;
 use crate::charts::gap_chart::gap_chart_svg;
 use crate::charts::radar::radar_svg;
 use crate::domain::answers::{Answer, Answers};
-use crate::domain::answers_file::{parse_answers_file, questionnaire_id_of, AnswersFile};
+use crate::domain::answers_file::{check_answers_file, AnswersFile};
 use crate::domain::assessment::{assess, Assessment};
 use crate::domain::compiled::{decode_questionnaire, ReadResult};
 use crate::domain::evaluation::{Evaluation, ItemState};
@@ -158,7 +158,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(catalogue: Catalogue) -> Self {
+    /// `migration`: what converting an earlier release's saved entries did (it runs
+    /// before the state is made, see `app::App`).
+    pub fn new(catalogue: Catalogue, migration: Migration) -> Self {
         let catalogue = Arc::new(catalogue);
         let builtin: Vec<Arc<Questionnaire>> = catalogue
             .questionnaires
@@ -168,12 +170,20 @@ impl AppState {
             .collect();
         let loaded = storage::load();
         let stored_files = loaded.custom_files.clone();
-        let notice = RwSignal::new((!loaded.set_aside.is_empty()).then(|| {
-            Text::new(
-                format!("有 {} 条保存的数据无法读取，已另存备查；其他评估不受影响。", loaded.set_aside.len()),
-                format!("{} saved entr(ies) could not be read and were set aside; the other assessments are unaffected.", loaded.set_aside.len()),
-            )
-        }));
+        let set_aside = loaded.set_aside.len() + migration.set_aside;
+        let notice = match migration.failed {
+            Some(why) => Some(Text::new(
+                format!("本机保存的部分数据来自较早的版本，暂时无法转换（{why}），仍原样保存；刷新页面后重试。"),
+                format!("Some data saved on this device by an earlier version cannot be converted just now ({why}); it is kept as it was. Reload the page to try again."),
+            )),
+            None => (set_aside > 0).then(|| {
+                Text::new(
+                    format!("有 {set_aside} 条保存的数据无法读取，已另存备查；其他评估不受影响。"),
+                    format!("{set_aside} saved entr(ies) could not be read and were set aside; the other assessments are unaffected."),
+                )
+            }),
+        };
+        let notice = RwSignal::new(notice);
         let settings = loaded.settings.clone();
         let current = settings
             .as_ref()
@@ -557,39 +567,46 @@ impl AppState {
     }
 
     /// Imports an answers file as a new assessment and says how it went; a bad file
-    /// changes nothing.
+    /// changes nothing. The file is read in the files worker, then checked against its
+    /// questionnaire (fetched first if need be).
     pub fn import(&self, name: String, src: String) {
-        let qid = questionnaire_id_of(&src).unwrap_or_default();
-        self.with_questionnaire(
-            qid.clone(),
-            false,
-            Box::new(move |state| {
-                let message = match state.import_for(&qid, &name, &src) {
-                    Ok(()) => Text::new(
-                        format!("已将 {name} 导入为一份新的评估。"),
-                        format!("{name} was imported as a new assessment."),
-                    ),
-                    Err(message) => message,
-                };
-                state.notice.set(Some(message));
-            }),
-        );
+        let state = *self;
+        let refused = move |name: &str, why: Text| {
+            state.notice.set(Some(Text {
+                zh: format!("{name}：{}，未导入。", why.zh),
+                en: Some(format!(
+                    "{name}: {}; nothing was imported.",
+                    why.get(Lang::En)
+                )),
+            }))
+        };
+        super::files::read_answers(src, move |reply| {
+            match reply {
+            Ok(Ok(file)) => {
+                let qid = file.questionnaire.id.clone();
+                state.with_questionnaire(
+                    qid.clone(),
+                    false,
+                    Box::new(move |state| match state.import_for(&qid, file) {
+                        Ok(()) => state.notice.set(Some(Text::new(format!("已将 {name} 导入为一份新的评估。"), format!("{name} was imported as a new assessment.")))),
+                        Err(why) => refused(&name, why),
+                    }),
+                );
+            }
+            Ok(Err(why)) => refused(&name, why),
+            Err(why) => refused(&name, Text::new(format!("文件读取程序下载失败（{why}），请检查网络后重试"), format!("the file reader could not be downloaded ({why}); check the connection and try again"))),
+        }
+        });
     }
 
-    fn import_for(&self, qid: &str, name: &str, src: &str) -> Result<(), Text> {
+    fn import_for(&self, qid: &str, file: AnswersFile) -> Result<(), Text> {
         let Some(q) = self.find_questionnaire(qid) else {
-            return Err(match qid.is_empty() {
-                true => Text::new(format!("{name}：文件已损坏或不是答卷文件，未导入。"), format!("{name}: the file is damaged or not an answers file; nothing was imported.")),
-                false => Text::new(format!("{name}：答卷所用的问卷“{qid}”不在本机，未导入。"), format!("{name}: the answers are for questionnaire \"{qid}\", which is not on this device; nothing was imported.")),
-            });
+            return Err(Text::new(
+                format!("答卷所用的问卷“{qid}”不在本机"),
+                format!("the answers are for questionnaire \"{qid}\", which is not on this device"),
+            ));
         };
-        let file = parse_answers_file(src, &q).map_err(|m| Text {
-            zh: format!("{name}：{}，未导入。", m.zh),
-            en: Some(format!(
-                "{name}: {}; nothing was imported.",
-                m.get(Lang::En)
-            )),
-        })?;
+        let file = check_answers_file(file, &q)?;
         let saved = Saved {
             format_version: storage::FORMAT_VERSION,
             id: new_id(),
@@ -744,7 +761,7 @@ impl AppState {
         let left = std::rc::Rc::new(std::cell::Cell::new(files.len()));
         for file in files {
             let left = left.clone();
-            super::reader::read_questionnaire(
+            super::files::read_questionnaire(
                 file.name.clone(),
                 file.source.clone(),
                 move |reply| {
@@ -781,7 +798,7 @@ impl AppState {
     pub fn load_file(&self, name: String, source: String) {
         let state = *self;
         self.fetching.set(Some(name.clone()));
-        super::reader::read_questionnaire(name.clone(), source.clone(), move |reply| {
+        super::files::read_questionnaire(name.clone(), source.clone(), move |reply| {
             if state.fetching.get_untracked().as_deref() == Some(name.as_str()) {
                 state.fetching.set(None);
             }

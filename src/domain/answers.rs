@@ -28,8 +28,9 @@ pub enum Answer {
 pub struct Answers {
     pub values: BTreeMap<String, Answer>,
     /// Answers replaced by "not applicable" or "don't know", kept so that unticking
-    /// either brings back what the firm had entered.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// either brings back what the firm had entered. Always written: the stored form
+    /// (`stored`, postcard) is positional.
+    #[serde(default)]
     pub set_aside: BTreeMap<String, Answer>,
 }
 

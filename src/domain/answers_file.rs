@@ -33,7 +33,8 @@ pub struct AnswersFile {
     pub questionnaire: QuestionnaireRef,
     #[serde(default)]
     pub firm: FirmProfile,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Always written (null when absent): the stored form (`stored`, postcard) is positional.
+    #[serde(default)]
     pub target_profile: Option<String>,
     pub answers: Answers,
     #[serde(default)]
@@ -71,28 +72,16 @@ impl AnswersFile {
     }
 }
 
-/// The questionnaire an answers file is for, read before the file is checked against
-/// it (the app may have to fetch that questionnaire first); None for a file that is
-/// not JSON or names no questionnaire.
-pub fn questionnaire_id_of(src: &str) -> Option<String> {
-    // Only this field, so that reading it needs no general JSON value in the browser.
-    #[derive(Deserialize)]
-    struct Peek {
-        questionnaire: Id,
-    }
-    #[derive(Deserialize)]
-    struct Id {
-        id: String,
-    }
-    serde_json::from_str::<Peek>(src)
-        .ok()
-        .map(|p| p.questionnaire.id)
-}
-
 /// Parses an answers file for `q`, refusing one for another questionnaire or version,
 /// a damaged one, or one that answers items `q` does not have.
 pub fn parse_answers_file(src: &str, q: &Questionnaire) -> Result<AnswersFile, Text> {
-    let file: AnswersFile = serde_json::from_str(src).map_err(|e| {
+    read_answers_json(src).and_then(|file| check_answers_file(file, q))
+}
+
+/// Reads the JSON of an answers file, before it is checked against its questionnaire
+/// (which the app may have to fetch first: it is named inside).
+pub fn read_answers_json(src: &str) -> Result<AnswersFile, Text> {
+    serde_json::from_str(src).map_err(|e| {
         Text::new(
             format!(
                 "文件已损坏或不是答卷文件（第 {} 行第 {} 列：{e}）",
@@ -105,7 +94,12 @@ pub fn parse_answers_file(src: &str, q: &Questionnaire) -> Result<AnswersFile, T
                 e.column()
             ),
         )
-    })?;
+    })
+}
+
+/// Checks an answers file read by `read_answers_json` against `q`: the format, the
+/// questionnaire and its version, and that every answered item exists.
+pub fn check_answers_file(file: AnswersFile, q: &Questionnaire) -> Result<AnswersFile, Text> {
     if file.format != FORMAT {
         return Err(Text::new(
             format!("不是数转答卷文件（format 为“{}”）", file.format),
@@ -154,23 +148,47 @@ pub fn parse_answers_file(src: &str, q: &Questionnaire) -> Result<AnswersFile, T
 
 #[cfg(test)]
 mod tests {
-    use super::questionnaire_id_of;
+    use super::*;
+    use crate::builtin;
+
+    fn quick() -> Questionnaire {
+        builtin::catalogue()
+            .expect("built-in files load")
+            .questionnaires
+            .remove(0)
+    }
 
     #[test]
-    fn the_questionnaire_id_is_read_before_the_file_is_checked() {
-        let file = r#"{ "format": "shuzhuan-answers", "format_version": 1, "questionnaire": { "id": "sme-digital-level", "version": "2024.1" }, "answers": { "values": {} } }"#;
-        assert_eq!(
-            questionnaire_id_of(file).as_deref(),
-            Some("sme-digital-level")
+    fn export_reads_back_unchanged() {
+        let q = quick();
+        let mut answers = Answers::default();
+        answers.set(
+            &q.items().next().expect("an item").id,
+            crate::domain::answers::Answer::Typed("12".into()),
         );
-        // Whatever else is in it is checked later, against the questionnaire.
-        assert_eq!(
-            questionnaire_id_of(r#"{ "questionnaire": { "id": "x", "extra": 1 }, "other": [] }"#)
-                .as_deref(),
-            Some("x")
+        let file = AnswersFile::new(
+            &q,
+            FirmProfile::default(),
+            Some("national-2025".into()),
+            answers,
+            "a".into(),
+            "b".into(),
         );
-        assert_eq!(questionnaire_id_of("not json"), None);
-        assert_eq!(questionnaire_id_of(r#"{ "questionnaire": "sme" }"#), None);
-        assert_eq!(questionnaire_id_of(r#"{ "answers": {} }"#), None);
+        assert_eq!(parse_answers_file(&file.to_json(), &q), Ok(file));
+    }
+
+    #[test]
+    fn reading_reports_where_the_json_breaks_and_checking_names_the_mismatch() {
+        let q = quick();
+        let broken = read_answers_json("{\n  \"format\": }").expect_err("not JSON");
+        assert!(
+            broken.zh.contains("第 2 行")
+                && broken.get(crate::domain::text::Lang::En).contains("line 2"),
+            "{broken:?}"
+        );
+        let other = r#"{ "format": "shuzhuan-answers", "format_version": 1, "questionnaire": { "id": "other", "version": "1" }, "answers": { "values": {} } }"#;
+        let file = read_answers_json(other).expect("well-formed");
+        let refused = check_answers_file(file, &q).expect_err("another questionnaire");
+        assert!(refused.zh.contains("“other”"), "{refused:?}");
     }
 }

@@ -150,3 +150,46 @@ test('when the browser refuses to save, the app says so and keeps working in mem
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('data an earlier release saved (JSON) is converted at start and the app opens on it; offline, it is kept as it was', async () => {
+  const page = await openApp(app.browser, app.server.url);
+  const id = '1700000000000-000001';
+  // Exactly what the JSON release wrote.
+  const legacy = {
+    'shuzhuan.settings': JSON.stringify({ format_version: 1, lang: 'zh-CN', current: id }),
+    [`shuzhuan.assessment.${id}`]: JSON.stringify({
+      format_version: 1, id, section: 0, scroll_y: 0,
+      file: {
+        format: 'shuzhuan-answers', format_version: 1,
+        questionnaire: { id: 'headline-quick', version: '1.0.0' },
+        firm: { name: '旧版企业' },
+        answers: { values: { key_processes: { typed: '40' }, cnc_key_processes: { typed: '30' } } },
+        created_at: '2026-11-01T08:00:00Z', updated_at: '2026-11-01T09:00:00Z',
+      },
+    }),
+    'shuzhuan.consultant': JSON.stringify(['王工', '某咨询公司']),
+  };
+  const write = (entries) => page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, entries);
+  // Offline: the files worker cannot be fetched; nothing is converted or lost.
+  await page.context().route('**/*files*', (route) => route.abort('internetdisconnected'));
+  await write(legacy);
+  await page.reload();
+  await page.waitForSelector('.notice:has-text("暂时无法转换")');
+  const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('shuzhuan.')).map((k) => [k, localStorage.getItem(k)])));
+  for (const [k, v] of Object.entries(legacy)) assert.equal((await stored())[k], v, `${k} is kept as it was`);
+  // Online: converted, and the app opens the assessment the user was on.
+  await page.context().unroute('**/*files*');
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('firm-name')?.value === '旧版企业');
+  assert.equal(await page.inputValue('#q-key_processes'), '40');
+  assert.equal(await cell(page, 'cnc_rate', 'value'), '75.0%');
+  const after = await stored();
+  for (const k of Object.keys(legacy)) assert.match(after[k], /^pc1:/, `${k} is in the new form`);
+  await page.click('#toggle-report');
+  assert.equal(await page.inputValue('#consultant-name'), '王工');
+  assert.equal(await page.inputValue('#consultant-org'), '某咨询公司');
+  assert.deepEqual(page.problems, []);
+});

@@ -115,10 +115,13 @@ test('an unreadable saved entry is set aside, the others survive and the app sta
   const page = await openApp(app.browser, app.server.url);
   await page.fill('#firm-name', '保留的企业');
   await page.fill('#q-key_processes', '8');
+  // One damaged in this release's form, one an earlier release could not have written.
   await page.evaluate(() => localStorage.setItem('shuzhuan.assessment.broken', '{not json'));
+  await page.evaluate(() => localStorage.setItem('shuzhuan.assessment.damaged', 'pc1:not base64!'));
   await page.reload();
   await page.waitForSelector('#q-key_processes');
-  assert.match(await page.innerText('.notice'), /无法读取/);
+  assert.match(await page.innerText('.notice'), /有 2 条保存的数据无法读取/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('shuzhuan.unreadable.assessment.damaged')), 'pc1:not base64!');
   assert.equal(await page.evaluate(() => localStorage.getItem('shuzhuan.unreadable.assessment.broken')), '{not json');
   assert.equal(await page.evaluate(() => localStorage.getItem('shuzhuan.assessment.broken')), null);
   // The good assessment is still there, and still the current one.

@@ -33,8 +33,8 @@ test('a conditional question appears and disappears with its condition, and its 
 
 test('the longer questionnaires are downloaded only when chosen; a failed download changes nothing', async () => {
   const page = await openApp(app.browser, app.server.url);
-  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.(bin|json|toml)|reader/.test(r.name)).map((r) => r.name));
-  assert.deepEqual(await fetched(), [], 'a first visit fetches no questionnaire file and not the file reader');
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.(bin|json|toml)|shuzhuan-files|files-worker/.test(r.name)).map((r) => r.name));
+  assert.deepEqual(await fetched(), [], 'a first visit fetches no questionnaire file and not the files worker');
   let downloads = 0;
   page.on('response', (r) => {
     if (r.url().includes('sme-digital-level.bin') && r.ok()) downloads += 1;
@@ -57,18 +57,18 @@ test('the longer questionnaires are downloaded only when chosen; a failed downlo
   assert.equal(downloads, 1);
 });
 
-test('a questionnaire file is read by the reader, fetched only then; a failed fetch changes nothing; the file survives a reload', async () => {
+test('a questionnaire file is read by the files worker, fetched only then; a failed fetch changes nothing; the file survives a reload', async () => {
   const page = await openApp(app.browser, app.server.url);
   const file = join(ROOT, 'tests/fixtures/conditions.toml');
   await page.fill('#q-key_processes', '40');
-  // Offline: the reader cannot be fetched; the app says so and nothing changes.
-  await page.context().route('**/*reader*', (route) => route.abort('internetdisconnected'));
+  // Offline: the worker cannot be fetched; the app says so and nothing changes.
+  await page.context().route('**/*files*', (route) => route.abort('internetdisconnected'));
   await page.setInputFiles('#questionnaire-file', file);
   await page.waitForSelector('.notice:has-text("读取程序下载失败")');
   assert.equal(await page.getAttribute('.questionnaire', 'data-questionnaire'), 'headline-quick');
   assert.equal(await page.inputValue('#q-key_processes'), '40', 'what was typed is kept');
   // Back online: the same file loads and is chosen.
-  await page.context().unroute('**/*reader*');
+  await page.context().unroute('**/*files*');
   await page.setInputFiles('#questionnaire-file', []);
   await page.setInputFiles('#questionnaire-file', file);
   await page.waitForSelector('.questionnaire[data-questionnaire="conditions"]');
