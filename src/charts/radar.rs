@@ -16,12 +16,40 @@ const RING: RGBColor = RGBColor(0xd5, 0xd9, 0xe0);
 
 /// The point of spoke `i` of `n` at `percent`; spoke 0 points straight up.
 pub fn point(i: usize, n: usize, percent: f64) -> (i32, i32) {
-    let angle = std::f64::consts::TAU * i as f64 / n.max(1) as f64 - std::f64::consts::FRAC_PI_2;
+    let angle = std::f64::consts::TAU * (i % n.max(1)) as f64 / n.max(1) as f64
+        - std::f64::consts::FRAC_PI_2;
     let r = RADIUS * percent.clamp(0.0, 100.0) / 100.0;
+    let (sin, cos) = sin_cos(angle);
     (
-        (CENTRE.0 + r * angle.cos()).round() as i32,
-        (CENTRE.1 + r * angle.sin()).round() as i32,
+        (CENTRE.0 + r * cos).round() as i32,
+        (CENTRE.1 + r * sin).round() as i32,
     )
+}
+
+/// Sine and cosine, by their series after reducing the angle to a quarter turn's
+/// neighbourhood, so that the spokes on the axes are exact: within 1e-14 of the
+/// standard functions for the angles of a chart. `f64::sin` brings a general argument
+/// reduction into the browser app (5 kB) that angles this small never need.
+fn sin_cos(angle: f64) -> (f64, f64) {
+    use std::f64::consts::FRAC_PI_2;
+    let quarter = (angle / FRAC_PI_2).round();
+    let x = angle - quarter * FRAC_PI_2;
+    let (mut sin, mut cos) = (0.0, 0.0);
+    let (mut sin_term, mut cos_term) = (x, 1.0);
+    // |x| ≤ π/4: the terms after x^21/21! are below 1e-20.
+    for k in 1..=11 {
+        sin += sin_term;
+        cos += cos_term;
+        let k = f64::from(k);
+        sin_term *= -x * x / ((2.0 * k) * (2.0 * k + 1.0));
+        cos_term *= -x * x / ((2.0 * k - 1.0) * (2.0 * k));
+    }
+    match (quarter as i64).rem_euclid(4) {
+        0 => (sin, cos),
+        1 => (cos, -sin),
+        2 => (-sin, -cos),
+        _ => (-cos, sin),
+    }
 }
 
 fn label_style(x: i32) -> TextStyle<'static> {
@@ -110,4 +138,44 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
         },
         &description,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sine_and_cosine_are_the_standard_ones() {
+        for step in -2000..=6000 {
+            let angle = std::f64::consts::FRAC_PI_2 * f64::from(step) / 2000.0;
+            let (sin, cos) = sin_cos(angle);
+            assert!(
+                (sin - angle.sin()).abs() < 1e-14 && (cos - angle.cos()).abs() < 1e-14,
+                "{angle}: {sin} {cos}"
+            );
+        }
+    }
+
+    /// Every spoke of every chart lands where the standard functions put it.
+    #[test]
+    fn spokes_land_where_the_standard_functions_put_them() {
+        for n in 1..=40 {
+            for i in 0..n {
+                for percent in [0.0, 12.5, 33.3, 50.0, 87.5, 100.0] {
+                    let angle =
+                        std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
+                    let r = RADIUS * percent / 100.0;
+                    let expected = (
+                        (CENTRE.0 + r * angle.cos()).round() as i32,
+                        (CENTRE.1 + r * angle.sin()).round() as i32,
+                    );
+                    assert_eq!(
+                        point(i, n, percent),
+                        expected,
+                        "spoke {i} of {n} at {percent}"
+                    );
+                }
+            }
+        }
+    }
 }
