@@ -262,7 +262,7 @@ impl AppState {
                 .map(|s| s.file.questionnaire.id.clone())
                 .collect()
         });
-        referenced.sort_unstable();
+        crate::domain::sorting::sort_by(&mut referenced, |a, b| a.cmp(b));
         referenced.dedup();
         referenced.retain(|id| {
             current

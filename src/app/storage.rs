@@ -103,7 +103,9 @@ pub fn load() -> Loaded {
             assessments.push(s);
         }
     }
-    assessments.sort_by(|a, b| b.file.updated_at.cmp(&a.file.updated_at));
+    crate::domain::sorting::sort_by(&mut assessments, |a, b| {
+        b.file.updated_at.cmp(&a.file.updated_at)
+    });
     Loaded {
         settings,
         custom_files,

@@ -218,6 +218,6 @@ pub fn recommend(ctx: &Context) -> Vec<Advice> {
         })
         .collect();
     // A stable sort keeps the file's order among equal gains.
-    advice.sort_by(|a, b| b.fraction.total_cmp(&a.fraction));
+    super::sorting::sort_by(&mut advice, |a, b| b.fraction.total_cmp(&a.fraction));
     advice
 }

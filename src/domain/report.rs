@@ -537,7 +537,7 @@ pub fn largest_gaps(
             })
         })
         .collect();
-    gaps.sort_by(|a, b| b.0.total_cmp(&a.0));
+    super::sorting::sort_by(&mut gaps, |a, b| b.0.total_cmp(&a.0));
     let mut dims: Vec<(f64, String)> = dimensions
         .iter()
         .filter(|d| !d.gap_text.is_empty())
@@ -548,7 +548,7 @@ pub fn largest_gaps(
             ))
         })
         .collect();
-    dims.sort_by(|a, b| b.0.total_cmp(&a.0));
+    super::sorting::sort_by(&mut dims, |a, b| b.0.total_cmp(&a.0));
     let sep = if lang == Lang::Zh { "：" } else { ": " };
     gaps.into_iter()
         .chain(dims)
