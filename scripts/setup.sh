@@ -9,6 +9,7 @@ cd "$ROOT"
 what="${1:-test}"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+ESBUILD_VERSION=0.25.0
 # The CLI must match the wasm-bindgen crate exactly; Cargo.toml pins it, Cargo.lock records it.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 
@@ -34,10 +35,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 # Debian's binaryen is too old for wasm-bindgen's output; npm's is the right one.
-if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-  step "npm install binaryen@$BINARYEN_VERSION into .tools/"
+# esbuild minifies the app's JS glue (scripts/minify-glue.mjs). One install for both:
+# a second one would remove what the first installed.
+if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" ||
+  [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
+  step "npm install binaryen@$BINARYEN_VERSION esbuild@$ESBUILD_VERSION into .tools/"
   mkdir -p .tools
-  npm install --prefix .tools --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION"
+  npm install --prefix .tools --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION" "esbuild@$ESBUILD_VERSION"
 fi
 
 [ "$what" = build ] && exit 0
