@@ -109,7 +109,7 @@ async function serveBuild() {
 // ---------------------------------------------------------------------------------------
 // 1. Sizes of every file in dist/; the total counts those a first visit requested (the
 //    load runs below record them), not those fetched on demand: the longer built-in
-//    questionnaires when chosen, the file reader when a questionnaire file is opened.
+//    questionnaires when chosen, the files worker when a file is opened, imported or exported.
 
 const sizeRows = [];
 /** Paths (relative to dist/) the page requested on its first visit, set by `load`. */
