@@ -177,6 +177,9 @@ pub fn write_converted(key: &str, entry: &LegacyEntry) -> Result<(), NotSaved> {
     storage.set_item(key, &raw).map_err(|_| NotSaved::Refused)
 }
 
+/// How long the app waits for the earlier release's entries to be converted.
+const MIGRATION_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// What converting the earlier release's entries did.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Migration {
@@ -189,7 +192,9 @@ pub struct Migration {
 }
 
 /// Converts `entries` (from `legacy_entries`) in the files worker and calls `done` once
-/// every one has been converted, set aside or left for next time.
+/// every one has been converted, set aside or left for next time, or after
+/// `MIGRATION_WAIT` at the latest: a worker that neither answers nor fails must not
+/// keep the app from starting (what it converts later is there at the next start).
 pub fn migrate(entries: Vec<(String, String)>, done: impl FnOnce(Migration) + 'static) {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -204,6 +209,19 @@ pub fn migrate(entries: Vec<(String, String)>, done: impl FnOnce(Migration) + 's
         result: Migration::default(),
         done: Some(Box::new(done)),
     }));
+    let waited = progress.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let done = waited.borrow_mut().done.take();
+            if let Some(done) = done {
+                done(Migration {
+                    failed: Some("the files worker did not answer".into()),
+                    ..waited.borrow().result.clone()
+                });
+            }
+        },
+        MIGRATION_WAIT,
+    );
     for (key, json) in entries {
         let progress = progress.clone();
         super::files::read_legacy_entry(key.clone(), json, move |reply| {
