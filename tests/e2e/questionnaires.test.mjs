@@ -107,7 +107,8 @@ test('the SME report prints score, level, indicators and Chinese headings; a fir
   const rows = page.locator('.report .indicator-table tbody tr[data-indicator]');
   assert.equal(await rows.count(), 6);
   for (const r of await rows.all()) assert.ok(await r.isVisible(), `${await r.getAttribute('data-indicator')} is printed`);
-  await page.emulateMedia({ media: 'screen' });
+  // Back to the page's own media: page.pdf() then prints with the print stylesheet.
+  await page.emulateMedia({ media: null });
   await page.fill('#consultant-name', '王工');
   await page.fill('#consultant-org', '泰州数字化服务中心');
   const pdfPath = join(OUTPUT, 'sme-report.pdf');
