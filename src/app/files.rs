@@ -5,7 +5,6 @@
 //! JSON code, and a large file is read without blocking the page.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -25,7 +24,8 @@ struct Running {
     ready: bool,
     /// Requests made before the worker listens.
     queued: Vec<js_sys::Array>,
-    waiting: HashMap<u32, Waiting>,
+    /// Jobs sent and not answered yet, by id (a few at a time: a list will do).
+    waiting: Vec<(u32, Waiting)>,
     next_id: u32,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
@@ -107,7 +107,7 @@ fn run(job: &Job, then: impl FnOnce(Reply) + 'static) {
         let worker = slot.as_mut().expect("started above");
         let id = worker.next_id;
         worker.next_id += 1;
-        worker.waiting.insert(id, then);
+        worker.waiting.push((id, then));
         let request = js_sys::Array::of2(
             &JsValue::from(id),
             &js_sys::Uint8Array::from(&encode(job)[..]),
@@ -137,7 +137,7 @@ fn start() -> Result<Running, String> {
         worker,
         ready: false,
         queued: Vec::new(),
-        waiting: HashMap::new(),
+        waiting: Vec::new(),
         next_id: 0,
         _on_message: on_message,
         _on_error: on_error,
@@ -163,7 +163,14 @@ fn on_message(event: web_sys::MessageEvent) {
         return;
     }
     let id = reply.get(0).as_f64().unwrap_or(-1.0) as u32;
-    let then = WORKER.with_borrow_mut(|slot| slot.as_mut().and_then(|w| w.waiting.remove(&id)));
+    let then = WORKER.with_borrow_mut(|slot| {
+        slot.as_mut().and_then(|w| {
+            w.waiting
+                .iter()
+                .position(|(i, _)| *i == id)
+                .map(|at| w.waiting.swap_remove(at).1)
+        })
+    });
     if let Some(then) = then {
         then(decode_done(
             &js_sys::Uint8Array::new(&reply.get(1)).to_vec(),
