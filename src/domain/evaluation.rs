@@ -2,7 +2,6 @@
 //! item's state, the numbers the firm gave (counts, amounts, ratios, levels), and the
 //! error to show beside each field. Indicators, scores and progress all start here.
 
-use std::collections::BTreeMap;
 
 use super::fast_map::IdMap;
 
@@ -13,7 +12,7 @@ use super::questionnaire::{Direction, Item, ItemKind, Questionnaire};
 use super::text::{Lang, Text};
 
 /// Field id → the error to show next to that field.
-pub type FieldErrors = BTreeMap<String, Text>;
+pub type FieldErrors = IdMap<Text>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemState {
@@ -80,7 +79,7 @@ fn has_answer(item: &Item, a: Option<&Answer>) -> bool {
 /// an error, a condition (or is named in one) or a state other than unanswered.
 pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
     let mut numbers = IdMap::default();
-    let mut field_errors = FieldErrors::new();
+    let mut field_errors = FieldErrors::default();
 
     // Typed numbers and levels first: everything else may read them.
     for item in q.items() {
@@ -379,7 +378,7 @@ mod tests {
         answers: &Answers,
     ) -> (Vec<ItemState>, IdMap<f64>, FieldErrors) {
         let mut numbers = IdMap::default();
-        let mut field_errors = FieldErrors::new();
+        let mut field_errors = FieldErrors::default();
         for item in q.items() {
             let raw = answers.typed(&item.id);
             let parsed = match item.kind {
