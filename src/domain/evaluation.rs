@@ -2,7 +2,6 @@
 //! item's state, the numbers the firm gave (counts, amounts, ratios, levels), and the
 //! error to show beside each field. Indicators, scores and progress all start here.
 
-
 use super::fast_map::IdMap;
 
 use super::answers::{Answer, Answers};

@@ -1,8 +1,8 @@
 //! Target profiles: indicator id → target value for a region and year, with its source.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
+use super::fast_map::IdMap;
 use super::questionnaire::Questionnaire;
 use super::raw::{checked_text, req_text, text};
 use super::source_pos::{LoadError, SourceMap};
@@ -19,7 +19,7 @@ pub struct TargetProfile {
     pub source: String,
     pub note: Option<Text>,
     /// Indicator id → target in percent.
-    pub targets: BTreeMap<String, f64>,
+    pub targets: IdMap<f64>,
 }
 
 impl TargetProfile {
@@ -105,7 +105,7 @@ pub fn load_target_profile(
             msg("至少需要一个目标值", "at least one target is needed"),
         );
     }
-    let mut targets = BTreeMap::new();
+    let mut targets = IdMap::default();
     for (indicator, value) in entries {
         let field = format!("targets.{}", indicator.value);
         check_indicator_known(&mut r, &indicator, &field, questionnaires);
@@ -165,7 +165,7 @@ impl TargetProfile {
             year: 0,
             source: String::new(),
             note: None,
-            targets: BTreeMap::new(),
+            targets: IdMap::default(),
         }
     }
 }
@@ -212,7 +212,7 @@ mod tests {
             year: 2025,
             source: String::new(),
             note: None,
-            targets: BTreeMap::new(),
+            targets: IdMap::default(),
         }
     }
 
