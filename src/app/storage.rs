@@ -9,6 +9,8 @@
 //! `shuzhuan.consultant`, `shuzhuan.assessment.<id>` (one each), and
 //! `shuzhuan.unreadable.<rest of key>` for entries set aside.
 
+use std::cell::RefCell;
+
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::domain::formats::keys::{
@@ -53,8 +55,14 @@ fn keys() -> Vec<String> {
         .collect()
 }
 
+thread_local! {
+    /// The keys of an earlier release's entries not converted (yet): `migrate` lists
+    /// them and strikes off each one it converts or sets aside.
+    static UNCONVERTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
 fn set<T: Serialize>(key: &str, value: &T) -> Result<(), NotSaved> {
-    if get_raw(key).is_some_and(|raw| is_legacy(&raw)) {
+    if UNCONVERTED.with_borrow(|keys| keys.iter().any(|k| k == key)) {
         return Err(NotSaved::Unconverted);
     }
     storage()
@@ -177,6 +185,11 @@ pub fn write_converted(key: &str, entry: &LegacyEntry) -> Result<(), NotSaved> {
     storage.set_item(key, &raw).map_err(|_| NotSaved::Refused)
 }
 
+/// `key` no longer holds an earlier release's entry: it may be written again.
+fn converted(key: &str) {
+    UNCONVERTED.with_borrow_mut(|keys| keys.retain(|k| k != key));
+}
+
 /// How long the app waits for the earlier release's entries to be converted.
 const MIGRATION_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
 
@@ -196,9 +209,9 @@ pub struct Migration {
 /// `MIGRATION_WAIT` at the latest: a worker that neither answers nor fails must not
 /// keep the app from starting (what it converts later is there at the next start).
 pub fn migrate(entries: Vec<(String, String)>, done: impl FnOnce(Migration) + 'static) {
-    use std::cell::RefCell;
     use std::rc::Rc;
 
+    UNCONVERTED.set(entries.iter().map(|(key, _)| key.clone()).collect());
     struct Progress {
         left: usize,
         result: Migration,
@@ -227,13 +240,13 @@ pub fn migrate(entries: Vec<(String, String)>, done: impl FnOnce(Migration) + 's
         super::files::read_legacy_entry(key.clone(), json, move |reply| {
             let mut p = progress.borrow_mut();
             match reply {
-                Ok(Some(entry)) => {
-                    if write_converted(&key, &entry).is_err() {
-                        p.result.failed = Some("the browser refused to save".into());
-                    }
-                }
+                Ok(Some(entry)) => match write_converted(&key, &entry) {
+                    Ok(()) => converted(&key),
+                    Err(_) => p.result.failed = Some("the browser refused to save".into()),
+                },
                 Ok(None) => {
                     set_aside(&key);
+                    converted(&key);
                     p.result.set_aside += 1;
                 }
                 Err(why) => p.result.failed = Some(why),
