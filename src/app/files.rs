@@ -41,12 +41,14 @@ pub fn read_questionnaire(
     source: String,
     then: impl FnOnce(Result<ReadResult, String>) + 'static,
 ) {
-    run(&Job::ReadQuestionnaire { name, source }, move |reply| {
-        then(reply.and_then(|done| match done {
-            Done::Questionnaire(read) => Ok(read),
-            _ => Err(UNEXPECTED.into()),
-        }))
-    });
+    run_for(
+        Job::ReadQuestionnaire { name, source },
+        |done| match done {
+            Done::Questionnaire(read) => Some(read),
+            _ => None,
+        },
+        then,
+    );
 }
 
 /// Reads an answers file (JSON), not yet checked against its questionnaire.
@@ -54,26 +56,27 @@ pub fn read_answers(
     source: String,
     then: impl FnOnce(Result<Result<AnswersFile, Text>, String>) + 'static,
 ) {
-    run(&Job::ReadAnswers { source }, move |reply| {
-        then(reply.and_then(|done| match done {
-            Done::Answers(read) => Ok(read),
-            _ => Err(UNEXPECTED.into()),
-        }))
-    });
+    run_for(
+        Job::ReadAnswers { source },
+        |done| match done {
+            Done::Answers(read) => Some(read),
+            _ => None,
+        },
+        then,
+    );
 }
 
 /// Writes an answers file (JSON).
 pub fn write_answers(file: AnswersFile, then: impl FnOnce(Result<String, String>) + 'static) {
-    run(
-        &Job::WriteAnswers {
+    run_for(
+        Job::WriteAnswers {
             file: Box::new(file),
         },
-        move |reply| {
-            then(reply.and_then(|done| match done {
-                Done::AnswersJson(json) => Ok(json),
-                _ => Err(UNEXPECTED.into()),
-            }))
+        |done| match done {
+            Done::AnswersJson(json) => Some(json),
+            _ => None,
         },
+        then,
     );
 }
 
@@ -83,11 +86,25 @@ pub fn read_legacy_entry(
     json: String,
     then: impl FnOnce(Result<Option<LegacyEntry>, String>) + 'static,
 ) {
-    run(&Job::ReadLegacyEntry { key, json }, move |reply| {
-        then(reply.and_then(|done| match done {
-            Done::LegacyEntry(entry) => Ok(entry),
-            _ => Err(UNEXPECTED.into()),
-        }))
+    run_for(
+        Job::ReadLegacyEntry { key, json },
+        |done| match done {
+            Done::LegacyEntry(entry) => Some(entry),
+            _ => None,
+        },
+        then,
+    );
+}
+
+/// Runs `job` and gives `then` the result `expected` takes out of the reply; a reply of
+/// another kind is an error.
+fn run_for<T: 'static>(
+    job: Job,
+    expected: fn(Done) -> Option<T>,
+    then: impl FnOnce(Result<T, String>) + 'static,
+) {
+    run(&job, move |reply| {
+        then(reply.and_then(|done| expected(done).ok_or_else(|| UNEXPECTED.to_string())))
     });
 }
 

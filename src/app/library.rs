@@ -58,13 +58,18 @@ pub fn Library(state: AppState) -> impl IntoView {
         );
         // The JSON is written in the files worker.
         super::files::write_answers(saved.file, move |json| {
-            let failed = match json.map_err(|why| Text::new(format!("导出失败：文件写入程序下载失败（{why}），请检查网络后重试。"), format!("Export failed: the file writer could not be downloaded ({why}); check the connection and try again.")))
-                .and_then(|json| download(&name, &json).map_err(|_| Text::new("导出失败：浏览器不允许下载文件。", "Export failed: the browser did not allow the download.")))
-            {
-                Ok(()) => return,
-                Err(why) => why,
+            let failed = match json {
+                Err(why) => Some(Text::new(
+                    format!("导出失败：文件写入程序下载失败（{why}），请检查网络后重试。"),
+                    format!("Export failed: the file writer could not be downloaded ({why}); check the connection and try again."),
+                )),
+                Ok(json) => download(&name, &json)
+                    .err()
+                    .map(|_| Text::new("导出失败：浏览器不允许下载文件。", "Export failed: the browser did not allow the download.")),
             };
-            state.notice.set(Some(failed));
+            if failed.is_some() {
+                state.notice.set(failed);
+            }
         });
     };
     let on_import = move |ev: leptos::ev::Event| {

@@ -580,22 +580,30 @@ impl AppState {
                 )),
             }))
         };
-        super::files::read_answers(src, move |reply| {
-            match reply {
+        super::files::read_answers(src, move |reply| match reply {
             Ok(Ok(file)) => {
                 let qid = file.questionnaire.id.clone();
-                state.with_questionnaire(
-                    qid.clone(),
-                    false,
-                    Box::new(move |state| match state.import_for(&qid, file) {
-                        Ok(()) => state.notice.set(Some(Text::new(format!("已将 {name} 导入为一份新的评估。"), format!("{name} was imported as a new assessment.")))),
-                        Err(why) => refused(&name, why),
-                    }),
-                );
+                let wanted = qid.clone();
+                let then = move |state: AppState| match state.import_for(&qid, file) {
+                    Ok(()) => {
+                        let done = Text::new(
+                            format!("已将 {name} 导入为一份新的评估。"),
+                            format!("{name} was imported as a new assessment."),
+                        );
+                        state.notice.set(Some(done));
+                    }
+                    Err(why) => refused(&name, why),
+                };
+                state.with_questionnaire(wanted, false, Box::new(then));
             }
             Ok(Err(why)) => refused(&name, why),
-            Err(why) => refused(&name, Text::new(format!("文件读取程序下载失败（{why}），请检查网络后重试"), format!("the file reader could not be downloaded ({why}); check the connection and try again"))),
-        }
+            Err(why) => {
+                let why = Text::new(
+                    format!("文件读取程序下载失败（{why}），请检查网络后重试"),
+                    format!("the file reader could not be downloaded ({why}); check the connection and try again"),
+                );
+                refused(&name, why);
+            }
         });
     }
 
