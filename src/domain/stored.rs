@@ -93,6 +93,18 @@ fn base64_encode(bytes: &[u8], out: &mut String) {
     }
 }
 
+/// Each byte's place in `ALPHABET`, or 64 for a byte not in it: decoding runs over every
+/// saved entry at start.
+const DECODE: [u8; 256] = {
+    let mut table = [64u8; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let text = text.as_bytes();
     if text.len() % 4 != 0 {
@@ -106,8 +118,11 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
         }
         let mut n = 0u32;
         for &c in &chunk[..4 - pad] {
-            let v = ALPHABET.iter().position(|&a| a == c)?;
-            n = n << 6 | v as u32;
+            let v = DECODE[usize::from(c)];
+            if v == 64 {
+                return None;
+            }
+            n = n << 6 | u32::from(v);
         }
         n <<= 6 * pad as u32;
         out.extend_from_slice(&n.to_be_bytes()[1..4 - pad]);
