@@ -16,8 +16,7 @@ const RING: RGBColor = RGBColor(0xd5, 0xd9, 0xe0);
 
 /// The point of spoke `i` of `n` at `percent`; spoke 0 points straight up.
 pub fn point(i: usize, n: usize, percent: f64) -> (i32, i32) {
-    let angle = std::f64::consts::TAU * (i % n.max(1)) as f64 / n.max(1) as f64
-        - std::f64::consts::FRAC_PI_2;
+    let angle = std::f64::consts::TAU * i as f64 / n.max(1) as f64 - std::f64::consts::FRAC_PI_2;
     let r = RADIUS * percent.clamp(0.0, 100.0) / 100.0;
     let (sin, cos) = sin_cos(angle);
     (
