@@ -65,7 +65,7 @@ fn main() {
         version.write(&compiled);
         write(&served.join(entry.compiled_name()), &compiled);
     }
-    // The reader's worker encodes what the app decodes: a change to the model changes
+    // The files worker encodes what the app decodes: a change to the model changes
     // the version too, so a cached worker from another build is never used.
     let mut sources: Vec<PathBuf> = fs::read_dir("src/domain")
         .expect("src/domain")

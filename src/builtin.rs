@@ -161,8 +161,8 @@ pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
 }
 
 /// Changes whenever a compiled on-demand questionnaire or the domain's sources (the
-/// model the reader worker encodes) change: the browser asks for `<id>.bin?v=<this>` and
-/// starts the reader with it, so a cached copy from another build is never used.
+/// model the files worker encodes) change: the browser asks for `<id>.bin?v=<this>` and
+/// starts the files worker with it, so a cached copy from another build is never used.
 #[cfg(target_arch = "wasm32")]
 pub const COMPILED_VERSION: &str = env!("SHUZHUAN_COMPILED_VERSION");
 

@@ -758,7 +758,7 @@ impl AppState {
         all
     }
 
-    /// Reads the questionnaire files saved on this device (in the reader's worker); what
+    /// Reads the questionnaire files saved on this device (in the files worker); what
     /// waits for one of their questionnaires runs once all are read.
     fn read_stored_files(&self, files: Vec<CustomFile>) {
         if files.is_empty() {
@@ -801,7 +801,7 @@ impl AppState {
         }
     }
 
-    /// Validates a questionnaire file (in the reader's worker); only a clean one is added
+    /// Validates a questionnaire file (in the files worker); only a clean one is added
     /// and selected.
     pub fn load_file(&self, name: String, source: String) {
         let state = *self;
