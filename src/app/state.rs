@@ -68,7 +68,7 @@ impl ItemView {
         }
     }
 
-    pub fn selected(&self) -> Option<&std::collections::BTreeSet<String>> {
+    pub fn selected(&self) -> Option<&crate::domain::sorted_map::SortedSet> {
         match &self.answer {
             Some(Answer::Selected(set)) => Some(set),
             _ => None,

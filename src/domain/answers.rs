@@ -1,9 +1,9 @@
 //! A firm's answers, keyed by item id. Numeric fields keep exactly what was typed, so an
 //! invalid entry is shown back with its error and never thrown away.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::{Deserialize, Serialize};
+
+use super::sorted_map::{SortedMap, SortedSet};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -11,7 +11,7 @@ pub enum Answer {
     /// The raw text of a count or amount field, as typed.
     Typed(String),
     /// The ticked options of a multi-select item (empty: "none of these").
-    Selected(BTreeSet<String>),
+    Selected(SortedSet),
     /// A single choice's option id; `yes`/`no`; or `up`/`flat`/`down`.
     Choice(String),
     /// A level item's level, 1-based.
@@ -26,12 +26,12 @@ pub enum Answer {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answers {
-    pub values: BTreeMap<String, Answer>,
+    pub values: SortedMap<Answer>,
     /// Answers replaced by "not applicable" or "don't know", kept so that unticking
     /// either brings back what the firm had entered. Always written: the stored form
     /// (`stored`, postcard) is positional.
     #[serde(default)]
-    pub set_aside: BTreeMap<String, Answer>,
+    pub set_aside: SortedMap<Answer>,
 }
 
 impl Answers {
@@ -95,7 +95,7 @@ impl Answers {
         }
     }
 
-    pub fn selected(&self, item: &str) -> Option<&BTreeSet<String>> {
+    pub fn selected(&self, item: &str) -> Option<&SortedSet> {
         match self.values.get(item) {
             Some(Answer::Selected(set)) => Some(set),
             _ => None,
@@ -108,7 +108,7 @@ impl Answers {
 
     /// Answers a multi-select with "none of these": answered, nothing ticked.
     pub fn select_none(&mut self, item: &str) {
-        self.set(item, Answer::Selected(BTreeSet::new()));
+        self.set(item, Answer::Selected(SortedSet::default()));
     }
 
     /// Whether a multi-select was answered with nothing ticked.

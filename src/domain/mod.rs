@@ -19,6 +19,7 @@ pub mod raw;
 pub mod recommend;
 pub mod report;
 pub mod scoring;
+pub mod sorted_map;
 pub mod sorting;
 pub mod source_pos;
 pub mod stored;
