@@ -307,12 +307,22 @@ impl<'t, 'i> Obj<'t, 'i> {
         f: impl FnOnce(&mut Reader, &mut Obj<'t, 'i>) -> T,
     ) -> Option<T> {
         let v = self.get(key)?;
-        let path = self.field_path(key);
-        match v.get_ref() {
+        Obj::read(r, v, self.field_path(key), f)
+    }
+
+    /// Reads `value` as a table by `f`, then reports its unknown keys; a value that is
+    /// not a table is reported and gives None.
+    fn read<T>(
+        r: &mut Reader,
+        value: &'t Spanned<DeValue<'i>>,
+        path: String,
+        f: impl FnOnce(&mut Reader, &mut Obj<'t, 'i>) -> T,
+    ) -> Option<T> {
+        match value.get_ref() {
             DeValue::Table(t) => {
                 let mut obj = Obj {
                     table: t,
-                    offset: v.span().start,
+                    offset: value.span().start,
                     path,
                     asked: Vec::new(),
                     open: false,
@@ -322,7 +332,7 @@ impl<'t, 'i> Obj<'t, 'i> {
                 Some(out)
             }
             other => {
-                wrong_type(r, &v.span(), &path, "table", other);
+                wrong_type(r, &value.span(), &path, "table", other);
                 None
             }
         }
@@ -350,24 +360,7 @@ impl<'t, 'i> Obj<'t, 'i> {
         mut f: impl FnMut(&mut Reader, &mut Obj<'t, 'i>) -> T,
     ) -> Vec<T> {
         let tables = self.array(r, key, "array of tables", |r, item, path| {
-            match item.get_ref() {
-                DeValue::Table(t) => {
-                    let mut obj = Obj {
-                        table: t,
-                        offset: item.span().start,
-                        path,
-                        asked: Vec::new(),
-                        open: false,
-                    };
-                    let out = f(r, &mut obj);
-                    obj.done(r);
-                    Some(out)
-                }
-                other => {
-                    wrong_type(r, &item.span(), &path, "table", other);
-                    None
-                }
-            }
+            Obj::read(r, item, path, &mut f)
         });
         tables.map_or_else(Vec::new, |a| a.value)
     }
