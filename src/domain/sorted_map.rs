@@ -128,6 +128,8 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for SortedMap<V> {
 }
 
 /// A set of strings in sorted order (a multi-select's ticked options).
+/// Its own sorted list rather than a `SortedMap<()>`: that made the release wasm 0.6 kB
+/// brotli larger (measured).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SortedSet {
     items: Vec<String>,
