@@ -1,5 +1,5 @@
 //! Checks every built-in file at build time and writes the browser's compiled copies
-//! (`domain::compiled`): a file with an error fails the build, with the file, line and
+//! (`domain::wire::compiled`): a file with an error fails the build, with the file, line and
 //! field named, so a released app never meets one.
 //!
 //! * `$OUT_DIR/catalogue.bin`: the default questionnaire, the target profiles and the
@@ -24,7 +24,7 @@ use std::{env, fs};
 
 // FNV-1a over the compiled files and the domain sources: a version string for cache
 // busting, not security.
-use domain::fast_map::Fnv;
+use domain::util::fast_map::Fnv;
 
 fn main() {
     for watched in ["questionnaires", "src/domain", "src/builtin.rs"] {
@@ -41,13 +41,13 @@ fn main() {
     });
 
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let embedded = domain::compiled::Catalogue {
+    let embedded = domain::wire::compiled::Catalogue {
         questionnaires: catalogue.questionnaires[..1].to_vec(),
         ..catalogue.clone()
     };
     write(
         &out_dir.join("catalogue.bin"),
-        &domain::compiled::encode(&embedded),
+        &domain::wire::compiled::encode(&embedded),
     );
 
     let served =
@@ -61,16 +61,14 @@ fn main() {
             .iter()
             .find(|q| q.id == entry.id)
             .unwrap_or_else(|| panic!("on-demand questionnaire {} is not built in", entry.id));
-        let compiled = domain::compiled::encode(q);
+        let compiled = domain::wire::compiled::encode(q);
         version.write(&compiled);
         write(&served.join(entry.compiled_name()), &compiled);
     }
     // The files worker encodes what the app decodes: a change to the model changes
     // the version too, so a cached worker from another build is never used.
-    let mut sources: Vec<PathBuf> = fs::read_dir("src/domain")
-        .expect("src/domain")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let mut sources = Vec::new();
+    rust_sources(std::path::Path::new("src/domain"), &mut sources);
     sources.sort();
     for source in sources {
         version.write(&fs::read(&source).unwrap_or_default());
@@ -79,6 +77,19 @@ fn main() {
         "cargo:rustc-env=SHUZHUAN_COMPILED_VERSION={:016x}",
         version.finish()
     );
+}
+
+/// Every `.rs` file under `dir`, at any depth (the domain is laid out in folders).
+fn rust_sources(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_sources(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) {

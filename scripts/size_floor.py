@@ -38,15 +38,15 @@ edit(
     ("if legacy.is_empty() {", "if true {"),
 )
 # "My assessments": import, export, open, duplicate, rename, delete.
-edit("src/app/form.rs", ("<Library state=state />", ""))
+edit("src/app/views/form.rs", ("<Library state=state />", ""))
 # The scored dashboard (the default questionnaire has no score).
 edit(
-    "src/app/results.rs",
+    "src/app/views/results.rs",
     ("{move || is_scored(state).then(|| view! { <ScoreCard state=state /> })}", ""),
     ("<DimensionView state=state />\n                <ScenarioStrip state=state />", ""),
 )
 edit(
-    "src/app/state.rs",
+    "src/app/state/mod.rs",
     ("dims.with(|d| next_level.with(|n| dimension_chart_svg(d, n, lang.get())))", "String::new()"),
     ("let radar = Memo::new(move |_| dims.with(|d| radar_svg(d, lang.get())));",
      "let radar = Memo::new(move |_| String::new());"),
@@ -58,15 +58,15 @@ edit(
 )
 # Field kinds the default questionnaire does not use.
 cut(
-    "src/app/fields.rs",
+    "src/app/views/fields.rs",
     "                ItemKind::SingleChoice { options } => {",
     "                ItemKind::FreeText => view! { <TextField state=state item=item /> }.into_any(),",
     "                _ => ().into_any(),",
 )
 # Loading a questionnaire file and its error list; choosing another questionnaire.
-cut("src/app/setup.rs", '                <details class="load-file">', "<LoadErrors state=state />")
+cut("src/app/views/setup.rs", '                <details class="load-file">', "<LoadErrors state=state />")
 edit(
-    "src/app/setup.rs",
+    "src/app/views/setup.rs",
     ("on:change=move |ev| state.choose_questionnaire(event_target_value(&ev))",
      "on:change=move |ev| state.profile_id.set(event_target_value(&ev))"),
 )

@@ -4,11 +4,11 @@
 //! it carries neither the TOML reader nor the checker for them. The error path of the
 //! browser's `catalogue` exists for the sake of honesty, not use.
 
-use crate::domain::source_pos::LoadError;
+use crate::domain::read::source_pos::LoadError;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::domain::{
-    benchmark::load_benchmark, load::load_questionnaire, questionnaire::Questionnaire,
-    targets::load_target_profile,
+    model::questionnaire::Questionnaire,
+    read::check::{benchmark::load_benchmark, load_questionnaire, targets::load_target_profile},
 };
 
 /// A built-in questionnaire that the browser app does not carry inside its wasm: it is
@@ -99,7 +99,7 @@ pub const BENCHMARK: (&str, &str) = (
     include_str!("../questionnaires/benchmarks/national-actual.toml"),
 );
 
-pub use crate::domain::compiled::Catalogue;
+pub use crate::domain::wire::compiled::Catalogue;
 
 /// Loads every built-in file, collecting the errors of all of them.
 #[cfg(not(target_arch = "wasm32"))]
@@ -141,12 +141,12 @@ pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
 /// compiled beside it and fetched as `<id>.bin` (`ON_DEMAND`).
 #[cfg(target_arch = "wasm32")]
 pub fn catalogue() -> Result<Catalogue, Vec<LoadError>> {
-    crate::domain::compiled::decode_catalogue(include_bytes!(concat!(
+    crate::domain::wire::compiled::decode_catalogue(include_bytes!(concat!(
         env!("OUT_DIR"),
         "/catalogue.bin"
     )))
     .map_err(|e| {
-        let message = crate::domain::text::Text::new(
+        let message = crate::domain::model::text::Text::new(
             format!("内置数据损坏：{e}"),
             format!("the built-in data is damaged: {e}"),
         );
@@ -169,7 +169,7 @@ pub const COMPILED_VERSION: &str = env!("SHUZHUAN_COMPILED_VERSION");
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::text::Lang;
+    use crate::domain::model::text::Lang;
 
     /// The browser lists on-demand questionnaires by the id and title written in
     /// `ON_DEMAND`; they must be the file's own, and every built-in but the default

@@ -4,10 +4,10 @@
 use shuzhuan::builtin::catalogue;
 use shuzhuan::charts::bars::{svg_fill, x_of, BAR_X0, MET_COLOR, SHORT_COLOR};
 use shuzhuan::charts::gap_chart::{bar_color, gap_chart_svg};
-use shuzhuan::domain::answers::Answers;
-use shuzhuan::domain::assessment::assess;
+use shuzhuan::domain::compute::assessment::assess;
+use shuzhuan::domain::model::answers::Answers;
+use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::report::{indicator_rows, IndicatorRow, RowStatus};
-use shuzhuan::domain::text::Lang;
 
 /// (x, width, fill) of every <rect> in the SVG.
 fn rects(svg: &str) -> Vec<(i32, i32, String)> {

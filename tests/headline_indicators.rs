@@ -3,11 +3,11 @@
 //! (national 2025: CNC 68 %, management 80 %, R&D tools 85 %; Taizhou 2025: 65 %, 80 %, 90 %).
 
 use shuzhuan::builtin::{catalogue, Catalogue};
-use shuzhuan::domain::answers::Answers;
-use shuzhuan::domain::assessment::{assess, Gap};
-use shuzhuan::domain::indicators::IndicatorValue;
+use shuzhuan::domain::compute::assessment::{assess, Gap};
+use shuzhuan::domain::compute::indicators::IndicatorValue;
+use shuzhuan::domain::model::answers::Answers;
+use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::report::{indicator_rows, RowStatus};
-use shuzhuan::domain::text::Lang;
 
 fn cat() -> Catalogue {
     catalogue().expect("built-in files load")

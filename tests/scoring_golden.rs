@@ -4,8 +4,8 @@
 
 mod support;
 
-use shuzhuan::domain::evaluation::evaluate;
-use shuzhuan::domain::scoring::{score, Score};
+use shuzhuan::domain::compute::evaluation::evaluate;
+use shuzhuan::domain::compute::scoring::{score, Score};
 use support::{answers, builtin};
 
 fn sme(spec: &str) -> Score {
@@ -269,7 +269,7 @@ fn cmmm_levels_combine_into_elements_and_overall() {
 #[test]
 fn not_applicable_renormalises_its_dimension_only() {
     let src = include_str!("fixtures/every-kind.toml");
-    let q = shuzhuan::domain::load::load_questionnaire("every-kind.toml", src).unwrap();
+    let q = shuzhuan::domain::read::check::load_questionnaire("every-kind.toml", src).unwrap();
     let base = "
         machines = 10
         networked = 6
@@ -303,11 +303,11 @@ fn sme_advice(spec: &str, size: &str) -> Vec<String> {
     let c = shuzhuan::builtin::catalogue().unwrap();
     let q = builtin("sme-digital-level");
     let a = answers(&q, spec);
-    let firm = shuzhuan::domain::firm::FirmProfile {
+    let firm = shuzhuan::domain::model::firm::FirmProfile {
         size: size.into(),
         ..Default::default()
     };
-    let r = shuzhuan::domain::assessment::assess(
+    let r = shuzhuan::domain::compute::assessment::assess(
         &q,
         &a,
         c.profile("national-2025").unwrap(),
@@ -351,7 +351,7 @@ fn a_hidden_answer_does_not_count() {
     // equip_digital is asked only when equip_total > 0: with 0 machines, its "5" is kept
     // but neither errs (5 > 0) nor counts.
     let a = answers(&q, "equip_total = 0\nequip_digital = 5");
-    let r = shuzhuan::domain::assessment::assess(
+    let r = shuzhuan::domain::compute::assessment::assess(
         &q,
         &a,
         c.profile("national-2025").unwrap(),
@@ -365,11 +365,11 @@ fn a_hidden_answer_does_not_count() {
     );
     assert_eq!(
         r.evaluation.state("equip_digital"),
-        shuzhuan::domain::evaluation::ItemState::Hidden
+        shuzhuan::domain::compute::evaluation::ItemState::Hidden
     );
     assert_eq!(
         r.indicator("equip_digital_rate").unwrap().value,
-        shuzhuan::domain::indicators::IndicatorValue::NotApplicable
+        shuzhuan::domain::compute::indicators::IndicatorValue::NotApplicable
     );
     assert_eq!(a.typed("equip_digital"), "5");
 }
@@ -409,7 +409,7 @@ fn first_recommendations_on_the_thresholds_and_for_the_cmmm_case() {
         .map(|(n, id)| format!("{id} = {}\n", if n == 2 { 1 } else { 2 }))
         .collect();
     let a = answers(&q, &spec);
-    let r = shuzhuan::domain::assessment::assess(
+    let r = shuzhuan::domain::compute::assessment::assess(
         &q,
         &a,
         c.profile("national-2025").unwrap(),

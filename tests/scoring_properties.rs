@@ -5,11 +5,11 @@
 mod support;
 
 use proptest::prelude::*;
-use shuzhuan::domain::answers::{Answer, Answers};
-use shuzhuan::domain::evaluation::evaluate;
-use shuzhuan::domain::load::load_questionnaire;
-use shuzhuan::domain::questionnaire::{Item, ItemKind, Questionnaire};
-use shuzhuan::domain::scoring::{score, Score};
+use shuzhuan::domain::compute::evaluation::evaluate;
+use shuzhuan::domain::compute::scoring::{score, Score};
+use shuzhuan::domain::model::answers::{Answer, Answers};
+use shuzhuan::domain::model::questionnaire::{Item, ItemKind, Questionnaire};
+use shuzhuan::domain::read::check::load_questionnaire;
 
 /// Loaded once: parsing is not what these tests are about.
 fn questionnaires() -> &'static [Questionnaire] {

@@ -1,26 +1,18 @@
 //! The Leptos front end. Components only read signals and call the pure domain;
 //! every figure shown comes from `domain::report`.
 
-mod dashboard;
-mod fetch;
-mod fields;
-mod files;
-mod form;
-mod i18n;
-mod library;
-mod report;
-mod results;
-mod setup;
+mod platform;
 mod state;
-mod storage;
-mod svg_markup;
+mod views;
 
 use leptos::prelude::*;
 
 use crate::builtin;
-use crate::domain::text::Lang;
-use i18n::{t, tr};
+use crate::domain::model::text::Lang;
+use platform::storage;
 use state::AppState;
+use views::i18n::{t, tr};
+use views::{form, report, results};
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -3,8 +3,8 @@
 use super::bars::{
     bar_chart_svg, BarChart, BarRow, Swatch, MET_COLOR, MUTED, NEUTRAL_COLOR, SHORT_COLOR,
 };
+use crate::domain::model::text::Lang;
 use crate::domain::report::DimensionRow;
-use crate::domain::text::Lang;
 
 pub fn dimension_chart_svg(rows: &[DimensionRow], next_level_name: &str, lang: Lang) -> String {
     let zh = lang == Lang::Zh;

@@ -6,8 +6,8 @@ use plotters::style::RGBColor;
 use super::bars::{
     bar_chart_svg, BarChart, BarRow, Swatch, MET_COLOR, MUTED, NEUTRAL_COLOR, SHORT_COLOR,
 };
+use crate::domain::model::text::Lang;
 use crate::domain::report::{format_target, IndicatorRow, RowStatus};
-use crate::domain::text::Lang;
 
 /// The colour of a row's value bar; tests and the legend rely on these being distinct.
 pub fn bar_color(status: RowStatus) -> RGBColor {

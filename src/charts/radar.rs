@@ -6,8 +6,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{FONT_STACK, INK, MUTED, NEUTRAL_COLOR};
 use super::svg_text::make_accessible;
+use crate::domain::model::text::Lang;
 use crate::domain::report::DimensionRow;
-use crate::domain::text::Lang;
 
 pub const SIZE: (u32, u32) = (440, 420);
 const CENTRE: (f64, f64) = (220.0, 205.0);

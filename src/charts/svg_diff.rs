@@ -162,8 +162,8 @@ mod tests {
     use crate::charts::{
         dimension_chart::dimension_chart_svg, gap_chart::gap_chart_svg, radar::radar_svg,
     };
+    use crate::domain::model::text::Lang;
     use crate::domain::report::{DimensionRow, IndicatorRow, RowStatus};
-    use crate::domain::text::Lang;
     use proptest::prelude::*;
 
     /// One element of the DOM that markup builds: tag, depth, attributes in order, and

@@ -4,12 +4,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::builtin;
-use crate::domain::benchmark::load_benchmark;
-use crate::domain::load::load_questionnaire;
-use crate::domain::questionnaire::Questionnaire;
-use crate::domain::source_pos::LoadError;
-use crate::domain::targets::load_target_profile;
-use crate::domain::text::Lang;
+use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::text::Lang;
+use crate::domain::read::check::benchmark::load_benchmark;
+use crate::domain::read::check::load_questionnaire;
+use crate::domain::read::check::targets::load_target_profile;
+use crate::domain::read::source_pos::LoadError;
 
 use super::USAGE;
 

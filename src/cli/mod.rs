@@ -36,10 +36,10 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitC
 }
 
 /// `--lang zh|en`; None for anything else.
-pub(crate) fn parse_lang(arg: Option<&String>) -> Option<crate::domain::text::Lang> {
+pub(crate) fn parse_lang(arg: Option<&String>) -> Option<crate::domain::model::text::Lang> {
     match arg.map(String::as_str) {
-        Some("zh") => Some(crate::domain::text::Lang::Zh),
-        Some("en") => Some(crate::domain::text::Lang::En),
+        Some("zh") => Some(crate::domain::model::text::Lang::Zh),
+        Some("en") => Some(crate::domain::model::text::Lang::En),
         _ => None,
     }
 }

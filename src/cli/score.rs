@@ -7,13 +7,14 @@ use serde::Serialize;
 
 use super::USAGE;
 use crate::builtin::{self, Catalogue};
-use crate::domain::answers_file::parse_answers_file;
-use crate::domain::assessment::{assess, Assessment};
-use crate::domain::load::load_questionnaire;
-use crate::domain::questionnaire::Questionnaire;
+use crate::domain::compute::assessment::{assess, Assessment};
+use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::targets::TargetProfile;
+use crate::domain::model::text::Lang;
+use crate::domain::read::answers_file::parse_answers_file;
+use crate::domain::read::check::load_questionnaire;
+use crate::domain::read::check::targets::load_target_profile;
 use crate::domain::report::round1;
-use crate::domain::targets::{load_target_profile, TargetProfile};
-use crate::domain::text::Lang;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {

@@ -1,28 +1,12 @@
-//! The pure domain: questionnaire model, answers, indicators, targets, gaps and the
-//! report model. Nothing here does IO or depends on the web.
+//! The pure domain, laid out as the pipeline runs: files are **read** into raw structs
+//! and **check**ed into the **model**; answers are **compute**d into an assessment; the
+//! **report** turns it into display rows (the charts draw those). **wire** holds the
+//! binary formats (compiled files, saved entries, the files worker's jobs); **util** the
+//! small collections and sort the rest share. Nothing here does IO or depends on the web.
 
-pub mod answers;
-pub mod answers_file;
-pub mod assessment;
-pub mod benchmark;
-pub mod compiled;
-pub mod condition;
-pub mod evaluation;
-pub mod fast_map;
-pub mod firm;
-pub mod formats;
-pub mod indicators;
-pub mod load;
-pub mod number_input;
-pub mod questionnaire;
-pub mod raw;
-pub mod recommend;
+pub mod compute;
+pub mod model;
+pub mod read;
 pub mod report;
-pub mod scoring;
-pub mod sorted_map;
-pub mod sorting;
-pub mod source_pos;
-pub mod stored;
-pub mod targets;
-pub mod text;
-pub mod toml_reader;
+pub mod util;
+pub mod wire;

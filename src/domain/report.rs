@@ -2,10 +2,10 @@
 //! as display-ready rows in one language. Keeping the wording here means the screen,
 //! the chart and the PDF can never disagree on a figure.
 
-use super::assessment::{Assessment, Gap};
-use super::indicators::IndicatorValue;
-use super::questionnaire::Questionnaire;
-use super::text::Lang;
+use crate::domain::compute::assessment::{Assessment, Gap};
+use crate::domain::compute::indicators::IndicatorValue;
+use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::text::Lang;
 
 /// How an indicator row reads against its target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,15 +157,15 @@ pub fn indicator_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<Indi
 
 /// How an answer reads in the report's appendix ("40 道", "财务管理、采购管理", "3 级：…").
 pub fn answer_text(
-    q: &super::questionnaire::Questionnaire,
-    item: &super::questionnaire::Item,
-    answers: &super::answers::Answers,
-    ev: &super::evaluation::Evaluation,
+    q: &crate::domain::model::questionnaire::Questionnaire,
+    item: &crate::domain::model::questionnaire::Item,
+    answers: &crate::domain::model::answers::Answers,
+    ev: &crate::domain::compute::evaluation::Evaluation,
     lang: Lang,
 ) -> String {
-    use super::answers::Answer;
-    use super::evaluation::ItemState;
-    use super::questionnaire::{Direction, ItemKind};
+    use crate::domain::compute::evaluation::ItemState;
+    use crate::domain::model::answers::Answer;
+    use crate::domain::model::questionnaire::{Direction, ItemKind};
     let zh = lang == Lang::Zh;
     match ev.state(&item.id) {
         ItemState::Hidden => {
@@ -278,11 +278,11 @@ fn trim_number(v: f64, decimals: usize) -> String {
 }
 
 pub fn score_summary(
-    q: &super::questionnaire::Questionnaire,
+    q: &crate::domain::model::questionnaire::Questionnaire,
     a: &Assessment,
     lang: Lang,
 ) -> ScoreSummary {
-    use super::questionnaire::Scoring;
+    use crate::domain::model::questionnaire::Scoring;
     let zh = lang == Lang::Zh;
     let s = &a.score;
     let maturity = q.scoring == Scoring::Maturity;
@@ -370,11 +370,11 @@ pub struct DimensionRow {
 }
 
 pub fn dimension_rows(
-    q: &super::questionnaire::Questionnaire,
+    q: &crate::domain::model::questionnaire::Questionnaire,
     a: &Assessment,
     lang: Lang,
 ) -> Vec<DimensionRow> {
-    use super::questionnaire::Scoring;
+    use crate::domain::model::questionnaire::Scoring;
     let zh = lang == Lang::Zh;
     let s = &a.score;
     let maturity = q.scoring == Scoring::Maturity;
@@ -448,11 +448,11 @@ pub struct AdviceRow {
 }
 
 pub fn advice_rows(
-    q: &super::questionnaire::Questionnaire,
+    q: &crate::domain::model::questionnaire::Questionnaire,
     a: &Assessment,
     lang: Lang,
 ) -> Vec<AdviceRow> {
-    use super::recommend::Gain;
+    use crate::domain::compute::recommend::Gain;
     let zh = lang == Lang::Zh;
     let name_of = |id: &str| -> String {
         q.sections
@@ -537,7 +537,7 @@ pub fn largest_gaps(
             })
         })
         .collect();
-    super::sorting::sort_by(&mut gaps, |a, b| b.0.total_cmp(&a.0));
+    crate::domain::util::sorting::sort_by(&mut gaps, |a, b| b.0.total_cmp(&a.0));
     let mut dims: Vec<(f64, String)> = dimensions
         .iter()
         .filter(|d| !d.gap_text.is_empty())
@@ -548,7 +548,7 @@ pub fn largest_gaps(
             ))
         })
         .collect();
-    super::sorting::sort_by(&mut dims, |a, b| b.0.total_cmp(&a.0));
+    crate::domain::util::sorting::sort_by(&mut dims, |a, b| b.0.total_cmp(&a.0));
     let sep = if lang == Lang::Zh { "：" } else { ": " };
     gaps.into_iter()
         .chain(dims)

@@ -2,8 +2,8 @@
 // Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
-use shuzhuan::domain::answers::{Answer, Answers};
-use shuzhuan::domain::questionnaire::{ItemKind, Questionnaire};
+use shuzhuan::domain::model::answers::{Answer, Answers};
+use shuzhuan::domain::model::questionnaire::{ItemKind, Questionnaire};
 
 /// `spec` lines like `network = shopfloor, enterprise`, `equip_total = 200`,
 /// `system_coverage = all`, `scn_quality = 3`, `energy_per_revenue = ?` (don't know),

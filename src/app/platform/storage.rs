@@ -1,0 +1,264 @@
+//! Autosave to localStorage. Each assessment is its own entry, so one that cannot be
+//! read is set aside (moved under another key, never deleted) without touching the
+//! others. Entries are written in the compact form of `domain::wire::stored`; entries of
+//! earlier releases (JSON) are converted by the files worker before the app starts
+//! (`migrate`), and are never overwritten before that.
+//!
+//! Keys (`domain::wire::formats::keys`): `shuzhuan.settings` (language, current assessment),
+//! `shuzhuan.custom-files` (questionnaire files a consultant loaded),
+//! `shuzhuan.consultant`, `shuzhuan.assessment.<id>` (one each), and
+//! `shuzhuan.unreadable.<rest of key>` for entries set aside.
+
+use std::cell::RefCell;
+
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::domain::wire::formats::keys::{
+    ASSESSMENT_PREFIX, CONSULTANT, CUSTOM_FILES, SETTINGS, UNREADABLE_PREFIX,
+};
+use crate::domain::wire::formats::LegacyEntry;
+use crate::domain::wire::stored::{decode_entry, encode_entry, is_legacy};
+pub use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings, FORMAT_VERSION};
+
+/// What loading found: the readable assessments, and the keys set aside.
+pub struct Loaded {
+    pub settings: Option<Settings>,
+    pub custom_files: Vec<CustomFile>,
+    pub assessments: Vec<Saved>,
+    pub set_aside: Vec<String>,
+}
+
+/// Why an entry was not written.
+#[derive(Debug)]
+pub enum NotSaved {
+    /// The browser refused (private mode, storage full).
+    Refused,
+    /// An earlier release's entry is there, not yet converted: it is kept as it is.
+    Unconverted,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    leptos::prelude::window().local_storage().ok().flatten()
+}
+
+fn get_raw(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn keys() -> Vec<String> {
+    let Some(storage) = storage() else {
+        return Vec::new();
+    };
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
+}
+
+thread_local! {
+    /// The keys of an earlier release's entries not converted (yet): `migrate` lists
+    /// them and strikes off each one it converts or sets aside.
+    static UNCONVERTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn set<T: Serialize>(key: &str, value: &T) -> Result<(), NotSaved> {
+    if UNCONVERTED.with_borrow(|keys| keys.iter().any(|k| k == key)) {
+        return Err(NotSaved::Unconverted);
+    }
+    storage()
+        .ok_or(NotSaved::Refused)?
+        .set_item(key, &encode_entry(value))
+        .map_err(|_| NotSaved::Refused)
+}
+
+/// What is stored under `key`, if it is readable; an unreadable entry is set aside
+/// (and its key added to `set_aside_keys`).
+fn get<T: DeserializeOwned>(key: &str, set_aside_keys: &mut Vec<String>) -> Option<T> {
+    let raw = get_raw(key)?;
+    if is_legacy(&raw) {
+        // Kept for the files worker to convert (it could not be reached this time).
+        return None;
+    }
+    let value = decode_entry(&raw);
+    if value.is_none() {
+        set_aside(key);
+        set_aside_keys.push(key.to_string());
+    }
+    value
+}
+
+pub fn set_aside(key: &str) {
+    let Some(storage) = storage() else { return };
+    if let Ok(Some(raw)) = storage.get_item(key) {
+        let rest = key.strip_prefix("shuzhuan.").unwrap_or(key);
+        let _ = storage.set_item(&format!("{UNREADABLE_PREFIX}{rest}"), &raw);
+    }
+    let _ = storage.remove_item(key);
+}
+
+pub fn load() -> Loaded {
+    let mut set_aside_keys = Vec::new();
+    let settings = get::<Settings>(SETTINGS, &mut set_aside_keys)
+        .filter(|s| s.format_version == FORMAT_VERSION);
+    let custom_files =
+        get::<Vec<CustomFile>>(CUSTOM_FILES, &mut set_aside_keys).unwrap_or_default();
+    let mut assessments = Vec::new();
+    for key in keys()
+        .into_iter()
+        .filter(|k| k.starts_with(ASSESSMENT_PREFIX))
+    {
+        if let Some(s) = get::<Saved>(&key, &mut set_aside_keys) {
+            assessments.push(s);
+        }
+    }
+    crate::domain::util::sorting::sort_by(&mut assessments, |a, b| {
+        b.file.updated_at.cmp(&a.file.updated_at)
+    });
+    Loaded {
+        settings,
+        custom_files,
+        assessments,
+        set_aside: set_aside_keys,
+    }
+}
+
+/// Saves one assessment.
+pub fn save(saved: &Saved) -> Result<(), NotSaved> {
+    set(&format!("{ASSESSMENT_PREFIX}{}", saved.id), saved)
+}
+
+/// Settings an earlier release wrote and that are not converted yet are kept instead:
+/// the language and the current assessment can wait until they are.
+pub fn save_settings(settings: &Settings) -> Result<(), NotSaved> {
+    match set(SETTINGS, settings) {
+        Err(NotSaved::Unconverted) => Ok(()),
+        other => other,
+    }
+}
+
+/// Written only when a file is loaded: the sources can be large.
+pub fn save_custom_files(files: &[CustomFile]) -> Result<(), NotSaved> {
+    set(CUSTOM_FILES, &files)
+}
+
+pub fn load_consultant() -> Consultant {
+    get(CONSULTANT, &mut Vec::new()).unwrap_or_default()
+}
+
+pub fn save_consultant(consultant: &Consultant) -> Result<(), NotSaved> {
+    set(CONSULTANT, consultant)
+}
+
+pub fn delete(id: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(&format!("{ASSESSMENT_PREFIX}{id}"));
+    }
+}
+
+/// Records the scroll position in the saved entry of assessment `id` (on leaving the page).
+pub fn save_scroll(id: &str, scroll_y: f64) {
+    let key = format!("{ASSESSMENT_PREFIX}{id}");
+    if let Some(mut saved) = get::<Saved>(&key, &mut Vec::new()) {
+        saved.scroll_y = scroll_y;
+        let _ = set(&key, &saved);
+    }
+}
+
+/// Every entry an earlier release wrote (JSON), as (key, text), for `migrate`.
+pub fn legacy_entries() -> Vec<(String, String)> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with("shuzhuan.") && !k.starts_with(UNREADABLE_PREFIX))
+        .filter_map(|k| get_raw(&k).filter(|raw| is_legacy(raw)).map(|raw| (k, raw)))
+        .collect()
+}
+
+/// Replaces an earlier release's entry by its conversion.
+pub fn write_converted(key: &str, entry: &LegacyEntry) -> Result<(), NotSaved> {
+    let storage = storage().ok_or(NotSaved::Refused)?;
+    let raw = match entry {
+        LegacyEntry::Settings(s) => encode_entry(s),
+        LegacyEntry::CustomFiles(f) => encode_entry(f),
+        LegacyEntry::Assessment(s) => encode_entry(s),
+        LegacyEntry::Consultant(c) => encode_entry(c),
+    };
+    storage.set_item(key, &raw).map_err(|_| NotSaved::Refused)
+}
+
+/// `key` no longer holds an earlier release's entry: it may be written again.
+fn converted(key: &str) {
+    UNCONVERTED.with_borrow_mut(|keys| keys.retain(|k| k != key));
+}
+
+/// How long the app waits for the earlier release's entries to be converted.
+const MIGRATION_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// What converting the earlier release's entries did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Migration {
+    /// Entries that could not be read, set aside.
+    pub set_aside: usize,
+    /// Why some entries are still unconverted (the files worker could not be
+    /// downloaded, or the browser refused to write): they are kept, and tried again at
+    /// the next start.
+    pub failed: Option<String>,
+}
+
+/// Converts `entries` (from `legacy_entries`) in the files worker and calls `done` once
+/// every one has been converted, set aside or left for next time, or after
+/// `MIGRATION_WAIT` at the latest: a worker that neither answers nor fails must not
+/// keep the app from starting (what it converts later is there at the next start).
+pub fn migrate(entries: Vec<(String, String)>, done: impl FnOnce(Migration) + 'static) {
+    use std::rc::Rc;
+
+    UNCONVERTED.set(entries.iter().map(|(key, _)| key.clone()).collect());
+    struct Progress {
+        left: usize,
+        result: Migration,
+        done: Option<Box<dyn FnOnce(Migration)>>,
+    }
+    let progress = Rc::new(RefCell::new(Progress {
+        left: entries.len(),
+        result: Migration::default(),
+        done: Some(Box::new(done)),
+    }));
+    let waited = progress.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let done = waited.borrow_mut().done.take();
+            if let Some(done) = done {
+                done(Migration {
+                    failed: Some("the files worker did not answer".into()),
+                    ..waited.borrow().result.clone()
+                });
+            }
+        },
+        MIGRATION_WAIT,
+    );
+    for (key, json) in entries {
+        let progress = progress.clone();
+        crate::app::platform::files::read_legacy_entry(key.clone(), json, move |reply| {
+            let mut p = progress.borrow_mut();
+            match reply {
+                Ok(Some(entry)) => match write_converted(&key, &entry) {
+                    Ok(()) => converted(&key),
+                    Err(_) => p.result.failed = Some("the browser refused to save".into()),
+                },
+                Ok(None) => {
+                    set_aside(&key);
+                    converted(&key);
+                    p.result.set_aside += 1;
+                }
+                Err(why) => p.result.failed = Some(why),
+            }
+            p.left -= 1;
+            if p.left == 0 {
+                let (done, result) = (p.done.take(), p.result.clone());
+                drop(p);
+                if let Some(done) = done {
+                    done(result);
+                }
+            }
+        });
+    }
+}

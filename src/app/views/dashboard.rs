@@ -1,0 +1,233 @@
+//! The result at a glance: score and level, dimension bars and radar, the scenario
+//! strip and the ranked recommendations. Shared by the results panel and the report.
+
+use leptos::prelude::*;
+
+use crate::app::state::AppState;
+use crate::app::views::i18n::{t, tr};
+use crate::app::views::results::shape_key;
+use crate::app::views::svg_markup::svg_markup;
+use crate::domain::model::questionnaire::ItemKind;
+use crate::domain::model::text::Lang;
+use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
+
+/// Whether the current questionnaire has anything scored (the quick check has not).
+pub fn is_scored(state: AppState) -> bool {
+    state.questionnaire.with(|q| is_scored_q(&q.0))
+}
+
+pub fn is_scored_q(q: &crate::domain::model::questionnaire::Questionnaire) -> bool {
+    !q.levels.is_empty()
+        && q.sections.iter().flat_map(|s| &s.dimensions).any(|d| {
+            d.points > 0.0
+                || d.items
+                    .iter()
+                    .any(|i| matches!(i.kind, ItemKind::Level { .. }))
+        })
+}
+
+#[component]
+pub fn ScoreCard(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let summary = Memo::new(move |_| {
+        state.questionnaire.with(|q| {
+            state
+                .assessment
+                .with(|a| score_summary(&q.0, a, lang.get()))
+        })
+    });
+    let missing = Memo::new(move |_| {
+        let l = lang.get();
+        state.questionnaire.with(|q| {
+            state.assessment.with(|a| {
+                a.score
+                    .missing
+                    .iter()
+                    .filter_map(|id| q.0.item(id))
+                    .map(|i| i.text.get(l).to_string())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <section class="score-card" aria-labelledby="score-title">
+            <h3 id="score-title">{t(lang, "总体水平", "Overall level")}</h3>
+            <p class="score-line">
+                <span class="score-total" id="score-total">{move || summary.with(|s| s.total_text.clone())}</span>
+                <span class="score-scale">{move || summary.with(|s| s.scale_text.clone())}</span>
+                <span class="score-level" id="score-level">{move || summary.with(|s| s.level_name.clone())}</span>
+            </p>
+            <p class="score-descriptor">{move || summary.with(|s| s.level_descriptor.clone())}</p>
+            <p class="score-next" id="score-next">{move || summary.with(|s| s.next_text.clone())}</p>
+            <p class="score-completeness" id="score-completeness" class:provisional=move || summary.with(|s| s.provisional)>
+                {move || summary.with(|s| s.completeness_text.clone())}
+            </p>
+            {move || {
+                let items = missing.get();
+                (!items.is_empty()).then(|| view! {
+                    <details class="missing">
+                        <summary>{t(lang, "未回答的题目", "Unanswered questions")}</summary>
+                        <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    </details>
+                })
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn DimensionView(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    view! {
+        <section class="dimensions" aria-labelledby="dimensions-title">
+            <h3 id="dimensions-title">{t(lang, "各维度得分", "Score by dimension")}</h3>
+            <div class="chart-pair">
+                <figure class="chart radar" use:svg_markup=state.radar_svg></figure>
+                <figure class="chart dimension-bars" use:svg_markup=state.dimension_svg></figure>
+            </div>
+            <details class="data-table">
+                <summary>{t(lang, "以表格查看", "View as a table")}</summary>
+                <DimensionTable rows=state.dims lang=lang />
+            </details>
+        </section>
+    }
+}
+
+#[component]
+pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: RwSignal<Lang>) -> impl IntoView {
+    // The body is rebuilt only when the dimensions themselves change; the figures in its
+    // cells update in place (see `results::IndicatorTable`).
+    let shape = Memo::new(move |_| {
+        rows.with(|rows| {
+            shape_key(
+                rows.iter()
+                    .map(|r| [r.id.as_str(), r.name.as_str(), r.section.as_str()]),
+            )
+        })
+    });
+    let cell = move |i: usize, text: fn(&DimensionRow) -> String| {
+        move || rows.with(|rows| rows.get(i).map_or(String::new(), text))
+    };
+    view! {
+        <table class="dimension-table">
+            <thead><tr>
+                <th scope="col">{t(lang, "维度", "Dimension")}</th>
+                <th scope="col" class="num">{t(lang, "得分率", "Score %")}</th>
+                <th scope="col">{t(lang, "得分", "Score")}</th>
+                <th scope="col">{t(lang, "距下一等级", "To next level")}</th>
+            </tr></thead>
+            <tbody>
+                {move || { let _ = shape.get(); rows.with_untracked(|rows| rows.iter().enumerate().map(|(i, r)| view! {
+                    <tr data-dimension=r.id.clone()>
+                        <th scope="row">{r.name.clone()}<span class="section-name">{r.section.clone()}</span></th>
+                        <td class="num">{cell(i, |r| r.percent.map_or_else(|| "—".to_string(), |p| format!("{p:.1}%")))}</td>
+                        <td>{cell(i, |r| r.value_text.clone())}</td>
+                        <td>{cell(i, |r| if r.gap_text.is_empty() { "—".to_string() } else { r.gap_text.clone() })}</td>
+                    </tr>
+                }).collect_view()) }}
+            </tbody>
+        </table>
+    }
+}
+
+/// The 16 scenarios of the SME scheme as a strip of levels.
+#[component]
+pub fn ScenarioStrip(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let cells = Memo::new(move |_| {
+        let l = lang.get();
+        state.questionnaire.with(|q| {
+            state.assessment.with(|a| {
+                a.score
+                    .scenario_levels
+                    .iter()
+                    .filter_map(|(id, level)| {
+                        q.0.item(id).map(|i| {
+                            (
+                                i.text
+                                    .get(l)
+                                    .split(['：', ':'])
+                                    .next()
+                                    .unwrap_or_default()
+                                    .to_string(),
+                                *level,
+                            )
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    move || {
+        let cells = cells.get();
+        (!cells.is_empty()).then(|| {
+            let l = lang.get();
+            view! {
+                <section class="scenarios" aria-labelledby="scenarios-title">
+                    <h3 id="scenarios-title">{tr(l, "数字化经营场景等级", "Digital operations scenarios")}</h3>
+                    <ol class="scenario-strip">
+                        {cells.into_iter().map(|(name, level)| {
+                            let label = match level {
+                                Some(n) => if l == Lang::Zh { format!("{n} 级") } else { format!("L{n}") },
+                                None => "—".to_string(),
+                            };
+                            let class = format!("scenario level-{}", level.map_or(0, u32::from));
+                            view! { <li class=class><span class="scenario-name">{name}</span><span class="scenario-level">{label}</span></li> }
+                        }).collect_view()}
+                    </ol>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn AdviceList(state: AppState, #[prop(optional)] limit: Option<usize>) -> impl IntoView {
+    let lang = state.lang;
+    let rows = Memo::new(move |_| {
+        state.questionnaire.with(|q| {
+            state.assessment.with(|a| {
+                advice_rows(&q.0, a, lang.get())
+                    .into_iter()
+                    .take(limit.unwrap_or(usize::MAX))
+                    .collect::<Vec<AdviceRow>>()
+            })
+        })
+    });
+    // Which recommendations are shown, in which order: the list is rebuilt only when that
+    // changes; a gain that changes is updated in place.
+    let shape = Memo::new(move |_| {
+        rows.with(|rows| {
+            shape_key(rows.iter().map(|r| {
+                [
+                    r.id.as_str(),
+                    r.action.as_str(),
+                    r.rationale.as_str(),
+                    r.measure.as_str(),
+                    if r.gain_text.is_empty() { "" } else { "+" },
+                ]
+            }))
+        })
+    });
+    move || {
+        let _ = shape.get();
+        let shown = rows.get_untracked();
+        let l = lang.get();
+        if shown.is_empty() {
+            return view! { <p class="advice-none">{tr(l, "按当前答案，暂无需要优先处理的建议。", "No recommendation applies to the current answers.")}</p> }.into_any();
+        }
+        view! {
+            <ol class="advice-list">
+                {shown.into_iter().enumerate().map(|(i, r)| view! {
+                    <li class="advice" data-advice=r.id>
+                        <p class="advice-action">{r.action}</p>
+                        {(!r.gain_text.is_empty()).then(|| view! { <p class="advice-gain">{move || rows.with(|rows| rows.get(i).map_or(String::new(), |r| r.gain_text.clone()))}</p> })}
+                        <p class="advice-rationale">{r.rationale}</p>
+                        {(!r.measure.is_empty()).then(|| view! { <p class="advice-measure">{tr(l, "相关政策举措：", "Policy measure: ")}{r.measure}</p> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    }
+}

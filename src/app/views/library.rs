@@ -1,0 +1,148 @@
+//! "My assessments": every assessment kept on this device, with open, duplicate, rename
+//! and delete, and the answers file export and import.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+use crate::app::state::AppState;
+use crate::app::views::i18n::{t, tr};
+use crate::app::views::setup::read_chosen_file;
+use crate::domain::model::text::{Lang, Text};
+
+/// Offers `text` as a file download.
+fn download(name: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&leptos::wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let a = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A file name that says what is inside: firm, questionnaire and date.
+fn export_name(firm: &str, questionnaire: &str, date: &str) -> String {
+    let firm: String = firm
+        .chars()
+        .filter(|c| !"\\/:*?\"<>|".contains(*c))
+        .collect();
+    let firm = if firm.trim().is_empty() {
+        "assessment".to_string()
+    } else {
+        firm.trim().to_string()
+    };
+    format!(
+        "{firm}-{questionnaire}-{}.json",
+        date.get(..10).unwrap_or(date)
+    )
+}
+
+#[component]
+pub fn Library(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let export = move |_| {
+        let saved = state.snapshot();
+        let name = export_name(
+            &saved.file.firm.name,
+            &saved.file.questionnaire.id,
+            &saved.file.updated_at,
+        );
+        // The JSON is written in the files worker.
+        crate::app::platform::files::write_answers(saved.file, move |json| {
+            let failed = match json {
+                Err(why) => Some(Text::new(
+                    format!("导出失败：文件写入程序下载失败（{why}），请检查网络后重试。"),
+                    format!("Export failed: the file writer could not be downloaded ({why}); check the connection and try again."),
+                )),
+                Ok(json) => download(&name, &json)
+                    .err()
+                    .map(|_| Text::new("导出失败：浏览器不允许下载文件。", "Export failed: the browser did not allow the download.")),
+            };
+            if failed.is_some() {
+                state.notice.set(failed);
+            }
+        });
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        read_chosen_file(ev, state, move |name, text| state.import(name, text))
+    };
+    let count = move || state.saved.with(Vec::len);
+    view! {
+        // Folded by default: on a phone the first question should be close to the top.
+        <details class="section library" id="library">
+            <summary id="library-summary">
+                <h2 id="library-title">{t(lang, "我的评估", "My assessments")}<span class="count-badge">{count}</span></h2>
+            </summary>
+            <p class="help">{t(lang, "答案自动保存在本机浏览器中，不会上传。可导出为文件备份或交给咨询顾问。", "Answers are saved automatically in this browser and never uploaded. Export them to keep a copy or give them to a consultant.")}</p>
+            <div class="library-actions">
+                <button type="button" id="new-assessment" class="secondary-dark" on:click=move |_| {
+                    let q = state.questionnaire_id.get_untracked();
+                    state.start_new(q);
+                }>{t(lang, "新建评估", "New assessment")}</button>
+                <button type="button" id="export-answers" class="secondary-dark" on:click=export>{t(lang, "导出当前评估", "Export this assessment")}</button>
+                <label class="file-button" for="import-answers">{t(lang, "导入答卷文件", "Import an answers file")}</label>
+                <input id="import-answers" class="visually-hidden-file" type="file" accept=".json,application/json" on:change=on_import />
+            </div>
+            <ul class="assessment-list">
+                {move || state.saved.get().into_iter().map(|s| {
+                    let id = s.id.clone();
+                    let current = move || state.current_id.get() == id;
+                    let title = state.choices().into_iter().find(|q| q.id == s.file.questionnaire.id).map(|q| q.title.clone());
+                    let firm = s.file.firm.name.clone();
+                    let date = s.file.updated_at.get(..10).unwrap_or_default().to_string();
+                    let (open_id, dup_id, ren_id, del_id) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
+                    let saved = s.clone();
+                    // Tracked: a questionnaire fetched later fills in its completeness.
+                    let completeness = state
+                        .builtin
+                        .with(|_| state.find_questionnaire(&s.file.questionnaire.id))
+                        .map(|q| {
+                            let ev = crate::domain::compute::evaluation::evaluate(&q, &s.file.answers);
+                            crate::domain::compute::scoring::score(&q, &s.file.answers, &ev).completeness.round()
+                        });
+                    let firm_label = firm.clone();
+                    view! {
+                        <li class="assessment" class:current=current data-assessment=s.id.clone()>
+                            <div class="assessment-info">
+                                <strong>{move || if firm_label.trim().is_empty() { tr(lang.get(), "（未命名企业）", "(unnamed firm)").to_string() } else { firm_label.clone() }}</strong>
+                                <span class="meta">{move || title.as_ref().map(|t| t.get(lang.get()).to_string()).unwrap_or_default()}</span>
+                                <span class="meta">{move || match (lang.get(), completeness) {
+                                    (Lang::Zh, Some(c)) => format!("{date} · 完成 {c}%"),
+                                    (Lang::En, Some(c)) => format!("{date} · {c}% complete"),
+                                    // Its questionnaire is still being fetched.
+                                    (_, None) => date.clone(),
+                                }}</span>
+                            </div>
+                            <div class="assessment-buttons">
+                                <button type="button" class="small" disabled=move || state.current_id.get() == open_id
+                                    on:click=move |_| state.open(&saved)>{t(lang, "打开", "Open")}</button>
+                                <button type="button" class="small" on:click=move |_| state.duplicate(&dup_id)>{t(lang, "复制", "Duplicate")}</button>
+                                <button type="button" class="small" on:click=move |_| {
+                                    let prompt = tr(lang.get_untracked(), "新的企业名称：", "New firm name:");
+                                    if let Ok(Some(name)) = window().prompt_with_message_and_default(prompt, &firm) {
+                                        state.rename(&ren_id, name);
+                                    }
+                                }>{t(lang, "重命名", "Rename")}</button>
+                                <button type="button" class="small danger" on:click=move |_| {
+                                    let ask = tr(lang.get_untracked(), "确定删除这份评估吗？删除后无法恢复。", "Delete this assessment? This cannot be undone.");
+                                    if window().confirm_with_message(ask).unwrap_or(false) {
+                                        state.delete(&del_id);
+                                    }
+                                }>{t(lang, "删除", "Delete")}</button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}

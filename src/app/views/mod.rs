@@ -1,0 +1,12 @@
+//! The components: they read the app state's signals and the domain's report rows and
+//! lay them out; changes go through `AppState`'s methods.
+
+pub mod dashboard;
+pub mod fields;
+pub mod form;
+pub mod i18n;
+pub mod library;
+pub mod report;
+pub mod results;
+pub mod setup;
+pub mod svg_markup;

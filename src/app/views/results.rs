@@ -1,0 +1,192 @@
+//! The live results panel: indicator table, gap chart and completeness, updated as
+//! the user types.
+
+use leptos::prelude::*;
+
+use crate::app::state::AppState;
+use crate::app::views::dashboard::{
+    is_scored, is_scored_q, AdviceList, DimensionView, ScenarioStrip, ScoreCard,
+};
+use crate::app::views::form::UnverifiedMark;
+use crate::app::views::i18n::t;
+use crate::app::views::svg_markup::svg_markup;
+use crate::domain::model::text::Lang;
+use crate::domain::report::{IndicatorRow, RowStatus};
+
+pub fn status_class(status: RowStatus) -> &'static str {
+    match status {
+        RowStatus::Met => "met",
+        RowStatus::Short => "short",
+        RowStatus::NoTarget => "no-target",
+        RowStatus::NotApplicable => "not-applicable",
+        RowStatus::Missing => "missing",
+        RowStatus::Invalid => "invalid",
+    }
+}
+
+/// The indicator table, shared by the results panel and the printed report.
+#[component]
+pub fn IndicatorTable(
+    state: AppState,
+    caption_id: &'static str,
+    /// Adds the national actual value column (the report has room for it).
+    #[prop(optional)]
+    national: bool,
+) -> impl IntoView {
+    let lang = state.lang;
+    // What the rows are: the body is rebuilt only when this changes (another
+    // questionnaire or language), not when a figure does.
+    let shape = Memo::new(move |_| {
+        state.rows.with(|rows| {
+            shape_key(rows.iter().map(|r| {
+                [
+                    r.id.as_str(),
+                    r.name.as_str(),
+                    if r.unverified { "!" } else { "" },
+                ]
+            }))
+        })
+    });
+    view! {
+        <table class="indicator-table" aria-describedby=caption_id>
+            <thead>
+                <tr>
+                    <th scope="col">{t(lang, "指标", "Indicator")}</th>
+                    <th scope="col" class="num">{t(lang, "本企业", "Firm")}</th>
+                    <th scope="col" class="num">{t(lang, "目标", "Target")}</th>
+                    <th scope="col">{t(lang, "差距", "Gap")}</th>
+                    {national.then(|| view! { <th scope="col">{t(lang, "全国实际值", "National actual")}</th> })}
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    let _ = shape.get();
+                    state.rows.with_untracked(|rows| {
+                        rows.iter()
+                            .enumerate()
+                            .map(|(i, r)| view! { <Row state=state i=i id=r.id.clone() name=r.name.clone() unverified=r.unverified national=national /> })
+                            .collect_view()
+                    })
+                }}
+            </tbody>
+        </table>
+    }
+}
+
+/// A key that changes when the shown rows do (their ids and words), but not when only
+/// their figures change. A string, so that it costs no new memo code.
+pub fn shape_key<'a, const N: usize>(rows: impl Iterator<Item = [&'a str; N]>) -> String {
+    let mut key = String::new();
+    for row in rows {
+        for part in row {
+            key.push_str(part);
+            key.push('\u{1f}');
+        }
+        key.push('\u{1e}');
+    }
+    key
+}
+
+/// Row `i` of the table. Only its figures follow the rows as they change: setting every
+/// cell and attribute anew on each keystroke made the browser restyle and lay out the
+/// whole table.
+#[component]
+fn Row(
+    state: AppState,
+    i: usize,
+    id: String,
+    name: String,
+    unverified: bool,
+    national: bool,
+) -> impl IntoView {
+    // One closure type for every cell, so Leptos instantiates its text code once.
+    let cell = move |text: fn(&IndicatorRow) -> &str| {
+        move || {
+            state
+                .rows
+                .with(|rows| rows.get(i).map_or(String::new(), |r| text(r).to_string()))
+        }
+    };
+    view! {
+        <tr data-indicator=id class=move || state.rows.with(|rows| rows.get(i).map_or("", |r| status_class(r.status)))>
+            <th scope="row">{name}{unverified.then(|| view! { <UnverifiedMark state=state /> })}</th>
+            <td class="num value">{cell(|r| &r.value_text)}</td>
+            <td class="num target">{cell(|r| &r.target_text)}</td>
+            <td class="gap">{cell(|r| &r.gap_text)}</td>
+            {national.then(|| view! { <td class="national">{cell(|r| &r.national_text)}</td> })}
+        </tr>
+    }
+}
+
+/// One sentence for screen readers after each change: the score and the first
+/// indicator's gap, instead of the whole table read again on every keystroke.
+fn live_summary(state: AppState) -> String {
+    let lang = state.lang.get();
+    let score = state.questionnaire.with(|q| {
+        state.assessment.with(|a| {
+            is_scored_q(&q.0).then(|| {
+                let s = crate::domain::report::score_summary(&q.0, a, lang);
+                format!("{} {} {}", s.total_text, s.scale_text, s.level_name)
+            })
+        })
+    });
+    let first_gap = state.rows.with(|r| {
+        r.iter()
+            .find(|r| r.value.is_some())
+            .map(|r| format!("{} {} {}", r.name, r.value_text, r.gap_text))
+    });
+    [score, first_gap]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+#[component]
+pub fn ResultsPanel(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let progress = move || state.assessment.with(|a| (a.score.answered, a.score.asked));
+    let has_indicators = move || state.questionnaire.with(|q| !q.0.indicators.is_empty());
+    view! {
+        <aside class="results" aria-labelledby="results-title">
+            <h2 id="results-title">{t(lang, "即时结果", "Live results")}</h2>
+            <div class="progress-line">
+                <progress id="progress" max=move || progress().1 value=move || progress().0
+                    aria-label=t(lang, "填写进度", "Progress")></progress>
+                <span id="progress-text">{move || {
+                    let (done, all) = progress();
+                    match lang.get() {
+                        Lang::Zh => format!("已填写 {done}/{all} 项"),
+                        Lang::En => format!("{done} of {all} answered"),
+                    }
+                }}</span>
+            </div>
+            <p class="sr-only" aria-live="polite" aria-atomic="true">{move || live_summary(state)}</p>
+            {move || is_scored(state).then(|| view! { <ScoreCard state=state /> })}
+            {move || has_indicators().then(|| view! {
+                <section class="indicators" aria-labelledby="indicators-title">
+                    <h3 id="indicators-title">{t(lang, "核心指标与目标", "Headline indicators against targets")}</h3>
+                    <p class="caption" id="results-caption">
+                        {t(lang, "对标：", "Compared with: ")}
+                        {move || state.profile().name.get(lang.get()).to_string()}
+                    </p>
+                    <IndicatorTable state=state caption_id="results-caption" />
+                    <figure class="chart">
+                        <div class="chart-svg" use:svg_markup=state.chart_svg></div>
+                    </figure>
+                    <p class="footnote">{t(lang,
+                        "标“工作定义”的指标：政策文件按地区统计这些指标，企业层面的计算公式是数转的工作定义，仅供自评参考。",
+                        "Indicators marked “working definition”: policy documents measure them over regions; the firm-level formula is Shuzhuan's working definition, for self-assessment only.")}</p>
+                </section>
+            })}
+            {move || is_scored(state).then(|| view! {
+                <DimensionView state=state />
+                <ScenarioStrip state=state />
+            })}
+            <section class="recommendations" aria-labelledby="advice-title">
+                <h3 id="advice-title">{t(lang, "优先建议", "Top recommendations")}</h3>
+                <AdviceList state=state limit=3 />
+            </section>
+        </aside>
+    }
+}

@@ -1,0 +1,223 @@
+//! Setting up an assessment: which questionnaire (built-in or loaded from a file), the
+//! firm's profile, and the target profile to compare with (its region pre-selects one).
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+use crate::app::state::AppState;
+use crate::app::views::i18n::{t, tr};
+use crate::domain::model::firm::FirmProfile;
+use crate::domain::model::targets::suggest_profile;
+use crate::domain::model::text::{Lang, Text};
+
+#[component]
+pub fn Setup(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let profiles = state.profiles();
+    let on_file = move |ev: leptos::ev::Event| {
+        read_chosen_file(ev, state, move |name, text| state.load_file(name, text))
+    };
+    view! {
+        <section class="section setup" aria-labelledby="setup-title">
+            <h2 id="setup-title">{t(lang, "评估设置", "Assessment setup")}</h2>
+            <div class="field">
+                <label for="questionnaire">{t(lang, "问卷", "Questionnaire")}</label>
+                <select id="questionnaire" aria-describedby="questionnaire-note" on:change=move |ev| state.choose_questionnaire(event_target_value(&ev))>
+                    {move || state.choices().into_iter().map(|q| {
+                        let id = q.id.clone();
+                        let value = q.id.clone();
+                        let selected = move || state.questionnaire_id.get() == id;
+                        view! { <option value=value prop:selected=selected>{move || q.title.get(lang.get()).to_string()}</option> }
+                    }).collect_view()}
+                </select>
+                {move || state.fetching.get().is_some().then(|| view! {
+                    <p class="help" role="status" id="questionnaire-fetching">{t(lang, "正在加载问卷……", "Loading the questionnaire…")}</p>
+                })}
+                <p class="help" id="questionnaire-note">
+                    {move || state.questionnaire.with(|q| q.0.description.as_ref().map(|d| d.get(lang.get()).to_string()))}
+                    " "
+                    {t(lang, "已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", "Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.")}
+                </p>
+                <details class="load-file">
+                    <summary>{t(lang, "加载问卷文件（供咨询顾问使用）", "Load a questionnaire file (for consultants)")}</summary>
+                    <label for="questionnaire-file">{t(lang, "选择 .toml 问卷文件，检查通过后加入上面的列表", "Choose a .toml questionnaire file; once it passes the checks it joins the list above")}</label>
+                    <input id="questionnaire-file" type="file" accept=".toml,text/plain" on:change=on_file />
+                </details>
+                <LoadErrors state=state />
+            </div>
+            <FirmFields state=state />
+            <div class="field">
+                <label for="profile">{t(lang, "对标的目标方案", "Target profile")}</label>
+                <select id="profile" aria-describedby="profile-source" on:change=move |ev| state.profile_id.set(event_target_value(&ev))>
+                    {profiles.into_iter().map(|p| {
+                        let id = p.id.clone();
+                        let selected = move || state.profile_id.get() == id;
+                        view! { <option value=p.id.clone() prop:selected=selected>{move || p.name.get(lang.get()).to_string()}</option> }
+                    }).collect_view()}
+                </select>
+                <p class="help" id="profile-source">
+                    {t(lang, "来源：", "Source: ")}
+                    {move || state.profile().source}
+                </p>
+            </div>
+        </section>
+    }
+}
+
+/// The errors of a questionnaire file that did not load, as the checker prints them.
+#[component]
+fn LoadErrors(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    view! {
+        <div class="load-errors" role="alert" aria-live="assertive">
+            {move || {
+                let errors = state.load_errors.get();
+                (!errors.is_empty()).then(|| {
+                    let l = lang.get();
+                    let heading = match l {
+                        Lang::Zh => format!("文件未加载：发现 {} 处错误，当前问卷保持不变。", errors.len()),
+                        Lang::En => format!("The file was not loaded: {} error(s) found; the current questionnaire is unchanged.", errors.len()),
+                    };
+                    view! {
+                        <p class="error">{heading}</p>
+                        <ul class="error-list">
+                            {errors.into_iter().map(|e| view! { <li><code>{e.render(l)}</code></li> }).collect_view()}
+                        </ul>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+/// Reads the file the user chose in a file input, then clears the input so that the
+/// same file can be chosen again after fixing it.
+pub fn read_chosen_file(
+    ev: leptos::ev::Event,
+    state: AppState,
+    then: impl FnOnce(String, String) + 'static,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => then(name, text.as_string().unwrap_or_default()),
+            Err(_) => state.notice.set(Some(Text::new(
+                format!("无法读取文件 {name}"),
+                format!("Could not read the file {name}"),
+            ))),
+        }
+    });
+}
+
+/// Size classes as the MIIT classifies firms.
+const SIZES: [(&str, &str, &str); 4] = [
+    ("micro", "微型", "Micro"),
+    ("small", "小型", "Small"),
+    ("medium", "中型", "Medium"),
+    ("large", "大型", "Large"),
+];
+
+const SECTORS: [(&str, &str, &str); 12] = [
+    ("machinery", "通用及专用设备制造", "Machinery"),
+    ("automotive", "汽车及零部件", "Automotive and parts"),
+    ("electronics", "电子信息", "Electronics"),
+    ("electrical", "电气机械和器材", "Electrical equipment"),
+    ("metals", "金属制品与冶金", "Metals"),
+    ("chemicals", "石化化工", "Chemicals"),
+    ("pharma", "医药", "Pharmaceuticals"),
+    ("textiles", "纺织服装", "Textiles and apparel"),
+    ("food", "食品饮料", "Food and drink"),
+    ("building_materials", "建材", "Building materials"),
+    ("light", "轻工家居", "Light industry"),
+    ("other", "其他制造业", "Other manufacturing"),
+];
+
+#[component]
+fn FirmFields(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let text_field = move |id: &'static str,
+                           zh: &'static str,
+                           en: &'static str,
+                           get: fn(&FirmProfile) -> String,
+                           set: fn(&mut FirmProfile, String)| {
+        view! {
+            <div class="field">
+                <label for=id>{t(lang, zh, en)}</label>
+                <input id=id type="text" prop:value=move || state.firm.with(get)
+                    on:input=move |ev| { let v = event_target_value(&ev); state.firm.update(|f| set(f, v)); } />
+            </div>
+        }
+    };
+    let select_field = move |id: &'static str,
+                             zh: &'static str,
+                             en: &'static str,
+                             options: &'static [(&'static str, &'static str, &'static str)],
+                             get: fn(&FirmProfile) -> String,
+                             set: fn(&mut FirmProfile, String)| {
+        view! {
+            <div class="field">
+                <label for=id>{t(lang, zh, en)}</label>
+                <select id=id on:change=move |ev| { let v = event_target_value(&ev); state.firm.update(|f| set(f, v)); }>
+                    <option value="" prop:selected=move || state.firm.with(get).is_empty()>{t(lang, "（请选择）", "(choose)")}</option>
+                    {options.iter().map(|(value, zh, en)| view! {
+                        <option value=*value prop:selected=move || state.firm.with(get) == *value>{t(lang, zh, en)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    // The firm's region pre-selects the matching regional target profile.
+    let on_region = move |ev: leptos::ev::Event| {
+        let region = event_target_value(&ev);
+        state.firm.update(|f| f.region = region.clone());
+        let suggested = state
+            .catalogue
+            .with_value(|c| suggest_profile(&c.profiles, &region).map(|p| p.id.clone()));
+        if let Some(id) = suggested {
+            state.profile_id.set(id);
+        }
+    };
+    view! {
+        <fieldset class="firm-fields">
+            <legend>{t(lang, "企业信息", "The firm")}</legend>
+            {text_field("firm-name", "企业名称", "Firm name", |f| f.name.clone(), |f, v| f.name = v)}
+            {select_field("firm-sector", "所属行业", "Sector", &SECTORS, |f| f.sector.clone(), |f, v| f.sector = v)}
+            {select_field("firm-size", "企业规模", "Size", &SIZES, |f| f.size.clone(), |f, v| f.size = v)}
+            <div class="field">
+                <label for="firm-region">{t(lang, "所在地区（省、市）", "Region (province, city)")}</label>
+                <input id="firm-region" type="text" aria-describedby="firm-region-help" prop:value=move || state.firm.with(|f| f.region.clone()) on:input=on_region />
+                <p class="help" id="firm-region-help">{t(lang, "例如“江苏省泰州市”：有对应地区的目标方案时会自动选中。", "E.g. 江苏省泰州市: a matching regional target profile is selected automatically.")}</p>
+            </div>
+            {text_field("firm-role", "填写人岗位", "Respondent's role", |f| f.respondent_role.clone(), |f, v| f.respondent_role = v)}
+        </fieldset>
+    }
+}
+
+fn name_in(
+    options: &[(&'static str, &'static str, &'static str)],
+    value: &str,
+    lang: Lang,
+) -> String {
+    options.iter().find(|(v, ..)| *v == value).map_or_else(
+        || value.to_string(),
+        |(_, zh, en)| tr(lang, zh, en).to_string(),
+    )
+}
+
+pub fn sector_name(value: &str, lang: Lang) -> String {
+    name_in(&SECTORS, value, lang)
+}
+
+pub fn size_name(value: &str, lang: Lang) -> String {
+    name_in(&SIZES, value, lang)
+}

@@ -1,0 +1,40 @@
+//! The files worker, run in a Web Worker (`assets/files-worker.js` starts it): it runs
+//! `domain::wire::formats` jobs (reading questionnaire TOML, reading and writing answers JSON,
+//! converting earlier releases' storage entries). The TOML reader, the checker and the
+//! JSON code live only here, so the app's first visit does not download them; the
+//! worker is fetched the first time one of those jobs comes.
+//!
+//! Protocol: it posts `"ready"` once it listens; each request `[id, Job]` gets
+//! `[id, Done]`, both in postcard (bytes). A job it cannot decode gets empty bytes,
+//! which the app reports as an error.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use shuzhuan::domain::wire::compiled::encode;
+    use shuzhuan::domain::wire::formats::{run, Job};
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let request: js_sys::Array = event.data().unchecked_into();
+            let job =
+                postcard::from_bytes::<Job>(&js_sys::Uint8Array::new(&request.get(1)).to_vec());
+            let done = job.map(|job| encode(&run(job))).unwrap_or_default();
+            let reply = js_sys::Array::of2(&request.get(0), &js_sys::Uint8Array::from(&done[..]));
+            let _ = replies.post_message(&reply);
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // It listens as long as the worker lives.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "shuzhuan-files is the browser app's worker: `trunk build` builds it (see README.md)."
+    );
+    std::process::exit(2);
+}

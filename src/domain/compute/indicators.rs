@@ -1,0 +1,72 @@
+//! Headline indicators computed from the firm's raw counts and ticks.
+
+use crate::domain::compute::evaluation::{Evaluation, ItemState};
+use crate::domain::model::answers::Answers;
+use crate::domain::model::questionnaire::{Formula, Indicator, ItemKind, Questionnaire};
+
+/// What an indicator comes to for this firm.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum IndicatorValue {
+    /// A percentage in 0–100.
+    Percent(f64),
+    /// The whole is 0 (e.g. no key processes), or the firm said it does not apply.
+    NotApplicable,
+    /// An input it needs is still empty.
+    Missing,
+    /// An input it needs has an error (see the field errors).
+    Invalid,
+}
+
+impl IndicatorValue {
+    pub fn percent(self) -> Option<f64> {
+        match self {
+            IndicatorValue::Percent(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// The indicator's value. Multiplying before dividing keeps exact cases exact
+/// (17 of 25 is 68 %, not 68.00000000000001 %).
+pub fn indicator_value(
+    q: &Questionnaire,
+    answers: &Answers,
+    ev: &Evaluation,
+    indicator: &Indicator,
+) -> IndicatorValue {
+    match &indicator.formula {
+        Formula::Ratio {
+            numerator,
+            denominator,
+        } => {
+            if ev.field_errors.contains_key(numerator) || ev.field_errors.contains_key(denominator)
+            {
+                return IndicatorValue::Invalid;
+            }
+            match (ev.number(numerator), ev.number(denominator)) {
+                (_, Some(0.0)) => IndicatorValue::NotApplicable,
+                (Some(part), Some(whole)) => IndicatorValue::Percent(part * 100.0 / whole),
+                _ => IndicatorValue::Missing,
+            }
+        }
+        Formula::SelectedShare { item } => {
+            let all = match q.item(item).map(|i| &i.kind) {
+                Some(ItemKind::MultiSelect { options, .. }) => options.len(),
+                _ => 0,
+            };
+            match (ev.state(item), answers.selected(item)) {
+                (ItemState::NotApplicable, _) => IndicatorValue::NotApplicable,
+                (ItemState::Answered, Some(ticked)) if all > 0 => {
+                    IndicatorValue::Percent(ticked.len() as f64 * 100.0 / all as f64)
+                }
+                _ => IndicatorValue::Missing,
+            }
+        }
+        Formula::YesNo { item } => match (ev.state(item), answers.choice(item)) {
+            (ItemState::NotApplicable, _) => IndicatorValue::NotApplicable,
+            (ItemState::Answered, Some("yes")) => IndicatorValue::Percent(100.0),
+            (ItemState::Answered, Some("no")) => IndicatorValue::Percent(0.0),
+            _ => IndicatorValue::Missing,
+        },
+    }
+}

@@ -1,0 +1,9 @@
+//! From answers to results: evaluation (visibility, states, numbers, field errors), the
+//! headline indicators, scores and levels, recommendations, and `assess`, the one entry
+//! point the app and the CLI share.
+
+pub mod assessment;
+pub mod evaluation;
+pub mod indicators;
+pub mod recommend;
+pub mod scoring;

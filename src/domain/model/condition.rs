@@ -1,0 +1,210 @@
+//! Conditions: a small expression language over answers (`visible_if`) and, in
+//! recommendations (`when`), over results too.
+//!
+//! The syntax (read by `read::condition_parser`):
+//!
+//! ```text
+//! expr    := and ("or" and)*
+//! and     := unary ("and" unary)*
+//! unary   := "not" unary | primary
+//! primary := "(" expr ")" | "answered(" id ")" | "selected(" id "," id ")"
+//!          | id op value | metric op (number | metric)      op := == != < <= > >=
+//! value   := number | id
+//! metric  := "indicator(" id ")" | "target(" id ")" | "national(" id ")"
+//!          | "dimension(" id ")" | "section(" id ")" | "score" | "level"
+//!          | "firm(" ("size" | "sector") ")"
+//! ```
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Op {
+    pub fn holds(self, a: f64, b: f64) -> bool {
+        match self {
+            Op::Eq => a == b,
+            Op::Ne => a != b,
+            Op::Lt => a < b,
+            Op::Le => a <= b,
+            Op::Gt => a > b,
+            Op::Ge => a >= b,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "==",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    Number(f64),
+    /// An option id, or yes/no, or up/flat/down.
+    Name(String),
+}
+
+/// A figure of the result, usable in recommendations' conditions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Metric {
+    /// The firm's indicator value, percent.
+    Indicator(String),
+    /// The selected profile's target for an indicator.
+    Target(String),
+    /// The latest national actual value of an indicator.
+    National(String),
+    /// A dimension's score, 0–100.
+    Dimension(String),
+    /// A section's score, 0–100.
+    Section(String),
+    /// The total (points) or overall score (maturity).
+    Score,
+    /// The level reached (0 below the first).
+    Level,
+    /// A firm-profile field: `size` or `sector`.
+    Firm(String),
+}
+
+impl fmt::Display for Metric {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Metric::Indicator(x) => write!(f, "indicator({x})"),
+            Metric::Target(x) => write!(f, "target({x})"),
+            Metric::National(x) => write!(f, "national({x})"),
+            Metric::Dimension(x) => write!(f, "dimension({x})"),
+            Metric::Section(x) => write!(f, "section({x})"),
+            Metric::Score => f.write_str("score"),
+            Metric::Level => f.write_str("level"),
+            Metric::Firm(x) => write!(f, "firm({x})"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Rhs {
+    Number(f64),
+    Name(String),
+    Metric(Metric),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    /// A comparison of result figures (recommendations only).
+    Metric {
+        left: Metric,
+        op: Op,
+        right: Rhs,
+    },
+    Answered(String),
+    Selected {
+        item: String,
+        option: String,
+    },
+    Compare {
+        item: String,
+        op: Op,
+        value: Value,
+    },
+    Not(Box<Condition>),
+    And(Box<Condition>, Box<Condition>),
+    Or(Box<Condition>, Box<Condition>),
+}
+
+impl Condition {
+    /// Every item the condition reads, for reference and cycle checks.
+    pub fn items(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_items(&mut out);
+        out
+    }
+
+    /// Every metric the condition reads.
+    pub fn metrics(&self) -> Vec<&Metric> {
+        let mut out = Vec::new();
+        self.collect_metrics(&mut out);
+        out
+    }
+
+    fn collect_metrics<'a>(&'a self, out: &mut Vec<&'a Metric>) {
+        match self {
+            Condition::Metric { left, right, .. } => {
+                out.push(left);
+                if let Rhs::Metric(m) = right {
+                    out.push(m);
+                }
+            }
+            Condition::Not(c) => c.collect_metrics(out),
+            Condition::And(a, b) | Condition::Or(a, b) => {
+                a.collect_metrics(out);
+                b.collect_metrics(out);
+            }
+            _ => {}
+        }
+    }
+
+    fn collect_items<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Condition::Metric { .. } => {}
+            Condition::Answered(i)
+            | Condition::Selected { item: i, .. }
+            | Condition::Compare { item: i, .. } => out.push(i),
+            Condition::Not(c) => c.collect_items(out),
+            Condition::And(a, b) | Condition::Or(a, b) => {
+                a.collect_items(out);
+                b.collect_items(out);
+            }
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::Metric {
+                left,
+                op,
+                right: Rhs::Number(n),
+            } => write!(f, "{left} {} {n}", op.symbol()),
+            Condition::Metric {
+                left,
+                op,
+                right: Rhs::Name(n),
+            } => write!(f, "{left} {} {n}", op.symbol()),
+            Condition::Metric {
+                left,
+                op,
+                right: Rhs::Metric(m),
+            } => write!(f, "{left} {} {m}", op.symbol()),
+            Condition::Answered(i) => write!(f, "answered({i})"),
+            Condition::Selected { item, option } => write!(f, "selected({item}, {option})"),
+            Condition::Compare {
+                item,
+                op,
+                value: Value::Number(n),
+            } => write!(f, "{item} {} {n}", op.symbol()),
+            Condition::Compare {
+                item,
+                op,
+                value: Value::Name(n),
+            } => write!(f, "{item} {} {n}", op.symbol()),
+            Condition::Not(c) => write!(f, "not ({c})"),
+            Condition::And(a, b) => write!(f, "({a}) and ({b})"),
+            Condition::Or(a, b) => write!(f, "({a}) or ({b})"),
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! The checked questionnaire model. Values of these types exist only after `load` has
+//! validated a file: ids are unique, every reference points at an item of the right
+//! kind, bands cover 0–100 %, points add up and conditions have no cycle.
+
+use crate::domain::util::fast_map::IdMap;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::model::condition::{Condition, Metric};
+use crate::domain::model::text::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scoring {
+    /// Items carry points; dimensions and sections add them up (MIIT SME style).
+    Points,
+    /// Dimensions are rated on levels (CMMM style).
+    Maturity,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    pub description: Option<Text>,
+    pub scoring: Scoring,
+    pub total_points: f64,
+    /// Ids of the sources the questionnaire as a whole follows.
+    pub follows: Vec<String>,
+    pub sources: Vec<Source>,
+    pub indicators: Vec<Indicator>,
+    pub levels: Vec<LevelDef>,
+    pub sections: Vec<Section>,
+    pub recommendations: Vec<Recommendation>,
+    /// Item id → (section, dimension, item) index, built once at load (`indexed`).
+    #[serde(skip)]
+    pub(crate) item_index: IdMap<(usize, usize, usize)>,
+}
+
+/// A document a figure or definition comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Source {
+    /// "title，publisher，date" as a citation.
+    pub fn citation(&self) -> String {
+        let mut s = self.title.clone();
+        for part in [&self.publisher, &self.date].into_iter().flatten() {
+            s.push('，');
+            s.push_str(part);
+        }
+        s
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    pub points: f64,
+    pub dimensions: Vec<Dimension>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: String,
+    pub title: Text,
+    pub points: f64,
+    pub weight: f64,
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub kind: ItemKind,
+    pub allow_na: bool,
+    pub allow_unknown: bool,
+    pub visible_if: Option<Condition>,
+    pub source: Option<String>,
+    pub unverified: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    Up,
+    Flat,
+    Down,
+}
+
+impl Direction {
+    pub const ALL: [Direction; 3] = [Direction::Up, Direction::Flat, Direction::Down];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Flat => "flat",
+            Direction::Down => "down",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Direction> {
+        Direction::ALL.into_iter().find(|d| d.id() == s)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ItemKind {
+    SingleChoice {
+        options: Vec<ChoiceOption>,
+    },
+    MultiSelect {
+        options: Vec<ChoiceOption>,
+        cap: Option<f64>,
+    },
+    /// A whole number ≥ `min`, at most `max` where given.
+    Count {
+        unit: Text,
+        min: u64,
+        max: Option<u64>,
+    },
+    /// A number with decimals.
+    Amount {
+        unit: Text,
+        min: f64,
+        max: Option<f64>,
+    },
+    /// numerator ÷ denominator in percent, banded to points; not answered directly.
+    Ratio {
+        numerator: String,
+        denominator: String,
+        part_of_whole: bool,
+        bands: Vec<Band>,
+    },
+    Trend {
+        better: Direction,
+        points: [f64; 3],
+    },
+    YesNo {
+        points: f64,
+    },
+    FreeText,
+    Level {
+        levels: Vec<LevelOption>,
+        points: Option<Vec<f64>>,
+    },
+}
+
+impl ItemKind {
+    /// The most points the item can add to its dimension.
+    pub fn max_points(&self) -> f64 {
+        // Scoring asks this of every item on every change: plain folds, no dynamic calls.
+        match self {
+            ItemKind::SingleChoice { options } => {
+                options.iter().fold(0.0_f64, |m, o| m.max(o.points))
+            }
+            ItemKind::MultiSelect { options, cap } => {
+                let sum: f64 = options.iter().map(|o| o.points).sum();
+                cap.map_or(sum, |c| sum.min(c))
+            }
+            ItemKind::Ratio { bands, .. } => bands.iter().fold(0.0_f64, |m, b| m.max(b.points)),
+            ItemKind::Trend { points, .. } => points.iter().fold(0.0_f64, |m, p| m.max(*p)),
+            ItemKind::YesNo { points } => *points,
+            ItemKind::Level {
+                points: Some(p), ..
+            } => p.iter().fold(0.0_f64, |m, p| m.max(*p)),
+            ItemKind::Level { points: None, .. }
+            | ItemKind::Count { .. }
+            | ItemKind::Amount { .. }
+            | ItemKind::FreeText => 0.0,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            ItemKind::SingleChoice { .. } => "single_choice",
+            ItemKind::MultiSelect { .. } => "multi_select",
+            ItemKind::Count { .. } => "count",
+            ItemKind::Amount { .. } => "amount",
+            ItemKind::Ratio { .. } => "ratio",
+            ItemKind::Trend { .. } => "trend",
+            ItemKind::YesNo { .. } => "yes_no",
+            ItemKind::FreeText => "text",
+            ItemKind::Level { .. } => "level",
+        }
+    }
+
+    /// Whether the firm answers it (a ratio is computed from other items).
+    pub fn is_answered_directly(&self) -> bool {
+        !matches!(self, ItemKind::Ratio { .. })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub text: Text,
+    pub points: f64,
+    pub level: Option<u8>,
+}
+
+/// `from ≤ ratio < to` (the last band includes its `to`) → points.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Band {
+    pub from: f64,
+    pub to: f64,
+    pub points: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LevelOption {
+    pub level: u8,
+    pub text: Text,
+}
+
+/// A level of the overall result: a score range (points questionnaires) or a named
+/// maturity level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LevelDef {
+    pub level: u8,
+    pub name: Text,
+    /// `from ≤ total < to`; the last level includes its `to`.
+    pub range: Option<(f64, f64)>,
+    pub descriptor: Text,
+    pub source: Option<String>,
+    pub unverified: bool,
+}
+
+/// A headline indicator the firm's answers yield, in percent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub name: Text,
+    pub unit: String,
+    pub formula: Formula,
+    pub definition: Text,
+    /// Id of an entry in `Questionnaire::sources`.
+    pub source: String,
+    /// A working definition, not an official firm-level formula.
+    pub unverified: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Formula {
+    /// numerator ÷ denominator, both count items; the numerator is part of the denominator.
+    Ratio {
+        numerator: String,
+        denominator: String,
+    },
+    /// ticked options ÷ all options of a multi-select item.
+    SelectedShare { item: String },
+    /// 100 % for yes, 0 % for no.
+    YesNo { item: String },
+}
+
+impl Formula {
+    pub fn inputs(&self) -> Vec<&str> {
+        match self {
+            Formula::Ratio {
+                numerator,
+                denominator,
+            } => vec![numerator, denominator],
+            Formula::SelectedShare { item } | Formula::YesNo { item } => vec![item],
+        }
+    }
+}
+
+/// A recommendation rule: when its condition holds, the action is advised; what it
+/// `improves` decides how high it ranks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    pub id: String,
+    pub when: Condition,
+    /// `dimension(x)`, `section(x)` or `indicator(x)`.
+    pub improves: Option<Metric>,
+    pub action: Text,
+    pub rationale: Text,
+    pub measure: Option<Text>,
+    pub source: Option<String>,
+}
+
+impl Questionnaire {
+    /// Nothing: the value returned alongside errors, never used.
+    pub(crate) fn empty() -> Self {
+        Questionnaire {
+            id: String::new(),
+            version: String::new(),
+            title: Text::default(),
+            description: None,
+            scoring: Scoring::Points,
+            total_points: 0.0,
+            follows: Vec::new(),
+            sources: Vec::new(),
+            indicators: Vec::new(),
+            levels: Vec::new(),
+            sections: Vec::new(),
+            recommendations: Vec::new(),
+            item_index: IdMap::default(),
+        }
+    }
+
+    /// Builds the item index; called once, when a checked questionnaire is complete.
+    pub(crate) fn indexed(mut self) -> Self {
+        let mut item_index = IdMap::default();
+        for (s, section) in self.sections.iter().enumerate() {
+            for (d, dimension) in section.dimensions.iter().enumerate() {
+                for (i, item) in dimension.items.iter().enumerate() {
+                    item_index.insert(item.id.clone(), (s, d, i));
+                }
+            }
+        }
+        self.item_index = item_index;
+        self
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        let &(s, d, i) = self.item_index.get(id)?;
+        Some(&self.sections[s].dimensions[d].items[i])
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.dimensions.iter())
+            .flat_map(|d| d.items.iter())
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}

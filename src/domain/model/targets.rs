@@ -1,0 +1,89 @@
+//! Target profiles: indicator id → target value for a region and year, with its source.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::model::text::Text;
+use crate::domain::util::fast_map::IdMap;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetProfile {
+    pub id: String,
+    pub name: Text,
+    pub region: Text,
+    pub year: u16,
+    /// The policy document the targets are taken from.
+    pub source: String,
+    pub note: Option<Text>,
+    /// Indicator id → target in percent.
+    pub targets: IdMap<f64>,
+}
+
+impl TargetProfile {
+    pub fn target(&self, indicator: &str) -> Option<f64> {
+        self.targets.get(indicator).copied()
+    }
+}
+
+/// The profile whose region the firm's region names ("江苏省泰州市高港区" → 泰州), the
+/// most specific match first; None when no regional profile fits.
+pub fn suggest_profile<'a>(
+    profiles: &'a [TargetProfile],
+    firm_region: &str,
+) -> Option<&'a TargetProfile> {
+    let key = |p: &TargetProfile| -> String {
+        let r = p.region.zh.trim_end_matches('市').trim_end_matches('省');
+        r.rsplit('省')
+            .next()
+            .unwrap_or(r)
+            .trim_end_matches('市')
+            .to_string()
+    };
+    let region = firm_region.trim();
+    if region.is_empty() {
+        return None;
+    }
+    profiles
+        .iter()
+        .filter(|p| p.region.zh != "全国")
+        .map(|p| (key(p), p))
+        .filter(|(k, _)| !k.is_empty() && region.contains(k.as_str()))
+        .max_by_key(|(k, _)| k.chars().count())
+        .map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(id: &str, region: &str) -> TargetProfile {
+        TargetProfile {
+            id: id.into(),
+            name: Text::default(),
+            region: Text {
+                zh: region.into(),
+                en: None,
+            },
+            year: 2025,
+            source: String::new(),
+            note: None,
+            targets: IdMap::default(),
+        }
+    }
+
+    #[test]
+    fn a_firm_region_picks_its_regional_profile() {
+        let ps = vec![
+            profile("national", "全国"),
+            profile("taizhou", "江苏省泰州市"),
+            profile("gansu", "甘肃省"),
+            profile("chongqing", "重庆市"),
+        ];
+        let pick = |r: &str| suggest_profile(&ps, r).map(|p| p.id.as_str());
+        assert_eq!(pick("江苏省泰州市高港区"), Some("taizhou"));
+        assert_eq!(pick("泰州"), Some("taizhou"));
+        assert_eq!(pick("甘肃省兰州市"), Some("gansu"));
+        assert_eq!(pick("重庆市渝北区"), Some("chongqing"));
+        assert_eq!(pick("江苏省常州市"), None);
+        assert_eq!(pick(""), None);
+    }
+}

@@ -1,0 +1,108 @@
+//! Checks a benchmark file (national actual values) into a `Benchmark`.
+
+use super::targets::check_indicator_known;
+use crate::domain::model::benchmark::{ActualValue, Benchmark};
+use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::text::Text;
+use crate::domain::read::raw::{checked_text, req_text};
+use crate::domain::read::source_pos::{LoadError, SourceMap};
+use crate::domain::read::toml_reader::{msg, Obj, Reader};
+
+fn is_period(s: &str) -> bool {
+    let b = s.as_bytes();
+    let year = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => year,
+        7 => {
+            year && b[4] == b'-'
+                && b[5..].iter().all(u8::is_ascii_digit)
+                && (1..=12).contains(&s[5..].parse::<u8>().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+pub fn load_benchmark(
+    file: &str,
+    src: &str,
+    questionnaires: &[&Questionnaire],
+) -> Result<Benchmark, Vec<LoadError>> {
+    let map = SourceMap::new(file, src);
+    let mut r = Reader::new(&map);
+    let doc = r.parse(src);
+    if r.has_syntax_errors() {
+        return Err(r.finish(()).err().unwrap_or_default());
+    }
+    let mut root = Obj::root(&doc);
+    let head = root.req_table(&mut r, "benchmark", |r, o| {
+        (
+            o.req_str(r, "id"),
+            req_text(r, o, "name"),
+            o.req_str(r, "source"),
+        )
+    });
+    let raw_values = root.tables(&mut r, "values", |r, o| {
+        (
+            o.req_str(r, "indicator"),
+            o.req_str(r, "period"),
+            o.req_num(r, "value"),
+            req_text(r, o, "series"),
+        )
+    });
+    root.done(&mut r);
+    let (id, name, source) = match head {
+        Some((id, name, source)) => (
+            id.value,
+            checked_text(&mut r, &name, "benchmark.name"),
+            source.value,
+        ),
+        None => (String::new(), Text::default(), String::new()),
+    };
+    let mut values = Vec::new();
+    for (n, (indicator, period, value, series)) in raw_values.into_iter().enumerate() {
+        let field = format!("values[{n}]");
+        check_indicator_known(
+            &mut r,
+            &indicator,
+            &format!("{field}.indicator"),
+            questionnaires,
+        );
+        if !is_period(&period.value) {
+            r.error(
+                period.offset,
+                &format!("{field}.period"),
+                msg(
+                    "时期应写作 YYYY 或 YYYY-MM",
+                    "period must be YYYY or YYYY-MM",
+                ),
+            );
+        }
+        let series = checked_text(&mut r, &series, &format!("{field}.series"));
+        let Some(value) = value else { continue };
+        if !(0.0..=100.0).contains(&value.value) {
+            r.error(
+                value.offset,
+                &format!("{field}.value"),
+                msg(
+                    format!("数值 {} 超出百分比范围 0–100", value.value),
+                    format!(
+                        "value {} is outside the percentage range 0–100",
+                        value.value
+                    ),
+                ),
+            );
+        }
+        values.push(ActualValue {
+            indicator: indicator.value,
+            period: period.value,
+            value: value.value,
+            series,
+        });
+    }
+    r.finish(Benchmark {
+        id,
+        name,
+        source,
+        values,
+    })
+}

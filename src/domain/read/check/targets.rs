@@ -1,0 +1,151 @@
+//! Checks a target profile file into a `TargetProfile`.
+
+use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::targets::TargetProfile;
+use crate::domain::model::text::Text;
+use crate::domain::read::raw::{checked_text, req_text, text};
+use crate::domain::read::source_pos::{LoadError, SourceMap};
+use crate::domain::read::toml_reader::{msg, At, Obj, Reader};
+use crate::domain::util::fast_map::IdMap;
+
+/// Parse and validate a target profile. Every indicator it names must exist in at least
+/// one of `questionnaires`, and every value must be a percentage (0–100).
+pub fn load_target_profile(
+    file: &str,
+    src: &str,
+    questionnaires: &[&Questionnaire],
+) -> Result<TargetProfile, Vec<LoadError>> {
+    let map = SourceMap::new(file, src);
+    let mut r = Reader::new(&map);
+    let doc = r.parse(src);
+    if r.has_syntax_errors() {
+        return Err(r.finish(()).err().unwrap_or_default());
+    }
+    let mut root = Obj::root(&doc);
+    let profile = root.req_table(&mut r, "profile", |r, o| {
+        let id = o.req_str(r, "id");
+        let name = req_text(r, o, "name");
+        let region = req_text(r, o, "region");
+        let year = o.req_num(r, "year");
+        let source = o.req_str(r, "source");
+        let note = text(r, o, "note");
+        (id, name, region, year, source, note)
+    });
+    let entries: Vec<(At<String>, At<f64>)> = root
+        .req_table(&mut r, "targets", |r, o| o.number_entries(r))
+        .unwrap_or_default();
+    let targets_at = root.offset_of("targets");
+    root.done(&mut r);
+
+    let Some((id, name, region, year, source, note)) = profile else {
+        return r.finish(TargetProfile::default_for_errors());
+    };
+    if !crate::domain::read::check::is_valid_id(id.value.trim()) {
+        r.error(
+            id.offset,
+            "profile.id",
+            msg(
+                "id 只能由字母、数字、_ 和 - 组成，且不能为空",
+                "id must be non-empty letters, digits, _ or -",
+            ),
+        );
+    }
+    let name = checked_text(&mut r, &name, "profile.name");
+    let region = checked_text(&mut r, &region, "profile.region");
+    let note = note.map(|n| checked_text(&mut r, &n, "profile.note"));
+    let year = match year {
+        Some(y) if (2000.0..=2100.0).contains(&y.value) && y.value.fract() == 0.0 => y.value as u16,
+        Some(y) => {
+            r.error(
+                y.offset,
+                "profile.year",
+                msg(
+                    "年份应为 2000–2100 之间的整数",
+                    "year must be a whole number from 2000 to 2100",
+                ),
+            );
+            0
+        }
+        None => 0,
+    };
+    if source.value.trim().is_empty() {
+        r.error(
+            source.offset,
+            "profile.source",
+            msg(
+                "必须注明目标值的来源文件",
+                "the source document of the targets is required",
+            ),
+        );
+    }
+    if entries.is_empty() && doc.get_ref().contains_key("targets") {
+        r.error(
+            targets_at,
+            "targets",
+            msg("至少需要一个目标值", "at least one target is needed"),
+        );
+    }
+    let mut targets = IdMap::default();
+    for (indicator, value) in entries {
+        let field = format!("targets.{}", indicator.value);
+        check_indicator_known(&mut r, &indicator, &field, questionnaires);
+        let v = value.value;
+        if !(0.0..=100.0).contains(&v) {
+            r.error(
+                value.offset,
+                &field,
+                msg(
+                    format!("目标值 {v} 超出百分比范围 0–100"),
+                    format!("target {v} is outside the percentage range 0–100"),
+                ),
+            );
+        }
+        targets.insert(indicator.value, v);
+    }
+    r.finish(TargetProfile {
+        id: id.value.trim().to_string(),
+        name,
+        region,
+        year,
+        source: source.value,
+        note,
+        targets,
+    })
+}
+
+/// Reports an indicator id that none of `questionnaires` defines (profiles and benchmarks name them).
+pub(crate) fn check_indicator_known(
+    r: &mut Reader,
+    indicator: &At<String>,
+    field: &str,
+    questionnaires: &[&Questionnaire],
+) {
+    if !questionnaires
+        .iter()
+        .any(|q| q.indicator(&indicator.value).is_some())
+    {
+        let i = &indicator.value;
+        r.error(
+            indicator.offset,
+            field,
+            msg(
+                format!("没有任何问卷定义指标“{i}”"),
+                format!("no questionnaire has an indicator \"{i}\""),
+            ),
+        );
+    }
+}
+
+impl TargetProfile {
+    fn default_for_errors() -> Self {
+        TargetProfile {
+            id: String::new(),
+            name: Text::default(),
+            region: Text::default(),
+            year: 0,
+            source: String::new(),
+            note: None,
+            targets: IdMap::default(),
+        }
+    }
+}

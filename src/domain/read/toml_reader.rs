@@ -1,0 +1,419 @@
+//! Reads a TOML document into raw structs while collecting every problem: all syntax
+//! errors the parser can recover from, and every missing field, unknown field and value
+//! of the wrong type, each with its position. (serde would stop at the first.)
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::domain::model::text::Text;
+use crate::domain::read::source_pos::{LoadError, SourceMap};
+
+pub fn msg(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    Text::new(zh, en)
+}
+
+/// A value with the byte offset where it stands in the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct At<T> {
+    pub offset: usize,
+    pub value: T,
+}
+
+impl<T> At<T> {
+    pub fn new(offset: usize, value: T) -> Self {
+        At { offset, value }
+    }
+}
+
+/// Collects errors against one source file.
+pub struct Reader<'a> {
+    pub map: &'a SourceMap<'a>,
+    pub errors: Vec<LoadError>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(map: &'a SourceMap<'a>) -> Self {
+        Reader {
+            map,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn error(&mut self, offset: usize, field: &str, message: Text) {
+        self.errors.push(self.map.error(offset, field, message));
+    }
+
+    /// Whether the document had syntax errors: then only those are reported, since
+    /// checks of a partly parsed document would only add noise.
+    pub fn has_syntax_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// Parses the document, recording every syntax error the parser reports.
+    pub fn parse<'i>(&mut self, src: &'i str) -> Spanned<DeTable<'i>> {
+        let (table, errors) = DeTable::parse_recoverable(src);
+        for e in errors {
+            let offset = e.span().map_or(0, |s| s.start);
+            let m = e.message().trim().to_string();
+            self.error(
+                offset,
+                "(file)",
+                msg(
+                    format!("TOML 语法错误：{m}"),
+                    format!("TOML syntax error: {m}"),
+                ),
+            );
+        }
+        table
+    }
+
+    /// The value, or every error sorted by position, like a compiler's output.
+    pub fn finish<T>(mut self, value: T) -> Result<T, Vec<LoadError>> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            self.errors.sort_by_key(|e| (e.line, e.col));
+            self.errors.dedup();
+            Err(self.errors)
+        }
+    }
+}
+
+fn type_name(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "datetime",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "table",
+    }
+}
+
+fn wrong_type(r: &mut Reader, span: &Range<usize>, path: &str, want: &str, got: &DeValue) {
+    let got = type_name(got);
+    r.error(
+        span.start,
+        path,
+        msg(
+            format!("应为 {want}，实际是 {got}"),
+            format!("expected {want}, found {got}"),
+        ),
+    );
+}
+
+fn number_of(v: &DeValue) -> Option<f64> {
+    match v {
+        DeValue::Integer(i) => {
+            let digits = i.as_str().replace('_', "");
+            let (neg, digits) = match digits.strip_prefix('-') {
+                Some(d) => (true, d.to_string()),
+                None => (false, digits.trim_start_matches('+').to_string()),
+            };
+            let body = digits
+                .trim_start_matches("0x")
+                .trim_start_matches("0o")
+                .trim_start_matches("0b");
+            let v = i64::from_str_radix(body, i.radix()).ok()? as f64;
+            Some(if neg { -v } else { v })
+        }
+        DeValue::Float(f) => {
+            let s = f.as_str().replace('_', "");
+            s.parse::<f64>().ok().filter(|v| v.is_finite())
+        }
+        _ => None,
+    }
+}
+
+/// A TOML table being read: remembers which keys were asked for, so that `done` can
+/// report every key nobody asked for as unknown.
+pub struct Obj<'t, 'i> {
+    table: &'t DeTable<'i>,
+    pub offset: usize,
+    pub path: String,
+    asked: Vec<&'static str>,
+    /// Keys are data (e.g. indicator ids), so none is unknown.
+    open: bool,
+}
+
+impl<'t, 'i> Obj<'t, 'i> {
+    pub fn root(table: &'t Spanned<DeTable<'i>>) -> Self {
+        Obj {
+            table: table.get_ref(),
+            offset: table.span().start,
+            path: String::new(),
+            asked: Vec::new(),
+            open: false,
+        }
+    }
+
+    fn field_path(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.asked.push(key);
+        self.table.get(key)
+    }
+
+    pub fn report_missing(&self, r: &mut Reader, key: &str) {
+        r.error(
+            self.offset,
+            &self.field_path(key),
+            msg(format!("缺少字段 {key}"), format!("missing field `{key}`")),
+        );
+    }
+
+    /// Declares keys as known although they were not read (read conditionally).
+    pub fn allow(&mut self, keys: &[&'static str]) {
+        self.asked.extend_from_slice(keys);
+    }
+
+    /// Whether the key is present (does not count as asking for it).
+    pub fn has(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    pub fn is_table(&self, key: &str) -> bool {
+        matches!(
+            self.table.get(key).map(|v| v.get_ref()),
+            Some(DeValue::Table(_))
+        )
+    }
+
+    pub fn is_array(&self, key: &str) -> bool {
+        matches!(
+            self.table.get(key).map(|v| v.get_ref()),
+            Some(DeValue::Array(_))
+        )
+    }
+
+    /// Where the key's value stands, or the table's own position.
+    pub fn offset_of(&self, key: &str) -> usize {
+        self.table.get(key).map_or(self.offset, |v| v.span().start)
+    }
+
+    /// Walks an array: each element goes to `f` with its field path, which returns None
+    /// after reporting a wrong element; a value that is not an array is reported as
+    /// `want_array`. None when the key is absent or not an array.
+    fn array<T>(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        want_array: &str,
+        mut f: impl FnMut(&mut Reader, &'t Spanned<DeValue<'i>>, String) -> Option<T>,
+    ) -> Option<At<Vec<T>>> {
+        let v = self.get(key)?;
+        let path = self.field_path(key);
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                let out = items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(n, item)| f(r, item, format!("{path}[{n}]")))
+                    .collect();
+                Some(At::new(v.span().start, out))
+            }
+            other => {
+                wrong_type(r, &v.span(), &path, want_array, other);
+                None
+            }
+        }
+    }
+
+    /// An array of strings; empty when absent.
+    pub fn opt_strings(&mut self, r: &mut Reader, key: &'static str) -> Vec<At<String>> {
+        let strings = self.array(r, key, "array of strings", |r, item, path| {
+            match item.get_ref() {
+                DeValue::String(s) => Some(At::new(item.span().start, s.to_string())),
+                other => {
+                    wrong_type(r, &item.span(), &path, "string", other);
+                    None
+                }
+            }
+        });
+        strings.map_or_else(Vec::new, |a| a.value)
+    }
+
+    pub fn opt_str(&mut self, r: &mut Reader, key: &'static str) -> Option<At<String>> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(At::new(v.span().start, s.to_string())),
+            other => {
+                wrong_type(r, &v.span(), &self.field_path(key), "string", other);
+                None
+            }
+        }
+    }
+
+    /// A required string; reports it missing and returns an empty one.
+    pub fn req_str(&mut self, r: &mut Reader, key: &'static str) -> At<String> {
+        let present = self.has(key);
+        match self.opt_str(r, key) {
+            Some(s) => s,
+            None => {
+                if !present {
+                    self.report_missing(r, key);
+                }
+                At::new(self.offset, String::new())
+            }
+        }
+    }
+
+    pub fn opt_num(&mut self, r: &mut Reader, key: &'static str) -> Option<At<f64>> {
+        let v = self.get(key)?;
+        match number_of(v.get_ref()) {
+            Some(n) => Some(At::new(v.span().start, n)),
+            None => {
+                wrong_type(r, &v.span(), &self.field_path(key), "number", v.get_ref());
+                None
+            }
+        }
+    }
+
+    pub fn req_num(&mut self, r: &mut Reader, key: &'static str) -> Option<At<f64>> {
+        let present = self.has(key);
+        let n = self.opt_num(r, key);
+        if !present {
+            self.report_missing(r, key);
+        }
+        n
+    }
+
+    pub fn opt_bool(&mut self, r: &mut Reader, key: &'static str) -> Option<At<bool>> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(At::new(v.span().start, *b)),
+            other => {
+                wrong_type(r, &v.span(), &self.field_path(key), "true or false", other);
+                None
+            }
+        }
+    }
+
+    /// A nested table, read by `f`; None when absent or not a table.
+    pub fn opt_table<T>(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        f: impl FnOnce(&mut Reader, &mut Obj<'t, 'i>) -> T,
+    ) -> Option<T> {
+        let v = self.get(key)?;
+        Obj::read(r, v, self.field_path(key), f)
+    }
+
+    /// Reads `value` as a table by `f`, then reports its unknown keys; a value that is
+    /// not a table is reported and gives None.
+    fn read<T>(
+        r: &mut Reader,
+        value: &'t Spanned<DeValue<'i>>,
+        path: String,
+        f: impl FnOnce(&mut Reader, &mut Obj<'t, 'i>) -> T,
+    ) -> Option<T> {
+        match value.get_ref() {
+            DeValue::Table(t) => {
+                let mut obj = Obj {
+                    table: t,
+                    offset: value.span().start,
+                    path,
+                    asked: Vec::new(),
+                    open: false,
+                };
+                let out = f(r, &mut obj);
+                obj.done(r);
+                Some(out)
+            }
+            other => {
+                wrong_type(r, &value.span(), &path, "table", other);
+                None
+            }
+        }
+    }
+
+    pub fn req_table<T>(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        f: impl FnOnce(&mut Reader, &mut Obj<'t, 'i>) -> T,
+    ) -> Option<T> {
+        let present = self.has(key);
+        let out = self.opt_table(r, key, f);
+        if !present {
+            self.report_missing(r, key);
+        }
+        out
+    }
+
+    /// An array of tables (`[[x]]` or `x = [{…}, …]`), each read by `f`; empty when absent.
+    pub fn tables<T>(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        mut f: impl FnMut(&mut Reader, &mut Obj<'t, 'i>) -> T,
+    ) -> Vec<T> {
+        let tables = self.array(r, key, "array of tables", |r, item, path| {
+            Obj::read(r, item, path, &mut f)
+        });
+        tables.map_or_else(Vec::new, |a| a.value)
+    }
+
+    /// An array of numbers; None when absent.
+    pub fn opt_numbers(&mut self, r: &mut Reader, key: &'static str) -> Option<At<Vec<f64>>> {
+        self.array(r, key, "array of numbers", |r, item, path| {
+            let n = number_of(item.get_ref());
+            if n.is_none() {
+                wrong_type(r, &item.span(), &path, "number", item.get_ref());
+            }
+            n
+        })
+    }
+
+    /// Every (key, number) of this table, for open-ended maps like `[targets]`.
+    pub fn number_entries(&mut self, r: &mut Reader) -> Vec<(At<String>, At<f64>)> {
+        let mut out = Vec::new();
+        for (k, v) in self.table.iter() {
+            let key: &Cow<str> = k.get_ref();
+            match number_of(v.get_ref()) {
+                Some(n) => out.push((
+                    At::new(k.span().start, key.to_string()),
+                    At::new(v.span().start, n),
+                )),
+                None => wrong_type(r, &v.span(), &self.field_path(key), "number", v.get_ref()),
+            }
+        }
+        self.open = true;
+        out
+    }
+
+    /// Reports every key of this table that no reader asked for.
+    pub fn done(&self, r: &mut Reader) {
+        if self.open {
+            return;
+        }
+        for (k, _) in self.table.iter() {
+            let key: &str = k.get_ref();
+            if !self.asked.contains(&key) {
+                let mut expected: Vec<&str> = self.asked.clone();
+                expected.sort_unstable();
+                expected.dedup();
+                let list = expected.join(", ");
+                r.error(
+                    k.span().start,
+                    &self.field_path(key),
+                    msg(
+                        format!("未知字段 {key}，可用字段：{list}"),
+                        format!("unknown field `{key}`, expected one of: {list}"),
+                    ),
+                );
+            }
+        }
+    }
+}

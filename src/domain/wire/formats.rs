@@ -1,0 +1,204 @@
+//! The text formats people and earlier releases exchange with the app (questionnaire
+//! TOML, answers JSON, earlier releases' JSON storage entries), turned into and out of
+//! the compiled form. This is what the browser's files worker runs (`src/bin/shuzhuan-files.rs`):
+//! the TOML reader, the checker and the JSON code live only there, so the app's first
+//! visit downloads none of them. Jobs and their results cross to and from the worker
+//! in postcard (`compiled::encode`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::text::Text;
+use crate::domain::read::answers_file::{read_answers_json, AnswersFile};
+use crate::domain::read::check::load_questionnaire;
+use crate::domain::wire::compiled::ReadResult;
+use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// Read and check a questionnaire file (TOML).
+    ReadQuestionnaire { name: String, source: String },
+    /// Read an answers file (JSON); it is checked against its questionnaire afterwards.
+    ReadAnswers { source: String },
+    /// Write an answers file (JSON) for export.
+    WriteAnswers { file: Box<AnswersFile> },
+    /// Convert a storage entry an earlier release wrote (JSON) under `key`.
+    ReadLegacyEntry { key: String, json: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Done {
+    Questionnaire(ReadResult),
+    Answers(Result<AnswersFile, Text>),
+    AnswersJson(String),
+    /// None: the entry could not be read (the app sets it aside).
+    LegacyEntry(Option<LegacyEntry>),
+}
+
+/// A storage entry of an earlier release, by what its key holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LegacyEntry {
+    Settings(Settings),
+    CustomFiles(Vec<CustomFile>),
+    Assessment(Box<Saved>),
+    Consultant(Consultant),
+}
+
+/// The storage keys (`app::storage` writes them).
+pub mod keys {
+    pub const SETTINGS: &str = "shuzhuan.settings";
+    pub const CUSTOM_FILES: &str = "shuzhuan.custom-files";
+    pub const CONSULTANT: &str = "shuzhuan.consultant";
+    pub const ASSESSMENT_PREFIX: &str = "shuzhuan.assessment.";
+    pub const UNREADABLE_PREFIX: &str = "shuzhuan.unreadable.";
+}
+
+pub fn run(job: Job) -> Done {
+    match job {
+        Job::ReadQuestionnaire { name, source } => {
+            Done::Questionnaire(load_questionnaire(&name, &source))
+        }
+        Job::ReadAnswers { source } => Done::Answers(read_answers_json(&source)),
+        Job::WriteAnswers { file } => Done::AnswersJson(file.to_json()),
+        Job::ReadLegacyEntry { key, json } => Done::LegacyEntry(read_legacy(&key, &json)),
+    }
+}
+
+fn read_legacy(key: &str, json: &str) -> Option<LegacyEntry> {
+    match key {
+        keys::SETTINGS => serde_json::from_str(json).ok().map(LegacyEntry::Settings),
+        keys::CUSTOM_FILES => serde_json::from_str(json)
+            .ok()
+            .map(LegacyEntry::CustomFiles),
+        // Earlier releases kept the consultant as a pair.
+        keys::CONSULTANT => serde_json::from_str::<(String, String)>(json)
+            .ok()
+            .map(|(name, organisation)| LegacyEntry::Consultant(Consultant { name, organisation })),
+        _ if key.starts_with(keys::ASSESSMENT_PREFIX) => serde_json::from_str(json)
+            .ok()
+            .map(|s| LegacyEntry::Assessment(Box::new(s))),
+        _ => None,
+    }
+}
+
+/// Decodes a worker's reply, rebuilding what the encoding leaves out (a questionnaire's
+/// item index).
+pub fn decode_done(bytes: &[u8]) -> Result<Done, String> {
+    let done: Done = postcard::from_bytes(bytes).map_err(|e| format!("{e}"))?;
+    Ok(match done {
+        Done::Questionnaire(read) => Done::Questionnaire(read.map(Questionnaire::indexed)),
+        other => other,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
+    use crate::domain::model::text::Lang;
+    use crate::domain::wire::compiled::encode;
+    use crate::domain::wire::stored::FORMAT_VERSION;
+
+    fn round_trip(job: Job) -> Done {
+        let job: Job = postcard::from_bytes(&encode(&job)).expect("a job decodes");
+        decode_done(&encode(&run(job))).expect("a result decodes")
+    }
+
+    #[test]
+    fn a_questionnaire_file_comes_back_checked_and_indexed() {
+        let (file, src) = builtin::QUESTIONNAIRES[0];
+        let Done::Questionnaire(Ok(q)) = round_trip(Job::ReadQuestionnaire {
+            name: file.into(),
+            source: src.into(),
+        }) else {
+            panic!("read")
+        };
+        assert_eq!(Ok(&q), load_questionnaire(file, src).as_ref());
+        let first = q.items().next().expect("an item").id.clone();
+        assert!(q.item(&first).is_some(), "item index rebuilt");
+        let Done::Questionnaire(Err(errors)) = round_trip(Job::ReadQuestionnaire {
+            name: "bad.toml".into(),
+            source: "[questionnaire]\nid = 1\n".into(),
+        }) else {
+            panic!("errors")
+        };
+        assert!(errors.iter().all(|e| e.file == "bad.toml"), "{errors:?}");
+    }
+
+    #[test]
+    fn answers_files_are_written_and_read_back() {
+        let q = builtin::catalogue()
+            .expect("built-in files load")
+            .questionnaires
+            .remove(0);
+        let file = AnswersFile::new(
+            &q,
+            Default::default(),
+            None,
+            Default::default(),
+            "a".into(),
+            "b".into(),
+        );
+        let Done::AnswersJson(json) = round_trip(Job::WriteAnswers {
+            file: Box::new(file.clone()),
+        }) else {
+            panic!("json")
+        };
+        assert!(json.contains("\"format\": \"shuzhuan-answers\""), "{json}");
+        assert_eq!(
+            round_trip(Job::ReadAnswers { source: json }),
+            Done::Answers(Ok(file))
+        );
+        let Done::Answers(Err(why)) = round_trip(Job::ReadAnswers {
+            source: "not json".into(),
+        }) else {
+            panic!("refused")
+        };
+        assert!(why.get(Lang::En).contains("line 1"), "{why:?}");
+    }
+
+    /// Entries exactly as the JSON release wrote them.
+    #[test]
+    fn earlier_releases_entries_are_converted_by_key() {
+        let settings = r#"{"format_version":1,"lang":"en","current":"17-1"}"#;
+        assert_eq!(
+            read_legacy(keys::SETTINGS, settings),
+            Some(LegacyEntry::Settings(Settings {
+                format_version: FORMAT_VERSION,
+                lang: Lang::En,
+                current: Some("17-1".into())
+            }))
+        );
+        let files = r#"[{"name":"a.toml","source":"x"}]"#;
+        assert_eq!(
+            read_legacy(keys::CUSTOM_FILES, files),
+            Some(LegacyEntry::CustomFiles(vec![CustomFile {
+                name: "a.toml".into(),
+                source: "x".into()
+            }]))
+        );
+        assert_eq!(
+            read_legacy(keys::CONSULTANT, r#"["王工","某咨询"]"#),
+            Some(LegacyEntry::Consultant(Consultant {
+                name: "王工".into(),
+                organisation: "某咨询".into()
+            }))
+        );
+        let saved = r#"{"format_version":1,"id":"17-1","section":1,"scroll_y":12.0,"file":{"format":"shuzhuan-answers","format_version":1,"questionnaire":{"id":"headline-quick","version":"1"},"firm":{"name":"甲"},"answers":{"values":{"a":{"typed":"3"}}},"created_at":"c","updated_at":"u"}}"#;
+        let Some(LegacyEntry::Assessment(s)) = read_legacy("shuzhuan.assessment.17-1", saved)
+        else {
+            panic!("assessment")
+        };
+        assert_eq!(
+            (
+                s.id.as_str(),
+                s.section,
+                s.file.firm.name.as_str(),
+                s.file.answers.values.len()
+            ),
+            ("17-1", 1, "甲", 1)
+        );
+        assert_eq!(read_legacy("shuzhuan.assessment.x", "{not json"), None);
+        assert_eq!(read_legacy("shuzhuan.other", "{}"), None);
+    }
+}

@@ -1,0 +1,243 @@
+//! What the app keeps in the browser's storage, and how each entry is written: the
+//! value in postcard (positional binary), base64-encoded, after a tag naming the
+//! encoding. Decoding it needs no JSON and no field-name matching, so the app's first
+//! visit carries no JSON code at all (docs/performance.md).
+//!
+//! Entries from earlier releases are JSON (they start with `{` or `[`): `is_legacy`
+//! tells them apart, and the files worker converts them (`formats::Job::ReadLegacyEntry`).
+//!
+//! Positional means a field added to one of these types makes older entries
+//! unreadable: such a change needs a new tag and a conversion from the old one.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+use crate::domain::model::text::Lang;
+use crate::domain::read::answers_file::AnswersFile;
+
+/// The version of `Settings` and `Saved` (their `format_version`).
+pub const FORMAT_VERSION: u32 = 1;
+/// Starts every entry this release writes: the encoding (postcard in base64), version 1.
+const TAG: &str = "pc1:";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub format_version: u32,
+    pub lang: Lang,
+    pub current: Option<String>,
+}
+
+/// A questionnaire file a consultant loaded, kept with its source text so that it
+/// survives a reload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomFile {
+    pub name: String,
+    pub source: String,
+}
+
+/// One assessment: the answers file the app also exports, plus where the user was.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub format_version: u32,
+    pub id: String,
+    #[serde(default)]
+    pub section: usize,
+    /// Where the page was scrolled to when it was left.
+    #[serde(default)]
+    pub scroll_y: f64,
+    pub file: AnswersFile,
+}
+
+/// The consultant's name and organisation, printed on every report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consultant {
+    pub name: String,
+    pub organisation: String,
+}
+
+/// Whether `raw` was written by an earlier release (as JSON).
+pub fn is_legacy(raw: &str) -> bool {
+    raw.starts_with(['{', '['])
+}
+
+pub fn encode_entry<T: Serialize>(value: &T) -> String {
+    // Plain data into a growing buffer: serialising cannot fail.
+    let bytes = postcard::to_allocvec(value).unwrap_or_default();
+    let mut out = String::with_capacity(TAG.len() + bytes.len().div_ceil(3) * 4);
+    out.push_str(TAG);
+    base64_encode(&bytes, &mut out);
+    out
+}
+
+/// The value of an entry this release wrote; None for anything else (damaged, or from
+/// another release), which the caller sets aside.
+pub fn decode_entry<T: DeserializeOwned>(raw: &str) -> Option<T> {
+    let bytes = base64_decode(raw.strip_prefix(TAG)?)?;
+    postcard::from_bytes(&bytes).ok()
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn base64_encode(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() {
+                char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize])
+            } else {
+                '='
+            });
+        }
+    }
+}
+
+/// Each byte's place in `ALPHABET`, or 64 for a byte not in it: decoding runs over every
+/// saved entry at start.
+const DECODE: [u8; 256] = {
+    let mut table = [64u8; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.as_bytes();
+    if text.len() % 4 != 0 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    for chunk in text.chunks(4) {
+        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 {
+            return None;
+        }
+        let mut n = 0u32;
+        for &c in &chunk[..4 - pad] {
+            let v = DECODE[usize::from(c)];
+            if v == 64 {
+                return None;
+            }
+            n = n << 6 | u32::from(v);
+        }
+        n <<= 6 * pad as u32;
+        out.extend_from_slice(&n.to_be_bytes()[1..4 - pad]);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::answers::{Answer, Answers};
+    use crate::domain::model::firm::FirmProfile;
+    use crate::domain::read::answers_file::{QuestionnaireRef, FORMAT};
+    use proptest::prelude::*;
+
+    fn saved() -> Saved {
+        let mut answers = Answers::default();
+        answers.set("equip_total", Answer::Typed("120".into()));
+        answers.set_special("network", Answer::NotApplicable);
+        answers.set(
+            "cloud",
+            Answer::Selected(["erp".to_string(), "mes".to_string()].into()),
+        );
+        Saved {
+            format_version: FORMAT_VERSION,
+            id: "1700000000000-000042".into(),
+            section: 2,
+            scroll_y: 640.5,
+            file: AnswersFile {
+                format: FORMAT.into(),
+                format_version: 1,
+                questionnaire: QuestionnaireRef {
+                    id: "sme-digital-level".into(),
+                    version: "2024.1".into(),
+                },
+                firm: FirmProfile {
+                    name: "泰州某机械厂".into(),
+                    ..FirmProfile::default()
+                },
+                target_profile: None,
+                answers,
+                created_at: "2026-11-21T09:30:00Z".into(),
+                updated_at: "2026-11-21T10:05:00Z".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn entries_round_trip() {
+        let s = saved();
+        let raw = encode_entry(&s);
+        assert!(raw.starts_with(TAG) && raw.is_ascii(), "{raw}");
+        assert!(!is_legacy(&raw));
+        assert_eq!(decode_entry::<Saved>(&raw), Some(s));
+        let settings = Settings {
+            format_version: FORMAT_VERSION,
+            lang: Lang::En,
+            current: Some("x".into()),
+        };
+        assert_eq!(decode_entry(&encode_entry(&settings)), Some(settings));
+    }
+
+    #[test]
+    fn damaged_or_foreign_entries_are_refused() {
+        let raw = encode_entry(&saved());
+        assert_eq!(
+            decode_entry::<Saved>(&raw[..raw.len() - 8]),
+            None,
+            "cut short"
+        );
+        assert_eq!(
+            decode_entry::<Saved>(&raw.replace(TAG, "pc9:")),
+            None,
+            "another encoding"
+        );
+        assert_eq!(decode_entry::<Saved>("pc1:@@@@"), None, "not base64");
+        assert_eq!(
+            decode_entry::<Saved>("{\"format_version\":1}"),
+            None,
+            "JSON is converted, not decoded"
+        );
+        assert!(
+            is_legacy("{\"format_version\":1}")
+                && is_legacy("[\"a\",\"b\"]")
+                && !is_legacy("not json")
+        );
+    }
+
+    /// The standard's test vectors (RFC 4648, section 10).
+    #[test]
+    fn base64_matches_the_standard() {
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            let mut out = String::new();
+            base64_encode(plain.as_bytes(), &mut out);
+            assert_eq!(out, coded);
+            assert_eq!(base64_decode(coded).as_deref(), Some(plain.as_bytes()));
+        }
+        assert_eq!(base64_decode("Zg="), None, "length not a multiple of 4");
+        assert_eq!(base64_decode("Z==="), None, "too much padding");
+    }
+
+    proptest! {
+        #[test]
+        fn base64_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let mut out = String::new();
+            base64_encode(&bytes, &mut out);
+            prop_assert_eq!(base64_decode(&out), Some(bytes));
+        }
+    }
+}
