@@ -91,7 +91,7 @@ fn radar_has_a_vertex_per_dimension() {
         "the first vertex at 50 % straight up"
     );
     assert_eq!(svg.matches("<circle").count(), 9);
-    assert!(svg.contains("<desc>设备系统 50%；数据采集 35%"));
+    assert!(svg.contains("<desc>设备系统 50.0%；数据采集 35.0%"));
 }
 
 #[test]
@@ -105,4 +105,37 @@ fn advice_says_what_it_gains() {
         .find(|a| a.id == "cnc-key-process-retrofit")
         .unwrap();
     assert_eq!(cnc.gain_text, "关键工序数控化率距目标 13.0 个百分点");
+}
+
+/// A dimension's share reads the same in its table row, its bar and the radar's text.
+/// 规划实施 earns 5 of 7.5 points = 66.666… % and 成效变化 11.5 of 20 = 57.5 % (computed
+/// as 57.4999…): the bars read "67%" and "57%" where the table read "66.7%" and "57.5%".
+#[test]
+fn a_dimension_reads_the_same_in_its_row_its_bar_and_the_radar() {
+    let (q, r) = mixed();
+    let rows = dimension_rows(&q, &r, Lang::Zh);
+    assert_eq!(
+        (rows[4].name.as_str(), rows[4].percent_text.as_str()),
+        ("规划实施", "66.7%")
+    );
+    assert_eq!(
+        (rows[8].name.as_str(), rows[8].percent_text.as_str()),
+        ("成效变化", "57.5%")
+    );
+    let bars = dimension_chart_svg(&rows, "三级", Lang::Zh);
+    let radar = radar_svg(&rows, Lang::Zh);
+    for row in &rows {
+        assert!(
+            bars.contains(&format!(">\n{}\n</text>", row.percent_text)),
+            "the bar of {} is labelled {}",
+            row.name,
+            row.percent_text
+        );
+        assert!(bars.contains(&format!(
+            "{}：{}，{}。",
+            row.name, row.percent_text, row.value_text
+        )));
+        assert!(radar.contains(&format!("{} {}", row.name, row.percent_text)));
+    }
+    assert!(!bars.contains(">\n67%\n</text>") && !bars.contains(">\n57%\n</text>"));
 }

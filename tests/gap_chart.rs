@@ -96,6 +96,38 @@ fn bars_have_the_length_and_colour_of_their_values() {
     assert!(svg.contains("role=\"img\""));
 }
 
+/// An indicator reads the same in its table row and in the chart: 1 of 3 key processes
+/// = 33.333… % is "33.3%" in both, the target "68%", the national value "66.2%".
+#[test]
+fn an_indicator_reads_the_same_in_its_row_and_in_the_chart() {
+    let rows = rows(
+        &[("key_processes", "3"), ("cnc_key_processes", "1")],
+        Lang::Zh,
+    );
+    let svg = gap_chart_svg(&rows, "", Lang::Zh);
+    let cnc = &rows[0];
+    assert_eq!(
+        (
+            cnc.value_text.as_str(),
+            cnc.target_text.as_str(),
+            cnc.national_value_text.as_str()
+        ),
+        ("33.3%", "68%", "66.2%")
+    );
+    for row in &rows {
+        assert!(svg.contains(&format!(">\n{}\n</text>", row.value_text)));
+        if row.target.is_some() {
+            assert!(svg.contains(&format!(">\n目标 {}\n</text>", row.target_text)));
+        }
+        if row.national.is_some() {
+            assert!(svg.contains(&format!(">\n全国 {}\n</text>", row.national_value_text)));
+            assert!(row
+                .national_text
+                .starts_with(&format!("{}（", row.national_value_text)));
+        }
+    }
+}
+
 #[test]
 fn english_labels_and_colour_by_status() {
     let rows = rows(
@@ -122,6 +154,7 @@ fn every_text_is_escaped() {
         gap_text: "a & b".into(),
         gap_pp: Some(-10.0),
         national: Some(55.0),
+        national_value_text: "55%".into(),
         national_text: "55%".into(),
         unverified: true,
     };

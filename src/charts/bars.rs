@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::svg_text::make_accessible;
+use crate::domain::report::format_target;
 
 /// System fonts only: users' machines have a CJK font, and downloading one would cost
 /// megabytes. Noto Sans CJK is what Debian's `fonts-noto-cjk` provides.
@@ -146,7 +147,7 @@ fn draw(
             HPos::Center
         };
         root.draw(&Text::new(
-            format!("{tick:.0}%"),
+            format_target(tick),
             (x, rows_bottom + 2),
             tick_style(anchor),
         ))?;

@@ -1,4 +1,5 @@
 //! Per-dimension bars (0–100 %) with the threshold of the firm's next level as a line.
+//! The words are the rows' (`domain::report`), so a bar reads as the table does.
 
 use super::bars::{
     bar_chart_svg, BarChart, BarRow, Swatch, MET_COLOR, MUTED, NEUTRAL_COLOR, SHORT_COLOR,
@@ -15,10 +16,7 @@ pub fn dimension_chart_svg(rows: &[DimensionRow], next_level_name: &str, lang: L
             BarRow {
                 name: r.name.clone(),
                 value: r.percent,
-                value_text: match r.percent {
-                    Some(p) => format!("{p:.0}%"),
-                    None => r.value_text.clone(),
-                },
+                value_text: r.chart_text().to_string(),
                 color: if r.threshold.is_none() {
                     NEUTRAL_COLOR
                 } else if below {
@@ -40,9 +38,7 @@ pub fn dimension_chart_svg(rows: &[DimensionRow], next_level_name: &str, lang: L
     let description = rows
         .iter()
         .map(|r| {
-            let pct = r
-                .percent
-                .map_or_else(|| r.value_text.clone(), |p| format!("{p:.0}%"));
+            let pct = r.chart_text();
             if zh {
                 format!("{}：{}，{}。", r.name, pct, r.value_text)
             } else {

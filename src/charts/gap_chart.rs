@@ -7,7 +7,7 @@ use super::bars::{
     bar_chart_svg, BarChart, BarRow, Swatch, MET_COLOR, MUTED, NEUTRAL_COLOR, SHORT_COLOR,
 };
 use crate::domain::model::text::Lang;
-use crate::domain::report::{format_target, IndicatorRow, RowStatus};
+use crate::domain::report::{IndicatorRow, RowStatus};
 
 /// The colour of a row's value bar; tests and the legend rely on these being distinct.
 pub fn bar_color(status: RowStatus) -> RGBColor {
@@ -57,7 +57,7 @@ pub fn gap_chart_svg(rows: &[IndicatorRow], firm: &str, lang: Lang) -> String {
                     format!(
                         "{} {}",
                         if zh { "全国" } else { "National" },
-                        format_target(n)
+                        r.national_value_text
                     ),
                 )
             }),

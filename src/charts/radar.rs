@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::bars::{FONT_STACK, INK, MUTED, NEUTRAL_COLOR};
 use super::svg_text::make_accessible;
 use crate::domain::model::text::Lang;
-use crate::domain::report::DimensionRow;
+use crate::domain::report::{format_target, DimensionRow};
 
 pub const SIZE: (u32, u32) = (440, 420);
 const CENTRE: (f64, f64) = (220.0, 205.0);
@@ -105,7 +105,7 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
             }
             let (x, y) = point(0, n, 50.0);
             root.draw(&Text::new(
-                "50%",
+                format_target(50.0),
                 (x + 4, y),
                 TextStyle {
                     font: FontDesc::new(FontFamily::Name(FONT_STACK), 11.0, FontStyle::Normal),
@@ -119,12 +119,7 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
     }
     let description = rows
         .iter()
-        .map(|r| {
-            let v = r
-                .percent
-                .map_or_else(|| r.value_text.clone(), |p| format!("{p:.0}%"));
-            format!("{} {v}", r.name)
-        })
+        .map(|r| format!("{} {}", r.name, r.chart_text()))
         .collect::<Vec<_>>()
         .join(if zh { "；" } else { "; " });
     make_accessible(

@@ -163,7 +163,7 @@ mod tests {
         dimension_chart::dimension_chart_svg, gap_chart::gap_chart_svg, radar::radar_svg,
     };
     use crate::domain::model::text::Lang;
-    use crate::domain::report::{DimensionRow, IndicatorRow, RowStatus};
+    use crate::domain::report::{format_percent, DimensionRow, IndicatorRow, RowStatus};
     use proptest::prelude::*;
 
     /// One element of the DOM that markup builds: tag, depth, attributes in order, and
@@ -375,6 +375,7 @@ mod tests {
                     gap_text,
                     gap_pp: None,
                     national,
+                    national_value_text: national.map_or("—".into(), |n| format!("{n}%")),
                     national_text: String::new(),
                     unverified: false,
                 },
@@ -388,6 +389,7 @@ mod tests {
                 name,
                 section: String::new(),
                 percent,
+                percent_text: percent.map_or("—".into(), format_percent),
                 value_text,
                 threshold,
                 gap_text,
@@ -468,6 +470,7 @@ mod tests {
             gap_text: format!("低于目标 {:.1} 个百分点", 68.0 - v),
             gap_pp: None,
             national: Some(66.2),
+            national_value_text: "66.2%".into(),
             national_text: String::new(),
             unverified: true,
         };

@@ -14,6 +14,7 @@ use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::parse_answers_file;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
+use crate::domain::report::format::level_name;
 use crate::domain::report::round1;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -57,9 +58,9 @@ fn row(file: &str, q: &Questionnaire, a: &Assessment, firm: &str, lang: Lang) ->
         level: s.level,
         level_name: s
             .level
-            .and_then(|l| q.levels.get(usize::from(l) - 1))
-            .map(|l| l.name.get(lang).to_string())
-            .unwrap_or_default(),
+            .and_then(|l| level_name(q, l, lang))
+            .unwrap_or_default()
+            .to_string(),
         completeness: round1(s.completeness),
         provisional: s.is_provisional(),
         dimensions: s

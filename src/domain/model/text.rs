@@ -21,6 +21,14 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The one of two fixed texts that is in this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A text in Chinese and, optionally, English.

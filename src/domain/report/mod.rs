@@ -1,0 +1,21 @@
+//! The report model: what the results panel, the charts, the printed report and the
+//! CLI show, as display-ready rows in one language. Every figure and level name is
+//! worded here, through `format`, and nowhere else: the views and charts lay the rows'
+//! words out (charts keep the numbers only for their geometry), so the screen, a chart
+//! and the PDF can never disagree on a figure.
+
+mod advice;
+mod answers;
+mod dimensions;
+pub mod format;
+mod gaps;
+mod indicators;
+mod summary;
+
+pub use advice::{advice_rows, AdviceRow};
+pub use answers::answer_text;
+pub use dimensions::{dimension_rows, DimensionRow};
+pub use format::{format_percent, format_target, round1};
+pub use gaps::largest_gaps;
+pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
+pub use summary::{next_level_name, score_summary, ScoreSummary};
