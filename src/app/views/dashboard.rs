@@ -9,6 +9,7 @@ use crate::app::views::results::shape_key;
 use crate::app::views::svg_markup::svg_markup;
 use crate::domain::model::questionnaire::ItemKind;
 use crate::domain::model::text::Lang;
+use crate::domain::report::format::{level_label, DASH};
 use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
 
 /// Whether the current questionnaire has anything scored (the quick check has not).
@@ -120,9 +121,9 @@ pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: RwSignal<Lang>) -> im
                 {move || { let _ = shape.get(); rows.with_untracked(|rows| rows.iter().enumerate().map(|(i, r)| view! {
                     <tr data-dimension=r.id.clone()>
                         <th scope="row">{r.name.clone()}<span class="section-name">{r.section.clone()}</span></th>
-                        <td class="num">{cell(i, |r| r.percent.map_or_else(|| "—".to_string(), |p| format!("{p:.1}%")))}</td>
+                        <td class="num">{cell(i, |r| r.percent_text.clone())}</td>
                         <td>{cell(i, |r| r.value_text.clone())}</td>
-                        <td>{cell(i, |r| if r.gap_text.is_empty() { "—".to_string() } else { r.gap_text.clone() })}</td>
+                        <td>{cell(i, |r| if r.gap_text.is_empty() { DASH.to_string() } else { r.gap_text.clone() })}</td>
                     </tr>
                 }).collect_view()) }}
             </tbody>
@@ -151,6 +152,7 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
                                     .unwrap_or_default()
                                     .to_string(),
                                 *level,
+                                level.map_or_else(|| DASH.to_string(), |n| level_label(&q.0, n, l)),
                             )
                         })
                     })
@@ -166,11 +168,7 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
                 <section class="scenarios" aria-labelledby="scenarios-title">
                     <h3 id="scenarios-title">{tr(l, "数字化经营场景等级", "Digital operations scenarios")}</h3>
                     <ol class="scenario-strip">
-                        {cells.into_iter().map(|(name, level)| {
-                            let label = match level {
-                                Some(n) => if l == Lang::Zh { format!("{n} 级") } else { format!("L{n}") },
-                                None => "—".to_string(),
-                            };
+                        {cells.into_iter().map(|(name, level, label)| {
                             let class = format!("scenario level-{}", level.map_or(0, u32::from));
                             view! { <li class=class><span class="scenario-name">{name}</span><span class="scenario-level">{label}</span></li> }
                         }).collect_view()}

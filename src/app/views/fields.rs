@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use crate::app::state::AppState;
-use crate::app::views::form::{format_points, UnverifiedMark};
+use crate::app::views::form::UnverifiedMark;
 use crate::app::views::i18n::{t, tr};
 use crate::domain::compute::evaluation::ItemState;
 use crate::domain::model::answers::Answer;
 use crate::domain::model::questionnaire::{ChoiceOption, Direction, Item, ItemKind, LevelOption};
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::report::format_percent;
+use crate::domain::report::format::{format_percent, format_points, level_label};
 
 #[component]
 pub fn ItemField(state: AppState, item: Item) -> impl IntoView {
@@ -280,7 +280,7 @@ fn LevelField(state: AppState, item: Item, levels: Vec<LevelOption>) -> impl Int
     let lang = state.lang;
     let id = item.id.clone();
     let name = format!("q-{id}");
-    let level_names: Vec<Text> = state.q().levels.iter().map(|l| l.name.clone()).collect();
+    let q = state.q();
     let view = state.item(&id);
     let options = levels
         .into_iter()
@@ -289,17 +289,14 @@ fn LevelField(state: AppState, item: Item, levels: Vec<LevelOption>) -> impl Int
             let label_for = input_id.clone();
             let id_set = id.clone();
             let level = l.level;
-            let name_text = level_names.get(usize::from(level) - 1).cloned();
+            let label = Text::new(level_label(&q, level, Lang::Zh), level_label(&q, level, Lang::En));
             view! {
                 <label class="choice level" for=label_for>
                     <input type="radio" id=input_id name=name.clone() value=level.to_string()
                         prop:checked=move || view.with(|v| v.answer == Some(Answer::Level(level)))
                         on:change=move |_| state.update_answers(|a| a.set(&id_set, Answer::Level(level))) />
                     <span>
-                        <strong class="level-name">{move || match &name_text {
-                            Some(n) => n.get(lang.get()).to_string(),
-                            None => match lang.get() { Lang::Zh => format!("{level} 级"), Lang::En => format!("Level {level}") },
-                        }}</strong>
+                        <strong class="level-name">{move || label.get(lang.get()).to_string()}</strong>
                         <span class="detail">{move || l.text.get(lang.get()).to_string()}</span>
                     </span>
                 </label>

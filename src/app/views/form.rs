@@ -13,6 +13,7 @@ use crate::domain::compute::assessment::{
 };
 use crate::domain::model::questionnaire::{Indicator, Section};
 use crate::domain::model::text::Lang;
+use crate::domain::report::format::{format_points, progress_text};
 
 #[component]
 pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
@@ -81,7 +82,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
                                         on:click=move |_| go_to(i)>
                                         <span class="mark" aria-hidden="true">{move || if p().is_complete() { "✓" } else { "" }}</span>
                                         <span class="name">{move || title.get(lang.get()).to_string()}</span>
-                                        <span class="count">{move || progress_text(p(), lang.get())}</span>
+                                        <span class="count">{move || section_progress_text(p(), lang.get())}</span>
                                     </button>
                                 </li>
                             }
@@ -121,7 +122,8 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
     }
 }
 
-fn progress_text(p: Progress, lang: Lang) -> String {
+/// A section's own count in the navigation, kept short: "3/8".
+fn section_progress_text(p: Progress, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}/{}", p.answered, p.total),
         Lang::En => format!("{} of {}", p.answered, p.total),
@@ -181,18 +183,6 @@ fn SectionView(
     }
 }
 
-pub fn format_points(points: f64, lang: Lang) -> String {
-    let p = if points.fract() == 0.0 {
-        format!("{points:.0}")
-    } else {
-        format!("{points}")
-    };
-    match lang {
-        Lang::Zh => format!("{p} 分"),
-        Lang::En => format!("{p} points"),
-    }
-}
-
 #[component]
 fn IndicatorDefinition(state: AppState, indicator: Indicator) -> impl IntoView {
     let lang = state.lang;
@@ -231,10 +221,7 @@ fn SummaryBar(state: AppState) -> impl IntoView {
     let text = move || {
         let l = lang.get();
         let (done, all) = state.assessment.with(|a| (a.score.answered, a.score.asked));
-        let progress = match l {
-            Lang::Zh => format!("已填写 {done}/{all}"),
-            Lang::En => format!("{done} of {all} answered"),
-        };
+        let progress = progress_text(done, all, l);
         let score = state.questionnaire.with(|q| {
             crate::app::views::dashboard::is_scored_q(&q.0).then(|| {
                 state.assessment.with(|a| {

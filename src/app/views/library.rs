@@ -8,6 +8,7 @@ use crate::app::state::AppState;
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::setup::read_chosen_file;
 use crate::domain::model::text::{Lang, Text};
+use crate::domain::report::format_percent;
 
 /// Offers `text` as a file download.
 fn download(name: &str, text: &str) -> Result<(), String> {
@@ -107,7 +108,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                         .with(|_| state.find_questionnaire(&s.file.questionnaire.id))
                         .map(|q| {
                             let ev = crate::domain::compute::evaluation::evaluate(&q, &s.file.answers);
-                            crate::domain::compute::scoring::score(&q, &s.file.answers, &ev).completeness.round()
+                            format_percent(crate::domain::compute::scoring::score(&q, &s.file.answers, &ev).completeness)
                         });
                     let firm_label = firm.clone();
                     view! {
@@ -115,9 +116,9 @@ pub fn Library(state: AppState) -> impl IntoView {
                             <div class="assessment-info">
                                 <strong>{move || if firm_label.trim().is_empty() { tr(lang.get(), "（未命名企业）", "(unnamed firm)").to_string() } else { firm_label.clone() }}</strong>
                                 <span class="meta">{move || title.as_ref().map(|t| t.get(lang.get()).to_string()).unwrap_or_default()}</span>
-                                <span class="meta">{move || match (lang.get(), completeness) {
-                                    (Lang::Zh, Some(c)) => format!("{date} · 完成 {c}%"),
-                                    (Lang::En, Some(c)) => format!("{date} · {c}% complete"),
+                                <span class="meta">{move || match (lang.get(), &completeness) {
+                                    (Lang::Zh, Some(c)) => format!("{date} · 完成 {c}"),
+                                    (Lang::En, Some(c)) => format!("{date} · {c} complete"),
                                     // Its questionnaire is still being fetched.
                                     (_, None) => date.clone(),
                                 }}</span>

@@ -206,13 +206,5 @@ pub fn Report(state: AppState) -> impl IntoView {
 /// "通用及专用设备制造 / 小型" in the interface language.
 fn firm_line(state: AppState) -> String {
     let lang = state.lang.get();
-    state.firm.with(|f| {
-        let sector = crate::app::views::setup::sector_name(&f.sector, lang);
-        let size = crate::app::views::setup::size_name(&f.size, lang);
-        [sector, size]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" / ")
-    })
+    state.firm.with(|f| f.sector_and_size(lang))
 }

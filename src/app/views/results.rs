@@ -10,7 +10,7 @@ use crate::app::views::dashboard::{
 use crate::app::views::form::UnverifiedMark;
 use crate::app::views::i18n::t;
 use crate::app::views::svg_markup::svg_markup;
-use crate::domain::model::text::Lang;
+use crate::domain::report::format::progress_text;
 use crate::domain::report::{IndicatorRow, RowStatus};
 
 pub fn status_class(status: RowStatus) -> &'static str {
@@ -155,10 +155,7 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                     aria-label=t(lang, "填写进度", "Progress")></progress>
                 <span id="progress-text">{move || {
                     let (done, all) = progress();
-                    match lang.get() {
-                        Lang::Zh => format!("已填写 {done}/{all} 项"),
-                        Lang::En => format!("{done} of {all} answered"),
-                    }
+                    progress_text(done, all, lang.get())
                 }}</span>
             </div>
             <p class="sr-only" aria-live="polite" aria-atomic="true">{move || live_summary(state)}</p>

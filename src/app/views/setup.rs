@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use crate::app::state::AppState;
-use crate::app::views::i18n::{t, tr};
-use crate::domain::model::firm::FirmProfile;
+use crate::app::views::i18n::t;
+use crate::domain::model::firm::{FirmChoice, FirmProfile, SECTORS, SIZES};
 use crate::domain::model::targets::suggest_profile;
 use crate::domain::model::text::{Lang, Text};
 
@@ -119,29 +119,6 @@ pub fn read_chosen_file(
     });
 }
 
-/// Size classes as the MIIT classifies firms.
-const SIZES: [(&str, &str, &str); 4] = [
-    ("micro", "微型", "Micro"),
-    ("small", "小型", "Small"),
-    ("medium", "中型", "Medium"),
-    ("large", "大型", "Large"),
-];
-
-const SECTORS: [(&str, &str, &str); 12] = [
-    ("machinery", "通用及专用设备制造", "Machinery"),
-    ("automotive", "汽车及零部件", "Automotive and parts"),
-    ("electronics", "电子信息", "Electronics"),
-    ("electrical", "电气机械和器材", "Electrical equipment"),
-    ("metals", "金属制品与冶金", "Metals"),
-    ("chemicals", "石化化工", "Chemicals"),
-    ("pharma", "医药", "Pharmaceuticals"),
-    ("textiles", "纺织服装", "Textiles and apparel"),
-    ("food", "食品饮料", "Food and drink"),
-    ("building_materials", "建材", "Building materials"),
-    ("light", "轻工家居", "Light industry"),
-    ("other", "其他制造业", "Other manufacturing"),
-];
-
 #[component]
 fn FirmFields(state: AppState) -> impl IntoView {
     let lang = state.lang;
@@ -161,7 +138,7 @@ fn FirmFields(state: AppState) -> impl IntoView {
     let select_field = move |id: &'static str,
                              zh: &'static str,
                              en: &'static str,
-                             options: &'static [(&'static str, &'static str, &'static str)],
+                             options: &'static [FirmChoice],
                              get: fn(&FirmProfile) -> String,
                              set: fn(&mut FirmProfile, String)| {
         view! {
@@ -169,8 +146,8 @@ fn FirmFields(state: AppState) -> impl IntoView {
                 <label for=id>{t(lang, zh, en)}</label>
                 <select id=id on:change=move |ev| { let v = event_target_value(&ev); state.firm.update(|f| set(f, v)); }>
                     <option value="" prop:selected=move || state.firm.with(get).is_empty()>{t(lang, "（请选择）", "(choose)")}</option>
-                    {options.iter().map(|(value, zh, en)| view! {
-                        <option value=*value prop:selected=move || state.firm.with(get) == *value>{t(lang, zh, en)}</option>
+                    {options.iter().map(|c| view! {
+                        <option value=c.value prop:selected=move || state.firm.with(get) == c.value>{t(lang, c.zh, c.en)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -201,23 +178,4 @@ fn FirmFields(state: AppState) -> impl IntoView {
             {text_field("firm-role", "填写人岗位", "Respondent's role", |f| f.respondent_role.clone(), |f, v| f.respondent_role = v)}
         </fieldset>
     }
-}
-
-fn name_in(
-    options: &[(&'static str, &'static str, &'static str)],
-    value: &str,
-    lang: Lang,
-) -> String {
-    options.iter().find(|(v, ..)| *v == value).map_or_else(
-        || value.to_string(),
-        |(_, zh, en)| tr(lang, zh, en).to_string(),
-    )
-}
-
-pub fn sector_name(value: &str, lang: Lang) -> String {
-    name_in(&SECTORS, value, lang)
-}
-
-pub fn size_name(value: &str, lang: Lang) -> String {
-    name_in(&SIZES, value, lang)
 }
