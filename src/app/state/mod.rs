@@ -21,7 +21,9 @@ use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::read::answers_file::{check_answers_file, AnswersFile};
 use crate::domain::read::source_pos::LoadError;
-use crate::domain::report::{dimension_rows, indicator_rows, DimensionRow, IndicatorRow};
+use crate::domain::report::{
+    dimension_rows, indicator_rows, next_level_name, DimensionRow, IndicatorRow,
+};
 use crate::domain::util::fast_map::IdMap;
 use crate::domain::wire::compiled::{decode_questionnaire, ReadResult};
 
@@ -212,15 +214,7 @@ impl AppState {
             questionnaire.with(|q| assessment.with(|a| dimension_rows(&q.0, a, lang.get())))
         });
         let next_level = Memo::new(move |_| {
-            questionnaire.with(|q| {
-                assessment.with(|a| {
-                    a.score
-                        .next_level
-                        .and_then(|(l, _)| q.0.levels.get(usize::from(l) - 1))
-                        .map(|d| d.name.get(lang.get()).to_string())
-                        .unwrap_or_default()
-                })
-            })
+            questionnaire.with(|q| assessment.with(|a| next_level_name(&q.0, a, lang.get())))
         });
         let dimension_svg = Memo::new(move |_| {
             dims.with(|d| next_level.with(|n| dimension_chart_svg(d, n, lang.get())))
