@@ -8,12 +8,9 @@ use crate::app::views::fields::ItemField;
 use crate::app::views::i18n::t;
 use crate::app::views::library::Library;
 use crate::app::views::setup::Setup;
-use crate::domain::compute::assessment::{
-    first_invalid, next_unanswered, section_progress, Progress,
-};
+use crate::domain::compute::assessment::{first_invalid, next_unanswered, section_progress};
 use crate::domain::model::questionnaire::{Indicator, Section};
-use crate::domain::model::text::Lang;
-use crate::domain::report::format::{format_points, progress_text};
+use crate::domain::report::format::{answered_of, format_points, progress_text};
 
 #[component]
 pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
@@ -82,7 +79,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
                                         on:click=move |_| go_to(i)>
                                         <span class="mark" aria-hidden="true">{move || if p().is_complete() { "✓" } else { "" }}</span>
                                         <span class="name">{move || title.get(lang.get()).to_string()}</span>
-                                        <span class="count">{move || section_progress_text(p(), lang.get())}</span>
+                                        <span class="count">{move || { let p = p(); answered_of(p.answered, p.total, lang.get()) }}</span>
                                     </button>
                                 </li>
                             }
@@ -119,14 +116,6 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
                 </button>
             </div>
         </div>
-    }
-}
-
-/// A section's own count in the navigation, kept short: "3/8".
-fn section_progress_text(p: Progress, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}/{}", p.answered, p.total),
-        Lang::En => format!("{} of {}", p.answered, p.total),
     }
 }
 

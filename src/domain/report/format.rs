@@ -71,6 +71,14 @@ pub fn progress_text(answered: usize, asked: usize, lang: Lang) -> String {
     }
 }
 
+/// A section's own count in the navigation, kept short: "3/8", "3 of 8".
+pub fn answered_of(answered: usize, asked: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{answered}/{asked}"),
+        Lang::En => format!("{answered} of {asked}"),
+    }
+}
+
 pub fn not_applicable(lang: Lang) -> &'static str {
     lang.pick("不适用", "Not applicable")
 }
@@ -171,5 +179,7 @@ mod tests {
         assert_eq!(check_input(Lang::En), "Check input");
         assert_eq!(progress_text(17, 39, Lang::Zh), "已填写 17/39 项");
         assert_eq!(progress_text(17, 39, Lang::En), "17 of 39 answered");
+        assert_eq!(answered_of(3, 8, Lang::Zh), "3/8");
+        assert_eq!(answered_of(3, 8, Lang::En), "3 of 8");
     }
 }
