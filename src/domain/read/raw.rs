@@ -1,9 +1,10 @@
 //! Raw structs that mirror the questionnaire TOML file one to one, and their reading.
-//! Nothing is checked here beyond shape (fields, types); `load` checks meaning and
+//! Nothing is checked here beyond shape (fields, types); `check` checks meaning and
 //! builds the model in `questionnaire`. Every value keeps its position (`At`).
 
 use crate::domain::model::text::Text;
-use crate::domain::read::toml_reader::{msg, At, Obj, Reader};
+use crate::domain::read::shape_errors::ShapeError;
+use crate::domain::read::toml_reader::{At, Obj, Reader};
 
 #[derive(Debug, Default)]
 pub struct RawText {
@@ -171,11 +172,7 @@ pub struct RawRecommendation {
 pub fn checked_text(r: &mut Reader, raw: &RawText, field: &str) -> Text {
     let zh = raw.zh.clone().unwrap_or_default();
     if raw.present && zh.trim().is_empty() {
-        r.error(
-            raw.offset,
-            field,
-            msg("缺少中文文本（zh）", "Chinese text (zh) is missing"),
-        );
+        r.error(raw.offset, field, ShapeError::MissingChinese.text());
     }
     Text {
         zh,

@@ -9,11 +9,8 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::domain::model::text::Text;
+use crate::domain::read::shape_errors::ShapeError;
 use crate::domain::read::source_pos::{LoadError, SourceMap};
-
-pub fn msg(zh: impl Into<String>, en: impl Into<String>) -> Text {
-    Text::new(zh, en)
-}
 
 /// A value with the byte offset where it stands in the file.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,8 +27,8 @@ impl<T> At<T> {
 
 /// Collects errors against one source file.
 pub struct Reader<'a> {
-    pub map: &'a SourceMap<'a>,
-    pub errors: Vec<LoadError>,
+    map: &'a SourceMap<'a>,
+    errors: Vec<LoadError>,
 }
 
 impl<'a> Reader<'a> {
@@ -58,14 +55,7 @@ impl<'a> Reader<'a> {
         for e in errors {
             let offset = e.span().map_or(0, |s| s.start);
             let m = e.message().trim().to_string();
-            self.error(
-                offset,
-                "(file)",
-                msg(
-                    format!("TOML 语法错误：{m}"),
-                    format!("TOML syntax error: {m}"),
-                ),
-            );
+            self.error(offset, "(file)", ShapeError::Syntax { message: m }.text());
         }
         table
     }
@@ -94,38 +84,34 @@ fn type_name(v: &DeValue) -> &'static str {
     }
 }
 
-fn wrong_type(r: &mut Reader, span: &Range<usize>, path: &str, want: &str, got: &DeValue) {
+fn wrong_type(r: &mut Reader, span: &Range<usize>, path: &str, want: &'static str, got: &DeValue) {
     let got = type_name(got);
-    r.error(
-        span.start,
-        path,
-        msg(
-            format!("应为 {want}，实际是 {got}"),
-            format!("expected {want}, found {got}"),
-        ),
-    );
+    r.error(span.start, path, ShapeError::WrongType { want, got }.text());
 }
 
-fn number_of(v: &DeValue) -> Option<f64> {
+/// A TOML number as f64. The parser has already decoded the literal: an integer comes
+/// without its radix prefix and underscores, in the form `i64::from_str_radix` reads
+/// with `radix()` (`0xff`, `0o17`, `0b101`, `1_000`, `-5`), a float in the form
+/// `str::parse` reads. Integers beyond i64 are refused as TOML allows; so are `nan`
+/// and `inf`, which no figure of a questionnaire can be.
+fn number_of(v: &DeValue) -> Result<f64, ShapeError> {
+    let not_a_number = || ShapeError::WrongType {
+        want: "number",
+        got: type_name(v),
+    };
     match v {
-        DeValue::Integer(i) => {
-            let digits = i.as_str().replace('_', "");
-            let (neg, digits) = match digits.strip_prefix('-') {
-                Some(d) => (true, d.to_string()),
-                None => (false, digits.trim_start_matches('+').to_string()),
-            };
-            let body = digits
-                .trim_start_matches("0x")
-                .trim_start_matches("0o")
-                .trim_start_matches("0b");
-            let v = i64::from_str_radix(body, i.radix()).ok()? as f64;
-            Some(if neg { -v } else { v })
-        }
-        DeValue::Float(f) => {
-            let s = f.as_str().replace('_', "");
-            s.parse::<f64>().ok().filter(|v| v.is_finite())
-        }
-        _ => None,
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .map(|n| n as f64)
+            .map_err(|_| ShapeError::IntegerOutOfRange {
+                literal: i.to_string(),
+            }),
+        DeValue::Float(f) => f
+            .as_str()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(not_a_number),
+        _ => Err(not_a_number()),
     }
 }
 
@@ -165,11 +151,10 @@ impl<'t, 'i> Obj<'t, 'i> {
     }
 
     pub fn report_missing(&self, r: &mut Reader, key: &str) {
-        r.error(
-            self.offset,
-            &self.field_path(key),
-            msg(format!("缺少字段 {key}"), format!("missing field `{key}`")),
-        );
+        let e = ShapeError::MissingField {
+            key: key.to_string(),
+        };
+        r.error(self.offset, &self.field_path(key), e.text());
     }
 
     /// Declares keys as known although they were not read (read conditionally).
@@ -208,7 +193,7 @@ impl<'t, 'i> Obj<'t, 'i> {
         &mut self,
         r: &mut Reader,
         key: &'static str,
-        want_array: &str,
+        want_array: &'static str,
         mut f: impl FnMut(&mut Reader, &'t Spanned<DeValue<'i>>, String) -> Option<T>,
     ) -> Option<At<Vec<T>>> {
         let v = self.get(key)?;
@@ -271,9 +256,9 @@ impl<'t, 'i> Obj<'t, 'i> {
     pub fn opt_num(&mut self, r: &mut Reader, key: &'static str) -> Option<At<f64>> {
         let v = self.get(key)?;
         match number_of(v.get_ref()) {
-            Some(n) => Some(At::new(v.span().start, n)),
-            None => {
-                wrong_type(r, &v.span(), &self.field_path(key), "number", v.get_ref());
+            Ok(n) => Some(At::new(v.span().start, n)),
+            Err(e) => {
+                r.error(v.span().start, &self.field_path(key), e.text());
                 None
             }
         }
@@ -368,11 +353,9 @@ impl<'t, 'i> Obj<'t, 'i> {
     /// An array of numbers; None when absent.
     pub fn opt_numbers(&mut self, r: &mut Reader, key: &'static str) -> Option<At<Vec<f64>>> {
         self.array(r, key, "array of numbers", |r, item, path| {
-            let n = number_of(item.get_ref());
-            if n.is_none() {
-                wrong_type(r, &item.span(), &path, "number", item.get_ref());
-            }
-            n
+            number_of(item.get_ref())
+                .map_err(|e| r.error(item.span().start, &path, e.text()))
+                .ok()
         })
     }
 
@@ -382,11 +365,11 @@ impl<'t, 'i> Obj<'t, 'i> {
         for (k, v) in self.table.iter() {
             let key: &Cow<str> = k.get_ref();
             match number_of(v.get_ref()) {
-                Some(n) => out.push((
+                Ok(n) => out.push((
                     At::new(k.span().start, key.to_string()),
                     At::new(v.span().start, n),
                 )),
-                None => wrong_type(r, &v.span(), &self.field_path(key), "number", v.get_ref()),
+                Err(e) => r.error(v.span().start, &self.field_path(key), e.text()),
             }
         }
         self.open = true;
@@ -401,18 +384,14 @@ impl<'t, 'i> Obj<'t, 'i> {
         for (k, _) in self.table.iter() {
             let key: &str = k.get_ref();
             if !self.asked.contains(&key) {
-                let mut expected: Vec<&str> = self.asked.clone();
+                let mut expected = self.asked.clone();
                 expected.sort_unstable();
                 expected.dedup();
-                let list = expected.join(", ");
-                r.error(
-                    k.span().start,
-                    &self.field_path(key),
-                    msg(
-                        format!("未知字段 {key}，可用字段：{list}"),
-                        format!("unknown field `{key}`, expected one of: {list}"),
-                    ),
-                );
+                let e = ShapeError::UnknownField {
+                    key: key.to_string(),
+                    expected,
+                };
+                r.error(k.span().start, &self.field_path(key), e.text());
             }
         }
     }
