@@ -517,3 +517,197 @@ fn max_below_min(max: &dyn std::fmt::Display, min: &dyn std::fmt::Display) -> Te
         format!("max {max} is below min {min}"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{CheckError, MetricKind};
+    use crate::domain::read::condition_parser::ParseError;
+
+    /// Every variant's wording in both languages, on one sample each; the macro's match
+    /// has no wildcard arm, so a new variant fails to compile until it is listed here.
+    #[test]
+    fn every_variant_is_worded_in_both_languages() {
+        let samples = one_sample_of_every_variant!(CheckError:
+            InvalidId { id: "a b".into() }
+                => "id “a b”只能由字母、数字、_ 和 - 组成，且不能为空",
+                   "id \"a b\" must be non-empty letters, digits, _ or -";
+            DuplicateId { id: "total".into(), first: "sections[0].id".into() }
+                => "id “total”重复，已在 sections[0].id 使用",
+                   "duplicate id \"total\", already used at sections[0].id";
+            DuplicateSourceId { id: "s".into() } => "来源 id “s”重复", "duplicate source id \"s\"";
+            DuplicateOptionId { id: "low".into() }
+                => "选项 id “low”在本题中重复", "duplicate option id \"low\" in this item";
+            DuplicateRecommendationId { id: "r".into() }
+                => "建议 id “r”重复", "duplicate recommendation id \"r\"";
+            EmptySourceTitle {} => "来源标题不能为空", "source title must not be empty";
+            UnknownSource { source: "nope".into() }
+                => "来源“nope”未在 [[sources]] 中定义",
+                   "source \"nope\" is not defined in [[sources]]";
+            EmptyVersion {} => "版本不能为空", "version must not be empty";
+            UnknownScoring { scoring: "stars".into() }
+                => "未知计分方式“stars”，可用：points、maturity",
+                   "unknown scoring \"stars\"; expected points or maturity";
+            NoSections {}
+                => "问卷至少需要一个部分（[[sections]]）",
+                   "a questionnaire needs at least one section ([[sections]])";
+            SectionWithoutDimensions {}
+                => "部分至少需要一个维度", "a section needs at least one dimension";
+            DimensionWithoutItems {} => "维度至少需要一道题", "a dimension needs at least one item";
+            NonPositiveWeight {} => "权重必须大于 0", "weight must be greater than 0";
+            NegativePoints { points: -1.5 } => "分值 -1.5 不能为负数", "points -1.5 cannot be negative";
+            // 0.1 + 0.2 is 0.30000000000000004 in binary; sums are shown to 3 decimals.
+            DimensionPointsMismatch { declared: 8.0, item_maxima: 0.1 + 0.2 }
+                => "维度分值 8 与各题最高分之和 0.3 不一致",
+                   "dimension points 8 ≠ sum of item maxima 0.3";
+            SectionPointsMismatch { declared: 50.0, dimension_points: 8.0 }
+                => "部分分值 50 与各维度分值之和 8 不一致",
+                   "section points 50 ≠ sum of dimension points 8";
+            TotalPointsMismatch { declared: 100.0, section_points: 2.0 / 3.0 }
+                => "总分 100 与各部分分值之和 0.667 不一致",
+                   "total_points 100 ≠ sum of section points 0.667";
+            IndicatorUnitNotPercent {} => "指标单位目前只能是“%”", "an indicator's unit must be \"%\"";
+            IndicatorFormula {}
+                => "指标须给出 numerator 与 denominator，或只给出 selected_of 或 yes_no 之一",
+                   "an indicator needs numerator and denominator, or exactly one of selected_of and yes_no";
+            LevelNumberOutOfOrder { expected: 2 }
+                => "等级应按顺序编号，此处应为 2", "levels must be numbered in order; expected 2";
+            LevelNeedsRange {}
+                => "计分型问卷的等级需要 from 和 to",
+                   "a level of a points questionnaire needs from and to";
+            LevelsGap { from: 40.0, to: 45.5 }
+                => "等级之间有空档：40–45.5 不属于任何等级", "levels leave 40–45.5 uncovered";
+            LevelsOverlap { starts: 30.0, previous_ends: 40.0 }
+                => "等级区间重叠：从 30 开始，但上一等级到 40",
+                   "levels overlap: starts at 30 but the previous level ends at 40";
+            ToNotAboveFrom { from: 60.0, to: 20.0 }
+                => "to（20）必须大于 from（60）", "to (20) must be greater than from (60)";
+            UnknownKind { kind: "slider".into() }
+                => "未知题型“slider”，可用：single_choice、multi_select、count、amount、ratio、trend、yes_no、text、level",
+                   "unknown kind \"slider\"; expected single_choice, multi_select, count, amount, ratio, trend, yes_no, text or level";
+            FieldNotForKind { field: "bands", kind: "count".into() }
+                => "字段 bands 不适用于题型 count", "field `bands` does not apply to kind count";
+            MissingUnit {} => "数值题必须给出单位（unit）", "a count or amount item needs a unit";
+            SingleChoiceTooFewOptions {}
+                => "单选题至少需要两个选项", "a single_choice item needs at least two options";
+            MultiSelectWithoutOptions {}
+                => "多选题至少需要一个选项", "a multi_select item needs at least one option";
+            OptionLevelInvalid {} => "等级应为 1–5 的整数", "level must be a whole number from 1 to 5";
+            CountBoundNotWhole {}
+                => "计数的界限必须是非负整数", "a count bound must be a whole number ≥ 0";
+            CountMaxBelowMin { max: 3, min: 10 } => "最大值 3 小于最小值 10", "max 3 is below min 10";
+            AmountMaxBelowMin { max: 2.5, min: 10.0 }
+                => "最大值 2.5 小于最小值 10", "max 2.5 is below min 10";
+            RatioMissingPart { key: "denominator" }
+                => "比率题缺少 denominator", "a ratio item needs `denominator`";
+            TrendBetterInvalid { better: "sideways".into() }
+                => "better 只能是 up 或 down，而不是“sideways”",
+                   "better must be up or down, not \"sideways\"";
+            TrendBetterMissing {}
+                => "趋势题需要 better（up 或 down）", "a trend item needs `better` (up or down)";
+            TrendPointsMissing {}
+                => "趋势题需要 points = { up = …, flat = …, down = … }",
+                   "a trend item needs points = { up = …, flat = …, down = … }";
+            YesNoPointsNotNumber {}
+                => "是非题的 points 应为一个数字", "a yes_no item's points must be one number";
+            LevelItemWithoutLevels {} => "等级题需要 levels", "a level item needs levels";
+            LevelItemLevelCount { count: 3 }
+                => "等级题应有 4 或 5 个等级，实际 3 个", "a level item has 4 or 5 levels, not 3";
+            LevelItemOutOfOrder { expected: 3 }
+                => "等级应按 1、2、3… 顺序给出，此处应为 3", "levels go 1, 2, 3… in order; expected 3";
+            LevelItemPointsCount { levels: 4 }
+                => "points 应有 4 个数（每个等级一个）", "points needs 4 numbers, one per level";
+            LevelItemPointsNegative {} => "分值不能为负数", "points cannot be negative";
+            LevelItemPointsNotList {}
+                => "等级题的 points 应为数组，如 [0, 1, 2, 3]",
+                   "a level item's points must be a list like [0, 1, 2, 3]";
+            BandsMissing {} => "比率题需要分段（bands）", "a ratio item needs bands";
+            BandsEmpty {} => "分段不能为空", "bands must not be empty";
+            BandLimitsOutOfRange {}
+                => "分段界限必须在 0–100（%）之间", "band limits must be within 0–100 (%)";
+            BandsNotFromZero { from: 10.0 } => "分段必须从 0 开始，而不是 10", "bands must start at 0, not 10";
+            BandsGap { from: 20.0, to: 30.0 }
+                => "分段有空档：20–30 % 不属于任何分段", "bands leave 20–30 % uncovered";
+            BandsOverlap { starts: 30.0, previous_ends: 40.0 }
+                => "分段重叠：从 30 开始，但上一段到 40",
+                   "bands overlap: starts at 30 but the previous band ends at 40";
+            BandsShortOf100 { last_to: 90.0 }
+                => "分段必须覆盖到 100%，最后一段止于 90",
+                   "bands must cover up to 100 %; the last ends at 90";
+            UnknownItem { id: "netwrk".into() }
+                => "引用了不存在的题目“netwrk”", "refers to unknown item \"netwrk\"";
+            WrongItemKind { id: "level".into(), kind: "single_choice", wanted: &["count", "amount"] }
+                => "题目“level”是 single_choice，此处需要 count or amount",
+                   "item \"level\" is a single_choice, count or amount is needed here";
+            InvalidCondition {
+                reason: ParseError { offset: 3, zh: "条件为空".into(), en: "empty condition".into() },
+            } => "条件有误：条件为空", "invalid condition: empty condition";
+            ConditionCycle { chain: vec!["a".into(), "b".into(), "a".into()] }
+                => "显示条件依赖自身：a → b → a", "visible_if depends on itself: a → b → a";
+            ResultFigureInVisibleIf { metric: "score".into() }
+                => "显示条件中不能使用结果数据 score（只能用于建议的 when）",
+                   "score is a result figure, usable only in a recommendation's `when`";
+            UnknownMetricId { what: MetricKind::Dimension, id: "dm".into() }
+                => "没有维度“dm”", "no dimension \"dm\"";
+            FirmComparison {}
+                => "firm(…) 只能与名称比较，其他结果数据只能与数字或结果数据比较",
+                   "firm(…) compares with a name; other figures compare with numbers or figures";
+            NoSuchOption { item: "level".into(), option: "mid".into() }
+                => "题目“level”没有选项“mid”", "item \"level\" has no option \"mid\"";
+            SelectedNeedsChoice { item: "total".into(), kind: "count" }
+                => "selected() 需要选择题，而“total”是 count",
+                   "selected() needs a choice item, \"total\" is a count";
+            CannotCompare { item: "flag".into(), kind: "yes_no" }
+                => "无法这样比较题目“flag”（yes_no）",
+                   "item \"flag\" (yes_no) cannot be compared with that value";
+            ImprovesNotMetric {}
+                => "improves 应为 dimension(id)、section(id) 或 indicator(id)",
+                   "improves must be dimension(id), section(id) or indicator(id)";
+            ImprovesUnknownId { id: "dm".into() } => "没有“dm”", "no such id \"dm\"";
+            InvalidProfileId {}
+                => "id 只能由字母、数字、_ 和 - 组成，且不能为空",
+                   "id must be non-empty letters, digits, _ or -";
+            YearOutOfRange {}
+                => "年份应为 2000–2100 之间的整数", "year must be a whole number from 2000 to 2100";
+            MissingTargetSource {}
+                => "必须注明目标值的来源文件", "the source document of the targets is required";
+            NoTargets {} => "至少需要一个目标值", "at least one target is needed";
+            TargetOutOfRange { value: 168.0 }
+                => "目标值 168 超出百分比范围 0–100",
+                   "target 168 is outside the percentage range 0–100";
+            UnknownIndicator { id: "x".into() }
+                => "没有任何问卷定义指标“x”", "no questionnaire has an indicator \"x\"";
+            InvalidPeriod {} => "时期应写作 YYYY 或 YYYY-MM", "period must be YYYY or YYYY-MM";
+            BenchmarkValueOutOfRange { value: -3.0 }
+                => "数值 -3 超出百分比范围 0–100", "value -3 is outside the percentage range 0–100";
+        );
+        for (e, zh, en) in samples {
+            let text = e.text();
+            assert_eq!(text.zh, zh, "{e:?}");
+            assert_eq!(text.en.as_deref(), Some(en), "{e:?}");
+        }
+    }
+
+    /// What a result figure names is worded by its kind.
+    #[test]
+    fn unknown_metric_ids_name_what_they_are() {
+        let text = |what| {
+            CheckError::UnknownMetricId {
+                what,
+                id: "x".into(),
+            }
+            .text()
+        };
+        for (what, zh, en) in [
+            (MetricKind::Indicator, "没有指标“x”", "no indicator \"x\""),
+            (MetricKind::Dimension, "没有维度“x”", "no dimension \"x\""),
+            (MetricKind::Section, "没有部分“x”", "no section \"x\""),
+            (
+                MetricKind::FirmField,
+                "没有企业信息字段（size、sector）“x”",
+                "no firm field (size or sector) \"x\"",
+            ),
+        ] {
+            assert_eq!(text(what), crate::domain::model::text::Text::new(zh, en));
+        }
+    }
+}
