@@ -92,8 +92,8 @@ fn wrong_type(r: &mut Reader, span: &Range<usize>, path: &str, want: &'static st
 /// A TOML number as f64. The parser has already decoded the literal: an integer comes
 /// without its radix prefix and underscores, in the form `i64::from_str_radix` reads
 /// with `radix()` (`0xff`, `0o17`, `0b101`, `1_000`, `-5`), a float in the form
-/// `str::parse` reads. Integers beyond i64 are refused as TOML allows; so are `nan`
-/// and `inf`, which no figure of a questionnaire can be.
+/// `str::parse` reads. TOML's integers are 64-bit signed and one beyond is an error
+/// (the spec's rule); `nan` and `inf` are refused too, as no figure of a file can be.
 fn number_of(v: &DeValue) -> Result<f64, ShapeError> {
     let not_a_number = || ShapeError::WrongType {
         want: "number",
@@ -394,5 +394,139 @@ impl<'t, 'i> Obj<'t, 'i> {
                 r.error(k.span().start, &self.field_path(key), e.text());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The number `value` (a TOML literal) reads as.
+    fn number(value: &str) -> Result<f64, ShapeError> {
+        let src = format!("n = {value}");
+        let (doc, errors) = DeTable::parse_recoverable(&src);
+        assert!(errors.is_empty(), "{value}: {errors:?}");
+        number_of(doc.get_ref().get("n").expect("n is read").get_ref())
+    }
+
+    #[test]
+    fn integers_read_in_every_radix_toml_allows() {
+        for (literal, value) in [
+            ("0xff", 255.0),
+            ("0xDEAD_beef", 3_735_928_559.0),
+            ("0o17", 15.0),
+            ("0o7_5_5", 493.0),
+            ("0b101", 5.0),
+            ("0b1111_0000", 240.0),
+            ("0x0", 0.0),
+        ] {
+            assert_eq!(number(literal), Ok(value), "{literal}");
+        }
+    }
+
+    #[test]
+    fn decimal_integers_take_underscores_and_signs() {
+        for (literal, value) in [
+            ("1_000", 1000.0),
+            ("1_000_000", 1e6),
+            ("+5", 5.0),
+            ("-5", -5.0),
+            ("-1_024", -1024.0),
+            ("-0", 0.0),
+            ("+0", 0.0),
+        ] {
+            assert_eq!(number(literal), Ok(value), "{literal}");
+        }
+    }
+
+    #[test]
+    fn floats_take_underscores_signs_and_exponents() {
+        for (literal, value) in [
+            ("1_000.5", 1000.5),
+            ("-2.5e3", -2500.0),
+            ("+6.02e+2", 602.0),
+            ("1e-2", 0.01),
+            ("3_1.4_1", 31.41),
+        ] {
+            assert_eq!(number(literal), Ok(value), "{literal}");
+        }
+    }
+
+    #[test]
+    fn the_64_bit_range_is_read_and_beyond_it_is_an_error_not_a_panic() {
+        // i64::MAX and i64::MIN as f64 (2^63 is the nearest double to both ends' magnitude).
+        assert_eq!(
+            number("9223372036854775807"),
+            Ok(9_223_372_036_854_775_807.0)
+        );
+        assert_eq!(
+            number("-9223372036854775808"),
+            Ok(-9_223_372_036_854_775_808.0)
+        );
+        assert_eq!(number("0x7fff_ffff_ffff_ffff"), Ok(i64::MAX as f64));
+        for (literal, shown) in [
+            ("9223372036854775808", "9223372036854775808"),
+            ("-9223372036854775809", "-9223372036854775809"),
+            ("0xffff_ffff_ffff_ffff", "0xffffffffffffffff"),
+            (
+                "0o1_777_777_777_777_777_777_777",
+                "0o1777777777777777777777",
+            ),
+            (
+                "0b1_0000000000000000000000000000000000000000000000000000000000000000",
+                "0b10000000000000000000000000000000000000000000000000000000000000000",
+            ),
+        ] {
+            assert_eq!(
+                number(literal),
+                Err(ShapeError::IntegerOutOfRange {
+                    literal: shown.to_string()
+                }),
+                "{literal}"
+            );
+        }
+    }
+
+    #[test]
+    fn nan_infinity_and_other_types_are_not_numbers() {
+        for (literal, got) in [
+            ("nan", "float"),
+            ("-inf", "float"),
+            ("+inf", "float"),
+            ("\"5\"", "string"),
+            ("true", "boolean"),
+            ("[1]", "array"),
+        ] {
+            assert_eq!(
+                number(literal),
+                Err(ShapeError::WrongType {
+                    want: "number",
+                    got
+                }),
+                "{literal}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_integer_out_of_range_is_reported_where_it_stands() {
+        let src = "[t]\nn = 99_999_999_999_999_999_999\nm = 0b11\n";
+        let map = SourceMap::new("f.toml", src);
+        let mut r = Reader::new(&map);
+        let doc = r.parse(src);
+        let mut root = Obj::root(&doc);
+        let read = root.req_table(&mut r, "t", |r, t| (t.opt_num(r, "n"), t.opt_num(r, "m")));
+        root.done(&mut r);
+        let (n, m) = read.expect("t is a table");
+        assert_eq!(n, None);
+        assert_eq!(m, Some(At::new(src.find("0b11").unwrap(), 3.0)));
+        let errors = r.finish(()).unwrap_err();
+        assert_eq!(
+            errors
+                .iter()
+                .map(|e| e.render(crate::domain::model::text::Lang::En))
+                .collect::<Vec<_>>(),
+            ["f.toml:2:5: t.n: integer 99999999999999999999 does not fit in a 64-bit integer"]
+        );
     }
 }
