@@ -20,9 +20,9 @@ macro_rules! one_sample_of_every_variant {
 
 pub mod answers_file;
 pub mod check;
-pub mod condition_parser;
+mod condition_parser;
 pub mod number_input;
-pub mod raw;
-pub(crate) mod shape_errors;
+mod raw;
+mod shape_errors;
 pub mod source_pos;
-pub mod toml_reader;
+mod toml_reader;

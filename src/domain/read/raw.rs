@@ -125,7 +125,6 @@ pub enum RawPoints {
     Number(At<f64>),
     List(At<Vec<f64>>),
     Trend {
-        offset: usize,
         up: Option<At<f64>>,
         flat: Option<At<f64>>,
         down: Option<At<f64>>,
@@ -134,7 +133,6 @@ pub enum RawPoints {
 
 #[derive(Debug)]
 pub struct RawOption {
-    pub offset: usize,
     pub id: At<String>,
     pub text: RawText,
     pub points: Option<At<f64>>,
@@ -151,14 +149,12 @@ pub struct RawBand {
 
 #[derive(Debug)]
 pub struct RawLevelOption {
-    pub offset: usize,
     pub level: Option<At<f64>>,
     pub text: RawText,
 }
 
 #[derive(Debug)]
 pub struct RawRecommendation {
-    pub offset: usize,
     pub id: At<String>,
     pub when: At<String>,
     pub improves: Option<At<String>>,
@@ -263,7 +259,6 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
         }),
     });
     let recommendations = root.tables(r, "recommendations", |r, o| RawRecommendation {
-        offset: o.offset,
         id: o.req_str(r, "id"),
         when: o.req_str(r, "when"),
         improves: o.opt_str(r, "improves"),
@@ -287,7 +282,6 @@ fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
     o.allow(&["options", "bands", "levels"]);
     let points = if o.is_table("points") {
         o.opt_table(r, "points", |r, t| RawPoints::Trend {
-            offset: t.offset,
             up: t.req_num(r, "up"),
             flat: t.req_num(r, "flat"),
             down: t.req_num(r, "down"),
@@ -309,7 +303,6 @@ fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
         cap: o.opt_num(r, "cap"),
         options: o.has("options").then(|| {
             o.tables(r, "options", |r, o| RawOption {
-                offset: o.offset,
                 id: o.req_str(r, "id"),
                 text: req_text(r, o, "text"),
                 points: o.opt_num(r, "points"),
@@ -334,7 +327,6 @@ fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
         levels: o.has("levels").then(|| {
             let at = o.offset_of("levels");
             let levels = o.tables(r, "levels", |r, o| RawLevelOption {
-                offset: o.offset,
                 level: o.req_num(r, "level"),
                 text: req_text(r, o, "text"),
             });

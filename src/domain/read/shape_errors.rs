@@ -5,7 +5,7 @@
 use crate::domain::model::text::Text;
 
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum ShapeError {
+pub(super) enum ShapeError {
     /// The parser's own message.
     Syntax {
         message: String,
@@ -29,7 +29,7 @@ pub(crate) enum ShapeError {
 }
 
 impl ShapeError {
-    pub(crate) fn text(&self) -> Text {
+    pub(super) fn text(&self) -> Text {
         match self {
             ShapeError::Syntax { message } => Text::new(
                 format!("TOML 语法错误：{message}"),

@@ -3,7 +3,7 @@
 use super::{CheckError, Checker};
 use crate::domain::read::toml_reader::At;
 
-pub(crate) fn is_valid_id(id: &str) -> bool {
+pub(super) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()

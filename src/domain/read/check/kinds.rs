@@ -108,7 +108,7 @@ impl Checker<'_, '_> {
             }
         };
         let points = match &raw.points {
-            Some(RawPoints::Trend { up, flat, down, .. }) => {
+            Some(RawPoints::Trend { up, flat, down }) => {
                 let mut p = [0.0; 3];
                 for (slot, v, name) in [(0, up, "up"), (1, flat, "flat"), (2, down, "down")] {
                     if let Some(v) = v {

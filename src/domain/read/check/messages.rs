@@ -7,7 +7,7 @@ use crate::domain::read::condition_parser::ParseError;
 
 /// One error the checker reports. The wording is `text`'s alone.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum CheckError {
+pub(super) enum CheckError {
     // ids and sources
     InvalidId {
         id: String,
@@ -193,7 +193,7 @@ pub(crate) enum CheckError {
 
 /// What a result figure in a condition names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum MetricKind {
+pub(super) enum MetricKind {
     Indicator,
     Dimension,
     Section,
@@ -206,7 +206,7 @@ fn round(v: f64) -> f64 {
 }
 
 impl CheckError {
-    pub(crate) fn text(&self) -> Text {
+    pub(super) fn text(&self) -> Text {
         use CheckError::*;
         match self {
             InvalidId { id } => Text::new(

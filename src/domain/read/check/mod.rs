@@ -31,7 +31,7 @@ use crate::domain::read::raw::{
 use crate::domain::read::source_pos::{LoadError, SourceMap};
 use crate::domain::read::toml_reader::{Obj, Reader};
 
-pub(crate) use ids::is_valid_id;
+use ids::is_valid_id;
 use messages::CheckError;
 
 /// Parse and validate a questionnaire. `file` is the name used in error messages.
