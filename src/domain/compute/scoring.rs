@@ -142,6 +142,18 @@ impl Score {
     }
 }
 
+/// Whether the questionnaire scores anything: levels, and a dimension with points or a
+/// level item. The quick check has neither; it only computes indicators.
+pub fn is_scored(q: &Questionnaire) -> bool {
+    !q.levels.is_empty()
+        && q.sections.iter().flat_map(|s| &s.dimensions).any(|d| {
+            d.points > 0.0
+                || d.items
+                    .iter()
+                    .any(|i| matches!(i.kind, ItemKind::Level { .. }))
+        })
+}
+
 /// The level whose range holds `total` (`from ≤ total < to`, the last including `to`).
 pub fn level_of(levels: &[LevelDef], total: f64) -> Option<u8> {
     let last = levels
@@ -378,5 +390,29 @@ fn maturity_dimension(
         earned: level,
         max: 5.0,
         percent: Some(level / 5.0 * 100.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
+
+    #[test]
+    fn the_quick_check_is_not_scored_and_the_other_built_ins_are() {
+        let scored: Vec<(String, bool)> = builtin::catalogue()
+            .expect("built-in files load")
+            .questionnaires
+            .iter()
+            .map(|q| (q.id.clone(), is_scored(q)))
+            .collect();
+        assert_eq!(
+            scored,
+            [
+                ("headline-quick".to_string(), false),
+                ("sme-digital-level".to_string(), true),
+                ("cmmm-self-diagnosis".to_string(), true),
+            ]
+        );
     }
 }
