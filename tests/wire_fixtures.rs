@@ -341,7 +341,7 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
     assert_eq!(q.sources.len(), 4);
     assert_eq!(q.sources[0].id, "miit-2021-integration-plan");
 
-    let targets: Vec<(&str, u16, Option<f64>, Option<f64>, usize)> = cat
+    let targets: Vec<_> = cat
         .profiles
         .iter()
         .map(|p| {
@@ -429,7 +429,7 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
     assert_eq!(q.items().count(), 42);
     assert_eq!(q.indicators.len(), 6);
     assert_eq!(q.recommendations.len(), 22);
-    let levels: Vec<(u8, &str, Option<(f64, f64)>)> = q
+    let levels: Vec<_> = q
         .levels
         .iter()
         .map(|l| (l.level, l.name.zh.as_str(), l.range))
