@@ -61,7 +61,7 @@ fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
 
 /// The band holding `ratio` (percent): `from ≤ ratio < to`, the last band including its
 /// `to`; a ratio above the last band (an amount ratio over 100 %) falls into the last.
-pub fn band_points(bands: &[crate::domain::model::questionnaire::Band], ratio: f64) -> f64 {
+fn band_points(bands: &[crate::domain::model::questionnaire::Band], ratio: f64) -> f64 {
     bands
         .iter()
         .find(|b| ratio >= b.from && ratio < b.to)
@@ -155,7 +155,7 @@ pub fn is_scored(q: &Questionnaire) -> bool {
 }
 
 /// The level whose range holds `total` (`from ≤ total < to`, the last including `to`).
-pub fn level_of(levels: &[LevelDef], total: f64) -> Option<u8> {
+fn level_of(levels: &[LevelDef], total: f64) -> Option<u8> {
     let last = levels
         .iter()
         .rev()
@@ -169,7 +169,7 @@ pub fn level_of(levels: &[LevelDef], total: f64) -> Option<u8> {
 }
 
 /// The first level above `current` and the distance from `total` to its threshold.
-pub fn next_level(levels: &[LevelDef], current: Option<u8>, total: f64) -> Option<(u8, f64)> {
+fn next_level(levels: &[LevelDef], current: Option<u8>, total: f64) -> Option<(u8, f64)> {
     levels
         .iter()
         .filter(|l| current.is_none_or(|c| l.level > c))
