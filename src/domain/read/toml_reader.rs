@@ -2,6 +2,9 @@
 //! errors the parser can recover from, and every missing field, unknown field and value
 //! of the wrong type, each with its position. (serde would stop at the first.)
 
+// Runs in the files worker, the CLI and build.rs, never in the app's wasm: std is right here.
+#![allow(clippy::disallowed_methods)]
+
 use std::borrow::Cow;
 use std::ops::Range;
 
