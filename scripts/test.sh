@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every test: the native Rust tests, then the
+# Installs what is missing, then runs every test: the lints, the native Rust tests, then the
 # end-to-end tests that drive the release build in headless Chromium.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh" test
 cd "$ROOT"
+
+printf '\n== lints (cargo clippy; clippy.toml keeps the stand-ins in the app wasm)\n'
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --bins -- -D warnings
 
 printf '\n== native tests (cargo test)\n'
 cargo test --locked

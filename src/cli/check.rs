@@ -5,13 +5,12 @@ use std::process::ExitCode;
 
 use crate::builtin;
 use crate::domain::model::questionnaire::Questionnaire;
-use crate::domain::model::text::Lang;
 use crate::domain::read::check::benchmark::load_benchmark;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
 use crate::domain::read::source_pos::LoadError;
 
-use super::USAGE;
+use super::args::CheckArgs;
 
 #[derive(PartialEq)]
 enum FileKind {
@@ -29,30 +28,11 @@ fn file_kind(src: &str) -> FileKind {
     }
 }
 
-pub fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
-    let mut lang = Lang::Zh;
-    let mut files = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--lang" => match super::parse_lang(it.next()) {
-                Some(l) => lang = l,
-                None => {
-                    let _ = writeln!(err, "--lang takes zh or en\n{USAGE}");
-                    return ExitCode::from(2);
-                }
-            },
-            _ => files.push(a.clone()),
-        }
-    }
-    if files.is_empty() {
-        let _ = writeln!(err, "{USAGE}");
-        return ExitCode::from(2);
-    }
-
+pub fn check(args: &CheckArgs, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+    let CheckArgs { lang, files } = args;
     let mut errors: Vec<LoadError> = Vec::new();
     let mut sources = Vec::new();
-    for f in &files {
+    for f in files {
         match std::fs::read_to_string(f) {
             Ok(src) => sources.push((f.clone(), src)),
             Err(e) => {
@@ -90,7 +70,7 @@ pub fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Exi
     }
 
     for e in &errors {
-        let _ = writeln!(out, "{}", e.render(lang));
+        let _ = writeln!(out, "{}", e.render(*lang));
     }
     if errors.is_empty() {
         let _ = writeln!(err, "{} file(s) checked, no errors", files.len());

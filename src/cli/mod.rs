@@ -1,13 +1,23 @@
 //! The CLI's logic, separate from `main` so that tests can drive it with any arguments
 //! and read what it prints. It does file IO, so it is not part of the pure domain.
+//!
+//! `args` parses the command line once; `check` and `score` run the commands; `output`
+//! writes scored rows as a table, JSON or CSV.
 
+// Native only, never in the wasm: std's collections, sorts and parsing are right here.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
+
+mod args;
 mod check;
+mod output;
 mod score;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-pub const USAGE: &str = "usage:
+use args::{Command, UsageError};
+
+const USAGE: &str = "usage:
   shuzhuan check [--lang zh|en] FILE...
       Validates questionnaire files, target profiles (first table [profile]) and benchmark
       files (first table [benchmark]). Profiles and benchmarks are checked against the
@@ -21,25 +31,19 @@ pub const USAGE: &str = "usage:
       scored; the exit code is 1 if any failed.";
 
 pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
-    match args.first().map(String::as_str) {
-        Some("check") => check::check(&args[1..], out, err),
-        Some("score") => score::score(&args[1..], out, err),
-        Some("-h" | "--help" | "help") => {
+    match args::parse(args) {
+        Ok(Command::Help) => {
             let _ = writeln!(out, "{USAGE}");
             ExitCode::SUCCESS
         }
-        _ => {
-            let _ = writeln!(err, "{USAGE}");
+        Ok(Command::Check(args)) => check::check(&args, out, err),
+        Ok(Command::Score(args)) => score::score(&args, out, err),
+        Err(UsageError(problem)) => {
+            let _ = match problem {
+                Some(problem) => writeln!(err, "{problem}\n{USAGE}"),
+                None => writeln!(err, "{USAGE}"),
+            };
             ExitCode::from(2)
         }
-    }
-}
-
-/// `--lang zh|en`; None for anything else.
-pub(crate) fn parse_lang(arg: Option<&String>) -> Option<crate::domain::model::text::Lang> {
-    match arg.map(String::as_str) {
-        Some("zh") => Some(crate::domain::model::text::Lang::Zh),
-        Some("en") => Some(crate::domain::model::text::Lang::En),
-        _ => None,
     }
 }

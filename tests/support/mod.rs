@@ -1,6 +1,8 @@
 //! Shared by the native tests: build answers from a compact description.
 // Each test binary uses a different part of this module.
 #![allow(dead_code)]
+// Native test code: std's parsing is right here.
+#![allow(clippy::disallowed_methods)]
 
 use shuzhuan::domain::model::answers::{Answer, Answers};
 use shuzhuan::domain::model::questionnaire::{ItemKind, Questionnaire};

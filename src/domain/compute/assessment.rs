@@ -1,51 +1,19 @@
-//! The result the firm sees: each indicator's value against the selected target, the gap
-//! in percentage points, and how complete the answers are.
+//! The result the firm sees, computed in one call (`assess`): the indicators against the
+//! selected target, scores and level, ranked recommendations; and how far the answers
+//! have got (progress, the next question to answer).
 
 use crate::domain::compute::evaluation::{evaluate, Evaluation, ItemState};
-use crate::domain::compute::indicators::{indicator_value, IndicatorValue};
+use crate::domain::compute::indicators::{indicator_value, IndicatorResult};
 use crate::domain::compute::recommend::{recommend, Advice, Context};
 use crate::domain::compute::scoring::{score, Score};
 use crate::domain::model::answers::Answers;
-use crate::domain::model::benchmark::{ActualValue, Benchmark};
+use crate::domain::model::benchmark::Benchmark;
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 
-/// Values this close count as equal, so a firm exactly on target is "met".
-const EPSILON: f64 = 1e-9;
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct IndicatorResult {
-    pub id: String,
-    pub value: IndicatorValue,
-    /// The selected profile's target, where it sets one for this indicator.
-    pub target: Option<f64>,
-    /// The latest national actual value.
-    pub national: Option<ActualValue>,
-}
-
-/// Where the firm stands against a target.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Gap {
-    /// At or above target, by this many percentage points (≥ 0).
-    Met { above_pp: f64 },
-    /// Below target, by this many percentage points (> 0).
-    Short { below_pp: f64 },
-}
-
-impl IndicatorResult {
-    pub fn gap(&self) -> Option<Gap> {
-        let (value, target) = (self.value.percent()?, self.target?);
-        let diff = value - target;
-        Some(if diff > -EPSILON {
-            Gap::Met {
-                above_pp: diff.max(0.0),
-            }
-        } else {
-            Gap::Short { below_pp: -diff }
-        })
-    }
-}
+// `Gap` belongs to the indicators; the report and the tests import it by this path.
+pub use crate::domain::compute::indicators::Gap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {

@@ -11,7 +11,7 @@ use crate::domain::model::text::{Lang, Text};
 use crate::domain::read::number_input::{parse_bounded_amount, parse_bounded_count};
 
 /// Field id → the error to show next to that field.
-pub type FieldErrors = IdMap<Text>;
+type FieldErrors = IdMap<Text>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemState {

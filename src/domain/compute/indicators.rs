@@ -1,7 +1,9 @@
-//! Headline indicators computed from the firm's raw counts and ticks.
+//! Headline indicators computed from the firm's raw counts and ticks, and where each
+//! stands against its target.
 
 use crate::domain::compute::evaluation::{Evaluation, ItemState};
 use crate::domain::model::answers::Answers;
+use crate::domain::model::benchmark::ActualValue;
 use crate::domain::model::questionnaire::{Formula, Indicator, ItemKind, Questionnaire};
 
 /// What an indicator comes to for this firm.
@@ -68,5 +70,41 @@ pub fn indicator_value(
             (ItemState::Answered, Some("no")) => IndicatorValue::Percent(0.0),
             _ => IndicatorValue::Missing,
         },
+    }
+}
+
+/// Values this close count as equal, so a firm exactly on target is "met".
+const EPSILON: f64 = 1e-9;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorResult {
+    pub id: String,
+    pub value: IndicatorValue,
+    /// The selected profile's target, where it sets one for this indicator.
+    pub target: Option<f64>,
+    /// The latest national actual value.
+    pub national: Option<ActualValue>,
+}
+
+/// Where the firm stands against a target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Gap {
+    /// At or above target, by this many percentage points (≥ 0).
+    Met { above_pp: f64 },
+    /// Below target, by this many percentage points (> 0).
+    Short { below_pp: f64 },
+}
+
+impl IndicatorResult {
+    pub fn gap(&self) -> Option<Gap> {
+        let (value, target) = (self.value.percent()?, self.target?);
+        let diff = value - target;
+        Some(if diff > -EPSILON {
+            Gap::Met {
+                above_pp: diff.max(0.0),
+            }
+        } else {
+            Gap::Short { below_pp: -diff }
+        })
     }
 }

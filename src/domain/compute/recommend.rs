@@ -1,8 +1,8 @@
 //! Recommendations: the questionnaire's rules whose condition holds for this firm,
 //! ranked by what acting on them could gain (docs/scoring.md, "Recommendations").
 
-use crate::domain::compute::assessment::IndicatorResult;
 use crate::domain::compute::evaluation::{holds, Evaluation, MetricValue};
+use crate::domain::compute::indicators::IndicatorResult;
 use crate::domain::compute::scoring::Score;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::benchmark::Benchmark;

@@ -61,7 +61,7 @@ fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
 
 /// The band holding `ratio` (percent): `from ≤ ratio < to`, the last band including its
 /// `to`; a ratio above the last band (an amount ratio over 100 %) falls into the last.
-pub fn band_points(bands: &[crate::domain::model::questionnaire::Band], ratio: f64) -> f64 {
+fn band_points(bands: &[crate::domain::model::questionnaire::Band], ratio: f64) -> f64 {
     bands
         .iter()
         .find(|b| ratio >= b.from && ratio < b.to)
@@ -142,8 +142,20 @@ impl Score {
     }
 }
 
+/// Whether the questionnaire scores anything: levels, and a dimension with points or a
+/// level item. The quick check has neither; it only computes indicators.
+pub fn is_scored(q: &Questionnaire) -> bool {
+    !q.levels.is_empty()
+        && q.sections.iter().flat_map(|s| &s.dimensions).any(|d| {
+            d.points > 0.0
+                || d.items
+                    .iter()
+                    .any(|i| matches!(i.kind, ItemKind::Level { .. }))
+        })
+}
+
 /// The level whose range holds `total` (`from ≤ total < to`, the last including `to`).
-pub fn level_of(levels: &[LevelDef], total: f64) -> Option<u8> {
+fn level_of(levels: &[LevelDef], total: f64) -> Option<u8> {
     let last = levels
         .iter()
         .rev()
@@ -157,7 +169,7 @@ pub fn level_of(levels: &[LevelDef], total: f64) -> Option<u8> {
 }
 
 /// The first level above `current` and the distance from `total` to its threshold.
-pub fn next_level(levels: &[LevelDef], current: Option<u8>, total: f64) -> Option<(u8, f64)> {
+fn next_level(levels: &[LevelDef], current: Option<u8>, total: f64) -> Option<(u8, f64)> {
     levels
         .iter()
         .filter(|l| current.is_none_or(|c| l.level > c))
@@ -378,5 +390,29 @@ fn maturity_dimension(
         earned: level,
         max: 5.0,
         percent: Some(level / 5.0 * 100.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
+
+    #[test]
+    fn the_quick_check_is_not_scored_and_the_other_built_ins_are() {
+        let scored: Vec<(String, bool)> = builtin::catalogue()
+            .expect("built-in files load")
+            .questionnaires
+            .iter()
+            .map(|q| (q.id.clone(), is_scored(q)))
+            .collect();
+        assert_eq!(
+            scored,
+            [
+                ("headline-quick".to_string(), false),
+                ("sme-digital-level".to_string(), true),
+                ("cmmm-self-diagnosis".to_string(), true),
+            ]
+        );
     }
 }

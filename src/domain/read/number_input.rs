@@ -17,7 +17,7 @@ pub enum CountError {
 }
 
 /// Counts above this are refused as typing mistakes; no firm has a billion key processes.
-pub const COUNT_LIMIT: u64 = 1_000_000_000;
+const COUNT_LIMIT: u64 = 1_000_000_000;
 
 impl CountError {
     pub fn message(self) -> Text {
@@ -67,7 +67,7 @@ fn to_half_width(c: char) -> char {
 /// by an exact power of ten, so the one rounding is the correctly rounded one. Beyond
 /// that it may differ from it in the last bit. Written here because the standard
 /// parser brings about 10 kB of tables into the browser app, for numbers people type.
-pub fn decimal_value(s: &str) -> Option<f64> {
+fn decimal_value(s: &str) -> Option<f64> {
     const POW10: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -118,7 +118,9 @@ fn is_grouped(s: &str) -> bool {
 }
 
 /// `Ok(None)` for an empty field, `Ok(Some(n))` for a valid count.
-pub fn parse_count(raw: &str) -> Result<Option<u64>, CountError> {
+// `str::parse::<u64>` brings no float tables: only f64 has a stand-in.
+#[allow(clippy::disallowed_methods)]
+fn parse_count(raw: &str) -> Result<Option<u64>, CountError> {
     let normalized: String = raw.trim().chars().map(to_half_width).collect();
     let s = normalized.trim();
     if s.is_empty() {
@@ -157,7 +159,7 @@ pub fn parse_count(raw: &str) -> Result<Option<u64>, CountError> {
 }
 
 /// An amount such as `12.5` or `１，２００．５`: `Ok(None)` for an empty field.
-pub fn parse_amount(raw: &str) -> Result<Option<f64>, CountError> {
+fn parse_amount(raw: &str) -> Result<Option<f64>, CountError> {
     let normalized: String = raw.trim().chars().map(to_half_width).collect();
     let s = normalized.trim();
     if s.is_empty() {
@@ -195,7 +197,7 @@ pub fn parse_amount(raw: &str) -> Result<Option<f64>, CountError> {
 }
 
 /// Amounts above this are refused as typing mistakes.
-pub const AMOUNT_LIMIT: f64 = 1e12;
+const AMOUNT_LIMIT: f64 = 1e12;
 
 /// Parses an amount and applies the item's bounds.
 pub fn parse_bounded_amount(
@@ -224,6 +226,8 @@ pub fn parse_bounded_count(
 }
 
 #[cfg(test)]
+// Compared against `str::parse::<f64>`, which `decimal_value` replaces.
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 

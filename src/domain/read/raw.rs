@@ -1,9 +1,10 @@
 //! Raw structs that mirror the questionnaire TOML file one to one, and their reading.
-//! Nothing is checked here beyond shape (fields, types); `load` checks meaning and
+//! Nothing is checked here beyond shape (fields, types); `check` checks meaning and
 //! builds the model in `questionnaire`. Every value keeps its position (`At`).
 
 use crate::domain::model::text::Text;
-use crate::domain::read::toml_reader::{msg, At, Obj, Reader};
+use crate::domain::read::shape_errors::ShapeError;
+use crate::domain::read::toml_reader::{At, Obj, Reader};
 
 #[derive(Debug, Default)]
 pub struct RawText {
@@ -124,7 +125,6 @@ pub enum RawPoints {
     Number(At<f64>),
     List(At<Vec<f64>>),
     Trend {
-        offset: usize,
         up: Option<At<f64>>,
         flat: Option<At<f64>>,
         down: Option<At<f64>>,
@@ -133,7 +133,6 @@ pub enum RawPoints {
 
 #[derive(Debug)]
 pub struct RawOption {
-    pub offset: usize,
     pub id: At<String>,
     pub text: RawText,
     pub points: Option<At<f64>>,
@@ -150,14 +149,12 @@ pub struct RawBand {
 
 #[derive(Debug)]
 pub struct RawLevelOption {
-    pub offset: usize,
     pub level: Option<At<f64>>,
     pub text: RawText,
 }
 
 #[derive(Debug)]
 pub struct RawRecommendation {
-    pub offset: usize,
     pub id: At<String>,
     pub when: At<String>,
     pub improves: Option<At<String>>,
@@ -171,11 +168,7 @@ pub struct RawRecommendation {
 pub fn checked_text(r: &mut Reader, raw: &RawText, field: &str) -> Text {
     let zh = raw.zh.clone().unwrap_or_default();
     if raw.present && zh.trim().is_empty() {
-        r.error(
-            raw.offset,
-            field,
-            msg("缺少中文文本（zh）", "Chinese text (zh) is missing"),
-        );
+        r.error(raw.offset, field, ShapeError::MissingChinese.text());
     }
     Text {
         zh,
@@ -266,7 +259,6 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
         }),
     });
     let recommendations = root.tables(r, "recommendations", |r, o| RawRecommendation {
-        offset: o.offset,
         id: o.req_str(r, "id"),
         when: o.req_str(r, "when"),
         improves: o.opt_str(r, "improves"),
@@ -290,7 +282,6 @@ fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
     o.allow(&["options", "bands", "levels"]);
     let points = if o.is_table("points") {
         o.opt_table(r, "points", |r, t| RawPoints::Trend {
-            offset: t.offset,
             up: t.req_num(r, "up"),
             flat: t.req_num(r, "flat"),
             down: t.req_num(r, "down"),
@@ -312,7 +303,6 @@ fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
         cap: o.opt_num(r, "cap"),
         options: o.has("options").then(|| {
             o.tables(r, "options", |r, o| RawOption {
-                offset: o.offset,
                 id: o.req_str(r, "id"),
                 text: req_text(r, o, "text"),
                 points: o.opt_num(r, "points"),
@@ -337,7 +327,6 @@ fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
         levels: o.has("levels").then(|| {
             let at = o.offset_of("levels");
             let levels = o.tables(r, "levels", |r, o| RawLevelOption {
-                offset: o.offset,
                 level: o.req_num(r, "level"),
                 text: req_text(r, o, "text"),
             });

@@ -39,8 +39,8 @@ impl fmt::Display for LoadError {
 }
 
 /// Maps byte offsets of one source text to line and column.
-pub struct SourceMap<'a> {
-    pub file: &'a str,
+pub(super) struct SourceMap<'a> {
+    file: &'a str,
     src: &'a str,
     line_starts: Vec<usize>,
 }

@@ -2,6 +2,9 @@
 //! errors the parser can recover from, and every missing field, unknown field and value
 //! of the wrong type, each with its position. (serde would stop at the first.)
 
+// Runs in the files worker, the CLI and build.rs, never in the app's wasm: std is right here.
+#![allow(clippy::disallowed_methods)]
+
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -9,11 +12,8 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::domain::model::text::Text;
+use crate::domain::read::shape_errors::ShapeError;
 use crate::domain::read::source_pos::{LoadError, SourceMap};
-
-pub fn msg(zh: impl Into<String>, en: impl Into<String>) -> Text {
-    Text::new(zh, en)
-}
 
 /// A value with the byte offset where it stands in the file.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,8 +30,8 @@ impl<T> At<T> {
 
 /// Collects errors against one source file.
 pub struct Reader<'a> {
-    pub map: &'a SourceMap<'a>,
-    pub errors: Vec<LoadError>,
+    map: &'a SourceMap<'a>,
+    errors: Vec<LoadError>,
 }
 
 impl<'a> Reader<'a> {
@@ -58,14 +58,7 @@ impl<'a> Reader<'a> {
         for e in errors {
             let offset = e.span().map_or(0, |s| s.start);
             let m = e.message().trim().to_string();
-            self.error(
-                offset,
-                "(file)",
-                msg(
-                    format!("TOML 语法错误：{m}"),
-                    format!("TOML syntax error: {m}"),
-                ),
-            );
+            self.error(offset, "(file)", ShapeError::Syntax { message: m }.text());
         }
         table
     }
@@ -94,38 +87,34 @@ fn type_name(v: &DeValue) -> &'static str {
     }
 }
 
-fn wrong_type(r: &mut Reader, span: &Range<usize>, path: &str, want: &str, got: &DeValue) {
+fn wrong_type(r: &mut Reader, span: &Range<usize>, path: &str, want: &'static str, got: &DeValue) {
     let got = type_name(got);
-    r.error(
-        span.start,
-        path,
-        msg(
-            format!("应为 {want}，实际是 {got}"),
-            format!("expected {want}, found {got}"),
-        ),
-    );
+    r.error(span.start, path, ShapeError::WrongType { want, got }.text());
 }
 
-fn number_of(v: &DeValue) -> Option<f64> {
+/// A TOML number as f64. The parser has already decoded the literal: an integer comes
+/// without its radix prefix and underscores, in the form `i64::from_str_radix` reads
+/// with `radix()` (`0xff`, `0o17`, `0b101`, `1_000`, `-5`), a float in the form
+/// `str::parse` reads. TOML's integers are 64-bit signed and one beyond is an error
+/// (the spec's rule); `nan` and `inf` are refused too, as no figure of a file can be.
+fn number_of(v: &DeValue) -> Result<f64, ShapeError> {
+    let not_a_number = || ShapeError::WrongType {
+        want: "number",
+        got: type_name(v),
+    };
     match v {
-        DeValue::Integer(i) => {
-            let digits = i.as_str().replace('_', "");
-            let (neg, digits) = match digits.strip_prefix('-') {
-                Some(d) => (true, d.to_string()),
-                None => (false, digits.trim_start_matches('+').to_string()),
-            };
-            let body = digits
-                .trim_start_matches("0x")
-                .trim_start_matches("0o")
-                .trim_start_matches("0b");
-            let v = i64::from_str_radix(body, i.radix()).ok()? as f64;
-            Some(if neg { -v } else { v })
-        }
-        DeValue::Float(f) => {
-            let s = f.as_str().replace('_', "");
-            s.parse::<f64>().ok().filter(|v| v.is_finite())
-        }
-        _ => None,
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .map(|n| n as f64)
+            .map_err(|_| ShapeError::IntegerOutOfRange {
+                literal: i.to_string(),
+            }),
+        DeValue::Float(f) => f
+            .as_str()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(not_a_number),
+        _ => Err(not_a_number()),
     }
 }
 
@@ -165,11 +154,10 @@ impl<'t, 'i> Obj<'t, 'i> {
     }
 
     pub fn report_missing(&self, r: &mut Reader, key: &str) {
-        r.error(
-            self.offset,
-            &self.field_path(key),
-            msg(format!("缺少字段 {key}"), format!("missing field `{key}`")),
-        );
+        let e = ShapeError::MissingField {
+            key: key.to_string(),
+        };
+        r.error(self.offset, &self.field_path(key), e.text());
     }
 
     /// Declares keys as known although they were not read (read conditionally).
@@ -208,7 +196,7 @@ impl<'t, 'i> Obj<'t, 'i> {
         &mut self,
         r: &mut Reader,
         key: &'static str,
-        want_array: &str,
+        want_array: &'static str,
         mut f: impl FnMut(&mut Reader, &'t Spanned<DeValue<'i>>, String) -> Option<T>,
     ) -> Option<At<Vec<T>>> {
         let v = self.get(key)?;
@@ -271,9 +259,9 @@ impl<'t, 'i> Obj<'t, 'i> {
     pub fn opt_num(&mut self, r: &mut Reader, key: &'static str) -> Option<At<f64>> {
         let v = self.get(key)?;
         match number_of(v.get_ref()) {
-            Some(n) => Some(At::new(v.span().start, n)),
-            None => {
-                wrong_type(r, &v.span(), &self.field_path(key), "number", v.get_ref());
+            Ok(n) => Some(At::new(v.span().start, n)),
+            Err(e) => {
+                r.error(v.span().start, &self.field_path(key), e.text());
                 None
             }
         }
@@ -368,11 +356,9 @@ impl<'t, 'i> Obj<'t, 'i> {
     /// An array of numbers; None when absent.
     pub fn opt_numbers(&mut self, r: &mut Reader, key: &'static str) -> Option<At<Vec<f64>>> {
         self.array(r, key, "array of numbers", |r, item, path| {
-            let n = number_of(item.get_ref());
-            if n.is_none() {
-                wrong_type(r, &item.span(), &path, "number", item.get_ref());
-            }
-            n
+            number_of(item.get_ref())
+                .map_err(|e| r.error(item.span().start, &path, e.text()))
+                .ok()
         })
     }
 
@@ -382,11 +368,11 @@ impl<'t, 'i> Obj<'t, 'i> {
         for (k, v) in self.table.iter() {
             let key: &Cow<str> = k.get_ref();
             match number_of(v.get_ref()) {
-                Some(n) => out.push((
+                Ok(n) => out.push((
                     At::new(k.span().start, key.to_string()),
                     At::new(v.span().start, n),
                 )),
-                None => wrong_type(r, &v.span(), &self.field_path(key), "number", v.get_ref()),
+                Err(e) => r.error(v.span().start, &self.field_path(key), e.text()),
             }
         }
         self.open = true;
@@ -401,19 +387,149 @@ impl<'t, 'i> Obj<'t, 'i> {
         for (k, _) in self.table.iter() {
             let key: &str = k.get_ref();
             if !self.asked.contains(&key) {
-                let mut expected: Vec<&str> = self.asked.clone();
+                let mut expected = self.asked.clone();
                 expected.sort_unstable();
                 expected.dedup();
-                let list = expected.join(", ");
-                r.error(
-                    k.span().start,
-                    &self.field_path(key),
-                    msg(
-                        format!("未知字段 {key}，可用字段：{list}"),
-                        format!("unknown field `{key}`, expected one of: {list}"),
-                    ),
-                );
+                let e = ShapeError::UnknownField {
+                    key: key.to_string(),
+                    expected,
+                };
+                r.error(k.span().start, &self.field_path(key), e.text());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The number `value` (a TOML literal) reads as.
+    fn number(value: &str) -> Result<f64, ShapeError> {
+        let src = format!("n = {value}");
+        let (doc, errors) = DeTable::parse_recoverable(&src);
+        assert!(errors.is_empty(), "{value}: {errors:?}");
+        number_of(doc.get_ref().get("n").expect("n is read").get_ref())
+    }
+
+    #[test]
+    fn integers_read_in_every_radix_toml_allows() {
+        for (literal, value) in [
+            ("0xff", 255.0),
+            ("0xDEAD_beef", 3_735_928_559.0),
+            ("0o17", 15.0),
+            ("0o7_5_5", 493.0),
+            ("0b101", 5.0),
+            ("0b1111_0000", 240.0),
+            ("0x0", 0.0),
+        ] {
+            assert_eq!(number(literal), Ok(value), "{literal}");
+        }
+    }
+
+    #[test]
+    fn decimal_integers_take_underscores_and_signs() {
+        for (literal, value) in [
+            ("1_000", 1000.0),
+            ("1_000_000", 1e6),
+            ("+5", 5.0),
+            ("-5", -5.0),
+            ("-1_024", -1024.0),
+            ("-0", 0.0),
+            ("+0", 0.0),
+        ] {
+            assert_eq!(number(literal), Ok(value), "{literal}");
+        }
+    }
+
+    #[test]
+    fn floats_take_underscores_signs_and_exponents() {
+        for (literal, value) in [
+            ("1_000.5", 1000.5),
+            ("-2.5e3", -2500.0),
+            ("+6.02e+2", 602.0),
+            ("1e-2", 0.01),
+            ("3_1.4_1", 31.41),
+        ] {
+            assert_eq!(number(literal), Ok(value), "{literal}");
+        }
+    }
+
+    #[test]
+    fn the_64_bit_range_is_read_and_beyond_it_is_an_error_not_a_panic() {
+        // i64::MAX and i64::MIN as f64 (2^63 is the nearest double to both ends' magnitude).
+        assert_eq!(
+            number("9223372036854775807"),
+            Ok(9_223_372_036_854_775_807.0)
+        );
+        assert_eq!(
+            number("-9223372036854775808"),
+            Ok(-9_223_372_036_854_775_808.0)
+        );
+        assert_eq!(number("0x7fff_ffff_ffff_ffff"), Ok(i64::MAX as f64));
+        for (literal, shown) in [
+            ("9223372036854775808", "9223372036854775808"),
+            ("-9223372036854775809", "-9223372036854775809"),
+            ("0xffff_ffff_ffff_ffff", "0xffffffffffffffff"),
+            (
+                "0o1_777_777_777_777_777_777_777",
+                "0o1777777777777777777777",
+            ),
+            (
+                "0b1_0000000000000000000000000000000000000000000000000000000000000000",
+                "0b10000000000000000000000000000000000000000000000000000000000000000",
+            ),
+        ] {
+            assert_eq!(
+                number(literal),
+                Err(ShapeError::IntegerOutOfRange {
+                    literal: shown.to_string()
+                }),
+                "{literal}"
+            );
+        }
+    }
+
+    #[test]
+    fn nan_infinity_and_other_types_are_not_numbers() {
+        for (literal, got) in [
+            ("nan", "float"),
+            ("-inf", "float"),
+            ("+inf", "float"),
+            ("\"5\"", "string"),
+            ("true", "boolean"),
+            ("[1]", "array"),
+        ] {
+            assert_eq!(
+                number(literal),
+                Err(ShapeError::WrongType {
+                    want: "number",
+                    got
+                }),
+                "{literal}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_integer_out_of_range_is_reported_where_it_stands() {
+        let src = "[t]\nn = 99_999_999_999_999_999_999\nm = 0b11\n";
+        let map = SourceMap::new("f.toml", src);
+        let mut r = Reader::new(&map);
+        let doc = r.parse(src);
+        let mut root = Obj::root(&doc);
+        let read = root.req_table(&mut r, "t", |r, t| (t.opt_num(r, "n"), t.opt_num(r, "m")));
+        root.done(&mut r);
+        let (n, m) = read.expect("t is a table");
+        assert_eq!(n, None);
+        assert_eq!(m, Some(At::new(src.find("0b11").unwrap(), 3.0)));
+        let errors = r.finish(()).unwrap_err();
+        assert_eq!(
+            errors
+                .iter()
+                .map(|e| e.render(crate::domain::model::text::Lang::En))
+                .collect::<Vec<_>>(),
+            ["f.toml:2:5: t.n: integer 99999999999999999999 does not fit in a 64-bit integer"]
+        );
     }
 }

@@ -232,6 +232,8 @@ impl<'de> Deserialize<'de> for SortedSet {
 }
 
 #[cfg(test)]
+// Compared against the std types they replace.
+#[allow(clippy::disallowed_types)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -55,15 +55,10 @@ pub fn decode_questionnaire(bytes: &[u8]) -> Result<Questionnaire, String> {
     decode::<Questionnaire>(bytes).map(Questionnaire::indexed)
 }
 
-pub fn decode_read_result(bytes: &[u8]) -> Result<ReadResult, String> {
-    decode::<ReadResult>(bytes).map(|r| r.map(Questionnaire::indexed))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::builtin;
-    use crate::domain::read::check::load_questionnaire;
 
     /// Decoding gives back exactly what was checked, item index included, for every
     /// built-in file.
@@ -83,17 +78,6 @@ mod tests {
             }
             assert_eq!(decode_questionnaire(&encode(q)).as_ref(), Ok(q));
         }
-    }
-
-    #[test]
-    fn a_read_result_round_trips_errors_too() {
-        let errors =
-            load_questionnaire("bad.toml", "[questionnaire]\nid = 1\n").expect_err("invalid");
-        let result: ReadResult = Err(errors.clone());
-        assert_eq!(decode_read_result(&encode(&result)), Ok(Err(errors)));
-        let (file, src) = builtin::QUESTIONNAIRES[0];
-        let ok: ReadResult = load_questionnaire(file, src);
-        assert_eq!(decode_read_result(&encode(&ok)), Ok(ok));
     }
 
     #[test]

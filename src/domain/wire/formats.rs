@@ -157,6 +157,22 @@ mod tests {
         assert!(why.get(Lang::En).contains("line 1"), "{why:?}");
     }
 
+    /// A read result crosses back errors included, and a questionnaire comes back
+    /// exactly as checked.
+    #[test]
+    fn a_read_result_round_trips_errors_too() {
+        let reply = |read: ReadResult| decode_done(&encode(&Done::Questionnaire(read)));
+        let errors =
+            load_questionnaire("bad.toml", "[questionnaire]\nid = 1\n").expect_err("invalid");
+        assert_eq!(
+            reply(Err(errors.clone())),
+            Ok(Done::Questionnaire(Err(errors)))
+        );
+        let (file, src) = builtin::QUESTIONNAIRES[0];
+        let ok: ReadResult = load_questionnaire(file, src);
+        assert_eq!(reply(ok.clone()), Ok(Done::Questionnaire(ok)));
+    }
+
     /// Entries exactly as the JSON release wrote them.
     #[test]
     fn earlier_releases_entries_are_converted_by_key() {

@@ -1,12 +1,13 @@
 //! Checks a benchmark file (national actual values) into a `Benchmark`.
 
+use super::messages::CheckError;
 use super::targets::check_indicator_known;
 use crate::domain::model::benchmark::{ActualValue, Benchmark};
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::Text;
 use crate::domain::read::raw::{checked_text, req_text};
 use crate::domain::read::source_pos::{LoadError, SourceMap};
-use crate::domain::read::toml_reader::{msg, Obj, Reader};
+use crate::domain::read::toml_reader::{Obj, Reader};
 
 fn is_period(s: &str) -> bool {
     let b = s.as_bytes();
@@ -68,29 +69,14 @@ pub fn load_benchmark(
             questionnaires,
         );
         if !is_period(&period.value) {
-            r.error(
-                period.offset,
-                &format!("{field}.period"),
-                msg(
-                    "时期应写作 YYYY 或 YYYY-MM",
-                    "period must be YYYY or YYYY-MM",
-                ),
-            );
+            let e = CheckError::InvalidPeriod;
+            r.error(period.offset, &format!("{field}.period"), e.text());
         }
         let series = checked_text(&mut r, &series, &format!("{field}.series"));
         let Some(value) = value else { continue };
         if !(0.0..=100.0).contains(&value.value) {
-            r.error(
-                value.offset,
-                &format!("{field}.value"),
-                msg(
-                    format!("数值 {} 超出百分比范围 0–100", value.value),
-                    format!(
-                        "value {} is outside the percentage range 0–100",
-                        value.value
-                    ),
-                ),
-            );
+            let e = CheckError::BenchmarkValueOutOfRange { value: value.value };
+            r.error(value.offset, &format!("{field}.value"), e.text());
         }
         values.push(ActualValue {
             indicator: indicator.value,

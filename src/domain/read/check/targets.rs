@@ -1,11 +1,12 @@
 //! Checks a target profile file into a `TargetProfile`.
 
+use super::messages::CheckError;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Text;
 use crate::domain::read::raw::{checked_text, req_text, text};
 use crate::domain::read::source_pos::{LoadError, SourceMap};
-use crate::domain::read::toml_reader::{msg, At, Obj, Reader};
+use crate::domain::read::toml_reader::{At, Obj, Reader};
 use crate::domain::util::fast_map::IdMap;
 
 /// Parse and validate a target profile. Every indicator it names must exist in at least
@@ -40,15 +41,8 @@ pub fn load_target_profile(
     let Some((id, name, region, year, source, note)) = profile else {
         return r.finish(TargetProfile::default_for_errors());
     };
-    if !crate::domain::read::check::is_valid_id(id.value.trim()) {
-        r.error(
-            id.offset,
-            "profile.id",
-            msg(
-                "id 只能由字母、数字、_ 和 - 组成，且不能为空",
-                "id must be non-empty letters, digits, _ or -",
-            ),
-        );
+    if !super::is_valid_id(id.value.trim()) {
+        r.error(id.offset, "profile.id", CheckError::InvalidProfileId.text());
     }
     let name = checked_text(&mut r, &name, "profile.name");
     let region = checked_text(&mut r, &region, "profile.region");
@@ -56,34 +50,17 @@ pub fn load_target_profile(
     let year = match year {
         Some(y) if (2000.0..=2100.0).contains(&y.value) && y.value.fract() == 0.0 => y.value as u16,
         Some(y) => {
-            r.error(
-                y.offset,
-                "profile.year",
-                msg(
-                    "年份应为 2000–2100 之间的整数",
-                    "year must be a whole number from 2000 to 2100",
-                ),
-            );
+            r.error(y.offset, "profile.year", CheckError::YearOutOfRange.text());
             0
         }
         None => 0,
     };
     if source.value.trim().is_empty() {
-        r.error(
-            source.offset,
-            "profile.source",
-            msg(
-                "必须注明目标值的来源文件",
-                "the source document of the targets is required",
-            ),
-        );
+        let e = CheckError::MissingTargetSource;
+        r.error(source.offset, "profile.source", e.text());
     }
     if entries.is_empty() && doc.get_ref().contains_key("targets") {
-        r.error(
-            targets_at,
-            "targets",
-            msg("至少需要一个目标值", "at least one target is needed"),
-        );
+        r.error(targets_at, "targets", CheckError::NoTargets.text());
     }
     let mut targets = IdMap::default();
     for (indicator, value) in entries {
@@ -91,14 +68,8 @@ pub fn load_target_profile(
         check_indicator_known(&mut r, &indicator, &field, questionnaires);
         let v = value.value;
         if !(0.0..=100.0).contains(&v) {
-            r.error(
-                value.offset,
-                &field,
-                msg(
-                    format!("目标值 {v} 超出百分比范围 0–100"),
-                    format!("target {v} is outside the percentage range 0–100"),
-                ),
-            );
+            let e = CheckError::TargetOutOfRange { value: v };
+            r.error(value.offset, &field, e.text());
         }
         targets.insert(indicator.value, v);
     }
@@ -114,7 +85,7 @@ pub fn load_target_profile(
 }
 
 /// Reports an indicator id that none of `questionnaires` defines (profiles and benchmarks name them).
-pub(crate) fn check_indicator_known(
+pub(super) fn check_indicator_known(
     r: &mut Reader,
     indicator: &At<String>,
     field: &str,
@@ -124,15 +95,10 @@ pub(crate) fn check_indicator_known(
         .iter()
         .any(|q| q.indicator(&indicator.value).is_some())
     {
-        let i = &indicator.value;
-        r.error(
-            indicator.offset,
-            field,
-            msg(
-                format!("没有任何问卷定义指标“{i}”"),
-                format!("no questionnaire has an indicator \"{i}\""),
-            ),
-        );
+        let e = CheckError::UnknownIndicator {
+            id: indicator.value.clone(),
+        };
+        r.error(indicator.offset, field, e.text());
     }
 }
 

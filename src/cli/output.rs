@@ -1,0 +1,245 @@
+//! What `shuzhuan score` prints: one row per scored file, written as an aligned table,
+//! JSON lines in an array, or CSV.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::domain::compute::assessment::Assessment;
+use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::text::Lang;
+use crate::domain::report::format::level_name;
+use crate::domain::report::round1;
+
+use super::args::Format;
+
+/// One scored file, as every output format prints it.
+#[derive(Serialize)]
+pub struct Row {
+    file: String,
+    firm: String,
+    total: f64,
+    total_max: f64,
+    level: Option<u8>,
+    level_name: String,
+    completeness: f64,
+    provisional: bool,
+    dimensions: Vec<(String, Option<f64>)>,
+    indicators: Vec<IndicatorCell>,
+    recommendations: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct IndicatorCell {
+    id: String,
+    value: Option<f64>,
+    target: Option<f64>,
+    gap_pp: Option<f64>,
+}
+
+pub fn row(file: &str, q: &Questionnaire, a: &Assessment, firm: &str, lang: Lang) -> Row {
+    let s = &a.score;
+    Row {
+        file: file.to_string(),
+        firm: firm.to_string(),
+        total: round1(s.total * 100.0) / 100.0,
+        total_max: s.total_max,
+        level: s.level,
+        level_name: s
+            .level
+            .and_then(|l| level_name(q, l, lang))
+            .unwrap_or_default()
+            .to_string(),
+        completeness: round1(s.completeness),
+        provisional: s.is_provisional(),
+        dimensions: s
+            .dimensions
+            .iter()
+            .filter(|d| d.max > 0.0)
+            .map(|d| (d.id.clone(), d.percent.map(round1)))
+            .collect(),
+        indicators: a
+            .indicators
+            .iter()
+            .map(|i| {
+                let value = i.value.percent();
+                IndicatorCell {
+                    id: i.id.clone(),
+                    value: value.map(round1),
+                    target: i.target,
+                    gap_pp: value.zip(i.target).map(|(v, t)| round1(v - t)),
+                }
+            })
+            .collect(),
+        recommendations: a.advice.iter().map(|r| r.id.clone()).collect(),
+    }
+}
+
+/// Writes `rows` in `format`.
+pub fn write(
+    w: &mut impl Write,
+    format: Format,
+    rows: &[&Row],
+    q: &Questionnaire,
+    lang: Lang,
+) -> std::io::Result<()> {
+    match format {
+        Format::Table => write_table(w, rows, q, lang),
+        Format::Csv => write_csv(w, rows, q),
+        Format::Json => write_json(w, rows),
+    }
+}
+
+fn fmt_opt(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"))
+}
+
+/// Columns wide enough for CJK text, which takes two cells a character.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if ('\u{1100}'..='\u{115F}').contains(&c)
+                || ('\u{2E80}'..='\u{A4CF}').contains(&c)
+                || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+                || ('\u{F900}'..='\u{FAFF}').contains(&c)
+                || ('\u{FF00}'..='\u{FF60}').contains(&c)
+            {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn write_table(
+    w: &mut impl Write,
+    rows: &[&Row],
+    q: &Questionnaire,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let zh = lang == Lang::Zh;
+    let mut header: Vec<String> = if zh {
+        vec!["文件", "企业", "总分", "等级", "完成度%"]
+    } else {
+        vec!["file", "firm", "score", "level", "complete%"]
+    }
+    .into_iter()
+    .map(String::from)
+    .collect();
+    header.extend(q.indicators.iter().map(|i| format!("{}%", i.id)));
+    header.push(if zh { "首要建议" } else { "first advice" }.to_string());
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                r.file.clone(),
+                r.firm.clone(),
+                format!("{:.2}{}", r.total, if r.provisional { "*" } else { "" }),
+                if r.level_name.is_empty() {
+                    "—".to_string()
+                } else {
+                    r.level_name.clone()
+                },
+                format!("{:.1}", r.completeness),
+            ];
+            cells.extend(r.indicators.iter().map(|i| fmt_opt(i.value)));
+            cells.push(
+                r.recommendations
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "—".to_string()),
+            );
+            cells
+        })
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            std::iter::once(&header)
+                .chain(&body)
+                .map(|r| display_width(&r[c]))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for line in std::iter::once(&header).chain(&body) {
+        let cells: Vec<String> = line
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - display_width(c))))
+            .collect();
+        writeln!(w, "{}", cells.join("  ").trim_end())?;
+    }
+    if rows.iter().any(|r| r.provisional) {
+        writeln!(
+            w,
+            "{}",
+            if zh {
+                "* 有未答题目，结果为暂定"
+            } else {
+                "* unanswered questions: provisional result"
+            }
+        )?;
+    }
+    Ok(())
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn write_csv(w: &mut impl Write, rows: &[&Row], q: &Questionnaire) -> std::io::Result<()> {
+    let mut header = vec![
+        "file".to_string(),
+        "firm".into(),
+        "total".into(),
+        "total_max".into(),
+        "level".into(),
+        "completeness".into(),
+        "provisional".into(),
+    ];
+    let dims: Vec<String> = rows
+        .first()
+        .map(|r| r.dimensions.iter().map(|(id, _)| id.clone()).collect())
+        .unwrap_or_default();
+    header.extend(dims.iter().map(|d| format!("dimension:{d}")));
+    for i in &q.indicators {
+        header.push(format!("{}:value", i.id));
+        header.push(format!("{}:target", i.id));
+        header.push(format!("{}:gap_pp", i.id));
+    }
+    header.push("recommendations".into());
+    writeln!(w, "{}", header.join(","))?;
+    let num = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+    for r in rows {
+        let mut cells = vec![
+            csv_field(&r.file),
+            csv_field(&r.firm),
+            r.total.to_string(),
+            r.total_max.to_string(),
+            r.level.map_or_else(String::new, |l| l.to_string()),
+            r.completeness.to_string(),
+            r.provisional.to_string(),
+        ];
+        cells.extend(r.dimensions.iter().map(|(_, p)| num(*p)));
+        for i in &r.indicators {
+            cells.extend([num(i.value), num(i.target), num(i.gap_pp)]);
+        }
+        cells.push(csv_field(&r.recommendations.join(" ")));
+        writeln!(w, "{}", cells.join(","))?;
+    }
+    Ok(())
+}
+
+fn write_json(w: &mut impl Write, rows: &[&Row]) -> std::io::Result<()> {
+    writeln!(w, "[")?;
+    for (n, r) in rows.iter().enumerate() {
+        let sep = if n + 1 < rows.len() { "," } else { "" };
+        writeln!(w, "  {}{sep}", serde_json::to_string(r).unwrap_or_default())?;
+    }
+    writeln!(w, "]")
+}
