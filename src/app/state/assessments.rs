@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::AppState;
+use super::{AppState, Reader};
 use crate::app::platform::storage::{self, Saved};
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
@@ -25,27 +25,27 @@ pub(super) fn new_id() -> String {
 
 impl AppState {
     /// Every assessment kept on this device, the most recent first.
-    pub fn saved(&self) -> ReadSignal<Vec<Saved>> {
-        self.saved.read
+    pub fn saved(&self) -> Reader<Vec<Saved>> {
+        Reader(self.saved)
     }
 
     /// The id of the assessment being filled in.
-    pub fn current_id(&self) -> ReadSignal<String> {
-        self.current_id.read
+    pub fn current_id(&self) -> Reader<String> {
+        Reader(self.current_id)
     }
 
     /// The current assessment's answers.
-    pub fn answers(&self) -> ReadSignal<Answers> {
-        self.answers.read
+    pub fn answers(&self) -> Reader<Answers> {
+        Reader(self.answers)
     }
 
     /// The section shown, by index.
-    pub fn section(&self) -> ReadSignal<usize> {
-        self.section.read
+    pub fn section(&self) -> Reader<usize> {
+        Reader(self.section)
     }
 
     pub fn go_to_section(&self, index: usize) {
-        self.section.write.set(index);
+        self.section.set(index);
     }
 
     /// Keeps the section index valid when the questionnaire changes.
@@ -53,8 +53,8 @@ impl AppState {
         let state = *self;
         Effect::new(move |_| {
             let n = state.derived.questionnaire.with(|q| q.0.sections.len());
-            if state.section.read.get() >= n {
-                state.section.write.set(0);
+            if state.section.get() >= n {
+                state.section.set(0);
             }
         });
     }
@@ -88,7 +88,7 @@ impl AppState {
         let f = &saved.file;
         let known = self.find_questionnaire(&f.questionnaire.id).is_some();
         if !known {
-            self.notice.write.set(Some(Text::new(
+            self.notice.set(Some(Text::new(
                 format!(
                     "评估“{}”所用的问卷“{}”不在本机，无法打开。",
                     f.firm.name, f.questionnaire.id
@@ -101,64 +101,62 @@ impl AppState {
             return;
         }
         self.stash_current();
-        self.current_id.write.set(saved.id.clone());
-        self.created_at.write.set(f.created_at.clone());
-        self.questionnaire_id.write.set(f.questionnaire.id.clone());
-        self.answers.write.set(f.answers.clone());
-        self.firm.write.set(f.firm.clone());
+        self.current_id.set(saved.id.clone());
+        self.created_at.set(f.created_at.clone());
+        self.questionnaire_id.set(f.questionnaire.id.clone());
+        self.answers.set(f.answers.clone());
+        self.firm.set(f.firm.clone());
         if let Some(p) = f
             .target_profile
             .clone()
             .filter(|p| self.catalogue.with_value(|c| c.profile(p).is_some()))
         {
-            self.profile_id.write.set(p);
+            self.profile_id.set(p);
         }
-        self.section.write.set(saved.section);
+        self.section.set(saved.section);
     }
 
     /// Starts an empty assessment on the questionnaire in use; the current one stays saved.
     pub fn new_assessment(&self) {
-        let q = self.questionnaire_id.read.get_untracked();
+        let q = self.questionnaire_id.get_untracked();
         self.start_new(q);
     }
 
     /// Starts an empty assessment with the given questionnaire; the current one stays saved.
     pub(super) fn start_new(&self, questionnaire_id: String) {
         self.stash_current();
-        self.current_id.write.set(new_id());
-        self.created_at.write.set(now_iso());
-        self.questionnaire_id.write.set(questionnaire_id);
-        self.answers.write.set(Answers::default());
-        self.firm.write.set(FirmProfile::default());
-        self.section.write.set(0);
+        self.current_id.set(new_id());
+        self.created_at.set(now_iso());
+        self.questionnaire_id.set(questionnaire_id);
+        self.answers.set(Answers::default());
+        self.firm.set(FirmProfile::default());
+        self.section.set(0);
     }
 
     /// Switching questionnaire keeps what was entered: with answers, it starts a new
     /// assessment (for the same firm) and the old one stays in the list.
     pub(super) fn switch_questionnaire(&self, id: String) {
-        if self.answers.read.with_untracked(|a| a.values.is_empty()) {
-            self.section.write.set(0);
-            self.questionnaire_id.write.set(id);
+        if self.answers.with_untracked(|a| a.values.is_empty()) {
+            self.section.set(0);
+            self.questionnaire_id.set(id);
         } else {
-            let firm = self.firm.read.get_untracked();
+            let firm = self.firm.get_untracked();
             self.start_new(id);
-            self.firm.write.set(firm);
+            self.firm.set(firm);
         }
     }
 
     pub fn duplicate(&self, id: &str) {
         // The current assessment's list entry may lag behind: copy what is on screen.
-        let current =
-            (id == self.current_id.read.get_untracked()).then(|| self.snapshot_untracked());
+        let current = (id == self.current_id.get_untracked()).then(|| self.snapshot_untracked());
         let Some(mut copy) = current.or_else(|| {
             self.saved
-                .read
                 .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
         }) else {
             return;
         };
         copy.id = new_id();
-        copy.file.firm.name = match self.lang.read.get_untracked() {
+        copy.file.firm.name = match self.lang.get_untracked() {
             Lang::Zh => format!("{}（副本）", copy.file.firm.name),
             Lang::En => format!("{} (copy)", copy.file.firm.name),
         };
@@ -167,16 +165,15 @@ impl AppState {
     }
 
     pub fn rename(&self, id: &str, name: String) {
-        if id == self.current_id.read.get_untracked() {
-            self.firm.write.update(|f| f.name = name);
+        if id == self.current_id.get_untracked() {
+            self.firm.update(|f| f.name = name);
         } else if let Some(mut s) = self
             .saved
-            .read
             .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
         {
             s.file.firm.name = name;
             let _ = storage::save(&s);
-            self.saved.write.update(|l| {
+            self.saved.update(|l| {
                 if let Some(x) = l.iter_mut().find(|x| x.id == s.id) {
                     *x = s;
                 }
@@ -189,8 +186,8 @@ impl AppState {
         // A pending save of the current assessment must not bring it back.
         self.save_now();
         storage::delete(id);
-        self.saved.write.update(|l| l.retain(|s| s.id != id));
-        if id == self.current_id.read.get_untracked() {
+        self.saved.update(|l| l.retain(|s| s.id != id));
+        if id == self.current_id.get_untracked() {
             self.new_assessment();
         }
     }
@@ -201,7 +198,7 @@ impl AppState {
     pub fn import(&self, name: String, src: String) {
         let state = *self;
         let refused = move |name: &str, why: Text| {
-            state.notice.write.set(Some(Text {
+            state.notice.set(Some(Text {
                 zh: format!("{name}：{}，未导入。", why.zh),
                 en: Some(format!(
                     "{name}: {}; nothing was imported.",
@@ -219,7 +216,7 @@ impl AppState {
                             format!("已将 {name} 导入为一份新的评估。"),
                             format!("{name} was imported as a new assessment."),
                         );
-                        state.notice.write.set(Some(done));
+                        state.notice.set(Some(done));
                     }
                     Err(why) => refused(&name, why),
                 };

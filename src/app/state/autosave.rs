@@ -34,7 +34,7 @@ impl AppState {
         let on_hide = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
             state.save_now();
             let y = window().scroll_y().unwrap_or(0.0);
-            storage::save_scroll(&state.current_id.read.get_untracked(), y);
+            storage::save_scroll(&state.current_id.get_untracked(), y);
         });
         let on_visibility =
             leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.save_now());
@@ -62,7 +62,7 @@ impl AppState {
         let saved = self.snapshot_untracked();
         let settings = Settings {
             format_version: storage::FORMAT_VERSION,
-            lang: self.lang.read.get_untracked(),
+            lang: self.lang.get_untracked(),
             current: Some(saved.id.clone()),
         };
         let ok = storage::save(&saved).and_then(|_| storage::save_settings(&settings));
@@ -76,17 +76,17 @@ impl AppState {
                 s.file.answers.values.len(),
             )
         };
-        let changed = self.saved.read.with_untracked(|list| {
+        let changed = self.saved.with_untracked(|list| {
             list.iter().find(|s| s.id == saved.id).map(shown) != Some(shown(&saved))
         });
         if changed {
-            self.saved.write.update(|list| {
+            self.saved.update(|list| {
                 list.retain(|s| s.id != saved.id);
                 list.insert(0, saved);
             });
         }
         if ok.is_err() {
-            self.notice.write.set(Some(Text::new(
+            self.notice.set(Some(Text::new(
                 "浏览器不允许保存数据（可能是隐私模式或存储已满）：可以继续填写，但关闭页面后答案会丢失，请及时导出。",
                 "The browser does not allow saving (private mode or storage full): you can keep working, but answers are lost when the page closes; export them.",
             )));
@@ -98,13 +98,13 @@ impl AppState {
     fn track_saved(&self) {
         use leptos::reactive::graph::ToAnySource;
         for source in [
-            self.current_id.read.to_any_source(),
-            self.created_at.read.to_any_source(),
-            self.answers.read.to_any_source(),
-            self.firm.read.to_any_source(),
-            self.profile_id.read.to_any_source(),
-            self.section.read.to_any_source(),
-            self.lang.read.to_any_source(),
+            self.current_id.to_any_source(),
+            self.created_at.to_any_source(),
+            self.answers.to_any_source(),
+            self.firm.to_any_source(),
+            self.profile_id.to_any_source(),
+            self.section.to_any_source(),
+            self.lang.to_any_source(),
         ] {
             source.track();
         }
@@ -116,15 +116,15 @@ impl AppState {
         let q = self.q();
         Saved {
             format_version: storage::FORMAT_VERSION,
-            id: self.current_id.read.get(),
-            section: self.section.read.get(),
+            id: self.current_id.get(),
+            section: self.section.get(),
             scroll_y: 0.0,
             file: AnswersFile::new(
                 &q,
-                self.firm.read.get(),
-                Some(self.profile_id.read.get()),
-                self.answers.read.get(),
-                self.created_at.read.get(),
+                self.firm.get(),
+                Some(self.profile_id.get()),
+                self.answers.get(),
+                self.created_at.get(),
                 now_iso(),
             ),
         }
@@ -143,11 +143,10 @@ impl AppState {
             // Nothing was entered: an empty assessment is not worth keeping.
             storage::delete(&current.id);
             self.saved
-                .write
                 .update(|list| list.retain(|s| s.id != current.id));
             return;
         }
-        self.saved.write.update(|list| {
+        self.saved.update(|list| {
             list.retain(|s| s.id != current.id);
             list.insert(0, current);
         });

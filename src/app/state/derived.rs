@@ -23,11 +23,11 @@ pub(super) struct Inputs {
     pub builtin: RwSignal<Vec<Arc<Questionnaire>>>,
     pub custom: RwSignal<Vec<LoadedFile>>,
     pub catalogue: StoredValue<Arc<Catalogue>>,
-    pub questionnaire_id: ReadSignal<String>,
-    pub profile_id: ReadSignal<String>,
-    pub answers: ReadSignal<Answers>,
-    pub firm: ReadSignal<FirmProfile>,
-    pub lang: ReadSignal<Lang>,
+    pub questionnaire_id: RwSignal<String>,
+    pub profile_id: RwSignal<String>,
+    pub answers: RwSignal<Answers>,
+    pub firm: RwSignal<FirmProfile>,
+    pub lang: RwSignal<Lang>,
 }
 
 #[derive(Clone, Copy)]

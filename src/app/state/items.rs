@@ -61,7 +61,6 @@ impl AppState {
         let assessment = self.derived.assessment;
         let now = untrack(|| {
             self.answers
-                .read
                 .with(|a| assessment.with(|x| ItemView::of(id, a, &x.evaluation)))
         });
         let view = self.items.try_update_value(|items| {
@@ -91,21 +90,20 @@ impl AppState {
     pub(super) fn keep_item_views(&self) {
         let state = *self;
         Effect::new(move |_| {
-            let changed: Vec<(ArcRwSignal<ItemView>, ItemView)> =
-                state.answers.read.with(|answers| {
-                    state.derived.assessment.with(|a| {
-                        state.items.with_value(|items| {
-                            items
-                                .iter()
-                                .filter_map(|(id, (_, view))| {
-                                    let now = ItemView::of(id, answers, &a.evaluation);
-                                    view.with_untracked(|old| *old != now)
-                                        .then(|| (view.clone(), now))
-                                })
-                                .collect()
-                        })
+            let changed: Vec<(ArcRwSignal<ItemView>, ItemView)> = state.answers.with(|answers| {
+                state.derived.assessment.with(|a| {
+                    state.items.with_value(|items| {
+                        items
+                            .iter()
+                            .filter_map(|(id, (_, view))| {
+                                let now = ItemView::of(id, answers, &a.evaluation);
+                                view.with_untracked(|old| *old != now)
+                                    .then(|| (view.clone(), now))
+                            })
+                            .collect()
                     })
-                });
+                })
+            });
             for (view, now) in changed {
                 view.set(now);
             }
@@ -114,7 +112,7 @@ impl AppState {
 
     /// Changes the current assessment's answers (every change goes through here).
     fn update_answers(&self, f: impl FnOnce(&mut Answers)) {
-        self.answers.write.update(f);
+        self.answers.update(f);
     }
 
     /// A number as typed, kept as the text (it is read when the results are derived).

@@ -36,26 +36,38 @@ use assessments::{new_id, now_iso};
 use derived::Derived;
 use questionnaires::{LoadedFile, Then};
 
-/// A signal that only the state writes: views get its read half from an accessor.
-struct Slot<T: 'static> {
-    read: ReadSignal<T>,
-    write: WriteSignal<T>,
-}
+/// One of the state's signals as its accessors hand it out: read-only (`get`, `with`
+/// and their untracked forms), and the signal itself rather than a second arena entry
+/// (a `ReadSignal` beside each `RwSignal` cost 2 kB brotli of wasm).
+pub struct Reader<T: 'static>(RwSignal<T>);
 
-impl<T: Send + Sync + 'static> Slot<T> {
-    fn new(value: T) -> Self {
-        let (read, write) = signal(value);
-        Slot { read, write }
-    }
-}
-
-impl<T> Clone for Slot<T> {
+impl<T> Clone for Reader<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T> Copy for Slot<T> {}
+impl<T> Copy for Reader<T> {}
+
+impl<T> DefinedAt for Reader<T> {
+    fn defined_at(&self) -> Option<&'static std::panic::Location<'static>> {
+        self.0.defined_at()
+    }
+}
+
+impl<T: Send + Sync + 'static> ReadUntracked for Reader<T> {
+    type Value = <RwSignal<T> as ReadUntracked>::Value;
+
+    fn try_read_untracked(&self) -> Option<Self::Value> {
+        self.0.try_read_untracked()
+    }
+}
+
+impl<T: Send + Sync + 'static> Track for Reader<T> {
+    fn track(&self) {
+        self.0.track()
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -64,29 +76,29 @@ pub struct AppState {
     /// `ON_DEMAND` once fetched.
     builtin: RwSignal<Vec<Arc<Questionnaire>>>,
     /// The built-in questionnaire being fetched, or the file being read, if any.
-    fetching: Slot<Option<String>>,
+    fetching: RwSignal<Option<String>>,
     custom: RwSignal<Vec<LoadedFile>>,
     /// Saved questionnaire files not (yet) read: kept in storage whatever happens, so a
     /// reader that could not be downloaded, or a file today's checker refuses, loses nothing.
     unread_files: StoredValue<Vec<CustomFile>>,
     /// While saved files are being read, what waits for one of their questionnaires.
     after_reading: StoredValue<Option<Vec<Then>>, LocalStorage>,
-    lang: Slot<Lang>,
+    lang: RwSignal<Lang>,
     /// Every assessment kept on this device (the current one as last saved).
-    saved: Slot<Vec<Saved>>,
+    saved: RwSignal<Vec<Saved>>,
     /// The assessment being filled in.
-    current_id: Slot<String>,
-    created_at: Slot<String>,
-    questionnaire_id: Slot<String>,
-    answers: Slot<Answers>,
-    firm: Slot<FirmProfile>,
-    profile_id: Slot<String>,
+    current_id: RwSignal<String>,
+    created_at: RwSignal<String>,
+    questionnaire_id: RwSignal<String>,
+    answers: RwSignal<Answers>,
+    firm: RwSignal<FirmProfile>,
+    profile_id: RwSignal<String>,
     /// The section shown, by index.
-    section: Slot<usize>,
+    section: RwSignal<usize>,
     /// A message about saving, restoring or importing, shown under the app bar.
-    notice: Slot<Option<Text>>,
+    notice: RwSignal<Option<Text>>,
     /// Errors of the last questionnaire file the user tried to load.
-    load_errors: Slot<Vec<LoadError>>,
+    load_errors: RwSignal<Vec<LoadError>>,
     /// The questionnaire in use and the results, as memos.
     derived: Derived,
     /// A change to the current assessment not yet written to storage.
@@ -130,39 +142,39 @@ impl AppState {
         let builtin = RwSignal::new(builtin);
         let custom = RwSignal::new(Vec::new());
         let catalogue_value = StoredValue::new(catalogue.clone());
-        let questionnaire_id = Slot::new(builtin.with_untracked(|b| b[0].id.clone()));
-        let profile_id = Slot::new(catalogue.profiles[0].id.clone());
-        let answers = Slot::new(Answers::default());
-        let firm = Slot::new(FirmProfile::default());
-        let lang = Slot::new(settings.as_ref().map_or(Lang::Zh, |s| s.lang));
+        let questionnaire_id = RwSignal::new(builtin.with_untracked(|b| b[0].id.clone()));
+        let profile_id = RwSignal::new(catalogue.profiles[0].id.clone());
+        let answers = RwSignal::new(Answers::default());
+        let firm = RwSignal::new(FirmProfile::default());
+        let lang = RwSignal::new(settings.as_ref().map_or(Lang::Zh, |s| s.lang));
         let derived = derived::derive(derived::Inputs {
             builtin,
             custom,
             catalogue: catalogue_value,
-            questionnaire_id: questionnaire_id.read,
-            profile_id: profile_id.read,
-            answers: answers.read,
-            firm: firm.read,
-            lang: lang.read,
+            questionnaire_id,
+            profile_id,
+            answers,
+            firm,
+            lang,
         });
         let state = AppState {
             catalogue: catalogue_value,
             builtin,
-            fetching: Slot::new(None),
+            fetching: RwSignal::new(None),
             custom,
             unread_files: StoredValue::new(stored_files.clone()),
             after_reading: StoredValue::new_local(None),
             lang,
-            saved: Slot::new(loaded.assessments),
-            current_id: Slot::new(new_id()),
-            created_at: Slot::new(now_iso()),
+            saved: RwSignal::new(loaded.assessments),
+            current_id: RwSignal::new(new_id()),
+            created_at: RwSignal::new(now_iso()),
             questionnaire_id,
             answers,
             firm,
             profile_id,
-            section: Slot::new(0),
-            notice: Slot::new(notice),
-            load_errors: Slot::new(Vec::new()),
+            section: RwSignal::new(0),
+            notice: RwSignal::new(notice),
+            load_errors: RwSignal::new(Vec::new()),
             derived,
             save_pending: StoredValue::new(false),
             items: StoredValue::new(IdMap::default()),
@@ -180,12 +192,12 @@ impl AppState {
     }
 
     /// The message shown under the app bar, if any.
-    pub fn notice(&self) -> ReadSignal<Option<Text>> {
-        self.notice.read
+    pub fn notice(&self) -> Reader<Option<Text>> {
+        Reader(self.notice)
     }
 
     /// Shows a message under the app bar (an export or a file that failed, for example).
     pub fn show_notice(&self, text: Text) {
-        self.notice.write.set(Some(text));
+        self.notice.set(Some(text));
     }
 }

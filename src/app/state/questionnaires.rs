@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::AppState;
+use super::{AppState, Reader};
 use crate::app::platform::storage::{self, CustomFile, Saved};
 use crate::builtin::ON_DEMAND;
 use crate::domain::model::questionnaire::Questionnaire;
@@ -50,18 +50,18 @@ fn on_demand(id: &str) -> Option<&'static crate::builtin::OnDemand> {
 
 impl AppState {
     /// The id of the questionnaire in use (or chosen and being fetched).
-    pub fn questionnaire_id(&self) -> ReadSignal<String> {
-        self.questionnaire_id.read
+    pub fn questionnaire_id(&self) -> Reader<String> {
+        Reader(self.questionnaire_id)
     }
 
     /// The built-in questionnaire being fetched, or the file being read, if any.
-    pub fn fetching(&self) -> ReadSignal<Option<String>> {
-        self.fetching.read
+    pub fn fetching(&self) -> Reader<Option<String>> {
+        Reader(self.fetching)
     }
 
     /// Errors of the last questionnaire file the user tried to load.
-    pub fn load_errors(&self) -> ReadSignal<Vec<LoadError>> {
-        self.load_errors.read
+    pub fn load_errors(&self) -> Reader<Vec<LoadError>> {
+        Reader(self.load_errors)
     }
 
     /// Switching questionnaire keeps what was entered: with answers, it starts a new
@@ -78,7 +78,7 @@ impl AppState {
     /// questionnaire: fetches each one missing once (but the current one's, which
     /// opening it fetches).
     pub(super) fn fetch_referenced(&self, current: Option<&Saved>) {
-        let mut referenced: Vec<String> = self.saved.read.with_untracked(|list| {
+        let mut referenced: Vec<String> = self.saved.with_untracked(|list| {
             list.iter()
                 .map(|s| s.file.questionnaire.id.clone())
                 .collect()
@@ -112,7 +112,7 @@ impl AppState {
             return then(state);
         };
         if !quiet {
-            self.fetching.write.set(Some(id.clone()));
+            self.fetching.set(Some(id.clone()));
         }
         leptos::task::spawn_local(async move {
             let version = crate::builtin::COMPILED_VERSION;
@@ -122,8 +122,8 @@ impl AppState {
             ))
             .await;
             let loaded = fetched.and_then(|bytes| decode_questionnaire(&bytes));
-            if state.fetching.read.get_untracked().as_deref() == Some(id.as_str()) {
-                state.fetching.write.set(None);
+            if state.fetching.get_untracked().as_deref() == Some(id.as_str()) {
+                state.fetching.set(None);
             }
             match loaded {
                 Ok(q) => {
@@ -135,8 +135,8 @@ impl AppState {
                 Err(why) if !quiet => {
                     // The choice list may already show the questionnaire that failed: put
                     // it back on the one in use.
-                    state.questionnaire_id.write.update(|_| {});
-                    state.notice.write.set(Some(Text::new(
+                    state.questionnaire_id.update(|_| {});
+                    state.notice.set(Some(Text::new(
                     format!("问卷“{}”下载失败（{why}），请检查网络后重试；已填写的内容没有变化。", entry.title_zh),
                     format!("The questionnaire \"{}\" could not be downloaded ({why}); check the connection and try again. Nothing you entered has changed.", entry.title_en),
                     )));
@@ -211,7 +211,7 @@ impl AppState {
                     }
                     // A file today's checker refuses stays saved, as it was.
                     Ok(Err(_)) => {}
-                    Err(why) => state.notice.write.set(Some(Text::new(
+                    Err(why) => state.notice.set(Some(Text::new(
                         format!("本机保存的问卷文件暂时无法读取（{why}），文件仍保存在本机，刷新页面后重试。"),
                         format!("The questionnaire files saved on this device cannot be read just now ({why}); they are still saved. Reload the page to try again."),
                     ))),
@@ -232,17 +232,17 @@ impl AppState {
     /// and selected.
     pub fn load_file(&self, name: String, source: String) {
         let state = *self;
-        self.fetching.write.set(Some(name.clone()));
+        self.fetching.set(Some(name.clone()));
         crate::app::platform::files::read_questionnaire(
             name.clone(),
             source.clone(),
             move |reply| {
-                if state.fetching.read.get_untracked().as_deref() == Some(name.as_str()) {
-                    state.fetching.write.set(None);
+                if state.fetching.get_untracked().as_deref() == Some(name.as_str()) {
+                    state.fetching.set(None);
                 }
                 match reply {
                 Ok(result) => state.file_read(name, source, result),
-                Err(why) => state.notice.write.set(Some(Text::new(
+                Err(why) => state.notice.set(Some(Text::new(
                     format!("问卷文件读取程序下载失败（{why}），请检查网络后重试。"),
                     format!("The questionnaire file reader could not be downloaded ({why}); check the connection and try again."),
                 ))),
@@ -253,16 +253,16 @@ impl AppState {
 
     fn file_read(&self, name: String, source: String, result: ReadResult) {
         match result {
-            Err(errors) => self.load_errors.write.set(errors),
+            Err(errors) => self.load_errors.set(errors),
             Ok(q) => {
-                self.load_errors.write.set(Vec::new());
+                self.load_errors.set(Vec::new());
                 let id = q.id.clone();
                 let builtin_clash = self
                     .builtin
                     .with_untracked(|b| b.iter().any(|b| b.id == id))
                     || on_demand(&id).is_some();
                 if builtin_clash {
-                    self.notice.write.set(Some(Text::new(
+                    self.notice.set(Some(Text::new(
                         format!("文件中的问卷 id “{id}”与内置问卷相同，未加载；请在文件中改用另一个 id。"),
                         format!("The file's questionnaire id \"{id}\" is that of a built-in questionnaire, so it was not loaded; give it another id."),
                     )));
@@ -282,9 +282,9 @@ impl AppState {
                 self.unread_files
                     .with_value(|unread| files.extend(unread.iter().cloned()));
                 if storage::save_custom_files(&files).is_err() {
-                    self.notice.write.set(Some(Text::new("问卷文件已加载，但浏览器不允许保存，刷新页面后需重新加载。", "The file is loaded, but the browser does not allow saving it; load it again after a reload.")));
+                    self.notice.set(Some(Text::new("问卷文件已加载，但浏览器不允许保存，刷新页面后需重新加载。", "The file is loaded, but the browser does not allow saving it; load it again after a reload.")));
                 } else {
-                    self.notice.write.set(None);
+                    self.notice.set(None);
                 }
                 self.choose_questionnaire(id);
             }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::AppState;
+use super::{AppState, Reader};
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::targets::{suggest_profile, TargetProfile};
 use crate::domain::model::text::Lang;
@@ -41,13 +41,13 @@ impl FirmField {
 }
 
 impl AppState {
-    pub fn lang(&self) -> ReadSignal<Lang> {
-        self.lang.read
+    pub fn lang(&self) -> Reader<Lang> {
+        Reader(self.lang)
     }
 
     /// Switches the interface between Chinese and English.
     pub fn toggle_lang(&self) {
-        self.lang.write.update(|l| {
+        self.lang.update(|l| {
             *l = match l {
                 Lang::Zh => Lang::En,
                 Lang::En => Lang::Zh,
@@ -56,8 +56,8 @@ impl AppState {
     }
 
     /// The current assessment's firm.
-    pub fn firm(&self) -> ReadSignal<FirmProfile> {
-        self.firm.read
+    pub fn firm(&self) -> Reader<FirmProfile> {
+        Reader(self.firm)
     }
 
     /// Sets one field of the firm's profile; a region pre-selects the matching regional
@@ -69,19 +69,19 @@ impl AppState {
                     .with_value(|c| suggest_profile(&c.profiles, &value).map(|p| p.id.clone()))
             })
             .flatten();
-        self.firm.write.update(|f| *field.of_mut(f) = value);
+        self.firm.update(|f| *field.of_mut(f) = value);
         if let Some(id) = suggested {
-            self.profile_id.write.set(id);
+            self.profile_id.set(id);
         }
     }
 
     /// The id of the target profile compared with.
-    pub fn profile_id(&self) -> ReadSignal<String> {
-        self.profile_id.read
+    pub fn profile_id(&self) -> Reader<String> {
+        Reader(self.profile_id)
     }
 
     pub fn set_profile(&self, id: String) {
-        self.profile_id.write.set(id);
+        self.profile_id.set(id);
     }
 
     pub fn profiles(&self) -> Vec<TargetProfile> {
@@ -90,7 +90,7 @@ impl AppState {
 
     /// The target profile compared with (tracked).
     pub fn profile(&self) -> TargetProfile {
-        let id = self.profile_id.read.get();
+        let id = self.profile_id.get();
         self.catalogue
             .with_value(|c| c.profile(&id).unwrap_or(&c.profiles[0]).clone())
     }

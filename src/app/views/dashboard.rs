@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Reader};
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::svg_markup::svg_markup;
 use crate::app::views::widgets::shape_key;
@@ -78,7 +78,7 @@ pub fn DimensionView(state: AppState) -> impl IntoView {
 }
 
 #[component]
-pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: Reader<Lang>) -> impl IntoView {
     // The body is rebuilt only when the dimensions themselves change; the figures in its
     // cells update in place (see `results::IndicatorTable`).
     let shape = Memo::new(move |_| {
