@@ -1,4 +1,5 @@
-//! The Leptos front end. Components only read signals and call the pure domain;
+//! The Leptos front end. Components read the state through `AppState`'s accessors,
+//! change it only through its methods, and call the pure domain;
 //! every figure shown comes from `domain::report`.
 
 mod platform;
@@ -51,7 +52,7 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Workspace(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     // Keep <html lang> in step with the interface language.
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
@@ -61,7 +62,7 @@ fn Workspace(state: AppState) -> impl IntoView {
     let show_report = RwSignal::new(false);
     let title = move || {
         state
-            .questionnaire
+            .questionnaire()
             .with(|q| q.0.title.get(lang.get()).to_string())
     };
     // The report is built only when it is seen or printed: keeping it in the page
@@ -107,7 +108,7 @@ fn Workspace(state: AppState) -> impl IntoView {
                     </button>
                     <button type="button" class="secondary" id="toggle-lang"
                         lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
-                        on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
+                        on:click=move |_| state.toggle_lang()>
                         {t(lang, "English", "中文")}
                     </button>
                 </nav>
@@ -115,7 +116,7 @@ fn Workspace(state: AppState) -> impl IntoView {
             // One main landmark for whichever view is shown: the questionnaire with its
             // results, or the report preview.
             <main id="main">
-                {move || state.notice.get().map(|n| view! { <p class="notice" role="status">{n.get(lang.get()).to_string()}</p> })}
+                {move || state.notice().get().map(|n| view! { <p class="notice" role="status">{n.get(lang.get()).to_string()}</p> })}
                 <div class="workspace">
                     <form::QuestionnaireForm state=state />
                     <results::ResultsPanel state=state />

@@ -3,44 +3,28 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Reader};
 use crate::app::views::i18n::{t, tr};
-use crate::app::views::results::shape_key;
 use crate::app::views::svg_markup::svg_markup;
-use crate::domain::model::questionnaire::ItemKind;
+use crate::app::views::widgets::shape_key;
 use crate::domain::model::text::Lang;
 use crate::domain::report::format::{level_label, DASH};
 use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
 
-/// Whether the current questionnaire has anything scored (the quick check has not).
-pub fn is_scored(state: AppState) -> bool {
-    state.questionnaire.with(|q| is_scored_q(&q.0))
-}
-
-pub fn is_scored_q(q: &crate::domain::model::questionnaire::Questionnaire) -> bool {
-    !q.levels.is_empty()
-        && q.sections.iter().flat_map(|s| &s.dimensions).any(|d| {
-            d.points > 0.0
-                || d.items
-                    .iter()
-                    .any(|i| matches!(i.kind, ItemKind::Level { .. }))
-        })
-}
-
 #[component]
 pub fn ScoreCard(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let summary = Memo::new(move |_| {
-        state.questionnaire.with(|q| {
+        state.questionnaire().with(|q| {
             state
-                .assessment
+                .assessment()
                 .with(|a| score_summary(&q.0, a, lang.get()))
         })
     });
     let missing = Memo::new(move |_| {
         let l = lang.get();
-        state.questionnaire.with(|q| {
-            state.assessment.with(|a| {
+        state.questionnaire().with(|q| {
+            state.assessment().with(|a| {
                 a.score
                     .missing
                     .iter()
@@ -78,24 +62,24 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
 
 #[component]
 pub fn DimensionView(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     view! {
         <section class="dimensions" aria-labelledby="dimensions-title">
             <h3 id="dimensions-title">{t(lang, "各维度得分", "Score by dimension")}</h3>
             <div class="chart-pair">
-                <figure class="chart radar" use:svg_markup=state.radar_svg></figure>
-                <figure class="chart dimension-bars" use:svg_markup=state.dimension_svg></figure>
+                <figure class="chart radar" use:svg_markup=state.radar_svg()></figure>
+                <figure class="chart dimension-bars" use:svg_markup=state.dimension_svg()></figure>
             </div>
             <details class="data-table">
                 <summary>{t(lang, "以表格查看", "View as a table")}</summary>
-                <DimensionTable rows=state.dims lang=lang />
+                <DimensionTable rows=state.dims() lang=lang />
             </details>
         </section>
     }
 }
 
 #[component]
-pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: Reader<Lang>) -> impl IntoView {
     // The body is rebuilt only when the dimensions themselves change; the figures in its
     // cells update in place (see `results::IndicatorTable`).
     let shape = Memo::new(move |_| {
@@ -134,11 +118,11 @@ pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: RwSignal<Lang>) -> im
 /// The 16 scenarios of the SME scheme as a strip of levels.
 #[component]
 pub fn ScenarioStrip(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let cells = Memo::new(move |_| {
         let l = lang.get();
-        state.questionnaire.with(|q| {
-            state.assessment.with(|a| {
+        state.questionnaire().with(|q| {
+            state.assessment().with(|a| {
                 a.score
                     .scenario_levels
                     .iter()
@@ -181,10 +165,10 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
 
 #[component]
 pub fn AdviceList(state: AppState, #[prop(optional)] limit: Option<usize>) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let rows = Memo::new(move |_| {
-        state.questionnaire.with(|q| {
-            state.assessment.with(|a| {
+        state.questionnaire().with(|q| {
+            state.assessment().with(|a| {
                 advice_rows(&q.0, a, lang.get())
                     .into_iter()
                     .take(limit.unwrap_or(usize::MAX))

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app::state::AppState;
-use crate::app::views::form::UnverifiedMark;
 use crate::app::views::i18n::{t, tr};
+use crate::app::views::widgets::UnverifiedMark;
 use crate::domain::compute::evaluation::ItemState;
 use crate::domain::model::answers::Answer;
 use crate::domain::model::questionnaire::{ChoiceOption, Direction, Item, ItemKind, LevelOption};
@@ -72,7 +72,7 @@ fn trend_label(d: Direction, better: Direction) -> Text {
 
 /// The question's own texts: label or legend, help and marks.
 fn question_text(state: AppState, item: &Item) -> impl IntoView + use<> {
-    let lang = state.lang;
+    let lang = state.lang();
     let text = item.text.clone();
     let unverified = item.unverified;
     view! {
@@ -82,7 +82,7 @@ fn question_text(state: AppState, item: &Item) -> impl IntoView + use<> {
 }
 
 fn help_view(state: AppState, item: &Item) -> impl IntoView + use<> {
-    let lang = state.lang;
+    let lang = state.lang();
     let id = format!("q-{}-help", item.id);
     item.help
         .clone()
@@ -90,7 +90,7 @@ fn help_view(state: AppState, item: &Item) -> impl IntoView + use<> {
 }
 
 fn error_view(state: AppState, item_id: &str) -> impl IntoView + use<> {
-    let lang = state.lang;
+    let lang = state.lang();
     let view = state.item(item_id);
     let error_id = format!("q-{item_id}-error");
     view! {
@@ -109,7 +109,7 @@ fn SpecialAnswers(
     item: Item,
     #[prop(optional)] labelled_by: Option<String>,
 ) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let specials: Vec<(Answer, &'static str, &'static str, &'static str)> = [
         (
             item.allow_na,
@@ -144,7 +144,7 @@ fn SpecialAnswers(
                             prop:checked=move || view.with(|v| v.answer.as_ref() == Some(&a1))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                state.update_answers(|a| if on { a.set_special(&id2, a2.clone()) } else { a.clear_special(&id2) });
+                                state.set_special(&id2, a2.clone(), on);
                             } />
                         <span>{t(lang, zh, en)}</span>
                     </label>
@@ -167,7 +167,7 @@ fn described_by(item: &Item) -> String {
 
 #[component]
 fn NumberField(state: AppState, item: Item, unit: Text, decimal: bool) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let id = item.id.clone();
     let input_id = format!("q-{id}");
     let label_for = input_id.clone();
@@ -189,7 +189,7 @@ fn NumberField(state: AppState, item: Item, unit: Text, decimal: bool) -> impl I
                     aria-invalid=move || has_error.get().to_string()
                     disabled=move || special.get()
                     prop:value=move || value.get()
-                    on:input=move |ev| state.update_answers(|a| a.set_typed(&id_set, event_target_value(&ev))) />
+                    on:input=move |ev| state.set_typed(&id_set, event_target_value(&ev)) />
                 <span class="unit" id=unit_id>{move || unit.get(lang.get()).to_string()}</span>
             </div>
             {help_view(state, &item)}
@@ -218,8 +218,7 @@ fn TextField(state: AppState, item: Item) -> impl IntoView {
             <textarea id=input_id rows="3" aria-describedby=described_by(&item)
                 prop:value=value
                 on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    state.update_answers(|a| if v.is_empty() { a.clear(&id_set) } else { a.set(&id_set, Answer::Text(v)) });
+                    state.set_text(&id_set, event_target_value(&ev));
                 }></textarea>
             {help_view(state, &item)}
             {error_view(state, &id)}
@@ -250,7 +249,7 @@ fn choice_fieldset<V: IntoView + 'static>(
 /// Single choice, yes/no and trend: radio buttons in a fieldset.
 #[component]
 fn RadioField(state: AppState, item: Item, choices: Vec<(String, Text)>) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let id = item.id.clone();
     let name = format!("q-{id}");
     let view = state.item(&id);
@@ -266,7 +265,7 @@ fn RadioField(state: AppState, item: Item, choices: Vec<(String, Text)>) -> impl
                 <label class="choice" for=label_for>
                     <input type="radio" id=input_id name=name.clone() value=value.clone()
                         prop:checked=move || view.with(|v| v.choice() == Some(v_get.as_str()))
-                        on:change=move |_| state.update_answers(|a| a.set(&id_set, Answer::Choice(v_set.clone()))) />
+                        on:change=move |_| state.set_answer(&id_set, Answer::Choice(v_set.clone())) />
                     <span>{move || text.get(lang.get()).to_string()}</span>
                 </label>
             }
@@ -277,7 +276,7 @@ fn RadioField(state: AppState, item: Item, choices: Vec<(String, Text)>) -> impl
 
 #[component]
 fn LevelField(state: AppState, item: Item, levels: Vec<LevelOption>) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let id = item.id.clone();
     let name = format!("q-{id}");
     let q = state.q();
@@ -294,7 +293,7 @@ fn LevelField(state: AppState, item: Item, levels: Vec<LevelOption>) -> impl Int
                 <label class="choice level" for=label_for>
                     <input type="radio" id=input_id name=name.clone() value=level.to_string()
                         prop:checked=move || view.with(|v| v.answer == Some(Answer::Level(level)))
-                        on:change=move |_| state.update_answers(|a| a.set(&id_set, Answer::Level(level))) />
+                        on:change=move |_| state.set_answer(&id_set, Answer::Level(level)) />
                     <span>
                         <strong class="level-name">{move || label.get(lang.get()).to_string()}</strong>
                         <span class="detail">{move || l.text.get(lang.get()).to_string()}</span>
@@ -308,7 +307,7 @@ fn LevelField(state: AppState, item: Item, levels: Vec<LevelOption>) -> impl Int
 
 #[component]
 fn MultiSelectField(state: AppState, item: Item, options: Vec<ChoiceOption>) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let id = item.id.clone();
     let view = state.item(&id);
     let option_views = options
@@ -324,7 +323,7 @@ fn MultiSelectField(state: AppState, item: Item, options: Vec<ChoiceOption>) -> 
                         prop:checked=move || view.with(|v| v.selected().is_some_and(|s| s.contains(&o_get)))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            state.update_answers(|a| a.toggle(&id_set, &o_set, on));
+                            state.toggle_option(&id_set, &o_set, on);
                         } />
                     <span>{move || o.text.get(lang.get()).to_string()}</span>
                 </label>
@@ -341,7 +340,7 @@ fn MultiSelectField(state: AppState, item: Item, options: Vec<ChoiceOption>) -> 
                 prop:checked=move || view.with(|v| v.selected().is_some_and(|s| s.is_empty()))
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    state.update_answers(|a| if on { a.select_none(&none_set) } else { a.clear(&none_set) });
+                    state.select_none(&none_set, on);
                 } />
             <span>{t(lang, "以上都没有", "None of these")}</span>
         </label>
@@ -352,7 +351,7 @@ fn MultiSelectField(state: AppState, item: Item, options: Vec<ChoiceOption>) -> 
 /// A ratio is computed, not answered: it shows the value and the points it earns.
 #[component]
 fn RatioField(state: AppState, item: Item) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let id = item.id.clone();
     let max = item.kind.max_points();
     let view = state.item(&id);

@@ -8,48 +8,43 @@ use crate::app::views::fields::ItemField;
 use crate::app::views::i18n::t;
 use crate::app::views::library::Library;
 use crate::app::views::setup::Setup;
+use crate::app::views::widgets::UnverifiedMark;
 use crate::domain::compute::assessment::{first_invalid, next_unanswered, section_progress};
+use crate::domain::compute::scoring::is_scored as is_scored_q;
 use crate::domain::model::questionnaire::{Indicator, Section};
 use crate::domain::report::format::{answered_of, format_points, progress_text};
 
 #[component]
 pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let progress = Memo::new(move |_| {
-        state.questionnaire.with(|q| {
+        state.questionnaire().with(|q| {
             state
-                .assessment
+                .assessment()
                 .with(|a| section_progress(&q.0, &a.evaluation))
         })
     });
-    // Keep the section index valid when the questionnaire changes.
-    Effect::new(move |_| {
-        let n = state.questionnaire.with(|q| q.0.sections.len());
-        if state.section.get() >= n {
-            state.section.set(0);
-        }
-    });
     let go_to = move |s: usize| {
-        state.section.set(s);
+        state.go_to_section(s);
         focus_after_render(format!("section-{s}-heading"));
     };
     let jump = move |_| {
-        let found = state.questionnaire.with_untracked(|q| {
-            state.assessment.with_untracked(|a| {
-                next_unanswered(&q.0, &a.evaluation, state.section.get_untracked())
+        let found = state.questionnaire().with_untracked(|q| {
+            state.assessment().with_untracked(|a| {
+                next_unanswered(&q.0, &a.evaluation, state.section().get_untracked())
             })
         });
         if let Some((s, item)) = found {
-            state.section.set(s);
+            state.go_to_section(s);
             focus_after_render(format!("q-{item}"));
         }
     };
     // "Next" with an error in this section goes to the error instead (nothing is lost).
     let next = move |_| {
-        let current = state.section.get_untracked();
-        let invalid = state.questionnaire.with_untracked(|q| {
+        let current = state.section().get_untracked();
+        let invalid = state.questionnaire().with_untracked(|q| {
             state
-                .assessment
+                .assessment()
                 .with_untracked(|a| first_invalid(&q.0, &a.evaluation, current))
         });
         match invalid {
@@ -57,10 +52,10 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
             None => go_to(current + 1),
         }
     };
-    let section_count = move || state.questionnaire.with(|q| q.0.sections.len());
+    let section_count = move || state.questionnaire().with(|q| q.0.sections.len());
     view! {
         // Which questionnaire the form shows (tests wait for a downloaded one on it).
-        <div class="questionnaire" data-questionnaire=move || state.questionnaire.with(|q| q.0.id.clone())>
+        <div class="questionnaire" data-questionnaire=move || state.questionnaire().with(|q| q.0.id.clone())>
             <Library state=state />
             <Setup state=state />
             <nav class="section-nav" aria-label=t(lang, "问卷部分", "Questionnaire sections")>
@@ -73,9 +68,9 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
                             view! {
                                 <li>
                                     <button type="button" class="section-link" id=format!("nav-section-{i}")
-                                        class:current=move || state.section.get() == i
+                                        class:current=move || state.section().get() == i
                                         class:complete=move || p().is_complete()
-                                        aria-current=move || (state.section.get() == i).then_some("step")
+                                        aria-current=move || (state.section().get() == i).then_some("step")
                                         on:click=move |_| go_to(i)>
                                         <span class="mark" aria-hidden="true">{move || if p().is_complete() { "✓" } else { "" }}</span>
                                         <span class="name">{move || title.get(lang.get()).to_string()}</span>
@@ -89,7 +84,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
             </nav>
             {move || {
                 let q = state.q();
-                let i = state.section.get().min(q.sections.len().saturating_sub(1));
+                let i = state.section().get().min(q.sections.len().saturating_sub(1));
                 let section = q.sections[i].clone();
                 let defs: Vec<Indicator> = q
                     .indicators
@@ -102,15 +97,15 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
             <SummaryBar state=state />
             <div class="pager">
                 <button type="button" class="secondary-dark" id="prev-section"
-                    disabled=move || state.section.get() == 0
-                    on:click=move |_| go_to(state.section.get_untracked().saturating_sub(1))>
+                    disabled=move || state.section().get() == 0
+                    on:click=move |_| go_to(state.section().get_untracked().saturating_sub(1))>
                     {t(lang, "← 上一部分", "← Previous")}
                 </button>
                 <button type="button" class="secondary-dark" id="next-unanswered" on:click=jump>
                     {t(lang, "下一道未答题", "Next unanswered")}
                 </button>
                 <button type="button" id="next-section"
-                    disabled={move || state.section.get() + 1 >= section_count()}
+                    disabled={move || state.section().get() + 1 >= section_count()}
                     on:click=next>
                     {t(lang, "下一部分 →", "Next →")}
                 </button>
@@ -146,7 +141,7 @@ fn SectionView(
     section: Section,
     indicators: Vec<Indicator>,
 ) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let title = section.title.clone();
     let heading_id = format!("section-{index}-heading");
     let labelled_by = heading_id.clone();
@@ -174,7 +169,7 @@ fn SectionView(
 
 #[component]
 fn IndicatorDefinition(state: AppState, indicator: Indicator) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let (name, def, unverified) = (
         indicator.name.clone(),
         indicator.definition.clone(),
@@ -191,29 +186,20 @@ fn IndicatorDefinition(state: AppState, indicator: Indicator) -> impl IntoView {
     }
 }
 
-/// The mark on a working definition, explained in words for screen readers too.
-#[component]
-pub fn UnverifiedMark(state: AppState) -> impl IntoView {
-    let lang = state.lang;
-    view! {
-        <span class="unverified" title=t(lang, "这一计算公式或分值是数转的工作假设，并非官方公布", "This formula or value is Shuzhuan's working assumption, not an official one")>
-            {t(lang, "工作定义", "working definition")}
-        </span>
-    }
-}
-
 /// On a phone the results sit below the questionnaire: this bar keeps progress, score
 /// and level in sight and links to them.
 #[component]
 fn SummaryBar(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let text = move || {
         let l = lang.get();
-        let (done, all) = state.assessment.with(|a| (a.score.answered, a.score.asked));
+        let (done, all) = state
+            .assessment()
+            .with(|a| (a.score.answered, a.score.asked));
         let progress = progress_text(done, all, l);
-        let score = state.questionnaire.with(|q| {
-            crate::app::views::dashboard::is_scored_q(&q.0).then(|| {
-                state.assessment.with(|a| {
+        let score = state.questionnaire().with(|q| {
+            is_scored_q(&q.0).then(|| {
+                state.assessment().with(|a| {
                     let s = crate::domain::report::score_summary(&q.0, a, l);
                     format!("{} {} · {}", s.total_text, s.scale_text, s.level_name)
                 })

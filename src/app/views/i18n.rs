@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::state::Reader;
 use crate::domain::model::text::Lang;
 
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -17,7 +18,7 @@ pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 /// text and attribute code once for all of them; a `move || tr(..)` per call site
 /// costs a separate copy of that code each (measured: about 0.7 kB of wasm apiece).
 pub fn t(
-    lang: RwSignal<Lang>,
+    lang: Reader<Lang>,
     zh: &'static str,
     en: &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {

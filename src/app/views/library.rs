@@ -49,7 +49,7 @@ fn export_name(firm: &str, questionnaire: &str, date: &str) -> String {
 
 #[component]
 pub fn Library(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let export = move |_| {
         let saved = state.snapshot();
         let name = export_name(
@@ -68,15 +68,15 @@ pub fn Library(state: AppState) -> impl IntoView {
                     .err()
                     .map(|_| Text::new("导出失败：浏览器不允许下载文件。", "Export failed: the browser did not allow the download.")),
             };
-            if failed.is_some() {
-                state.notice.set(failed);
+            if let Some(failed) = failed {
+                state.show_notice(failed);
             }
         });
     };
     let on_import = move |ev: leptos::ev::Event| {
         read_chosen_file(ev, state, move |name, text| state.import(name, text))
     };
-    let count = move || state.saved.with(Vec::len);
+    let count = move || state.saved().with(Vec::len);
     view! {
         // Folded by default: on a phone the first question should be close to the top.
         <details class="section library" id="library">
@@ -85,18 +85,15 @@ pub fn Library(state: AppState) -> impl IntoView {
             </summary>
             <p class="help">{t(lang, "答案自动保存在本机浏览器中，不会上传。可导出为文件备份或交给咨询顾问。", "Answers are saved automatically in this browser and never uploaded. Export them to keep a copy or give them to a consultant.")}</p>
             <div class="library-actions">
-                <button type="button" id="new-assessment" class="secondary-dark" on:click=move |_| {
-                    let q = state.questionnaire_id.get_untracked();
-                    state.start_new(q);
-                }>{t(lang, "新建评估", "New assessment")}</button>
+                <button type="button" id="new-assessment" class="secondary-dark" on:click=move |_| state.new_assessment()>{t(lang, "新建评估", "New assessment")}</button>
                 <button type="button" id="export-answers" class="secondary-dark" on:click=export>{t(lang, "导出当前评估", "Export this assessment")}</button>
                 <label class="file-button" for="import-answers">{t(lang, "导入答卷文件", "Import an answers file")}</label>
                 <input id="import-answers" class="visually-hidden-file" type="file" accept=".json,application/json" on:change=on_import />
             </div>
             <ul class="assessment-list">
-                {move || state.saved.get().into_iter().map(|s| {
+                {move || state.saved().get().into_iter().map(|s| {
                     let id = s.id.clone();
-                    let current = move || state.current_id.get() == id;
+                    let current = move || state.current_id().get() == id;
                     let title = state.choices().into_iter().find(|q| q.id == s.file.questionnaire.id).map(|q| q.title.clone());
                     let firm = s.file.firm.name.clone();
                     let date = s.file.updated_at.get(..10).unwrap_or_default().to_string();
@@ -104,8 +101,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                     let saved = s.clone();
                     // Tracked: a questionnaire fetched later fills in its completeness.
                     let completeness = state
-                        .builtin
-                        .with(|_| state.find_questionnaire(&s.file.questionnaire.id))
+                        .find_questionnaire_tracked(&s.file.questionnaire.id)
                         .map(|q| {
                             let ev = crate::domain::compute::evaluation::evaluate(&q, &s.file.answers);
                             format_percent(crate::domain::compute::scoring::score(&q, &s.file.answers, &ev).completeness)
@@ -124,7 +120,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                                 }}</span>
                             </div>
                             <div class="assessment-buttons">
-                                <button type="button" class="small" disabled=move || state.current_id.get() == open_id
+                                <button type="button" class="small" disabled=move || state.current_id().get() == open_id
                                     on:click=move |_| state.open(&saved)>{t(lang, "打开", "Open")}</button>
                                 <button type="button" class="small" on:click=move |_| state.duplicate(&dup_id)>{t(lang, "复制", "Duplicate")}</button>
                                 <button type="button" class="small" on:click=move |_| {

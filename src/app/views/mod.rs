@@ -10,3 +10,4 @@ pub mod report;
 pub mod results;
 pub mod setup;
 pub mod svg_markup;
+pub mod widgets;

@@ -4,12 +4,11 @@
 use leptos::prelude::*;
 
 use crate::app::state::AppState;
-use crate::app::views::dashboard::{
-    is_scored, AdviceList, DimensionTable, ScenarioStrip, ScoreCard,
-};
+use crate::app::views::dashboard::{AdviceList, DimensionTable, ScenarioStrip, ScoreCard};
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::results::IndicatorTable;
 use crate::app::views::svg_markup::svg_markup;
+use crate::app::views::widgets::is_scored;
 use crate::domain::model::questionnaire::Scoring;
 use crate::domain::report::{answer_text, largest_gaps};
 
@@ -25,7 +24,7 @@ fn today() -> String {
 
 #[component]
 pub fn Report(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     // The consultant's name and organisation are kept apart from any one assessment:
     // a consultant prints reports for many firms.
     let saved = crate::app::platform::storage::load_consultant();
@@ -41,7 +40,7 @@ pub fn Report(state: AppState) -> impl IntoView {
     });
     let date = today();
     let firm = move || {
-        let name = state.firm.with(|f| f.name.clone());
+        let name = state.firm().with(|f| f.name.clone());
         if name.trim().is_empty() {
             tr(lang.get(), "（未填写企业名称）", "(firm name not given)").to_string()
         } else {
@@ -50,21 +49,21 @@ pub fn Report(state: AppState) -> impl IntoView {
     };
     let title = move || {
         state
-            .questionnaire
+            .questionnaire()
             .with(|q| format!("{} · v{}", q.0.title.get(lang.get()), q.0.version))
     };
-    let dims = state.dims;
+    let dims = state.dims();
     let summary_gaps = move || {
         state
-            .rows
+            .rows()
             .with(|r| dims.with(|d| largest_gaps(r, d, 3, lang.get())))
     };
-    let has_indicators = move || state.questionnaire.with(|q| !q.0.indicators.is_empty());
+    let has_indicators = move || state.questionnaire().with(|q| !q.0.indicators.is_empty());
     let answer_rows = move || {
         let l = lang.get();
         let q = state.q();
-        state.answers.with(|a| {
-            state.assessment.with(|result| {
+        state.answers().with(|a| {
+            state.assessment().with(|result| {
                 q.sections
                     .iter()
                     .map(|s| {
@@ -99,7 +98,7 @@ pub fn Report(state: AppState) -> impl IntoView {
     let method = move || {
         let l = lang.get();
         let maturity = state
-            .questionnaire
+            .questionnaire()
             .with(|q| q.0.scoring == Scoring::Maturity);
         if maturity {
             tr(l,
@@ -129,7 +128,7 @@ pub fn Report(state: AppState) -> impl IntoView {
                     <dt>{t(lang, "行业 / 规模", "Sector / size")}</dt>
                     <dd>{move || { let line = firm_line(state); if line.is_empty() { "—".to_string() } else { line } }}</dd>
                     <dt>{t(lang, "地区", "Region")}</dt>
-                    <dd>{move || state.firm.with(|f| if f.region.is_empty() { "—".to_string() } else { f.region.clone() })}</dd>
+                    <dd>{move || state.firm().with(|f| if f.region.is_empty() { "—".to_string() } else { f.region.clone() })}</dd>
                     <dt>{t(lang, "对标目标", "Target profile")}</dt>
                     <dd>{move || state.profile().name.get(lang.get()).to_string()}</dd>
                     <dt>{t(lang, "报告日期", "Date")}</dt>
@@ -164,15 +163,15 @@ pub fn Report(state: AppState) -> impl IntoView {
                     <h2>{t(lang, "核心指标与目标", "Headline indicators against targets")}</h2>
                     <p class="caption" id="report-caption">{move || format!("{}{}", tr(lang.get(), "目标来源：", "Targets from: "), state.profile().source)}</p>
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="report-caption"><IndicatorTable state=state caption_id="report-caption" national=true /></div>
-                    <figure class="chart keep-together" use:svg_markup=state.chart_svg></figure>
+                    <figure class="chart keep-together" use:svg_markup=state.chart_svg()></figure>
                 </section>
             })}
             {move || is_scored(state).then(|| view! {
                 <section class="report-block">
                     <h2>{t(lang, "维度详情", "Dimension detail")}</h2>
                     <div class="chart-pair">
-                        <figure class="chart radar" use:svg_markup=state.radar_svg></figure>
-                        <figure class="chart dimension-bars" use:svg_markup=state.dimension_svg></figure>
+                        <figure class="chart radar" use:svg_markup=state.radar_svg()></figure>
+                        <figure class="chart dimension-bars" use:svg_markup=state.dimension_svg()></figure>
                     </div>
                     <DimensionTable rows=dims lang=lang />
                     <ScenarioStrip state=state />
@@ -197,7 +196,7 @@ pub fn Report(state: AppState) -> impl IntoView {
                 <h3>{t(lang, "目标值", "Targets")}</h3>
                 <ul class="sources"><li>{move || state.profile().source}</li></ul>
                 <h3>{t(lang, "全国实际值", "National actual values")}</h3>
-                <ul class="sources"><li>{move || state.catalogue.with_value(|c| c.benchmark.source.clone())}</li></ul>
+                <ul class="sources"><li>{move || state.benchmark_source()}</li></ul>
             </section>
         </article>
     }
@@ -205,6 +204,6 @@ pub fn Report(state: AppState) -> impl IntoView {
 
 /// "通用及专用设备制造 / 小型" in the interface language.
 fn firm_line(state: AppState) -> String {
-    let lang = state.lang.get();
-    state.firm.with(|f| f.sector_and_size(lang))
+    let lang = state.lang().get();
+    state.firm().with(|f| f.sector_and_size(lang))
 }

@@ -4,12 +4,11 @@
 use leptos::prelude::*;
 
 use crate::app::state::AppState;
-use crate::app::views::dashboard::{
-    is_scored, is_scored_q, AdviceList, DimensionView, ScenarioStrip, ScoreCard,
-};
-use crate::app::views::form::UnverifiedMark;
+use crate::app::views::dashboard::{AdviceList, DimensionView, ScenarioStrip, ScoreCard};
 use crate::app::views::i18n::t;
 use crate::app::views::svg_markup::svg_markup;
+use crate::app::views::widgets::{is_scored, shape_key, UnverifiedMark};
+use crate::domain::compute::scoring::is_scored as is_scored_q;
 use crate::domain::report::format::progress_text;
 use crate::domain::report::{IndicatorRow, RowStatus};
 
@@ -33,11 +32,11 @@ pub fn IndicatorTable(
     #[prop(optional)]
     national: bool,
 ) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     // What the rows are: the body is rebuilt only when this changes (another
     // questionnaire or language), not when a figure does.
     let shape = Memo::new(move |_| {
-        state.rows.with(|rows| {
+        state.rows().with(|rows| {
             shape_key(rows.iter().map(|r| {
                 [
                     r.id.as_str(),
@@ -61,7 +60,7 @@ pub fn IndicatorTable(
             <tbody>
                 {move || {
                     let _ = shape.get();
-                    state.rows.with_untracked(|rows| {
+                    state.rows().with_untracked(|rows| {
                         rows.iter()
                             .enumerate()
                             .map(|(i, r)| view! { <Row state=state i=i id=r.id.clone() name=r.name.clone() unverified=r.unverified national=national /> })
@@ -71,20 +70,6 @@ pub fn IndicatorTable(
             </tbody>
         </table>
     }
-}
-
-/// A key that changes when the shown rows do (their ids and words), but not when only
-/// their figures change. A string, so that it costs no new memo code.
-pub fn shape_key<'a, const N: usize>(rows: impl Iterator<Item = [&'a str; N]>) -> String {
-    let mut key = String::new();
-    for row in rows {
-        for part in row {
-            key.push_str(part);
-            key.push('\u{1f}');
-        }
-        key.push('\u{1e}');
-    }
-    key
 }
 
 /// Row `i` of the table. Only its figures follow the rows as they change: setting every
@@ -103,12 +88,12 @@ fn Row(
     let cell = move |text: fn(&IndicatorRow) -> &str| {
         move || {
             state
-                .rows
+                .rows()
                 .with(|rows| rows.get(i).map_or(String::new(), |r| text(r).to_string()))
         }
     };
     view! {
-        <tr data-indicator=id class=move || state.rows.with(|rows| rows.get(i).map_or("", |r| status_class(r.status)))>
+        <tr data-indicator=id class=move || state.rows().with(|rows| rows.get(i).map_or("", |r| status_class(r.status)))>
             <th scope="row">{name}{unverified.then(|| view! { <UnverifiedMark state=state /> })}</th>
             <td class="num value">{cell(|r| &r.value_text)}</td>
             <td class="num target">{cell(|r| &r.target_text)}</td>
@@ -121,16 +106,16 @@ fn Row(
 /// One sentence for screen readers after each change: the score and the first
 /// indicator's gap, instead of the whole table read again on every keystroke.
 fn live_summary(state: AppState) -> String {
-    let lang = state.lang.get();
-    let score = state.questionnaire.with(|q| {
-        state.assessment.with(|a| {
+    let lang = state.lang().get();
+    let score = state.questionnaire().with(|q| {
+        state.assessment().with(|a| {
             is_scored_q(&q.0).then(|| {
                 let s = crate::domain::report::score_summary(&q.0, a, lang);
                 format!("{} {} {}", s.total_text, s.scale_text, s.level_name)
             })
         })
     });
-    let first_gap = state.rows.with(|r| {
+    let first_gap = state.rows().with(|r| {
         r.iter()
             .find(|r| r.value.is_some())
             .map(|r| format!("{} {} {}", r.name, r.value_text, r.gap_text))
@@ -144,9 +129,13 @@ fn live_summary(state: AppState) -> String {
 
 #[component]
 pub fn ResultsPanel(state: AppState) -> impl IntoView {
-    let lang = state.lang;
-    let progress = move || state.assessment.with(|a| (a.score.answered, a.score.asked));
-    let has_indicators = move || state.questionnaire.with(|q| !q.0.indicators.is_empty());
+    let lang = state.lang();
+    let progress = move || {
+        state
+            .assessment()
+            .with(|a| (a.score.answered, a.score.asked))
+    };
+    let has_indicators = move || state.questionnaire().with(|q| !q.0.indicators.is_empty());
     view! {
         <aside class="results" aria-labelledby="results-title">
             <h2 id="results-title">{t(lang, "即时结果", "Live results")}</h2>
@@ -169,7 +158,7 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                     </p>
                     <IndicatorTable state=state caption_id="results-caption" />
                     <figure class="chart">
-                        <div class="chart-svg" use:svg_markup=state.chart_svg></div>
+                        <div class="chart-svg" use:svg_markup=state.chart_svg()></div>
                     </figure>
                     <p class="footnote">{t(lang,
                         "标“工作定义”的指标：政策文件按地区统计这些指标，企业层面的计算公式是数转的工作定义，仅供自评参考。",

@@ -4,15 +4,14 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::app::state::AppState;
+use crate::app::state::{AppState, FirmField};
 use crate::app::views::i18n::t;
-use crate::domain::model::firm::{FirmChoice, FirmProfile, SECTORS, SIZES};
-use crate::domain::model::targets::suggest_profile;
+use crate::domain::model::firm::{FirmChoice, SECTORS, SIZES};
 use crate::domain::model::text::{Lang, Text};
 
 #[component]
 pub fn Setup(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let profiles = state.profiles();
     let on_file = move |ev: leptos::ev::Event| {
         read_chosen_file(ev, state, move |name, text| state.load_file(name, text))
@@ -26,15 +25,15 @@ pub fn Setup(state: AppState) -> impl IntoView {
                     {move || state.choices().into_iter().map(|q| {
                         let id = q.id.clone();
                         let value = q.id.clone();
-                        let selected = move || state.questionnaire_id.get() == id;
+                        let selected = move || state.questionnaire_id().get() == id;
                         view! { <option value=value prop:selected=selected>{move || q.title.get(lang.get()).to_string()}</option> }
                     }).collect_view()}
                 </select>
-                {move || state.fetching.get().is_some().then(|| view! {
+                {move || state.fetching().get().is_some().then(|| view! {
                     <p class="help" role="status" id="questionnaire-fetching">{t(lang, "正在加载问卷……", "Loading the questionnaire…")}</p>
                 })}
                 <p class="help" id="questionnaire-note">
-                    {move || state.questionnaire.with(|q| q.0.description.as_ref().map(|d| d.get(lang.get()).to_string()))}
+                    {move || state.questionnaire().with(|q| q.0.description.as_ref().map(|d| d.get(lang.get()).to_string()))}
                     " "
                     {t(lang, "已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", "Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.")}
                 </p>
@@ -48,10 +47,10 @@ pub fn Setup(state: AppState) -> impl IntoView {
             <FirmFields state=state />
             <div class="field">
                 <label for="profile">{t(lang, "对标的目标方案", "Target profile")}</label>
-                <select id="profile" aria-describedby="profile-source" on:change=move |ev| state.profile_id.set(event_target_value(&ev))>
+                <select id="profile" aria-describedby="profile-source" on:change=move |ev| state.set_profile(event_target_value(&ev))>
                     {profiles.into_iter().map(|p| {
                         let id = p.id.clone();
-                        let selected = move || state.profile_id.get() == id;
+                        let selected = move || state.profile_id().get() == id;
                         view! { <option value=p.id.clone() prop:selected=selected>{move || p.name.get(lang.get()).to_string()}</option> }
                     }).collect_view()}
                 </select>
@@ -67,11 +66,11 @@ pub fn Setup(state: AppState) -> impl IntoView {
 /// The errors of a questionnaire file that did not load, as the checker prints them.
 #[component]
 fn LoadErrors(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     view! {
         <div class="load-errors" role="alert" aria-live="assertive">
             {move || {
-                let errors = state.load_errors.get();
+                let errors = state.load_errors().get();
                 (!errors.is_empty()).then(|| {
                     let l = lang.get();
                     let heading = match l {
@@ -111,27 +110,26 @@ pub fn read_chosen_file(
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(text) => then(name, text.as_string().unwrap_or_default()),
-            Err(_) => state.notice.set(Some(Text::new(
+            Err(_) => state.show_notice(Text::new(
                 format!("无法读取文件 {name}"),
                 format!("Could not read the file {name}"),
-            ))),
+            )),
         }
     });
 }
 
 #[component]
 fn FirmFields(state: AppState) -> impl IntoView {
-    let lang = state.lang;
+    let lang = state.lang();
     let text_field = move |id: &'static str,
                            zh: &'static str,
                            en: &'static str,
-                           get: fn(&FirmProfile) -> String,
-                           set: fn(&mut FirmProfile, String)| {
+                           field: FirmField| {
         view! {
             <div class="field">
                 <label for=id>{t(lang, zh, en)}</label>
-                <input id=id type="text" prop:value=move || state.firm.with(get)
-                    on:input=move |ev| { let v = event_target_value(&ev); state.firm.update(|f| set(f, v)); } />
+                <input id=id type="text" prop:value=move || state.firm().with(|f| field.of(f).clone())
+                    on:input=move |ev| state.set_firm_field(field, event_target_value(&ev)) />
             </div>
         }
     };
@@ -139,43 +137,33 @@ fn FirmFields(state: AppState) -> impl IntoView {
                              zh: &'static str,
                              en: &'static str,
                              options: &'static [FirmChoice],
-                             get: fn(&FirmProfile) -> String,
-                             set: fn(&mut FirmProfile, String)| {
+                             field: FirmField| {
         view! {
             <div class="field">
                 <label for=id>{t(lang, zh, en)}</label>
-                <select id=id on:change=move |ev| { let v = event_target_value(&ev); state.firm.update(|f| set(f, v)); }>
-                    <option value="" prop:selected=move || state.firm.with(get).is_empty()>{t(lang, "（请选择）", "(choose)")}</option>
+                <select id=id on:change=move |ev| state.set_firm_field(field, event_target_value(&ev))>
+                    <option value="" prop:selected=move || state.firm().with(|f| field.of(f).is_empty())>{t(lang, "（请选择）", "(choose)")}</option>
                     {options.iter().map(|c| view! {
-                        <option value=c.value prop:selected=move || state.firm.with(get) == c.value>{t(lang, c.zh, c.en)}</option>
+                        <option value=c.value prop:selected=move || state.firm().with(|f| field.of(f) == c.value)>{t(lang, c.zh, c.en)}</option>
                     }).collect_view()}
                 </select>
             </div>
         }
     };
-    // The firm's region pre-selects the matching regional target profile.
-    let on_region = move |ev: leptos::ev::Event| {
-        let region = event_target_value(&ev);
-        state.firm.update(|f| f.region = region.clone());
-        let suggested = state
-            .catalogue
-            .with_value(|c| suggest_profile(&c.profiles, &region).map(|p| p.id.clone()));
-        if let Some(id) = suggested {
-            state.profile_id.set(id);
-        }
-    };
     view! {
         <fieldset class="firm-fields">
             <legend>{t(lang, "企业信息", "The firm")}</legend>
-            {text_field("firm-name", "企业名称", "Firm name", |f| f.name.clone(), |f, v| f.name = v)}
-            {select_field("firm-sector", "所属行业", "Sector", &SECTORS, |f| f.sector.clone(), |f, v| f.sector = v)}
-            {select_field("firm-size", "企业规模", "Size", &SIZES, |f| f.size.clone(), |f, v| f.size = v)}
+            {text_field("firm-name", "企业名称", "Firm name", FirmField::Name)}
+            {select_field("firm-sector", "所属行业", "Sector", &SECTORS, FirmField::Sector)}
+            {select_field("firm-size", "企业规模", "Size", &SIZES, FirmField::Size)}
             <div class="field">
                 <label for="firm-region">{t(lang, "所在地区（省、市）", "Region (province, city)")}</label>
-                <input id="firm-region" type="text" aria-describedby="firm-region-help" prop:value=move || state.firm.with(|f| f.region.clone()) on:input=on_region />
+                // The firm's region pre-selects the matching regional target profile.
+                <input id="firm-region" type="text" aria-describedby="firm-region-help" prop:value=move || state.firm().with(|f| f.region.clone())
+                    on:input=move |ev| state.set_firm_field(FirmField::Region, event_target_value(&ev)) />
                 <p class="help" id="firm-region-help">{t(lang, "例如“江苏省泰州市”：有对应地区的目标方案时会自动选中。", "E.g. 江苏省泰州市: a matching regional target profile is selected automatically.")}</p>
             </div>
-            {text_field("firm-role", "填写人岗位", "Respondent's role", |f| f.respondent_role.clone(), |f, v| f.respondent_role = v)}
+            {text_field("firm-role", "填写人岗位", "Respondent's role", FirmField::RespondentRole)}
         </fieldset>
     }
 }

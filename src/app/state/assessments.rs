@@ -1,0 +1,254 @@
+//! The assessments kept on this device: the list, the current one, and opening,
+//! starting, duplicating, renaming, deleting and importing them; the section shown.
+
+use leptos::prelude::*;
+
+use super::{AppState, Reader};
+use crate::app::platform::storage::{self, Saved};
+use crate::domain::model::answers::Answers;
+use crate::domain::model::firm::FirmProfile;
+use crate::domain::model::text::{Lang, Text};
+use crate::domain::read::answers_file::{check_answers_file, AnswersFile};
+
+pub(super) fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new assessment id: the time and a random part, unique on this device.
+pub(super) fn new_id() -> String {
+    format!(
+        "{}-{:06}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1_000_000.0) as u32
+    )
+}
+
+impl AppState {
+    /// Every assessment kept on this device, the most recent first.
+    pub fn saved(&self) -> Reader<Vec<Saved>> {
+        Reader(self.saved)
+    }
+
+    /// The id of the assessment being filled in.
+    pub fn current_id(&self) -> Reader<String> {
+        Reader(self.current_id)
+    }
+
+    /// The current assessment's answers.
+    pub fn answers(&self) -> Reader<Answers> {
+        Reader(self.answers)
+    }
+
+    /// The section shown, by index.
+    pub fn section(&self) -> Reader<usize> {
+        Reader(self.section)
+    }
+
+    pub fn go_to_section(&self, index: usize) {
+        self.section.set(index);
+    }
+
+    /// Keeps the section index valid when the questionnaire changes.
+    pub(super) fn keep_section_in_range(&self) {
+        let state = *self;
+        Effect::new(move |_| {
+            let n = state.derived.questionnaire.with(|q| q.0.sections.len());
+            if state.section.get() >= n {
+                state.section.set(0);
+            }
+        });
+    }
+
+    /// Opens the assessment that was current when the page was last left, once its
+    /// questionnaire is loaded, scrolled back to where the user was.
+    pub(super) fn reopen(&self, saved: Saved) {
+        self.with_questionnaire(
+            saved.file.questionnaire.id.clone(),
+            false,
+            Box::new(move |state| {
+                state.open_loaded(&saved);
+                // Back where the user was: after the section has been drawn.
+                let y = saved.scroll_y;
+                request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+            }),
+        );
+    }
+
+    /// Makes a saved assessment the current one, once its questionnaire is loaded.
+    pub fn open(&self, saved: &Saved) {
+        let saved = saved.clone();
+        self.with_questionnaire(
+            saved.file.questionnaire.id.clone(),
+            false,
+            Box::new(move |state| state.open_loaded(&saved)),
+        );
+    }
+
+    fn open_loaded(&self, saved: &Saved) {
+        let f = &saved.file;
+        let known = self.find_questionnaire(&f.questionnaire.id).is_some();
+        if !known {
+            self.notice.set(Some(Text::new(
+                format!(
+                    "评估“{}”所用的问卷“{}”不在本机，无法打开。",
+                    f.firm.name, f.questionnaire.id
+                ),
+                format!(
+                    "Assessment \"{}\" uses questionnaire \"{}\", which is not on this device.",
+                    f.firm.name, f.questionnaire.id
+                ),
+            )));
+            return;
+        }
+        self.stash_current();
+        self.current_id.set(saved.id.clone());
+        self.created_at.set(f.created_at.clone());
+        self.questionnaire_id.set(f.questionnaire.id.clone());
+        self.answers.set(f.answers.clone());
+        self.firm.set(f.firm.clone());
+        if let Some(p) = f
+            .target_profile
+            .clone()
+            .filter(|p| self.catalogue.with_value(|c| c.profile(p).is_some()))
+        {
+            self.profile_id.set(p);
+        }
+        self.section.set(saved.section);
+    }
+
+    /// Starts an empty assessment on the questionnaire in use; the current one stays saved.
+    pub fn new_assessment(&self) {
+        let q = self.questionnaire_id.get_untracked();
+        self.start_new(q);
+    }
+
+    /// Starts an empty assessment with the given questionnaire; the current one stays saved.
+    pub(super) fn start_new(&self, questionnaire_id: String) {
+        self.stash_current();
+        self.current_id.set(new_id());
+        self.created_at.set(now_iso());
+        self.questionnaire_id.set(questionnaire_id);
+        self.answers.set(Answers::default());
+        self.firm.set(FirmProfile::default());
+        self.section.set(0);
+    }
+
+    /// Switching questionnaire keeps what was entered: with answers, it starts a new
+    /// assessment (for the same firm) and the old one stays in the list.
+    pub(super) fn switch_questionnaire(&self, id: String) {
+        if self.answers.with_untracked(|a| a.values.is_empty()) {
+            self.section.set(0);
+            self.questionnaire_id.set(id);
+        } else {
+            let firm = self.firm.get_untracked();
+            self.start_new(id);
+            self.firm.set(firm);
+        }
+    }
+
+    pub fn duplicate(&self, id: &str) {
+        // The current assessment's list entry may lag behind: copy what is on screen.
+        let current = (id == self.current_id.get_untracked()).then(|| self.snapshot_untracked());
+        let Some(mut copy) = current.or_else(|| {
+            self.saved
+                .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+        }) else {
+            return;
+        };
+        copy.id = new_id();
+        copy.file.firm.name = match self.lang.get_untracked() {
+            Lang::Zh => format!("{}（副本）", copy.file.firm.name),
+            Lang::En => format!("{} (copy)", copy.file.firm.name),
+        };
+        copy.file.created_at = now_iso();
+        self.open(&copy);
+    }
+
+    pub fn rename(&self, id: &str, name: String) {
+        if id == self.current_id.get_untracked() {
+            self.firm.update(|f| f.name = name);
+        } else if let Some(mut s) = self
+            .saved
+            .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+        {
+            s.file.firm.name = name;
+            let _ = storage::save(&s);
+            self.saved.update(|l| {
+                if let Some(x) = l.iter_mut().find(|x| x.id == s.id) {
+                    *x = s;
+                }
+            });
+        }
+    }
+
+    /// Deletes a saved assessment; deleting the current one opens an empty one.
+    pub fn delete(&self, id: &str) {
+        // A pending save of the current assessment must not bring it back.
+        self.save_now();
+        storage::delete(id);
+        self.saved.update(|l| l.retain(|s| s.id != id));
+        if id == self.current_id.get_untracked() {
+            self.new_assessment();
+        }
+    }
+
+    /// Imports an answers file as a new assessment and says how it went; a bad file
+    /// changes nothing. The file is read in the files worker, then checked against its
+    /// questionnaire (fetched first if need be).
+    pub fn import(&self, name: String, src: String) {
+        let state = *self;
+        let refused = move |name: &str, why: Text| {
+            state.notice.set(Some(Text {
+                zh: format!("{name}：{}，未导入。", why.zh),
+                en: Some(format!(
+                    "{name}: {}; nothing was imported.",
+                    why.get(Lang::En)
+                )),
+            }))
+        };
+        crate::app::platform::files::read_answers(src, move |reply| match reply {
+            Ok(Ok(file)) => {
+                let qid = file.questionnaire.id.clone();
+                let wanted = qid.clone();
+                let then = move |state: AppState| match state.import_for(&qid, file) {
+                    Ok(()) => {
+                        let done = Text::new(
+                            format!("已将 {name} 导入为一份新的评估。"),
+                            format!("{name} was imported as a new assessment."),
+                        );
+                        state.notice.set(Some(done));
+                    }
+                    Err(why) => refused(&name, why),
+                };
+                state.with_questionnaire(wanted, false, Box::new(then));
+            }
+            Ok(Err(why)) => refused(&name, why),
+            Err(why) => {
+                let why = Text::new(
+                    format!("文件读取程序下载失败（{why}），请检查网络后重试"),
+                    format!("the file reader could not be downloaded ({why}); check the connection and try again"),
+                );
+                refused(&name, why);
+            }
+        });
+    }
+
+    fn import_for(&self, qid: &str, file: AnswersFile) -> Result<(), Text> {
+        let Some(q) = self.find_questionnaire(qid) else {
+            return Err(Text::new(
+                format!("答卷所用的问卷“{qid}”不在本机"),
+                format!("the answers are for questionnaire \"{qid}\", which is not on this device"),
+            ));
+        };
+        let file = check_answers_file(file, &q)?;
+        let saved = Saved {
+            format_version: storage::FORMAT_VERSION,
+            id: new_id(),
+            section: 0,
+            scroll_y: 0.0,
+            file,
+        };
+        self.open_loaded(&saved);
+        Ok(())
+    }
+}

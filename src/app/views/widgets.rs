@@ -1,0 +1,40 @@
+//! Small pieces several views share: the "working definition" mark, whether a
+//! questionnaire is scored, and the key that tells a table's rows
+//! from their figures. A leaf: it uses no other view module but `i18n`, so that the
+//! views form no import cycle.
+
+use leptos::prelude::*;
+
+use crate::app::state::AppState;
+use crate::app::views::i18n::t;
+use crate::domain::compute::scoring;
+
+/// The mark on a working definition, explained in words for screen readers too.
+#[component]
+pub fn UnverifiedMark(state: AppState) -> impl IntoView {
+    let lang = state.lang();
+    view! {
+        <span class="unverified" title=t(lang, "这一计算公式或分值是数转的工作假设，并非官方公布", "This formula or value is Shuzhuan's working assumption, not an official one")>
+            {t(lang, "工作定义", "working definition")}
+        </span>
+    }
+}
+
+/// Whether the current questionnaire has anything scored (the quick check has not).
+pub fn is_scored(state: AppState) -> bool {
+    state.questionnaire().with(|q| scoring::is_scored(&q.0))
+}
+
+/// A key that changes when the shown rows do (their ids and words), but not when only
+/// their figures change. A string, so that it costs no new memo code.
+pub fn shape_key<'a, const N: usize>(rows: impl Iterator<Item = [&'a str; N]>) -> String {
+    let mut key = String::new();
+    for row in rows {
+        for part in row {
+            key.push_str(part);
+            key.push('\u{1f}');
+        }
+        key.push('\u{1e}');
+    }
+    key
+}
