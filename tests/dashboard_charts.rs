@@ -6,26 +6,16 @@ mod support;
 use shuzhuan::charts::bars::{svg_fill, x_of, BAR_X0, MET_COLOR, SHORT_COLOR};
 use shuzhuan::charts::dimension_chart::dimension_chart_svg;
 use shuzhuan::charts::radar::{point, radar_svg};
-use shuzhuan::domain::compute::assessment::{assess, Assessment};
+use shuzhuan::domain::compute::assessment::Assessment;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::report::{advice_rows, dimension_rows, score_summary};
-use support::{answers, builtin};
+use support::assessed_national;
 
 fn mixed() -> (
     shuzhuan::domain::model::questionnaire::Questionnaire,
     Assessment,
 ) {
-    let c = shuzhuan::builtin::catalogue().unwrap();
-    let q = builtin("sme-digital-level");
-    let a = answers(&q, include_str!("answers/mixed-firm.spec"));
-    let r = assess(
-        &q,
-        &a,
-        c.profile("national-2025").unwrap(),
-        &c.benchmark,
-        &Default::default(),
-    );
-    (q, r)
+    assessed_national("sme-digital-level", include_str!("answers/mixed-firm.spec"))
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! (national 2025: CNC 68 %, management 80 %, R&D tools 85 %; Taizhou 2025: 65 %, 80 %, 90 %).
 
 use shuzhuan::builtin::{catalogue, Catalogue};
-use shuzhuan::domain::compute::assessment::{assess, Gap};
+use shuzhuan::domain::compute::assessment::assess;
+use shuzhuan::domain::compute::indicators::Gap;
 use shuzhuan::domain::compute::indicators::IndicatorValue;
 use shuzhuan::domain::model::answers::Answers;
 use shuzhuan::domain::model::text::Lang;

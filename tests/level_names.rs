@@ -4,30 +4,14 @@
 
 mod support;
 
-use shuzhuan::domain::compute::assessment::{assess, Assessment};
-use shuzhuan::domain::model::questionnaire::Questionnaire;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::report::format::{level_label, level_name, overall_level_name};
 use shuzhuan::domain::report::{answer_text, score_summary};
-use support::{answers, builtin};
-
-fn assessed(id: &str, spec: &str) -> (Questionnaire, Assessment) {
-    let c = shuzhuan::builtin::catalogue().unwrap();
-    let q = builtin(id);
-    let a = answers(&q, spec);
-    let r = assess(
-        &q,
-        &a,
-        c.profile("national-2025").unwrap(),
-        &c.benchmark,
-        &Default::default(),
-    );
-    (q, r)
-}
+use support::{answers, assessed_national, builtin};
 
 #[test]
 fn a_level_answer_reads_by_the_questionnaires_level_name() {
-    let (q, r) = assessed("sme-digital-level", "scn_quality = 3");
+    let (q, r) = assessed_national("sme-digital-level", "scn_quality = 3");
     let a = answers(&q, "scn_quality = 3");
     let item = q.item("scn_quality").unwrap();
     assert_eq!(level_name(&q, 3, Lang::Zh), Some("三级"));
@@ -69,7 +53,7 @@ fn a_level_the_questionnaire_does_not_name_reads_by_its_number() {
 #[test]
 fn the_overall_level_reads_the_same_on_the_card_and_through_the_cli_lookup() {
     // The golden mixed firm: 50.75 points, in 二级 (40–60).
-    let (q, r) = assessed("sme-digital-level", include_str!("answers/mixed-firm.spec"));
+    let (q, r) = assessed_national("sme-digital-level", include_str!("answers/mixed-firm.spec"));
     let level = r.score.level.unwrap();
     assert_eq!(score_summary(&q, &r, Lang::Zh).level_name, "二级");
     assert_eq!(level_name(&q, level, Lang::Zh), Some("二级"));
@@ -82,7 +66,7 @@ fn the_overall_level_reads_the_same_on_the_card_and_through_the_cli_lookup() {
 #[test]
 fn below_the_first_level_and_without_levels() {
     // Nothing answered: 0 points, under 一级's 20.
-    let (q, r) = assessed("sme-digital-level", "");
+    let (q, r) = assessed_national("sme-digital-level", "");
     assert_eq!(r.score.level, None);
     assert_eq!(score_summary(&q, &r, Lang::Zh).level_name, "未达一级");
     assert_eq!(overall_level_name(&q, None, Lang::En), "Below Level 1");

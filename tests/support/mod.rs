@@ -4,6 +4,7 @@
 // Native test code: std's parsing is right here.
 #![allow(clippy::disallowed_methods)]
 
+use shuzhuan::domain::compute::assessment::{assess, Assessment};
 use shuzhuan::domain::model::answers::{Answer, Answers};
 use shuzhuan::domain::model::questionnaire::{ItemKind, Questionnaire};
 
@@ -54,4 +55,20 @@ pub fn builtin(id: &str) -> Questionnaire {
         .into_iter()
         .find(|q| q.id == id)
         .unwrap()
+}
+
+/// A built-in questionnaire answered as `spec` describes, assessed against the national
+/// 2025 profile and the built-in benchmark, with no firm profile.
+pub fn assessed_national(id: &str, spec: &str) -> (Questionnaire, Assessment) {
+    let c = shuzhuan::builtin::catalogue().unwrap();
+    let q = builtin(id);
+    let a = answers(&q, spec);
+    let r = assess(
+        &q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
+    (q, r)
 }

@@ -12,9 +12,6 @@ use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 
-// `Gap` belongs to the indicators; the report and the tests import it by this path.
-pub use crate::domain::compute::indicators::Gap;
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub evaluation: Evaluation,

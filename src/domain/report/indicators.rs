@@ -5,7 +5,8 @@ use super::format::{
     check_input, format_percent, format_pp, format_target, not_answered, not_applicable, round1,
     DASH,
 };
-use crate::domain::compute::assessment::{Assessment, Gap};
+use crate::domain::compute::assessment::Assessment;
+use crate::domain::compute::indicators::Gap;
 use crate::domain::compute::indicators::IndicatorValue;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::Lang;
