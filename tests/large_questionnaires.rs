@@ -1,8 +1,8 @@
 //! Questionnaires of the largest sizes allowed: `visible_if` dependency graphs of
 //! questionnaire size, long chains and dense graphs, are checked in one linear pass (an
 //! exhaustive search is exponential on the dense ones: 60 items each depending on the two
-//! before never finished), real cycles are still found, and the evaluation follows a chain
-//! of 5,000 without deep recursion.
+//! before never finished), real cycles are still found, the evaluation follows a chain of
+//! 5,000 without deep recursion, and one item beyond the limit is refused.
 
 // A native test: std is right here.
 #![allow(clippy::disallowed_methods)]
@@ -132,4 +132,22 @@ fn the_evaluation_follows_a_chain_of_5000() {
     let ev = evaluate(&q, &answers);
     assert!((0..=2500).all(|k| ev.is_visible(&format!("i{k}"))));
     assert!((2501..5000).all(|k| !ev.is_visible(&format!("i{k}"))));
+}
+
+#[test]
+fn ten_thousand_items_are_allowed_and_one_more_is_refused_where_it_stands() {
+    assert_eq!(
+        errors(&questionnaire(10_000, |_| None)),
+        Vec::<String>::new()
+    );
+    let errors = errors(&questionnaire(10_001, |_| None));
+    // Item 10,000 (0-based) is the 10,001st; its table opens on line 18 + 5 × 10,000.
+    assert_eq!(
+        errors,
+        [format!(
+            "graph.toml:{}:1: sections[0].dimensions[0].items[10000]: \
+             the questionnaire has 10001 items, more than the limit of 10000",
+            18 + 5 * 10_000
+        )]
+    );
 }

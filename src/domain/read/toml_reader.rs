@@ -184,6 +184,27 @@ impl<'t, 'i> Obj<'t, 'i> {
         )
     }
 
+    /// The tables of the array of tables at `key`, to look into before reading it (to
+    /// count them); elements that are not tables are left out, as reading reports them.
+    pub fn peek_tables(&self, key: &str) -> Vec<Obj<'t, 'i>> {
+        let Some(DeValue::Array(items)) = self.table.get(key).map(|v| v.get_ref()) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::Table(t) => Some(Obj {
+                    table: t,
+                    offset: item.span().start,
+                    path: String::new(),
+                    asked: Vec::new(),
+                    open: false,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Where the key's value stands, or the table's own position.
     pub fn offset_of(&self, key: &str) -> usize {
         self.table.get(key).map_or(self.offset, |v| v.span().start)

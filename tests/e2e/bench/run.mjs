@@ -9,7 +9,7 @@
 // into target/bench-dist so that a concurrent `trunk build` cannot swap files under it),
 // BENCH_LOAD_RUNS (7), BENCH_EDITS (240), BENCH_CLI_FILES (10000), BENCH_SKIP_CLI=1, and
 // BENCH_ONLY, a comma-separated list of the parts to run (sizes, load, sme, 300, 2000,
-// cli; default all), e.g. BENCH_ONLY=sme,300,2000 for the edit latencies alone.
+// check, cli; default all), e.g. BENCH_ONLY=sme,300,2000 for the edit latencies alone.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -376,15 +376,51 @@ async function generated(browser, url, dir, questions, budgetP95) {
 }
 
 // ---------------------------------------------------------------------------------------
-// 4. CLI: `shuzhuan score` over 10,000 answers files
+// 4. CLI: `shuzhuan check` on 5,000 items, `shuzhuan score` over 10,000 answers files
+
+/** The release CLI, built once; null (reported under `name`) if it cannot be built. */
+let cliBin;
+function cliBinary(name) {
+  if (cliBin === undefined) {
+    const build = spawnSync('cargo', ['build', '--release', '--quiet', '--bin', 'shuzhuan'], { cwd: ROOT, encoding: 'utf8' });
+    cliBin = build.status === 0 ? join(ROOT, 'target/release/shuzhuan') : null;
+    if (!cliBin) textRow(name, 'not available (release build failed)', (build.stderr ?? '').trim().split('\n').pop()?.slice(0, 80));
+  }
+  return cliBin;
+}
+
+const CHECK_QUESTIONS = 5000;
+const CHECK_RUNS = 3;
+
+/** `shuzhuan check` on a questionnaire of 5,000 items, most of them conditional. */
+function checkLarge(dir) {
+  const bin = cliBinary('check 5000');
+  if (!bin) return;
+  const { toml } = questionnaireToml(CHECK_QUESTIONS, { sections: 50, dependent: true });
+  const q = join(dir, 'check-5000.toml');
+  writeFileSync(q, toml);
+  const walls = [];
+  for (let run = 0; run < CHECK_RUNS; run++) {
+    const t0 = performance.now();
+    const r = spawnSync(bin, ['check', q], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    walls.push(performance.now() - t0);
+    if (r.status !== 0) {
+      textRow('check 5000', `exit ${r.status}`, (r.stdout || r.stderr).trim().split('\n')[0].slice(0, 80));
+      return;
+    }
+  }
+  row(
+    `check 5000, median of ${CHECK_RUNS}`,
+    median(walls),
+    ['≤', 1000],
+    ms,
+    `${CHECK_QUESTIONS.toLocaleString('en')} items, ${kB(statSync(q).size)}, each choice item conditional on two before it; ${walls.map((w) => Math.round(w)).join(' ')} ms`,
+  );
+}
 
 function cli(dir) {
-  const build = spawnSync('cargo', ['build', '--release', '--quiet', '--bin', 'shuzhuan'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) {
-    textRow('CLI score', 'not available (release build failed)', (build.stderr ?? '').trim().split('\n').pop()?.slice(0, 80));
-    return;
-  }
-  const bin = join(ROOT, 'target/release/shuzhuan');
+  const bin = cliBinary('CLI score');
+  if (!bin) return;
   const help = spawnSync(bin, ['score', '--help'], { encoding: 'utf8' });
   if (help.status !== 0 || !/score/.test(help.stdout + help.stderr)) {
     textRow('CLI score', 'not available yet', '`shuzhuan score --help` fails');
@@ -488,8 +524,11 @@ try {
     await browser.close();
     await server.close();
   }
-  if (process.env.BENCH_SKIP_CLI) textRow('CLI score', 'skipped (BENCH_SKIP_CLI)');
-  else if (runs('cli')) await section('CLI score', async () => cli(dir));
+  if (process.env.BENCH_SKIP_CLI) textRow('CLI', 'skipped (BENCH_SKIP_CLI)');
+  else {
+    if (runs('check')) await section('check 5000', async () => checkLarge(dir));
+    if (runs('cli')) await section('CLI score', async () => cli(dir));
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

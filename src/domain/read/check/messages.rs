@@ -2,6 +2,7 @@
 //! data (`CheckError`), and the one place that words each error in Chinese and English.
 //! Where it stands (file, line, column, field) is added by `Reader::error`.
 
+use super::limits::{MAX_ITEMS, MAX_SECTIONS};
 use crate::domain::model::text::Text;
 use crate::domain::read::condition_parser::{
     ParseError, MAX_CONDITION_BYTES, MAX_CONDITION_DEPTH, MAX_CONDITION_TERMS,
@@ -32,6 +33,14 @@ pub(super) enum CheckError {
         source: String,
     },
     // the questionnaire's own fields and structure
+    /// More sections than `limits::MAX_SECTIONS`.
+    TooManySections {
+        count: usize,
+    },
+    /// More items than `limits::MAX_ITEMS`.
+    TooManyItems {
+        count: usize,
+    },
     EmptyVersion,
     UnknownScoring {
         scoring: String,
@@ -439,6 +448,14 @@ impl CheckError {
                 format!("条件有误：{}", reason.zh),
                 format!("invalid condition: {}", reason.en),
             ),
+            TooManySections { count } => Text::new(
+                format!("问卷有 {count} 个部分，超过上限 {MAX_SECTIONS} 个"),
+                format!("the questionnaire has {count} sections, more than the limit of {MAX_SECTIONS}"),
+            ),
+            TooManyItems { count } => Text::new(
+                format!("问卷有 {count} 个题目，超过上限 {MAX_ITEMS} 个"),
+                format!("the questionnaire has {count} items, more than the limit of {MAX_ITEMS}"),
+            ),
             ConditionTooLong { bytes } => Text::new(
                 format!("条件长 {bytes} 字节，超过上限 {MAX_CONDITION_BYTES} 字节"),
                 format!("the condition is {bytes} bytes long, more than the limit of {MAX_CONDITION_BYTES}"),
@@ -663,6 +680,12 @@ mod tests {
             InvalidCondition {
                 reason: ParseError { offset: 3, zh: "条件为空".into(), en: "empty condition".into() },
             } => "条件有误：条件为空", "invalid condition: empty condition";
+            TooManySections { count: 201 }
+                => "问卷有 201 个部分，超过上限 200 个",
+                   "the questionnaire has 201 sections, more than the limit of 200";
+            TooManyItems { count: 50000 }
+                => "问卷有 50000 个题目，超过上限 10000 个",
+                   "the questionnaire has 50000 items, more than the limit of 10000";
             ConditionTooLong { bytes: 5000 }
                 => "条件长 5000 字节，超过上限 4096 字节",
                    "the condition is 5000 bytes long, more than the limit of 4096";
