@@ -12,6 +12,7 @@ use crate::domain::report::format::level_name;
 use crate::domain::report::round1;
 
 use super::args::Format;
+use super::terminal::terminal_safe;
 
 /// One scored file, as every output format prints it.
 #[derive(Serialize)]
@@ -133,13 +134,13 @@ fn write_table(
         .iter()
         .map(|r| {
             let mut cells = vec![
-                r.file.clone(),
-                r.firm.clone(),
+                terminal_safe(&r.file).into_owned(),
+                terminal_safe(&r.firm).into_owned(),
                 format!("{:.2}{}", r.total, if r.provisional { "*" } else { "" }),
                 if r.level_name.is_empty() {
                     "—".to_string()
                 } else {
-                    r.level_name.clone()
+                    terminal_safe(&r.level_name).into_owned()
                 },
                 format!("{:.1}", r.completeness),
             ];
@@ -147,8 +148,7 @@ fn write_table(
             cells.push(
                 r.recommendations
                     .first()
-                    .cloned()
-                    .unwrap_or_else(|| "—".to_string()),
+                    .map_or_else(|| "—".to_string(), |id| terminal_safe(id).into_owned()),
             );
             cells
         })
@@ -184,11 +184,19 @@ fn write_table(
     Ok(())
 }
 
+/// A text cell. One a spreadsheet would run as a formula (starting with = + - @, a tab or
+/// a carriage return) gets a leading `'`, as OWASP advises against CSV injection; then
+/// it is quoted if it holds a separator, a quote or a line break.
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }
 
@@ -242,4 +250,27 @@ fn write_json(w: &mut impl Write, rows: &[&Row]) -> std::io::Result<()> {
         writeln!(w, "  {}{sep}", serde_json::to_string(r).unwrap_or_default())?;
     }
     writeln!(w, "]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised_and_others_kept() {
+        assert_eq!(csv_field("甲公司"), "甲公司");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
+        assert_eq!(csv_field("\r=1"), "\"'\r=1\"");
+        assert_eq!(csv_field("=1,2"), "\"'=1,2\"");
+        // Only the first character matters.
+        assert_eq!(csv_field("a=b"), "a=b");
+        assert_eq!(csv_field(""), "");
+    }
 }
