@@ -132,7 +132,7 @@ const CATALOGUE_SOURCES: &[&str] = &[
 ];
 const CATALOGUE_SOURCES_FNV: u64 = 0xe989_bf3d_77d3_e640;
 const SME_SOURCES: &[&str] = &["questionnaires/sme-digital-level.toml"];
-const SME_SOURCES_FNV: u64 = 0xf697_121b_5363_0408;
+const SME_SOURCES_FNV: u64 = 0x9b66_39e2_b2d6_6fd4;
 
 fn sources_fnv(files: &[&str]) -> u64 {
     let mut h = Fnv::default();

@@ -109,7 +109,11 @@ pub struct RawItem {
     pub denominator: Option<At<String>>,
     pub part_of_whole: Option<At<bool>>,
     pub bands: Option<(usize, Vec<RawBand>)>,
+    /// Which end of each band is closed: "left" (default) or "right".
+    pub closed: Option<At<String>>,
     pub better: Option<At<String>>,
+    /// A trend's figures: `{ last, previous, per_last, per_previous }`.
+    pub from_figures: Option<RawFigures>,
     /// A number (yes_no), a list (level) or a table up/flat/down (trend).
     pub points: Option<RawPoints>,
     pub levels: Option<(usize, Vec<RawLevelOption>)>,
@@ -129,6 +133,15 @@ pub enum RawPoints {
         flat: Option<At<f64>>,
         down: Option<At<f64>>,
     },
+}
+
+#[derive(Debug)]
+pub struct RawFigures {
+    pub offset: usize,
+    pub last: At<String>,
+    pub previous: At<String>,
+    pub per_last: Option<At<String>>,
+    pub per_previous: Option<At<String>>,
 }
 
 #[derive(Debug)]
@@ -322,7 +335,18 @@ fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
             });
             (at, bands)
         }),
+        closed: o.opt_str(r, "closed"),
         better: o.opt_str(r, "better"),
+        from_figures: {
+            let at = o.offset_of("from_figures");
+            o.opt_table(r, "from_figures", |r, t| RawFigures {
+                offset: at,
+                last: t.req_str(r, "last"),
+                previous: t.req_str(r, "previous"),
+                per_last: t.opt_str(r, "per_last"),
+                per_previous: t.opt_str(r, "per_previous"),
+            })
+        },
         points,
         levels: o.has("levels").then(|| {
             let at = o.offset_of("levels");

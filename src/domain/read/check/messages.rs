@@ -115,6 +115,7 @@ pub(super) enum CheckError {
     },
     TrendBetterMissing,
     TrendPointsMissing,
+    TrendFiguresPerUnpaired,
     YesNoPointsNotNumber,
     LevelItemWithoutLevels,
     LevelItemLevelCount {
@@ -131,6 +132,9 @@ pub(super) enum CheckError {
     // a ratio item's bands
     BandsMissing,
     BandsEmpty,
+    BandsClosedInvalid {
+        closed: String,
+    },
     BandLimitsOutOfRange,
     BandsNotFromZero {
         from: f64,
@@ -376,6 +380,10 @@ impl CheckError {
                 format!("better 只能是 up 或 down，而不是“{better}”"),
                 format!("better must be up or down, not \"{better}\""),
             ),
+            TrendFiguresPerUnpaired => Text::new(
+                "from_figures 的 per_last 和 per_previous 要么都写，要么都不写",
+                "from_figures needs both per_last and per_previous, or neither",
+            ),
             TrendBetterMissing => Text::new(
                 "趋势题需要 better（up 或 down）",
                 "a trend item needs `better` (up or down)",
@@ -408,6 +416,10 @@ impl CheckError {
             ),
             BandsMissing => Text::new("比率题需要分段（bands）", "a ratio item needs bands"),
             BandsEmpty => Text::new("分段不能为空", "bands must not be empty"),
+            BandsClosedInvalid { closed } => Text::new(
+                format!("closed 只能是 left（含下限）或 right（含上限），而不是“{closed}”"),
+                format!("closed must be left (lower end included) or right (upper end included), not \"{closed}\""),
+            ),
             BandLimitsOutOfRange => Text::new(
                 "分段界限必须在 0–100（%）之间",
                 "band limits must be within 0–100 (%)",
@@ -641,6 +653,9 @@ mod tests {
             TrendBetterInvalid { better: "sideways".into() }
                 => "better 只能是 up 或 down，而不是“sideways”",
                    "better must be up or down, not \"sideways\"";
+            TrendFiguresPerUnpaired {}
+                => "from_figures 的 per_last 和 per_previous 要么都写，要么都不写",
+                   "from_figures needs both per_last and per_previous, or neither";
             TrendBetterMissing {}
                 => "趋势题需要 better（up 或 down）", "a trend item needs `better` (up or down)";
             TrendPointsMissing {}
@@ -661,6 +676,9 @@ mod tests {
                    "a level item's points must be a list like [0, 1, 2, 3]";
             BandsMissing {} => "比率题需要分段（bands）", "a ratio item needs bands";
             BandsEmpty {} => "分段不能为空", "bands must not be empty";
+            BandsClosedInvalid { closed: "both".into() }
+                => "closed 只能是 left（含下限）或 right（含上限），而不是“both”",
+                   "closed must be left (lower end included) or right (upper end included), not \"both\"";
             BandLimitsOutOfRange {}
                 => "分段界限必须在 0–100（%）之间", "band limits must be within 0–100 (%)";
             BandsNotFromZero { from: 10.0 } => "分段必须从 0 开始，而不是 10", "bands must start at 0, not 10";

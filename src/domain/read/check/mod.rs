@@ -96,6 +96,7 @@ impl Checker<'_, '_> {
         let raw_items = raw_items(&raw);
         for (field, raw_item) in &raw_items {
             self.ratio_refs(raw_item, field, &items);
+            self.trend_refs(raw_item, field, &items);
         }
         let mut conditions = self.visible_if(&raw_items, &items);
         for item in sections
