@@ -45,13 +45,13 @@ fn good_files_are_scored_and_bad_ones_named() {
         lines[1].starts_with("tests/answers/empty-firm.json") && lines[1].contains("0.00*"),
         "{out}"
     );
-    // The mixed golden firm: 50.75 points, 二级 ("Level 2"), CNC 22/40 = 55 %.
+    // The mixed golden firm: 46.5 points, 二级 ("Level 2"), CNC 22/40 = 55 %.
     assert!(
         lines[2].starts_with("tests/answers/mixed-firm.json"),
         "{out}"
     );
     assert!(
-        lines[2].contains("50.75*") && lines[2].contains("Level 2") && lines[2].contains("55.0"),
+        lines[2].contains("46.50*") && lines[2].contains("Level 2") && lines[2].contains("55.0"),
         "{out}"
     );
     assert!(
@@ -82,7 +82,7 @@ fn json_output_carries_every_figure() {
     assert_eq!(code, 0);
     let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
     let r = &rows[0];
-    assert_eq!(r["total"], 50.75);
+    assert_eq!(r["total"], 46.5);
     assert_eq!(r["level"], 2);
     assert_eq!(r["level_name"], "二级");
     assert_eq!(r["provisional"], true);

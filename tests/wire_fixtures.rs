@@ -133,7 +133,7 @@ const CATALOGUE_SOURCES: &[&str] = &[
 ];
 const CATALOGUE_SOURCES_FNV: u64 = 0x6e80_d927_f4dc_c72a;
 const SME_SOURCES: &[&str] = &["questionnaires/sme-digital-level.toml"];
-const SME_SOURCES_FNV: u64 = 0xf44c_429b_09fb_44e4;
+const SME_SOURCES_FNV: u64 = 0x9bd8_aa8d_ba69_2f7f;
 
 fn sources_fnv(files: &[&str]) -> u64 {
     let mut h = Fnv::default();
@@ -415,7 +415,7 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
     let q = decode_questionnaire(&fixture("sme-digital-level.bin")).expect("it decodes");
     assert_eq!(
         (q.id.as_str(), q.version.as_str()),
-        ("sme-digital-level", "2024.1")
+        ("sme-digital-level", "2024.2")
     );
     assert_eq!(
         q.title,
@@ -449,7 +449,7 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
         ),
         ("equipment_systems", 20.0, 6)
     );
-    assert_eq!(q.items().count(), 42);
+    assert_eq!(q.items().count(), 50);
     assert_eq!(q.indicators.len(), 6);
     assert_eq!(q.recommendations.len(), 22);
     let levels: Vec<_> = q
@@ -479,12 +479,20 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
     );
     assert_eq!(
         bands_of(&q, "digital_invest_intensity")[1],
-        band(0.5, 1.0, 1.875)
+        band(10.0, 20.0, 1.875)
     );
+    assert!(matches!(
+        q.item("equip_network_ratio").map(|i| &i.kind),
+        Some(ItemKind::Ratio {
+            closed: shuzhuan::domain::model::questionnaire::BandEnd::Right,
+            ..
+        })
+    ));
     for (item, points) in [
         ("network", 8.0),
         ("system_coverage", 10.0),
         ("digital_plan", 7.5),
+        ("auto_data_capture", 10.0),
         ("pass_rate", 7.0),
         ("cost_per_revenue", 3.0),
         ("scn_quality", 0.0),

@@ -267,6 +267,9 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
         };
         (total, q.total_points)
     };
+    // Sums of 0.7, 0.9, 1.25 and 1.875 carry binary noise (13 × 0.7 + 0.9 is
+    // 9.999999999999998): a total is tidied to 9 decimals, so that one on a threshold is on it.
+    let total = tidy(total);
     let level = level_of(&q.levels, total);
 
     // One look at each question's state.
@@ -331,6 +334,11 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
     }
 }
 
+/// `v` rounded to 9 decimals: far below any figure shown, far above binary noise.
+fn tidy(v: f64) -> f64 {
+    (v * 1e9).round() / 1e9
+}
+
 /// Points: earned ÷ the maxima of the items that apply, scaled to the dimension's points.
 fn points_dimension(
     d: &crate::domain::model::questionnaire::Dimension,
@@ -355,10 +363,10 @@ fn points_dimension(
         }
     }
     if applicable_max > 0.0 && d.points > 0.0 {
-        let percent = earned / applicable_max * 100.0;
+        let percent = tidy(earned / applicable_max * 100.0);
         DimensionScore {
             id: d.id.clone(),
-            earned: percent / 100.0 * d.points,
+            earned: tidy(percent / 100.0 * d.points),
             max: d.points,
             percent: Some(percent),
         }
