@@ -139,3 +139,39 @@ fn unknown_questionnaire_or_profile_is_a_usage_error() {
     ]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn the_forms_golden_firms_score_the_same_through_the_cli() {
+    let (code, out, _) = score(&[
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2027",
+        "--format",
+        "json",
+        "tests/answers/form-edge-60.json",
+        "tests/answers/form-trends.json",
+    ]);
+    assert_eq!(code, 0);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // Exactly 60 % digitalised and networked (120 of 200): the form's (40 %, 60 %] band,
+    // 4.5 + 4.5 = 9 of 20 (45 %); investment 600 ÷ 1000 = exactly 60 % → 5.625 of 7.5
+    // (75 %). Nothing else: 14.625, below 一级.
+    assert_eq!(rows[0]["total"], 14.625);
+    assert_eq!(rows[0]["level"], serde_json::Value::Null);
+    assert_eq!(
+        rows[0]["dimensions"][0],
+        serde_json::json!(["equipment_systems", 45.0])
+    );
+    assert_eq!(
+        rows[0]["dimensions"][7],
+        serde_json::json!(["funding", 75.0])
+    );
+    // Firm A of tests/sme_form_golden.rs: energy flat 3.5 (computed, its "down" ignored),
+    // pass rate flat 3.5, revenue per employee up 3, cost down 3 = 13 of 20 (65 %).
+    assert_eq!(rows[1]["total"], 13.0);
+    assert_eq!(
+        rows[1]["dimensions"][8],
+        serde_json::json!(["results_trends", 65.0])
+    );
+}
