@@ -175,3 +175,63 @@ fn the_forms_golden_firms_score_the_same_through_the_cli() {
         serde_json::json!(["results_trends", 65.0])
     );
 }
+
+#[test]
+fn the_scenario_rule_is_a_column_beside_the_level() {
+    // tests/sme_form_golden.rs::a_firm_that_passes_the_points_rule_but_not_the_scenario_rule:
+    // 46.5 points → 二级; only two marked scenarios at level 2 → the rule's estimate 一级.
+    let (code, out, _) = score(&[
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2025",
+        "--format",
+        "json",
+        "tests/answers/form-scenarios.json",
+    ]);
+    assert_eq!(code, 0);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (rows[0]["level"].clone(), rows[0]["total"].clone()),
+        (2.into(), 46.5.into())
+    );
+    let rule = &rows[0]["scenario_rule"];
+    assert_eq!(rule["level"], 1);
+    assert_eq!(rule["level_name"], "一级");
+    assert_eq!(rule["unofficial"], true);
+    assert!(
+        rule["source"].as_str().unwrap().contains("非官方"),
+        "{rule}"
+    );
+    let (_, csv, _) = score(&[
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2025",
+        "--format",
+        "csv",
+        "tests/answers/form-scenarios.json",
+    ]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].ends_with(",recommendations,scenario_rule_level"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].ends_with(",1"), "{}", lines[1]);
+    // A questionnaire without the rule has neither the field nor the column.
+    let (code, json, _) = score(&[
+        "--questionnaire",
+        "cmmm-self-diagnosis",
+        "--targets",
+        "national-2025",
+        "--format",
+        "json",
+        "tests/answers/other-questionnaire.json",
+    ]);
+    assert_eq!(code, 0, "the CMMM file is scored");
+    assert!(
+        json.contains("\"total_max\":5.0") && !json.contains("scenario_rule"),
+        "{json}"
+    );
+}

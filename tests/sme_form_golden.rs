@@ -189,3 +189,83 @@ fn a_trend_missing_a_figure_is_scored_by_the_firms_choice() {
     let s = sme(&hidden);
     assert_eq!(points(&s, "results_trends"), 7.0);
 }
+
+/// The mixed firm (46.5 points, 二级 by the published points rule) with nine scenarios
+/// rated: six unmarked ones at level 2, two of the form's marked (sceneType 1) scenarios
+/// at level 2 (质量管理, 财务管理) and one at level 1 (营销管理).
+fn mixed_with_scenarios() -> String {
+    format!(
+        "{}\nscn_process_design = 2\nscn_after_sales = 2\nscn_planning = 2\nscn_hr = 2\nscn_collaboration = 2\nscn_decision = 2\nscn_quality = 2\nscn_finance = 2\nscn_marketing = 1",
+        include_str!("answers/mixed-firm.spec")
+    )
+}
+
+#[test]
+fn a_firm_that_passes_the_points_rule_but_not_the_scenario_rule() {
+    // Points rule: 46.5 → 二级. Scenario rule (unofficial): 二级 needs ≥ 40 points (46.5 ✓),
+    // ≥ 6 scenarios at level 2 or above (8 ✓) and ≥ 3 of them marked (质量管理, 财务管理:
+    // 2 ✗). 一级 needs ≥ 20 points ✓, ≥ 6 at level 1 or above (9 ✓), ≥ 3 marked (质量管理,
+    // 财务管理, 营销管理: 3 ✓). Estimate: 一级.
+    let s = sme(&mixed_with_scenarios());
+    assert_eq!(s.total, 46.5);
+    assert_eq!(s.level, Some(2), "the published rule stays the level");
+    let est = s
+        .scenario_estimate
+        .as_ref()
+        .expect("the SME file has the rule");
+    assert_eq!(est.level, Some(1));
+    let two = est.levels[1];
+    assert_eq!(
+        (
+            two.scenarios,
+            two.scenarios_needed,
+            two.key,
+            two.key_needed,
+            two.met
+        ),
+        (8, 6, 2, 3, false)
+    );
+    let one = est.levels[0];
+    assert_eq!((one.scenarios, one.key, one.met), (9, 3, true));
+
+    let (q, r) = support::assessed_national("sme-digital-level", &mixed_with_scenarios());
+    let summary =
+        shuzhuan::domain::report::score_summary(&q, &r, shuzhuan::domain::model::text::Lang::Zh);
+    assert_eq!(summary.level_name, "二级");
+    assert_eq!(
+        summary.scenario_estimate_text,
+        "按场景规则估算（非官方）：一级"
+    );
+    assert_eq!(
+        summary.scenario_next_text,
+        "二级还需：其中 3 个为重点场景（现有 2 个）"
+    );
+    assert!(
+        summary
+            .scenario_source_text
+            .starts_with("规则来源：第三方评测工具采用的 2024 年版等级规则（非官方）"),
+        "{}",
+        summary.scenario_source_text
+    );
+}
+
+#[test]
+fn the_scenario_rule_at_its_edges() {
+    // No scenario rated: no level by the scenario rule.
+    let s = sme("digital_plan = none");
+    assert_eq!(s.scenario_estimate.as_ref().unwrap().level, None);
+    // 四级 needs 80 points, 10 scenarios at level 4, 6 of them marked. Ten at level 4 with
+    // exactly six marked (产品设计, 营销管理, 生产管控, 质量管理, 设备管理, 安全生产) and
+    // four unmarked (工艺设计, 售后服务, 计划排程, 人力资源), on 80 points exactly
+    // (the all-best firm with every trend the wrong way: 50 + 30 + 0): 四级 both ways.
+    let tens = "scn_product_design = 4\nscn_marketing = 4\nscn_production_control = 4\nscn_quality = 4\nscn_equipment = 4\nscn_safety = 4\nscn_process_design = 4\nscn_after_sales = 4\nscn_planning = 4\nscn_hr = 4";
+    let best80 = "network = shopfloor, enterprise, 5g, full_coverage\nequip_total = 100\nequip_digital = 80\nequip_networked = 70\nauto_data_capture = product_design, process_design, marketing, after_sales, planning, production_control, quality, equipment, safety, energy, purchasing, warehouse_logistics, finance, hr\nsystem_coverage = all\nnetwork_security = policy, products, risk_assessment, boundary_detection\ndata_security = policy, products, risk_assessment, inventory\ndigital_plan = peer_learning\ngovernance = workflow, systems_rules, data_rules, innovation_incentives\ntalent_measures = digital_staff, digital_post, training, performance_pay, talent_ladder\ndigital_invest_avg = 700\nrevenue = 1000\nhas_yearly_figures = no\nenergy_per_revenue = up\npass_rate = down\nrevenue_per_employee = down\ncost_per_revenue = up";
+    let s = sme(&format!("{best80}\n{tens}"));
+    assert_eq!((s.total, s.level), (80.0, Some(4)));
+    assert_eq!(s.scenario_estimate.as_ref().unwrap().level, Some(4));
+    // One marked scenario a level lower (安全生产 3): five marked at level 4 < 6, so not
+    // 四级; 三级 needs 60 points, 8 at level 3 or above (10 ✓), 5 marked (6 ✓): 三级.
+    let s = sme(&format!("{best80}\n{tens}\nscn_safety = 3"));
+    assert_eq!(s.level, Some(4));
+    assert_eq!(s.scenario_estimate.as_ref().unwrap().level, Some(3));
+}

@@ -133,7 +133,7 @@ const CATALOGUE_SOURCES: &[&str] = &[
 ];
 const CATALOGUE_SOURCES_FNV: u64 = 0x6e80_d927_f4dc_c72a;
 const SME_SOURCES: &[&str] = &["questionnaires/sme-digital-level.toml"];
-const SME_SOURCES_FNV: u64 = 0x9bd8_aa8d_ba69_2f7f;
+const SME_SOURCES_FNV: u64 = 0x437e_2645_8da0_4c57;
 
 fn sources_fnv(files: &[&str]) -> u64 {
     let mut h = Fnv::default();
@@ -327,6 +327,7 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
         text("关键工序数控化率", "CNC ratio of key processes")
     );
     assert!(q.levels.is_empty(), "the quick check has no levels");
+    assert_eq!(q.scenario_rule, None);
     assert_eq!(
         q.recommendations
             .iter()
@@ -466,6 +467,21 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
             (4, "四级", Some((80.0, 100.0))),
         ]
     );
+    let rule = q.scenario_rule.as_ref().expect("the scenario rule");
+    assert_eq!(rule.key_scenarios.len(), 10);
+    assert_eq!(
+        rule.levels
+            .iter()
+            .map(|l| (l.level, l.points, l.scenarios, l.key))
+            .collect::<Vec<_>>(),
+        [
+            (1, 20.0, 6, 3),
+            (2, 40.0, 6, 3),
+            (3, 60.0, 8, 5),
+            (4, 80.0, 10, 6)
+        ]
+    );
+    assert!(rule.unverified);
     let band = |from, to, points| Band { from, to, points };
     assert_eq!(
         bands_of(&q, "equip_digital_ratio"),

@@ -28,6 +28,17 @@ pub struct Row {
     dimensions: Vec<(String, Option<f64>)>,
     indicators: Vec<IndicatorCell>,
     recommendations: Vec<String>,
+    /// The questionnaire's scenario rule applied: an unofficial estimate beside `level`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scenario_rule: Option<ScenarioRuleCell>,
+}
+
+#[derive(Serialize)]
+struct ScenarioRuleCell {
+    level: Option<u8>,
+    level_name: String,
+    unofficial: bool,
+    source: String,
 }
 
 #[derive(Serialize)]
@@ -73,6 +84,23 @@ pub fn row(file: &str, q: &Questionnaire, a: &Assessment, firm: &str, lang: Lang
             })
             .collect(),
         recommendations: a.advice.iter().map(|r| r.id.clone()).collect(),
+        scenario_rule: q
+            .scenario_rule
+            .as_ref()
+            .zip(s.scenario_estimate.as_ref())
+            .map(|(rule, est)| ScenarioRuleCell {
+                level: est.level,
+                level_name: est
+                    .level
+                    .and_then(|l| level_name(q, l, lang))
+                    .unwrap_or_default()
+                    .to_string(),
+                unofficial: rule.unverified,
+                source: q
+                    .source(&rule.source)
+                    .map(|s| s.citation())
+                    .unwrap_or_default(),
+            }),
     }
 }
 
@@ -221,6 +249,10 @@ fn write_csv(w: &mut impl Write, rows: &[&Row], q: &Questionnaire) -> std::io::R
         header.push(format!("{}:gap_pp", i.id));
     }
     header.push("recommendations".into());
+    // The scenario rule's estimate, after the columns earlier releases wrote.
+    if q.scenario_rule.is_some() {
+        header.push("scenario_rule_level".into());
+    }
     writeln!(w, "{}", header.join(","))?;
     let num = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
     for r in rows {
@@ -238,6 +270,9 @@ fn write_csv(w: &mut impl Write, rows: &[&Row], q: &Questionnaire) -> std::io::R
             cells.extend([num(i.value), num(i.target), num(i.gap_pp)]);
         }
         cells.push(csv_field(&r.recommendations.join(" ")));
+        if let Some(rule) = &r.scenario_rule {
+            cells.push(rule.level.map_or_else(String::new, |l| l.to_string()));
+        }
         writeln!(w, "{}", cells.join(","))?;
     }
     Ok(())

@@ -9,7 +9,7 @@
 use crate::domain::compute::evaluation::{trend_direction, Evaluation, ItemState};
 use crate::domain::model::answers::Answers;
 use crate::domain::model::questionnaire::{
-    Band, BandEnd, Direction, Item, ItemKind, LevelDef, Questionnaire, Scoring,
+    Band, BandEnd, Direction, Item, ItemKind, LevelDef, Questionnaire, ScenarioRule, Scoring,
 };
 
 /// The points (or, in a maturity questionnaire, the level) one item earns.
@@ -128,6 +128,66 @@ pub struct Score {
     pub unknown: Vec<String>,
     /// Unscored level items (the SME scenarios): item id → level chosen.
     pub scenario_levels: Vec<(String, Option<u8>)>,
+    /// The level the questionnaire's `[scenario_rule]` gives, beside `level` (an
+    /// estimate, never the level itself); None without a rule.
+    pub scenario_estimate: Option<ScenarioEstimate>,
+}
+
+/// The scenario rule applied: the highest level whose points and scenario counts are met.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioEstimate {
+    pub level: Option<u8>,
+    /// Each level of the rule with what the firm has against what it needs.
+    pub levels: Vec<ScenarioCheck>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScenarioCheck {
+    pub level: u8,
+    pub points_needed: f64,
+    /// Scenarios rated this level or higher, and how many the level needs.
+    pub scenarios: usize,
+    pub scenarios_needed: usize,
+    /// Of those, key scenarios, and how many the level needs.
+    pub key: usize,
+    pub key_needed: usize,
+    pub met: bool,
+}
+
+/// The scenario rule on a total and the scenarios' levels.
+pub fn scenario_estimate(
+    rule: &ScenarioRule,
+    total: f64,
+    scenario_levels: &[(String, Option<u8>)],
+) -> ScenarioEstimate {
+    let levels: Vec<ScenarioCheck> = rule
+        .levels
+        .iter()
+        .map(|l| {
+            let at: Vec<&str> = scenario_levels
+                .iter()
+                .filter(|(_, r)| r.is_some_and(|r| r >= l.level))
+                .map(|(id, _)| id.as_str())
+                .collect();
+            let key = at
+                .iter()
+                .filter(|id| rule.key_scenarios.iter().any(|k| k == *id))
+                .count();
+            ScenarioCheck {
+                level: l.level,
+                points_needed: l.points,
+                scenarios: at.len(),
+                scenarios_needed: l.scenarios,
+                key,
+                key_needed: l.key,
+                met: total >= l.points && at.len() >= l.scenarios && key >= l.key,
+            }
+        })
+        .collect();
+    ScenarioEstimate {
+        level: levels.iter().rev().find(|c| c.met).map(|c| c.level),
+        levels,
+    }
 }
 
 impl Score {
@@ -308,6 +368,10 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
             })
             .collect()
     };
+    let scenario_estimate = q
+        .scenario_rule
+        .as_ref()
+        .map(|rule| scenario_estimate(rule, total, &scenario_levels));
     Score {
         scoring: q.scoring,
         dimensions,
@@ -331,6 +395,7 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
         missing,
         unknown,
         scenario_levels,
+        scenario_estimate,
     }
 }
 

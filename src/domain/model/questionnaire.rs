@@ -29,6 +29,8 @@ pub struct Questionnaire {
     pub sources: Vec<Source>,
     pub indicators: Vec<Indicator>,
     pub levels: Vec<LevelDef>,
+    /// An estimate of the level from points and scenario levels, shown beside the level.
+    pub scenario_rule: Option<ScenarioRule>,
     pub sections: Vec<Section>,
     pub recommendations: Vec<Recommendation>,
     /// Item id → (section, dimension, item) index, built once at load (`indexed`).
@@ -283,6 +285,25 @@ pub struct LevelDef {
     pub unverified: bool,
 }
 
+/// A level rule that combines the points with the scenarios' levels: level `L` needs
+/// `points` and at least `scenarios` level items rated `L` or higher, `key` of them among
+/// `key_scenarios`. The highest level whose three conditions hold is the estimate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioRule {
+    pub key_scenarios: Vec<String>,
+    pub levels: Vec<ScenarioLevel>,
+    pub source: String,
+    pub unverified: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioLevel {
+    pub level: u8,
+    pub points: f64,
+    pub scenarios: usize,
+    pub key: usize,
+}
+
 /// A headline indicator the firm's answers yield, in percent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
@@ -350,6 +371,7 @@ impl Questionnaire {
             sources: Vec::new(),
             indicators: Vec::new(),
             levels: Vec::new(),
+            scenario_rule: None,
             sections: Vec::new(),
             recommendations: Vec::new(),
             item_index: IdMap::default(),

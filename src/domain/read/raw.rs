@@ -21,9 +21,27 @@ pub struct RawQuestionnaireFile {
     pub sources: Vec<RawSource>,
     pub indicators: Vec<RawIndicator>,
     pub levels: Vec<RawLevel>,
+    pub scenario_rule: Option<RawScenarioRule>,
     pub sections: Vec<RawSection>,
     pub recommendations: Vec<RawRecommendation>,
     pub offset: usize,
+}
+
+/// `[scenario_rule]`: an estimate of the level from points and scenario levels.
+#[derive(Debug)]
+pub struct RawScenarioRule {
+    pub key_scenarios: Vec<At<String>>,
+    pub levels: Vec<RawScenarioLevel>,
+    pub source: At<String>,
+    pub unverified: bool,
+}
+
+#[derive(Debug)]
+pub struct RawScenarioLevel {
+    pub level: Option<At<f64>>,
+    pub points: Option<At<f64>>,
+    pub scenarios: Option<At<f64>>,
+    pub key: Option<At<f64>>,
 }
 
 #[derive(Debug)]
@@ -257,6 +275,17 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
         source: o.opt_str(r, "source"),
         unverified: flag(r, o, "unverified"),
     });
+    let scenario_rule = root.opt_table(r, "scenario_rule", |r, o| RawScenarioRule {
+        key_scenarios: o.opt_strings(r, "key_scenarios"),
+        levels: o.tables(r, "levels", |r, o| RawScenarioLevel {
+            level: o.req_num(r, "level"),
+            points: o.req_num(r, "points"),
+            scenarios: o.req_num(r, "scenarios"),
+            key: o.req_num(r, "key"),
+        }),
+        source: o.req_str(r, "source"),
+        unverified: flag(r, o, "unverified"),
+    });
     let sections = root.tables(r, "sections", |r, o| RawSection {
         offset: o.offset,
         id: o.req_str(r, "id"),
@@ -285,6 +314,7 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
         sources,
         indicators,
         levels,
+        scenario_rule,
         sections,
         recommendations,
         offset: root.offset,

@@ -73,6 +73,10 @@ pub(super) enum CheckError {
         expected: usize,
     },
     LevelNeedsRange,
+    ScenarioCountOutOfRange {
+        count: f64,
+        most: usize,
+    },
     LevelsGap {
         from: f64,
         to: f64,
@@ -320,6 +324,10 @@ impl CheckError {
             LevelNumberOutOfOrder { expected } => Text::new(
                 format!("等级应按顺序编号，此处应为 {expected}"),
                 format!("levels must be numbered in order; expected {expected}"),
+            ),
+            ScenarioCountOutOfRange { count, most } => Text::new(
+                format!("场景数应为 0 到 {most} 之间的整数，而不是 {count}"),
+                format!("a scenario count must be a whole number from 0 to {most}, not {count}"),
             ),
             LevelNeedsRange => Text::new(
                 "计分型问卷的等级需要 from 和 to",
@@ -622,6 +630,9 @@ mod tests {
                    "an indicator needs numerator and denominator, or exactly one of selected_of and yes_no";
             LevelNumberOutOfOrder { expected: 2 }
                 => "等级应按顺序编号，此处应为 2", "levels must be numbered in order; expected 2";
+            ScenarioCountOutOfRange { count: 17.0, most: 16 }
+                => "场景数应为 0 到 16 之间的整数，而不是 17",
+                   "a scenario count must be a whole number from 0 to 16, not 17";
             LevelNeedsRange {}
                 => "计分型问卷的等级需要 from 和 to",
                    "a level of a points questionnaire needs from and to";

@@ -22,6 +22,7 @@ mod messages;
 mod points;
 mod recommendations;
 mod references;
+mod scenario_rule;
 mod sections;
 mod sources;
 
@@ -109,6 +110,10 @@ impl Checker<'_, '_> {
 
         let indicators = self.indicators(&raw.indicators, &items, &source_ids);
         let levels = self.levels(&raw.levels, header.scoring, &source_ids);
+        let scenario_rule = raw
+            .scenario_rule
+            .as_ref()
+            .map(|r| self.scenario_rule(r, &items, &source_ids));
         let recommendations = self.recommendations(
             &raw.recommendations,
             &items,
@@ -127,6 +132,7 @@ impl Checker<'_, '_> {
             sources,
             indicators,
             levels,
+            scenario_rule,
             sections,
             recommendations,
             item_index: Default::default(),
