@@ -7,12 +7,14 @@ use super::args::ScoreArgs;
 use super::output::{self, row, Row};
 use crate::builtin::{self, Catalogue};
 use crate::domain::compute::assessment::assess;
+use crate::domain::compute::upgrade::check_and_upgrade;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
-use crate::domain::read::answers_file::parse_answers_file;
+use crate::domain::read::answers_file::read_answers_json;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
+use crate::domain::report::upgrade_notice;
 
 /// A built-in id, or else a file path.
 fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
@@ -83,7 +85,7 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         .map_or(1, |n| n.get())
         .min(files.len());
     let chunk = files.len().div_ceil(threads);
-    let results: Vec<Result<Row, String>> = std::thread::scope(|scope| {
+    let results: Vec<Result<(Row, Option<String>), String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
@@ -93,10 +95,15 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
                         .map(|f| {
                             let src = std::fs::read_to_string(f)
                                 .map_err(|e| format!("{f}: cannot read: {e}"))?;
-                            let file = parse_answers_file(&src, q)
+                            let (file, upgraded) = read_answers_json(&src)
+                                .and_then(|file| check_and_upgrade(file, q))
                                 .map_err(|m| format!("{f}: {}", m.get(lang)))?;
+                            // Answers of an earlier version are converted, and stderr
+                            // says what that changed in the score.
+                            let notice = upgraded
+                                .map(|u| format!("{f}: {}", upgrade_notice(q, &u).get(lang)));
                             let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
-                            Ok(row(f, q, &a, &file.firm.name, lang))
+                            Ok((row(f, q, &a, &file.firm.name, lang), notice))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -109,9 +116,15 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
     });
 
     let mut w = BufWriter::new(out);
-    let rows: Vec<&Row> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let rows: Vec<&Row> = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok().map(|(row, _)| row))
+        .collect();
     let _ = output::write(&mut w, *format, &rows, &q, lang);
     let _ = w.flush();
+    for notice in results.iter().filter_map(|r| r.as_ref().ok()?.1.as_ref()) {
+        let _ = writeln!(err, "{notice}");
+    }
     let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     for f in &failed {
         let _ = writeln!(err, "{f}");

@@ -7,3 +7,4 @@ pub mod evaluation;
 pub mod indicators;
 pub mod recommend;
 pub mod scoring;
+pub mod upgrade;

@@ -13,7 +13,7 @@ use crate::domain::model::questionnaire::{
 };
 
 /// The points (or, in a maturity questionnaire, the level) one item earns.
-fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
+pub(crate) fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
     match &item.kind {
         ItemKind::SingleChoice { options } => answers
             .choice(&item.id)
@@ -68,7 +68,7 @@ fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
 /// including its `to`. Right-closed (the MIIT form): `from < ratio ≤ to`, the first band
 /// including its `from`, so an edge (10, 20, 40, 60 %) falls into the lower band. A ratio
 /// above the last band (an amount ratio over 100 %) falls into the last.
-fn band_points(bands: &[Band], closed: BandEnd, ratio: f64) -> f64 {
+pub(crate) fn band_points(bands: &[Band], closed: BandEnd, ratio: f64) -> f64 {
     let holds = |(n, b): &(usize, &Band)| match closed {
         BandEnd::Left => ratio >= b.from && ratio < b.to,
         BandEnd::Right => (ratio > b.from || (*n == 0 && ratio >= b.from)) && ratio <= b.to,

@@ -11,6 +11,7 @@ pub mod format;
 mod gaps;
 mod indicators;
 mod summary;
+mod upgrade_notice;
 
 pub use advice::{advice_rows, AdviceRow};
 pub use answers::answer_text;
@@ -19,3 +20,4 @@ pub use format::{format_percent, format_target, round1};
 pub use gaps::largest_gaps;
 pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
 pub use summary::{next_level_name, score_summary, ScoreSummary};
+pub use upgrade_notice::upgrade_notice;
