@@ -87,6 +87,9 @@ pub fn write(
         Format::Table => write_table(w, rows, q, lang),
         Format::Csv => write_csv(w, rows, q),
         Format::Json => write_json(w, rows),
+        Format::Jsonl => rows.iter().try_for_each(|r| {
+            writeln!(w, "{}", serde_json::to_string(r).unwrap_or_default())
+        }),
     }
 }
 
@@ -95,7 +98,7 @@ fn fmt_opt(v: Option<f64>) -> String {
 }
 
 /// Columns wide enough for CJK text, which takes two cells a character.
-fn display_width(s: &str) -> usize {
+pub(super) fn display_width(s: &str) -> usize {
     s.chars()
         .map(|c| {
             if ('\u{1100}'..='\u{115F}').contains(&c)
@@ -184,7 +187,7 @@ fn write_table(
     Ok(())
 }
 
-fn csv_field(s: &str) -> String {
+pub(super) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

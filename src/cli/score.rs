@@ -3,6 +3,7 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
+use super::answers_input::{check_answers, read_answers};
 use super::args::ScoreArgs;
 use super::output::{self, row, Row};
 use crate::builtin::{self, Catalogue};
@@ -10,12 +11,11 @@ use crate::domain::compute::assessment::assess;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
-use crate::domain::read::answers_file::parse_answers_file;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
 
 /// A built-in id, or else a file path.
-fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
+pub(super) fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
     if let Some(q) = cat.questionnaires.iter().find(|q| q.id == arg) {
         return Ok(q.clone());
     }
@@ -30,7 +30,7 @@ fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
     })
 }
 
-fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfile, String> {
+pub(super) fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfile, String> {
     if let Some(p) = cat.profile(arg) {
         return Ok(p.clone());
     }
@@ -91,10 +91,8 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
                 scope.spawn(move || {
                     part.iter()
                         .map(|f| {
-                            let src = std::fs::read_to_string(f)
-                                .map_err(|e| format!("{f}: cannot read: {e}"))?;
-                            let file = parse_answers_file(&src, q)
-                                .map_err(|m| format!("{f}: {}", m.get(lang)))?;
+                            let file = read_answers(f, lang)
+                                .and_then(|file| check_answers(f, file, q, lang))?;
                             let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
                             Ok(row(f, q, &a, &file.firm.name, lang))
                         })
