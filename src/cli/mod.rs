@@ -3,7 +3,8 @@
 //!
 //! `args` parses the command line once; `check`, `score` and `rollup` run the commands,
 //! `answers_input` reads an answers file for both of the last two; `output` writes scored
-//! rows as a table, JSON, JSON Lines or CSV, `rollup_output` the roll-up.
+//! rows as a table or JSON, `score_data` as CSV or JSON Lines (docs/data.md),
+//! `rollup_output` the roll-up.
 
 // Native only, never in the wasm: std's collections, sorts and parsing are right here.
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
@@ -15,6 +16,7 @@ mod output;
 mod rollup;
 mod rollup_output;
 mod score;
+mod score_data;
 
 use std::io::Write;
 use std::process::ExitCode;
