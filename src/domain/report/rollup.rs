@@ -3,7 +3,7 @@
 //! distribution of levels; how many firms were counted, incomplete and left out.
 
 use super::format::{
-    count_share, file_count, firm_count, format_percent, format_target, level_label,
+    answered_of, count_share, file_count, firm_count, format_percent, format_target, level_label,
     overall_level_name, DASH,
 };
 use crate::domain::compute::rollup::{RollupResult, POLICY_LEVEL};
@@ -102,11 +102,7 @@ pub fn rollup_report(
                         .to_string(),
                     Some(n) => count_share(n, i.with_value, i.share_meeting_target, lang),
                 },
-                with_value_text: if zh {
-                    format!("{}/{}", i.with_value, r.firms)
-                } else {
-                    format!("{} of {}", i.with_value, r.firms)
-                },
+                with_value_text: answered_of(i.with_value, r.firms, lang),
                 unverified: ind.is_some_and(|d| d.unverified),
             }
         })
