@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs whatever is missing, idempotently, from crates.io, npm and Debian only.
+# Installs whatever is missing, idempotently, from crates.io, npm, PyPI and Debian only.
 #   scripts/setup.sh build   the tools to build and serve the app
 #   scripts/setup.sh test    the above, plus Chromium, fonts, poppler, the e2e packages and
 #                            DuckDB (PyPI, in a venv under .tools/py) for tests/duckdb/
