@@ -133,3 +133,46 @@ fn nothing_to_roll_up_or_an_unknown_profile_is_an_error() {
     let (code, _, _) = rollup(&[]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn files_before_the_first_known_questionnaire_are_counted_once_it_is_known() {
+    // other-version.json names sme-digital-level 2022.1, which is not built in: until
+    // mixed-firm.json names 2024.1 it cannot be told apart from a file of an unknown
+    // questionnaire; then it counts as another version. The cmmm file is another questionnaire.
+    let (code, out, err) = rollup(&[
+        "--format",
+        "json",
+        "tests/answers/other-version.json",
+        "tests/answers/damaged.json",
+        "tests/answers/mixed-firm.json",
+        "tests/answers/other-questionnaire.json",
+    ]);
+    assert_eq!(code, 1);
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["version"], "2024.1");
+    assert_eq!(r["firms"], 1);
+    assert_eq!(
+        r["left_out"],
+        serde_json::json!({"other_questionnaire": 1, "other_version": 1, "unreadable": 1})
+    );
+    assert!(
+        err.contains("tests/answers/other-version.json: 问卷“sme-digital-level”（版本 2022.1）不是内置问卷"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_questionnaire_file_named_with_questionnaire_is_used_for_every_file() {
+    let (code, out, err) = rollup(&[
+        "--questionnaire",
+        "questionnaires/sme-digital-level.toml",
+        "--format",
+        "json",
+        "tests/answers/other-questionnaire.json",
+        "tests/answers/mixed-firm.json",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((r["questionnaire"].as_str(), r["firms"].as_u64()), (Some("sme-digital-level"), Some(1)));
+    assert_eq!(r["left_out"]["other_questionnaire"], 1);
+}

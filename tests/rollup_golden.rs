@@ -417,3 +417,18 @@ fn no_firm_at_all_gives_no_figure_rather_than_a_division_by_zero() {
     assert_eq!(report.indicators[0].mean_text, "—");
     assert_eq!(report.at_or_above_text, "二级及以上：—");
 }
+
+#[test]
+fn another_level_scheme_is_named_as_it_names_its_levels() {
+    // One CMMM firm with nothing answered: below 一级 规划级, so none at 二级 规范级 or above.
+    let q = builtin("cmmm-self-diagnosis");
+    let r = roll_up(&q, "national-2025", &[""]);
+    assert_eq!((r.firms, r.incomplete, r.below_first_level), (1, 1, 1));
+    assert_eq!(r.levels.len(), 5);
+    let c = catalogue().unwrap();
+    let report = rollup_report(&q, c.profile("national-2025").unwrap(), &r, Lang::Zh);
+    assert_eq!(report.at_or_above_text, "二级 规范级及以上：0/1（0.0%）");
+    assert_eq!(report.levels[0].name, "未达一级 规划级");
+    let report = rollup_report(&q, c.profile("national-2025").unwrap(), &r, Lang::En);
+    assert_eq!(report.at_or_above_text, "Level 2 Standardised or above: 0 of 1 (0.0%)");
+}
