@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs whatever is missing, idempotently, from crates.io, npm and Debian only.
+# Installs whatever is missing, idempotently, from crates.io, npm, PyPI and Debian only.
 #   scripts/setup.sh build   the tools to build and serve the app
-#   scripts/setup.sh test    the above, plus Chromium, fonts, poppler and the e2e packages
+#   scripts/setup.sh test    the above, plus Chromium, fonts, poppler, the e2e packages and
+#                            DuckDB (PyPI, in a venv under .tools/py) for tests/duckdb/
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -10,6 +11,7 @@ what="${1:-test}"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 ESBUILD_VERSION=0.25.0
+DUCKDB_VERSION=2.0.0
 # The CLI must match the wasm-bindgen crate exactly; Cargo.toml pins it, Cargo.lock records it.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 
@@ -64,4 +66,19 @@ lock_hash="$(sha256sum tests/e2e/package-lock.json | cut -d' ' -f1)"
 if [ "$(cat tests/e2e/node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   step "npm ci in tests/e2e"
   (cd tests/e2e && npm ci --no-audit --no-fund && echo "$lock_hash" > node_modules/.lock-hash)
+fi
+
+# DuckDB reads the CLI's CSV in tests/duckdb/ as a data tool would: the Python package from
+# PyPI, in a venv of its own (Debian's python3 refuses pip installs into the system).
+if [ "$(.tools/py/bin/python -c 'import duckdb; print(duckdb.__version__)' 2>/dev/null)" != "$DUCKDB_VERSION" ]; then
+  step "pip install duckdb==$DUCKDB_VERSION into .tools/py"
+  if [ ! -x .tools/py/bin/python ] && ! python3 -m venv .tools/py; then
+    rm -rf .tools/py
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv
+    python3 -m venv .tools/py
+  fi
+  .tools/py/bin/pip install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
 fi

@@ -3,19 +3,20 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use super::args::ScoreArgs;
+use super::answers_input::{check_answers, read_answers};
+use super::args::{Format, ScoreArgs};
 use super::output::{self, row, Row};
+use super::score_data::{self, Cell};
 use crate::builtin::{self, Catalogue};
 use crate::domain::compute::assessment::assess;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
-use crate::domain::read::answers_file::parse_answers_file;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
 
 /// A built-in id, or else a file path.
-fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
+pub(super) fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
     if let Some(q) = cat.questionnaires.iter().find(|q| q.id == arg) {
         return Ok(q.clone());
     }
@@ -30,7 +31,7 @@ fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
     })
 }
 
-fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfile, String> {
+pub(super) fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfile, String> {
     if let Some(p) = cat.profile(arg) {
         return Ok(p.clone());
     }
@@ -83,7 +84,7 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         .map_or(1, |n| n.get())
         .min(files.len());
     let chunk = files.len().div_ceil(threads);
-    let results: Vec<Result<Row, String>> = std::thread::scope(|scope| {
+    let results: Vec<Result<(Row, Vec<Cell>), String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
@@ -91,12 +92,13 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
                 scope.spawn(move || {
                     part.iter()
                         .map(|f| {
-                            let src = std::fs::read_to_string(f)
-                                .map_err(|e| format!("{f}: cannot read: {e}"))?;
-                            let file = parse_answers_file(&src, q)
-                                .map_err(|m| format!("{f}: {}", m.get(lang)))?;
+                            let file = read_answers(f, lang)
+                                .and_then(|file| check_answers(f, file, q, lang))?;
                             let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
-                            Ok(row(f, q, &a, &file.firm.name, lang))
+                            Ok((
+                                row(f, q, &a, &file.firm.name, lang),
+                                score_data::record(f, q, &p.id, &file, &a, lang),
+                            ))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -109,8 +111,15 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
     });
 
     let mut w = BufWriter::new(out);
-    let rows: Vec<&Row> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
-    let _ = output::write(&mut w, *format, &rows, &q, lang);
+    let scored: Vec<&(Row, Vec<Cell>)> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let rows: Vec<&Row> = scored.iter().map(|(row, _)| row).collect();
+    let records: Vec<&[Cell]> = scored.iter().map(|(_, cells)| cells.as_slice()).collect();
+    let _ = match format {
+        Format::Table => output::write_table(&mut w, &rows, &q, lang),
+        Format::Json => output::write_json(&mut w, &rows),
+        Format::Csv => score_data::write_csv(&mut w, &q, &records),
+        Format::Jsonl => score_data::write_jsonl(&mut w, &q, &records),
+    };
     let _ = w.flush();
     let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     for f in &failed {

@@ -10,6 +10,7 @@ mod dimensions;
 pub mod format;
 mod gaps;
 mod indicators;
+mod rollup;
 mod summary;
 
 pub use advice::{advice_rows, AdviceRow};
@@ -18,4 +19,5 @@ pub use dimensions::{dimension_rows, DimensionRow};
 pub use format::{format_percent, format_target, round1};
 pub use gaps::largest_gaps;
 pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
+pub use rollup::{rollup_report, RollupIndicatorRow, RollupLevelRow, RollupReport};
 pub use summary::{next_level_name, score_summary, ScoreSummary};
