@@ -17,7 +17,7 @@ use crate::domain::wire::formats::{decode_done, Done, Job, LegacyEntry};
 
 /// What the caller gets: the job's result, or why there is none (the worker could not
 /// be downloaded).
-pub type Reply = Result<Done, String>;
+type Reply = Result<Done, String>;
 type Waiting = Box<dyn FnOnce(Reply)>;
 
 struct Running {
