@@ -115,7 +115,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
 }
 
 /// Moves focus once the new view is in the DOM (after the next frame).
-pub fn focus_after_render(id: String) {
+fn focus_after_render(id: String) {
     request_animation_frame(move || {
         if let Some(el) = document().get_element_by_id(&id) {
             use leptos::wasm_bindgen::JsCast;

@@ -2,33 +2,13 @@
 //! and delete, and the answers file export and import.
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
+use crate::app::platform::download::offer_text;
 use crate::app::state::AppState;
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::setup::read_chosen_file;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::format_percent;
-
-/// Offers `text` as a file download.
-fn download(name: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&leptos::wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let a = document()
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "anchor".to_string())?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
 
 /// A file name that says what is inside: firm, questionnaire and date.
 fn export_name(firm: &str, questionnaire: &str, date: &str) -> String {
@@ -64,7 +44,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                     format!("导出失败：文件写入程序下载失败（{why}），请检查网络后重试。"),
                     format!("Export failed: the file writer could not be downloaded ({why}); check the connection and try again."),
                 )),
-                Ok(json) => download(&name, &json)
+                Ok(json) => offer_text(&name, "application/json", &json)
                     .err()
                     .map(|_| Text::new("导出失败：浏览器不允许下载文件。", "Export failed: the browser did not allow the download.")),
             };

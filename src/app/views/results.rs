@@ -12,7 +12,7 @@ use crate::domain::compute::scoring::is_scored as is_scored_q;
 use crate::domain::report::format::progress_text;
 use crate::domain::report::{IndicatorRow, RowStatus};
 
-pub fn status_class(status: RowStatus) -> &'static str {
+fn status_class(status: RowStatus) -> &'static str {
     match status {
         RowStatus::Met => "met",
         RowStatus::Short => "short",
