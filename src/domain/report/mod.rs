@@ -10,6 +10,7 @@ mod dimensions;
 pub mod format;
 mod gaps;
 mod indicators;
+mod notes;
 mod summary;
 
 pub use advice::{advice_rows, AdviceRow};
@@ -18,4 +19,5 @@ pub use dimensions::{dimension_rows, DimensionRow};
 pub use format::{format_percent, format_target, round1};
 pub use gaps::largest_gaps;
 pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
+pub use notes::{section_note, special_notes, unscored_sections_text, SpecialNote};
 pub use summary::{next_level_name, score_summary, ScoreSummary};
