@@ -20,8 +20,15 @@ fn a_total_of_zero_skips_its_follow_up_and_progress_reaches_the_end() {
             ("rd_staff_with_tools", "rd_tool_rate"),
             ("cnc_key_processes", "cnc_rate"),
         ] {
-            assert_eq!(r.evaluation.state(follow_up), ItemState::Hidden, "{qid} {follow_up}");
-            assert!(!r.score.missing.iter().any(|m| m == follow_up), "{qid} {follow_up}");
+            assert_eq!(
+                r.evaluation.state(follow_up),
+                ItemState::Hidden,
+                "{qid} {follow_up}"
+            );
+            assert!(
+                !r.score.missing.iter().any(|m| m == follow_up),
+                "{qid} {follow_up}"
+            );
             assert_eq!(
                 r.indicator(indicator).unwrap().value,
                 IndicatorValue::NotApplicable,
@@ -39,7 +46,10 @@ fn a_total_of_zero_skips_its_follow_up_and_progress_reaches_the_end() {
     assert_eq!(r.score.completeness, 100.0);
     // A total above 0 asks the follow-up again, and its answer counts.
     let (_, r) = assessed_national("headline-quick", "rd_staff = 10\nrd_staff_with_tools = 4");
-    assert_eq!(r.evaluation.state("rd_staff_with_tools"), ItemState::Answered);
+    assert_eq!(
+        r.evaluation.state("rd_staff_with_tools"),
+        ItemState::Answered
+    );
     assert_eq!(
         r.indicator("rd_tool_rate").unwrap().value,
         IndicatorValue::Percent(40.0)
@@ -89,7 +99,8 @@ fn dont_know_and_not_applicable_answers_are_named_with_their_effect() {
 #[test]
 fn sections_without_points_say_they_do_not_count() {
     let (q, _) = assessed_national("sme-digital-level", "");
-    let note = |id: &str, lang| section_note(&q, q.sections.iter().find(|s| s.id == id).unwrap(), lang);
+    let note =
+        |id: &str, lang| section_note(&q, q.sections.iter().find(|s| s.id == id).unwrap(), lang);
     assert_eq!(
         note("headline", Lang::Zh).as_deref(),
         Some("本部分不计入总分：答案用于计算核心指标，与目标对比。")
@@ -109,6 +120,9 @@ fn sections_without_points_say_they_do_not_count() {
     );
     // The quick check has no score: no section is singled out.
     let (quick, _) = assessed_national("headline-quick", "");
-    assert!(quick.sections.iter().all(|s| section_note(&quick, s, Lang::Zh).is_none()));
+    assert!(quick
+        .sections
+        .iter()
+        .all(|s| section_note(&quick, s, Lang::Zh).is_none()));
     assert_eq!(unscored_sections_text(&quick, Lang::Zh), "");
 }

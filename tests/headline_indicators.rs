@@ -270,7 +270,10 @@ fn invalid_counts_are_field_errors_not_values() {
             .zh,
         "数量不能为负数"
     );
-    assert_eq!(result.evaluation.field_errors.get("cnc_key_processes"), None);
+    assert_eq!(
+        result.evaluation.field_errors.get("cnc_key_processes"),
+        None
+    );
     assert_eq!(
         result.evaluation.field_errors.get("rd_staff").unwrap().zh,
         "请输入整数，例如 12"

@@ -72,7 +72,12 @@ fn to_half_width(c: char) -> char {
 /// "１，２００．５" → "1,200.5"), trimmed; anything else is left as it is. For showing an
 /// answer (the report): what is stored stays as it was typed.
 pub fn normalized(raw: &str) -> String {
-    raw.trim().chars().map(to_half_width).collect::<String>().trim().to_string()
+    raw.trim()
+        .chars()
+        .map(to_half_width)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// The value of `digits[.digits]` (ASCII; `12`, `12.5`, `.5`, `12.`), or None for
@@ -309,7 +314,10 @@ mod tests {
     fn an_amount_is_told_it_may_have_decimals_and_a_count_that_it_may_not() {
         let amount = parse_amount("12,5元").unwrap_err().message();
         assert_eq!(amount.zh, "请输入数字，可以带小数，例如 12.5");
-        assert_eq!(amount.en.as_deref(), Some("Enter a number; decimals are fine, e.g. 12.5"));
+        assert_eq!(
+            amount.en.as_deref(),
+            Some("Enter a number; decimals are fine, e.g. 12.5")
+        );
         let count = parse_count("12元").unwrap_err().message();
         assert_eq!(count.zh, "请输入整数，例如 12");
         assert_eq!(count.en.as_deref(), Some("Enter a whole number, e.g. 12"));

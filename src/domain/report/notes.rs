@@ -78,10 +78,12 @@ pub fn section_note(q: &Questionnaire, s: &Section, lang: Lang) -> Option<String
     }
     let items = || s.dimensions.iter().flat_map(|d| &d.items);
     let levels = items().any(|i| matches!(i.kind, ItemKind::Level { .. }));
-    let indicators = q
-        .indicators
-        .iter()
-        .any(|ind| ind.formula.inputs().iter().any(|id| items().any(|i| i.id == *id)));
+    let indicators = q.indicators.iter().any(|ind| {
+        ind.formula
+            .inputs()
+            .iter()
+            .any(|id| items().any(|i| i.id == *id))
+    });
     Some(
         match (levels, indicators) {
             (true, _) => lang.pick(
@@ -118,7 +120,10 @@ pub fn unscored_sections_text(q: &Questionnaire, lang: Lang) -> String {
         Lang::En => {
             let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
             let verb = if names.len() == 1 { "does" } else { "do" };
-            format!("{} {verb} not count towards the score.", quoted.join(" and "))
+            format!(
+                "{} {verb} not count towards the score.",
+                quoted.join(" and ")
+            )
         }
     }
 }
