@@ -247,6 +247,8 @@ fn invalid_counts_are_field_errors_not_values() {
     let a = answers(
         &[
             ("key_processes", "-4"),
+            // Asked only when a valid total above 0 is given: with "-4" above, it is
+            // not asked, and its "2.5" is kept without an error.
             ("cnc_key_processes", "2.5"),
             ("rd_staff", "abc"),
         ],
@@ -269,13 +271,8 @@ fn invalid_counts_are_field_errors_not_values() {
         "数量不能为负数"
     );
     assert_eq!(
-        result
-            .evaluation
-            .field_errors
-            .get("cnc_key_processes")
-            .unwrap()
-            .zh,
-        "请输入整数，不能有小数"
+        result.evaluation.field_errors.get("cnc_key_processes"),
+        None
     );
     assert_eq!(
         result.evaluation.field_errors.get("rd_staff").unwrap().zh,
@@ -286,6 +283,28 @@ fn invalid_counts_are_field_errors_not_values() {
         IndicatorValue::Invalid
     );
     assert_eq!(result.score.answered, 0);
+    // With a valid total, the follow-up is asked and its fraction is an error.
+    let a = answers(&[("key_processes", "4"), ("cnc_key_processes", "2.5")], &[]);
+    let result = assess(
+        q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
+    assert_eq!(
+        result
+            .evaluation
+            .field_errors
+            .get("cnc_key_processes")
+            .unwrap()
+            .zh,
+        "请输入整数，不能有小数"
+    );
+    assert_eq!(
+        result.indicator("cnc_rate").unwrap().value,
+        IndicatorValue::Invalid
+    );
 }
 
 #[test]

@@ -83,8 +83,20 @@ export async function openApp(browser, url, { width = 1280, height = 900 } = {})
  * built-in ones other than the default are downloaded when first chosen.
  */
 export async function chooseQuestionnaire(page, id) {
+  await showSetup(page);
   await page.selectOption('#questionnaire', id);
   await page.waitForSelector(`.questionnaire[data-questionnaire="${id}"]`);
+}
+
+/** Unfolds the setup (folded on a phone to what is in use) if it is folded. */
+export async function showSetup(page) {
+  if (!(await page.evaluate(() => document.getElementById('setup-details').open))) await page.click('#setup-summary');
+}
+
+/** Unfolds the firm's fields (optional, so folded on a phone) if they are folded. */
+export async function showFirmFields(page) {
+  await showSetup(page);
+  if (!(await page.evaluate(() => document.getElementById('firm-details').open))) await page.click('#firm-summary');
 }
 
 /** Prints the page as the report is printed (A4, backgrounds, the CSS page size) to `path`. */
