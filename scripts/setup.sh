@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, idempotently, from crates.io, npm and Debian only.
 #   scripts/setup.sh build   the tools to build and serve the app
-#   scripts/setup.sh test    the above, plus Chromium, fonts, poppler and the e2e packages
+#   scripts/setup.sh test    the above, plus Chromium, fonts, poppler, nginx and the e2e packages
+#   scripts/setup.sh bench   the above, plus Lighthouse (scripts/bench.sh; not needed by the tests)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -35,7 +36,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 # Debian's binaryen is too old for wasm-bindgen's output; npm's is the right one.
-# esbuild minifies the app's JS glue (scripts/minify-glue.mjs). One install for both:
+# esbuild minifies the JS glue and start script (scripts/post-build.mjs). One install for both:
 # a second one would remove what the first installed.
 if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" ||
   [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
@@ -46,7 +47,8 @@ fi
 
 [ "$what" = build ] && exit 0
 
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils brotli)
+# nginx with its brotli_static module: tests/e2e/hosting.test.mjs runs docs/hosting.md's recipe.
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils brotli nginx libnginx-mod-http-brotli-static)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -64,4 +66,14 @@ lock_hash="$(sha256sum tests/e2e/package-lock.json | cut -d' ' -f1)"
 if [ "$(cat tests/e2e/node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   step "npm ci in tests/e2e"
   (cd tests/e2e && npm ci --no-audit --no-fund && echo "$lock_hash" > node_modules/.lock-hash)
+fi
+
+[ "$what" = bench ] || exit 0
+
+# Lighthouse (npm; Node 20 runs the 12.x line) drives Debian's Chromium via CHROME_PATH.
+LIGHTHOUSE_VERSION=12.8.2
+if [ "$(.tools/lighthouse/node_modules/.bin/lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
+  step "npm install lighthouse@$LIGHTHOUSE_VERSION into .tools/lighthouse/"
+  mkdir -p .tools/lighthouse
+  npm install --prefix .tools/lighthouse --no-audit --no-fund --no-save "lighthouse@$LIGHTHOUSE_VERSION"
 fi
