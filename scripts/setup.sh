@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, idempotently, from crates.io, npm, PyPI and Debian only.
 #   scripts/setup.sh build   the tools to build and serve the app
-#   scripts/setup.sh test    the above, plus Chromium, fonts, poppler, the e2e packages and
-#                            DuckDB (PyPI, in a venv under .tools/py) for tests/duckdb/
+#   scripts/setup.sh test    the above, plus Chromium, fonts, poppler, nginx, the e2e packages
+#                            and DuckDB (PyPI, in a venv under .tools/py) for tests/duckdb/
+#   scripts/setup.sh bench   the above, plus Lighthouse (scripts/bench.sh; not needed by the tests)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -37,7 +38,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 # Debian's binaryen is too old for wasm-bindgen's output; npm's is the right one.
-# esbuild minifies the app's JS glue (scripts/minify-glue.mjs). One install for both:
+# esbuild minifies the JS glue and start script (scripts/post-build.mjs). One install for both:
 # a second one would remove what the first installed.
 if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" ||
   [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
@@ -48,7 +49,8 @@ fi
 
 [ "$what" = build ] && exit 0
 
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils brotli)
+# nginx with its brotli_static module: tests/e2e/hosting.test.mjs runs docs/hosting.md's recipe.
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils brotli nginx libnginx-mod-http-brotli-static)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -81,4 +83,14 @@ if [ "$(.tools/py/bin/python -c 'import duckdb; print(duckdb.__version__)' 2>/de
     python3 -m venv .tools/py
   fi
   .tools/py/bin/pip install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
+fi
+
+[ "$what" = bench ] || exit 0
+
+# Lighthouse (npm; Node 20 runs the 12.x line) drives Debian's Chromium via CHROME_PATH.
+LIGHTHOUSE_VERSION=12.8.2
+if [ "$(.tools/lighthouse/node_modules/.bin/lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
+  step "npm install lighthouse@$LIGHTHOUSE_VERSION into .tools/lighthouse/"
+  mkdir -p .tools/lighthouse
+  npm install --prefix .tools/lighthouse --no-audit --no-fund --no-save "lighthouse@$LIGHTHOUSE_VERSION"
 fi
