@@ -28,7 +28,7 @@ fn summary_reads_score_level_and_what_is_missing() {
     );
     assert_eq!(s.level_name, "二级");
     assert_eq!(s.next_text, "距三级还差 13.5 分");
-    assert_eq!(s.completeness_text, "已完成 50.0%（20/40 题），结果为暂定");
+    assert_eq!(s.completeness_text, "已完成 51.3%（20/39 题），结果为暂定");
     let en = score_summary(&q, &r, Lang::En);
     assert_eq!(en.next_text, "13.5 points to Level 3");
 }

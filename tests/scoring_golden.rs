@@ -49,12 +49,13 @@ fn empty() {
     assert_eq!(s.total, 0.0);
     assert_eq!(s.level, None);
     assert_eq!(s.next_level, Some((1, 20.0)));
-    // Every dimension with points scores 0; the two equipment counts (asked only when
-    // equip_total > 0) and the seven yearly figures (only when the firm says it has them)
-    // are hidden, so 38 questions are asked and all are missing.
+    // Every dimension with points scores 0; the two equipment counts, the CNC key
+    // processes and the R&D staff with tools (each asked only when its total is above 0)
+    // and the seven yearly figures (only when the firm says it has them) are hidden: of
+    // 47 questions 36 are asked and all are missing.
     assert!(dims(&s).iter().all(|(_, p)| *p == 0.0));
     assert_eq!(dims(&s).len(), 9);
-    assert_eq!(s.missing.len(), 38);
+    assert_eq!(s.missing.len(), 36);
     assert_eq!(s.completeness, 0.0);
     assert!(s.is_provisional());
 }
@@ -119,8 +120,8 @@ fn all_worst() {
     assert_eq!(s.level, None);
     assert_eq!(
         s.missing.len(),
-        22,
-        "the 16 scenarios and 6 headline questions"
+        20,
+        "the 16 scenarios and 4 headline questions (the two follow-ups wait for their totals)"
     );
 }
 
@@ -157,11 +158,12 @@ fn mixed_with_dont_know() {
         Some((3, 13.5))
     );
     assert_eq!(s.unknown, vec!["energy_per_revenue".to_string()]);
-    // 40 asked (equip_total > 0 shows two more; "no yearly figures" hides seven), 20
-    // answered (18 scored or gating + the 2 CNC counts): the 16 scenarios and 4 headline
+    // 39 asked (equip_total > 0 and key_processes > 0 show their follow-ups; "no yearly
+    // figures" hides seven; the R&D staff with tools waits for the R&D total), 20
+    // answered (18 scored or gating + the 2 CNC counts): the 16 scenarios and 3 headline
     // questions are missing.
-    assert_eq!(s.missing.len(), 20);
-    assert_eq!(s.completeness, 50.0);
+    assert_eq!(s.missing.len(), 19);
+    assert!((s.completeness - 20.0 * 100.0 / 39.0).abs() < 1e-9);
 }
 
 /// ALL_BEST with some answers replaced.

@@ -3,21 +3,20 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use super::args::ScoreArgs;
+use super::answers_input::{check_answers_noting, read_answers};
+use super::args::{Format, ScoreArgs};
 use super::output::{self, row, Row};
+use super::score_data::{self, Cell};
 use crate::builtin::{self, Catalogue};
 use crate::domain::compute::assessment::assess;
-use crate::domain::compute::upgrade::check_and_upgrade;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
-use crate::domain::read::answers_file::read_answers_json;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
-use crate::domain::report::upgrade_notice;
 
 /// A built-in id, or else a file path.
-fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
+pub(super) fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
     if let Some(q) = cat.questionnaires.iter().find(|q| q.id == arg) {
         return Ok(q.clone());
     }
@@ -32,7 +31,11 @@ fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
     })
 }
 
-fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfile, String> {
+pub(super) fn profile(
+    arg: &str,
+    cat: &Catalogue,
+    q: &Questionnaire,
+) -> Result<TargetProfile, String> {
     if let Some(p) = cat.profile(arg) {
         return Ok(p.clone());
     }
@@ -85,7 +88,8 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         .map_or(1, |n| n.get())
         .min(files.len());
     let chunk = files.len().div_ceil(threads);
-    let results: Vec<Result<(Row, Option<String>), String>> = std::thread::scope(|scope| {
+    type Scored = (Row, Vec<Cell>, Option<String>);
+    let results: Vec<Result<Scored, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
@@ -93,17 +97,16 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
                 scope.spawn(move || {
                     part.iter()
                         .map(|f| {
-                            let src = std::fs::read_to_string(f)
-                                .map_err(|e| format!("{f}: cannot read: {e}"))?;
-                            let (file, upgraded) = read_answers_json(&src)
-                                .and_then(|file| check_and_upgrade(file, q))
-                                .map_err(|m| format!("{f}: {}", m.get(lang)))?;
-                            // Answers of an earlier version are converted, and stderr
-                            // says what that changed in the score.
-                            let notice = upgraded
-                                .map(|u| format!("{f}: {}", upgrade_notice(q, &u).get(lang)));
+                            // Answers of an earlier version are converted; the notice
+                            // (stderr) says what that changed in the score.
+                            let (file, notice) = read_answers(f, lang)
+                                .and_then(|file| check_answers_noting(f, file, q, lang))?;
                             let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
-                            Ok((row(f, q, &a, &file.firm.name, lang), notice))
+                            Ok((
+                                row(f, q, &a, &file.firm.name, lang),
+                                score_data::record(f, q, &p.id, &file, &a, lang),
+                                notice,
+                            ))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -116,14 +119,23 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
     });
 
     let mut w = BufWriter::new(out);
-    let rows: Vec<&Row> = results
+    let scored: Vec<&Scored> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let rows: Vec<&Row> = scored.iter().map(|(row, _, _)| row).collect();
+    let records: Vec<&[Cell]> = scored
         .iter()
-        .filter_map(|r| r.as_ref().ok().map(|(row, _)| row))
+        .map(|(_, cells, _)| cells.as_slice())
         .collect();
-    let _ = output::write(&mut w, *format, &rows, &q, lang);
+    let _ = match format {
+        Format::Table => output::write_table(&mut w, &rows, &q, lang),
+        Format::Json => output::write_json(&mut w, &rows),
+        Format::Csv => score_data::write_csv(&mut w, &q, &records),
+        Format::Jsonl => score_data::write_jsonl(&mut w, &q, &records),
+    };
     let _ = w.flush();
-    for notice in results.iter().filter_map(|r| r.as_ref().ok()?.1.as_ref()) {
-        let _ = writeln!(err, "{notice}");
+    for (_, _, notice) in &scored {
+        if let Some(notice) = notice {
+            let _ = writeln!(err, "{notice}");
+        }
     }
     let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     for f in &failed {

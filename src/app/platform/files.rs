@@ -6,7 +6,8 @@
 
 use std::cell::RefCell;
 
-use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use gloo_events::EventListener;
+use leptos::wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::model::text::Text;
 use crate::domain::read::answers_file::AnswersFile;
@@ -16,7 +17,7 @@ use crate::domain::wire::formats::{decode_done, Done, Job, LegacyEntry};
 
 /// What the caller gets: the job's result, or why there is none (the worker could not
 /// be downloaded).
-pub type Reply = Result<Done, String>;
+type Reply = Result<Done, String>;
 type Waiting = Box<dyn FnOnce(Reply)>;
 
 struct Running {
@@ -27,8 +28,8 @@ struct Running {
     /// Jobs sent and not answered yet, by id (a few at a time: a list will do).
     waiting: Vec<(u32, Waiting)>,
     next_id: u32,
-    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn Fn(web_sys::Event)>,
+    /// The worker's listeners, removed when it is dropped.
+    _listeners: [EventListener; 2],
 }
 
 thread_local! {
@@ -144,24 +145,25 @@ fn run(job: &Job, then: impl FnOnce(Reply) + 'static) {
 fn start() -> Result<Running, String> {
     let url = format!("files-worker.js?v={}", crate::builtin::COMPILED_VERSION);
     let worker = web_sys::Worker::new(&url).map_err(|e| format!("{e:?}"))?;
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
-        fail_all("the files worker could not start".to_string())
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let listeners = [
+        EventListener::new(&worker, "message", |event| {
+            on_message(event.unchecked_ref::<web_sys::MessageEvent>())
+        }),
+        EventListener::new(&worker, "error", |_| {
+            fail_all("the files worker could not start".to_string())
+        }),
+    ];
     Ok(Running {
         worker,
         ready: false,
         queued: Vec::new(),
         waiting: Vec::new(),
         next_id: 0,
-        _on_message: on_message,
-        _on_error: on_error,
+        _listeners: listeners,
     })
 }
 
-fn on_message(event: web_sys::MessageEvent) {
+fn on_message(event: &web_sys::MessageEvent) {
     let data = event.data();
     if data.as_string().as_deref() == Some("ready") {
         WORKER.with_borrow_mut(|slot| {

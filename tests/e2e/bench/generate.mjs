@@ -148,7 +148,7 @@ export function generatedItems(questions) {
 }
 
 /**
- * One firm's answers in the serde form of `domain::answers::Answers`
+ * One firm's answers in the serde form of `domain::model::answers::Answers`
  * (`{"values": {"item": {"typed": "12"} | {"choice": "some"}}}`), varied by `seed`.
  */
 export function answersJson(questions, seed) {
