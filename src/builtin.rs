@@ -75,6 +75,10 @@ pub const TARGET_PROFILES: &[(&str, &str)] = &[
         include_str!("../questionnaires/targets/national-2027.toml"),
     ),
     (
+        "questionnaires/targets/national-2027-industry.toml",
+        include_str!("../questionnaires/targets/national-2027-industry.toml"),
+    ),
+    (
         "questionnaires/targets/taizhou-2025.toml",
         include_str!("../questionnaires/targets/taizhou-2025.toml"),
     ),

@@ -48,13 +48,13 @@ fn good_files_are_scored_and_bad_ones_named() {
         lines[1].starts_with("tests/answers/empty-firm.json") && lines[1].contains("0.00*"),
         "{out}"
     );
-    // The mixed golden firm: 50.75 points, 二级 ("Level 2"), CNC 22/40 = 55 %.
+    // The mixed golden firm: 46.5 points, 二级 ("Level 2"), CNC 22/40 = 55 %.
     assert!(
         lines[2].starts_with("tests/answers/mixed-firm.json"),
         "{out}"
     );
     assert!(
-        lines[2].contains("50.75*") && lines[2].contains("Level 2") && lines[2].contains("55.0"),
+        lines[2].contains("46.50*") && lines[2].contains("Level 2") && lines[2].contains("55.0"),
         "{out}"
     );
     // Names, not ids: the indicators in the header, the first recommendation's action.
@@ -93,7 +93,7 @@ fn json_output_carries_every_figure() {
     assert_eq!(code, 0);
     let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
     let r = &rows[0];
-    assert_eq!(r["total"], 50.75);
+    assert_eq!(r["total"], 46.5);
     assert_eq!(r["level"], 2);
     assert_eq!(r["level_name"], "二级");
     assert_eq!(r["provisional"], true);
@@ -130,7 +130,8 @@ fn csv_output_has_a_header_and_one_row_per_file() {
         lines[0]
     );
     assert!(lines[0].contains(",cnc_rate_value,cnc_rate_numerator,cnc_rate_denominator,cnc_rate_status,cnc_rate_target,cnc_rate_gap_pp,cnc_rate_meets_target,"));
-    assert!(lines[0].ends_with(",recommendations"));
+    // The scenario rule's estimate comes last (the SME questionnaire has one).
+    assert!(lines[0].ends_with(",recommendations,scenario_rule_level,scenario_rule_level_name"));
     let header: Vec<&str> = lines[0].split(',').collect();
     let cells: Vec<&str> = lines[1].split(',').collect();
     let cell = |name: &str| cells[header.iter().position(|h| *h == name).unwrap()];
@@ -139,14 +140,16 @@ fn csv_output_has_a_header_and_one_row_per_file() {
         ["cnc_rate_value", "cnc_rate_numerator", "cnc_rate_denominator", "cnc_rate_status", "cnc_rate_target", "cnc_rate_gap_pp", "cnc_rate_meets_target"].map(cell),
         ["55", "22", "40", "value", "65", "-10", "false"]
     );
-    assert_eq!(cell("total"), "50.75");
+    assert_eq!(cell("total"), "46.5");
     assert_eq!(cell("level"), "2");
     assert_eq!(cell("level_name"), "二级");
     assert_eq!(cell("profile"), "taizhou-2025");
-    // 19 of 38 answered (the R&D staff with design tools are not asked until their total
-    // is given), unrounded: 50.
-    assert_eq!(cell("completeness").parse::<f64>().unwrap(), 19.0 * 100.0 / 38.0);
-    assert_eq!([cell("answered"), cell("asked")], ["19", "38"]);
+    // 20 of 39 answered (docs/scoring.md, the mixed firm: the R&D staff with design tools
+    // are not asked until their total is given), unrounded: 51.282051282051285.
+    assert_eq!(cell("completeness").parse::<f64>().unwrap(), 20.0 * 100.0 / 39.0);
+    assert_eq!([cell("answered"), cell("asked")], ["20", "39"]);
+    // No scenario is rated, so the scenario rule reaches no level: empty cells.
+    assert_eq!([cell("scenario_rule_level"), cell("scenario_rule_level_name")], ["", ""]);
     // No value is an empty cell: the management rate is unanswered, so is its target gap.
     assert_eq!(
         ["mgmt_digital_rate_value", "mgmt_digital_rate_status", "mgmt_digital_rate_target", "mgmt_digital_rate_gap_pp", "mgmt_digital_rate_meets_target"].map(cell),
@@ -210,4 +213,100 @@ fn unknown_questionnaire_or_profile_is_a_usage_error() {
         "tests/answers/mixed-firm.json",
     ]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn the_forms_golden_firms_score_the_same_through_the_cli() {
+    let (code, out, _) = score(&[
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2027",
+        "--format",
+        "json",
+        "tests/answers/form-edge-60.json",
+        "tests/answers/form-trends.json",
+    ]);
+    assert_eq!(code, 0);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // Exactly 60 % digitalised and networked (120 of 200): the form's (40 %, 60 %] band,
+    // 4.5 + 4.5 = 9 of 20 (45 %); investment 600 ÷ 1000 = exactly 60 % → 5.625 of 7.5
+    // (75 %). Nothing else: 14.625, below 一级.
+    assert_eq!(rows[0]["total"], 14.625);
+    assert_eq!(rows[0]["level"], serde_json::Value::Null);
+    assert_eq!(
+        rows[0]["dimensions"][0],
+        serde_json::json!(["equipment_systems", 45.0])
+    );
+    assert_eq!(
+        rows[0]["dimensions"][7],
+        serde_json::json!(["funding", 75.0])
+    );
+    // Firm A of tests/sme_form_golden.rs: energy flat 3.5 (computed, its "down" ignored),
+    // pass rate flat 3.5, revenue per employee up 3, cost down 3 = 13 of 20 (65 %).
+    assert_eq!(rows[1]["total"], 13.0);
+    assert_eq!(
+        rows[1]["dimensions"][8],
+        serde_json::json!(["results_trends", 65.0])
+    );
+}
+
+#[test]
+fn the_scenario_rule_is_a_column_beside_the_level() {
+    // tests/sme_form_golden.rs::a_firm_that_passes_the_points_rule_but_not_the_scenario_rule:
+    // 46.5 points → 二级; only two marked scenarios at level 2 → the rule's estimate 一级.
+    let (code, out, _) = score(&[
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2025",
+        "--format",
+        "json",
+        "tests/answers/form-scenarios.json",
+    ]);
+    assert_eq!(code, 0);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (rows[0]["level"].clone(), rows[0]["total"].clone()),
+        (2.into(), 46.5.into())
+    );
+    let rule = &rows[0]["scenario_rule"];
+    assert_eq!(rule["level"], 1);
+    assert_eq!(rule["level_name"], "一级");
+    assert_eq!(rule["unofficial"], true);
+    assert!(
+        rule["source"].as_str().unwrap().contains("非官方"),
+        "{rule}"
+    );
+    let (_, csv, _) = score(&[
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2025",
+        "--format",
+        "csv",
+        "tests/answers/form-scenarios.json",
+    ]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].ends_with(",recommendations,scenario_rule_level,scenario_rule_level_name"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].ends_with(",1,一级"), "{}", lines[1]);
+    // A questionnaire without the rule has neither the field nor the column.
+    let (code, json, _) = score(&[
+        "--questionnaire",
+        "cmmm-self-diagnosis",
+        "--targets",
+        "national-2025",
+        "--format",
+        "json",
+        "tests/answers/other-questionnaire.json",
+    ]);
+    assert_eq!(code, 0, "the CMMM file is scored");
+    assert!(
+        json.contains("\"total_max\":5.0") && !json.contains("scenario_rule"),
+        "{json}"
+    );
 }

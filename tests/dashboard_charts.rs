@@ -24,13 +24,13 @@ fn summary_reads_score_level_and_what_is_missing() {
     let s = score_summary(&q, &r, Lang::Zh);
     assert_eq!(
         (s.total_text.as_str(), s.scale_text.as_str()),
-        ("50.75", "/ 100 分")
+        ("46.5", "/ 100 分")
     );
     assert_eq!(s.level_name, "二级");
-    assert_eq!(s.next_text, "距三级还差 9.25 分");
-    assert_eq!(s.completeness_text, "已完成 50.0%（19/38 题），结果为暂定");
+    assert_eq!(s.next_text, "距三级还差 13.5 分");
+    assert_eq!(s.completeness_text, "已完成 51.3%（20/39 题），结果为暂定");
     let en = score_summary(&q, &r, Lang::En);
-    assert_eq!(en.next_text, "9.25 points to Level 3");
+    assert_eq!(en.next_text, "13.5 points to Level 3");
 }
 
 #[test]
@@ -42,10 +42,7 @@ fn dimension_rows_and_bars_show_the_next_level_line() {
     assert_eq!(rows[0].value_text, "10 / 20 分");
     assert_eq!(rows[0].threshold, Some(60.0));
     assert_eq!(rows[0].gap_text, "距三级还差 10.0 个百分点");
-    assert_eq!(
-        rows[4].gap_text, "",
-        "规划实施 at 66.7 % is above the 三级 line"
-    );
+    assert_eq!(rows[4].gap_text, "", "规划实施 at 60 % is on the 三级 line");
     let svg = dimension_chart_svg(&rows, "三级", Lang::Zh);
     let short = svg_fill(SHORT_COLOR);
     let met = svg_fill(MET_COLOR);
@@ -98,15 +95,15 @@ fn advice_says_what_it_gains() {
 }
 
 /// A dimension's share reads the same in its table row, its bar and the radar's text.
-/// 规划实施 earns 5 of 7.5 points = 66.666… % and 成效变化 11.5 of 20 = 57.5 % (computed
-/// as 57.4999…): the bars read "67%" and "57%" where the table read "66.7%" and "57.5%".
+/// 规划实施 earns 4.5 of 7.5 points = 60 % and 成效变化 11.5 of 20 = 57.5 %, a half-way
+/// case: the bars once read "57%" where the table read "57.5%".
 #[test]
 fn a_dimension_reads_the_same_in_its_row_its_bar_and_the_radar() {
     let (q, r) = mixed();
     let rows = dimension_rows(&q, &r, Lang::Zh);
     assert_eq!(
         (rows[4].name.as_str(), rows[4].percent_text.as_str()),
-        ("规划实施", "66.7%")
+        ("规划实施", "60.0%")
     );
     assert_eq!(
         (rows[8].name.as_str(), rows[8].percent_text.as_str()),
@@ -127,5 +124,5 @@ fn a_dimension_reads_the_same_in_its_row_its_bar_and_the_radar() {
         )));
         assert!(radar.contains(&format!("{} {}", row.name, row.percent_text)));
     }
-    assert!(!bars.contains(">\n67%\n</text>") && !bars.contains(">\n57%\n</text>"));
+    assert!(!bars.contains(">\n60%\n</text>") && !bars.contains(">\n57%\n</text>"));
 }

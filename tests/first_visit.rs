@@ -112,11 +112,11 @@ fn sections_without_points_say_they_do_not_count() {
     assert_eq!(note("foundation", Lang::Zh), None);
     assert_eq!(
         unscored_sections_text(&q, Lang::Zh),
-        "“数字化经营场景”“核心指标”不计入总分。"
+        "“数字化经营”“核心指标”不计入总分。"
     );
     assert_eq!(
         unscored_sections_text(&q, Lang::En),
-        "“Digital business scenarios” and “Headline indicators” do not count towards the score."
+        "“Digital operations” and “Headline indicators” do not count towards the score."
     );
     // The quick check has no score: no section is singled out.
     let (quick, _) = assessed_national("headline-quick", "");

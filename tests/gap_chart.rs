@@ -154,6 +154,7 @@ fn every_text_is_escaped() {
         status: RowStatus::Short,
         value_text: "50.0%".into(),
         target_text: "60%".into(),
+        target_scope: String::new(),
         gap_text: "a & b".into(),
         gap_pp: Some(-10.0),
         national: Some(55.0),

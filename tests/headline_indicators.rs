@@ -8,7 +8,7 @@ use shuzhuan::domain::compute::indicators::Gap;
 use shuzhuan::domain::compute::indicators::IndicatorValue;
 use shuzhuan::domain::model::answers::Answers;
 use shuzhuan::domain::model::text::Lang;
-use shuzhuan::domain::report::{indicator_rows, RowStatus};
+use shuzhuan::domain::report::{advice_rows, indicator_rows, RowStatus};
 
 fn cat() -> Catalogue {
     catalogue().expect("built-in files load")
@@ -129,6 +129,56 @@ fn the_same_firm_against_taizhou_2025() {
     assert_eq!(rows[1].value_text, "待填写");
     assert_eq!(rows[2].status, RowStatus::Met);
     assert_eq!(rows[2].gap_text, "恰好达到目标");
+}
+
+#[test]
+fn targets_carry_their_scope_and_advice_quotes_the_selected_profile() {
+    let c = cat();
+    let q = &c.questionnaires[0];
+    // 22 of 40 → 55 %: below every CNC target, so the CNC advice applies.
+    let a = answers(&[("key_processes", "40"), ("cnc_key_processes", "22")], &[]);
+    let cnc_advice = |profile: &str| {
+        let p = c.profile(profile).unwrap();
+        let result = assess(q, &a, p, &c.benchmark, &Default::default());
+        let rows = indicator_rows(q, &result, Lang::Zh);
+        let advice = advice_rows(q, &result, Lang::Zh)
+            .into_iter()
+            .find(|r| r.id == "cnc-key-process-retrofit")
+            .expect("55 % is below the target");
+        (
+            rows[0].target_text.clone(),
+            rows[0].target_scope.clone(),
+            advice.rationale,
+        )
+    };
+    // 2027 for firms above designated size: 75 %; for all industrial firms: 70 %. The
+    // latest national CNC value is 66.2 % at the end of March 2025, for industrial firms.
+    let (target, scope, rationale) = cnc_advice("national-2027");
+    assert_eq!(
+        (target.as_str(), scope.as_str()),
+        ("75%", "规模以上工业企业")
+    );
+    assert!(
+        rationale.contains("所选目标 75%（全国 2027 年目标，规模以上工业企业）；全国实际 66.2%（2025-03，工业企业（截至 2025 年 3 月底））"),
+        "{rationale}"
+    );
+    let (target, scope, rationale) = cnc_advice("national-2027-industry");
+    assert_eq!((target.as_str(), scope.as_str()), ("70%", "工业企业"));
+    assert!(
+        rationale.contains("70%（全国工业企业 2027 年目标，工业企业）"),
+        "{rationale}"
+    );
+    assert!(
+        !rationale.contains("75%"),
+        "never the other profile's figure"
+    );
+    let (target, _, rationale) = cnc_advice("chongqing-2027");
+    assert_eq!(target, "65%");
+    assert!(
+        rationale.contains("65%（重庆市 2027 年目标，规模以上制造业企业）"),
+        "{rationale}"
+    );
+    assert!(!rationale.contains('{'), "every placeholder is filled");
 }
 
 #[test]

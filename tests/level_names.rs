@@ -17,11 +17,11 @@ fn a_level_answer_reads_by_the_questionnaires_level_name() {
     assert_eq!(level_name(&q, 3, Lang::Zh), Some("三级"));
     assert_eq!(
         answer_text(&q, item, &a, &r.evaluation, Lang::Zh),
-        "三级：质量数据与检测设备、生产、采购系统集成，可按批次追溯原材料、工序、设备和人员"
+        "三级：用数字化检测设备和信息系统检测关键工序质量、自动判定和报警；或原材料、半成品、成品的质量可在系统中追溯"
     );
     assert_eq!(
         answer_text(&q, item, &a, &r.evaluation, Lang::En),
-        "Level 3: Quality data integrated with test equipment, production and purchasing systems; each batch traceable to materials, operations, machines and people"
+        "Level 3: Digital test equipment and information systems inspect key processes and judge and alarm automatically; or raw materials, work in progress and finished goods can be traced in the system"
     );
     // The scenario strip names the level as the appendix does.
     assert_eq!(

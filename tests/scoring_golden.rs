@@ -1,5 +1,5 @@
-//! Golden firms, scored by hand against the MIIT 2024 SME point scheme as written in
-//! questionnaires/sme-digital-level.toml, and a CMMM case. The arithmetic is in the
+//! Golden firms, scored by hand from the official MIIT 2024 SME form's points and band
+//! edges (docs/scoring.md), and CMMM cases. The arithmetic is in the
 //! comments; docs/scoring.md explains the rules.
 
 mod support;
@@ -27,15 +27,16 @@ const ALL_BEST: &str = "
     equip_total = 100
     equip_digital = 80
     equip_networked = 70
-    auto_data_capture = design, planning, production, equipment_status, process_parameters, quality_inspection, energy, safety_environment, warehouse, logistics, sales, after_sales, purchasing, finance, hr
+    auto_data_capture = product_design, process_design, marketing, after_sales, planning, production_control, quality, equipment, safety, energy, purchasing, warehouse_logistics, finance, hr
     system_coverage = all
-    network_security = perimeter, segregation, endpoint, security_rules
-    data_security = backup, classification, access_control, encryption
-    digital_plan = fully_implemented
-    governance = leadership, dedicated_unit, project_rules, performance_review
-    talent_measures = it_staff, staff_training, management_training, incentives, external_cooperation
-    digital_invest_avg = 50
+    network_security = policy, products, risk_assessment, boundary_detection
+    data_security = policy, products, risk_assessment, inventory
+    digital_plan = peer_learning
+    governance = workflow, systems_rules, data_rules, innovation_incentives
+    talent_measures = digital_staff, digital_post, training, performance_pay, talent_ladder
+    digital_invest_avg = 700
     revenue = 1000
+    has_yearly_figures = no
     energy_per_revenue = down
     pass_rate = up
     revenue_per_employee = up
@@ -48,21 +49,24 @@ fn empty() {
     assert_eq!(s.total, 0.0);
     assert_eq!(s.level, None);
     assert_eq!(s.next_level, Some((1, 20.0)));
-    // Every dimension with points scores 0; the two equipment counts, the CNC key
-    // processes and the R&D staff with tools are hidden (each asked only when its
-    // total is above 0), so 39 - 4 = 35 questions are asked and all are missing.
+    // Every dimension with points scores 0; the two equipment counts (asked only when
+    // equip_total > 0), the CNC key processes and the R&D staff with tools (each asked only
+    // when its total is above 0) and the seven yearly figures (only when the firm says it
+    // has them) are hidden: 47 - 2 - 2 - 7 = 36 questions are asked and all are missing.
     assert!(dims(&s).iter().all(|(_, p)| *p == 0.0));
     assert_eq!(dims(&s).len(), 9);
-    assert_eq!(s.missing.len(), 35);
+    assert_eq!(s.missing.len(), 36);
     assert_eq!(s.completeness, 0.0);
     assert!(s.is_provisional());
 }
 
 #[test]
 fn all_best() {
-    // 8 + 6 + 6 (80 % and 70 % are in the 60–100 band) = 20; data capture 15 × 0.7 = 10.5
-    // capped at 10; systems 10; security 4 × 1.25 + 4 × 1.25 = 10; management 4 × 7.5;
-    // investment 50 ÷ 1000 = 5 % → 7.5; trends 7 + 7 + 3 + 3 = 20. Total 100 → 四级.
+    // Networks 4 × 2 = 8; 80 % and 70 % are in (60 %, 100 %] → 6 + 6: equipment 20.
+    // Data capture 13 × 0.7 + 0.9 (human resources) = 10, the form's exact total, no cap.
+    // Systems "every area" 10; security 4 × 1.25 + 4 × 1.25 = 10. Plan: the sixth grade,
+    // peer visits, 7.5; rules 4 × 1.875 = 7.5; talent 5 × 1.5 = 7.5; investment 700 ÷ 1000
+    // = 70 % → (60 %, 100 %] → 7.5. Trends 7 + 7 + 3 + 3 = 20. Total 100 → 四级.
     let s = sme(ALL_BEST);
     assert_eq!(
         dims(&s),
@@ -100,11 +104,12 @@ fn all_worst() {
         system_coverage = none
         network_security = none
         data_security = none
-        digital_plan = no_plan
+        digital_plan = none
         governance = none
         talent_measures = none
         digital_invest_avg = 0
         revenue = 1000
+        has_yearly_figures = no
         energy_per_revenue = up
         pass_rate = down
         revenue_per_employee = down
@@ -122,12 +127,14 @@ fn all_worst() {
 
 #[test]
 fn mixed_with_dont_know() {
-    // Equipment: 2 networks = 4; 90/200 = 45 % → 4.5; 30/200 = 15 % → 1.5; = 10 of 20.
-    // Data capture 5 × 0.7 = 3.5. Systems "two or more" = 5. Security 2 × 1.25 + 1 × 1.25 = 3.75.
-    // Plan "partly" = 5; governance 2 × 1.875 = 3.75; talent 3 × 1.5 = 4.5;
-    // investment 15 ÷ 1000 = 1.5 % → 1–2 % band = 3.75.
+    // Equipment: 2 networks = 4; 90/200 = 45 % → (40 %, 60 %] → 4.5; 30/200 = 15 % →
+    // (10 %, 20 %] → 1.5; = 10 of 20. Data capture 5 × 0.7 = 3.5. Systems "two or more" = 5.
+    // Security: network 2 × 1.25 + data 1 × 1.25 = 3.75. Plan "retrofits under way" = 4.5;
+    // rules 2 × 1.875 = 3.75; talent 3 × 1.5 = 4.5; investment 15 ÷ 1000 = 1.5 % →
+    // [0, 10 %] → 0 (the form's bands start at 10 %).
     // Trends: energy "don't know" = 0 (flagged), pass rate up 7, revenue/employee flat 1.5,
-    // cost down 3 = 11.5. Total 50.75 → 二级; 9.25 short of 三级 (60).
+    // cost down 3 = 11.5. Total 10 + 3.5 + 5 + 3.75 + 4.5 + 3.75 + 4.5 + 0 + 11.5 = 46.5
+    // → 二级; 13.5 short of 三级 (60).
     let s = sme(MIXED);
     assert_eq!(
         dims(&s),
@@ -136,26 +143,27 @@ fn mixed_with_dont_know() {
             ("data_capture", 3.5),
             ("information_systems", 5.0),
             ("information_security", 3.75),
-            ("planning_implementation", 5.0),
+            ("planning_implementation", 4.5),
             ("management_mechanism", 3.75),
             ("talent", 4.5),
-            ("funding", 3.75),
+            ("funding", 0.0),
             ("results_trends", 11.5),
         ]
     );
-    assert!((s.total - 50.75).abs() < 1e-9);
+    assert_eq!(s.total, 46.5);
     assert_eq!(s.level, Some(2));
     assert_eq!(
         s.next_level
             .map(|(l, gap)| (l, (gap * 100.0).round() / 100.0)),
-        Some((3, 9.25))
+        Some((3, 13.5))
     );
     assert_eq!(s.unknown, vec!["energy_per_revenue".to_string()]);
-    // 38 asked (equip_total > 0 and key_processes > 0 show their follow-ups; the R&D
-    // staff with tools waits for the R&D total), 19 answered (17 scored + the 2 CNC
-    // counts), so 19 missing.
+    // 39 asked (equip_total > 0 shows two more; key_processes > 0 shows the CNC count; the
+    // R&D staff with tools waits for the R&D total; "no yearly figures" hides seven), 20
+    // answered (18 scored or gating + the 2 CNC counts): the 16 scenarios and 3 headline
+    // questions are missing.
     assert_eq!(s.missing.len(), 19);
-    assert!((s.completeness - 19.0 * 100.0 / 38.0).abs() < 1e-9);
+    assert!((s.completeness - 20.0 * 100.0 / 39.0).abs() < 1e-9);
 }
 
 /// ALL_BEST with some answers replaced.
@@ -178,7 +186,7 @@ fn best_except(changes: &str) -> String {
 #[test]
 fn exactly_on_each_level_threshold() {
     let worst_management = "
-        digital_plan = no_plan
+        digital_plan = none
         governance = none
         talent_measures = none
         digital_invest_avg = 0
@@ -207,9 +215,10 @@ fn exactly_on_each_level_threshold() {
         "{worst_management}{worst_trends}\nsystem_coverage = none\nauto_data_capture = none\nnetwork_security = none\ndata_security = none"
     )));
     assert_eq!((s.total, s.level), (20.0, Some(1)));
-    // One machine fewer networked: 59/100 → 4.5, total 18.5 → below 一级, 1.5 short.
+    // Exactly 60 of 100 networked: 60 % is in the form's (40 %, 60 %] band → 4.5, not 6,
+    // so the total is 18.5 → below 一级, 1.5 short.
     let s = sme(&best_except(&format!(
-        "{worst_management}{worst_trends}\nsystem_coverage = none\nauto_data_capture = none\nnetwork_security = none\ndata_security = none\nequip_networked = 59"
+        "{worst_management}{worst_trends}\nsystem_coverage = none\nauto_data_capture = none\nnetwork_security = none\ndata_security = none\nequip_networked = 60"
     )));
     assert_eq!(
         (s.total, s.level, s.next_level),
@@ -382,7 +391,7 @@ fn first_recommendations_on_the_thresholds_and_for_the_cmmm_case() {
     // At 60 points (三级) the weakest open dimension is management (0 of 7.5 in each of four
     // dimensions); the level rule for 二级 no longer applies.
     let worst_management =
-        "digital_plan = no_plan\ngovernance = none\ntalent_measures = none\ndigital_invest_avg = 0";
+        "digital_plan = none\ngovernance = none\ntalent_measures = none\ndigital_invest_avg = 0";
     let at_60 = sme_advice(
         &best_except(&format!(
             "{worst_management}\npass_rate = down\nrevenue_per_employee = down"

@@ -124,15 +124,16 @@ const CATALOGUE_SOURCES: &[&str] = &[
     "questionnaires/headline-quick.toml",
     "questionnaires/targets/national-2025.toml",
     "questionnaires/targets/national-2027.toml",
+    "questionnaires/targets/national-2027-industry.toml",
     "questionnaires/targets/taizhou-2025.toml",
     "questionnaires/targets/gansu-2027.toml",
     "questionnaires/targets/chongqing-2027.toml",
     "questionnaires/targets/jiangxi-2027.toml",
     "questionnaires/benchmarks/national-actual.toml",
 ];
-const CATALOGUE_SOURCES_FNV: u64 = 0xe989_bf3d_77d3_e640;
+const CATALOGUE_SOURCES_FNV: u64 = 0x6e80_d927_f4dc_c72a;
 const SME_SOURCES: &[&str] = &["questionnaires/sme-digital-level.toml"];
-const SME_SOURCES_FNV: u64 = 0xf697_121b_5363_0408;
+const SME_SOURCES_FNV: u64 = 0x437e_2645_8da0_4c57;
 
 fn sources_fnv(files: &[&str]) -> u64 {
     let mut h = Fnv::default();
@@ -326,6 +327,7 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
         text("关键工序数控化率", "CNC ratio of key processes")
     );
     assert!(q.levels.is_empty(), "the quick check has no levels");
+    assert_eq!(q.scenario_rule, None);
     assert_eq!(
         q.recommendations
             .iter()
@@ -354,6 +356,7 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
         [
             ("national-2025", 2025, Some(68.0), Some(85.0), 4),
             ("national-2027", 2027, Some(75.0), Some(90.0), 2),
+            ("national-2027-industry", 2027, Some(70.0), Some(90.0), 2),
             ("taizhou-2025", 2025, Some(65.0), Some(90.0), 3),
             ("gansu-2027", 2027, Some(70.0), Some(80.0), 2),
             ("chongqing-2027", 2027, Some(65.0), Some(87.0), 2),
@@ -361,11 +364,18 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
         ]
     );
     assert_eq!(cat.profiles[0].target("platform_rate"), Some(45.0));
-    assert_eq!(cat.profiles[2].region.zh, "江苏省泰州市");
+    assert_eq!(cat.profiles[3].region.zh, "江苏省泰州市");
+    let scopes: Vec<&str> = cat.profiles.iter().map(|p| p.scope.zh.as_str()).collect();
+    assert_eq!(
+        scopes[1..3],
+        ["规模以上工业企业", "工业企业"],
+        "2027 has a line for firms above designated size and one for all industrial firms"
+    );
+    assert_eq!(cat.profiles[1].date.as_deref(), Some("2024-04-09"));
     let b = &cat.benchmark;
     assert_eq!(
         (b.id.as_str(), b.name.zh.as_str(), b.values.len()),
-        ("national-actual", "全国实际水平", 12)
+        ("national-actual", "全国实际水平", 13)
     );
     let first = &b.values[0];
     assert_eq!(
@@ -376,6 +386,20 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
         first.series,
         text("制造业重点领域企业", "firms in key manufacturing fields")
     );
+    let end_2024 = b
+        .values
+        .iter()
+        .find(|v| v.indicator == "rd_tool_rate" && v.period == "2024-12")
+        .expect("the end-2024 value for key industrial firms");
+    assert_eq!(
+        (
+            end_2024.value,
+            end_2024.series.zh.as_str(),
+            end_2024.source.as_str()
+        ),
+        (82.0, "重点工业企业（截至 2024 年底）", "人民日报")
+    );
+    assert_eq!(end_2024.date.as_deref(), Some("2025-01-07"));
 
     if sources_fnv(CATALOGUE_SOURCES) == CATALOGUE_SOURCES_FNV {
         let today = builtin::catalogue().expect("built-in files load");
@@ -392,7 +416,7 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
     let q = decode_questionnaire(&fixture("sme-digital-level.bin")).expect("it decodes");
     assert_eq!(
         (q.id.as_str(), q.version.as_str()),
-        ("sme-digital-level", "2024.1")
+        ("sme-digital-level", "2024.2")
     );
     assert_eq!(
         q.title,
@@ -426,7 +450,7 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
         ),
         ("equipment_systems", 20.0, 6)
     );
-    assert_eq!(q.items().count(), 42);
+    assert_eq!(q.items().count(), 50);
     assert_eq!(q.indicators.len(), 6);
     assert_eq!(q.recommendations.len(), 22);
     let levels: Vec<_> = q
@@ -443,6 +467,21 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
             (4, "四级", Some((80.0, 100.0))),
         ]
     );
+    let rule = q.scenario_rule.as_ref().expect("the scenario rule");
+    assert_eq!(rule.key_scenarios.len(), 10);
+    assert_eq!(
+        rule.levels
+            .iter()
+            .map(|l| (l.level, l.points, l.scenarios, l.key))
+            .collect::<Vec<_>>(),
+        [
+            (1, 20.0, 6, 3),
+            (2, 40.0, 6, 3),
+            (3, 60.0, 8, 5),
+            (4, 80.0, 10, 6)
+        ]
+    );
+    assert!(rule.unverified);
     let band = |from, to, points| Band { from, to, points };
     assert_eq!(
         bands_of(&q, "equip_digital_ratio"),
@@ -456,12 +495,20 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
     );
     assert_eq!(
         bands_of(&q, "digital_invest_intensity")[1],
-        band(0.5, 1.0, 1.875)
+        band(10.0, 20.0, 1.875)
     );
+    assert!(matches!(
+        q.item("equip_network_ratio").map(|i| &i.kind),
+        Some(ItemKind::Ratio {
+            closed: shuzhuan::domain::model::questionnaire::BandEnd::Right,
+            ..
+        })
+    ));
     for (item, points) in [
         ("network", 8.0),
         ("system_coverage", 10.0),
         ("digital_plan", 7.5),
+        ("auto_data_capture", 10.0),
         ("pass_rate", 7.0),
         ("cost_per_revenue", 3.0),
         ("scn_quality", 0.0),

@@ -3,7 +3,8 @@
 
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::Lang;
-use crate::domain::read::answers_file::{check_answers_file, read_answers_json, AnswersFile};
+use crate::domain::compute::upgrade::{check_and_upgrade, Upgraded};
+use crate::domain::read::answers_file::{read_answers_json, AnswersFile};
 
 /// The answers file at `path`, read but not yet checked against a questionnaire (it
 /// names its own: `rollup` learns from it which one to use).
@@ -12,12 +13,13 @@ pub fn read_answers(path: &str, lang: Lang) -> Result<AnswersFile, String> {
     read_answers_json(&src).map_err(|m| format!("{path}: {}", m.get(lang)))
 }
 
-/// The file checked against `q`: its format, questionnaire and version, its items.
+/// The file checked against `q`: its format, questionnaire and version, its items. A file
+/// of an earlier version of `q` is converted first; what changed comes with it.
 pub fn check_answers(
     path: &str,
     file: AnswersFile,
     q: &Questionnaire,
     lang: Lang,
-) -> Result<AnswersFile, String> {
-    check_answers_file(file, q).map_err(|m| format!("{path}: {}", m.get(lang)))
+) -> Result<(AnswersFile, Option<Upgraded>), String> {
+    check_and_upgrade(file, q).map_err(|m| format!("{path}: {}", m.get(lang)))
 }

@@ -30,6 +30,17 @@ pub struct Row {
     /// The first recommendation's action, in the table's language.
     #[serde(skip)]
     first_advice: Option<String>,
+    /// The questionnaire's scenario rule applied: an unofficial estimate beside `level`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scenario_rule: Option<ScenarioRuleCell>,
+}
+
+#[derive(Serialize)]
+struct ScenarioRuleCell {
+    level: Option<u8>,
+    level_name: String,
+    unofficial: bool,
+    source: String,
 }
 
 #[derive(Serialize)]
@@ -81,6 +92,23 @@ pub fn row(file: &str, q: &Questionnaire, a: &Assessment, firm: &str, lang: Lang
                 .find(|r| r.id == first.id)
                 .map(|r| r.action.get(lang).to_string())
         }),
+        scenario_rule: q
+            .scenario_rule
+            .as_ref()
+            .zip(s.scenario_estimate.as_ref())
+            .map(|(rule, est)| ScenarioRuleCell {
+                level: est.level,
+                level_name: est
+                    .level
+                    .and_then(|l| level_name(q, l, lang))
+                    .unwrap_or_default()
+                    .to_string(),
+                unofficial: rule.unverified,
+                source: q
+                    .source(&rule.source)
+                    .map(|s| s.citation())
+                    .unwrap_or_default(),
+            }),
     }
 }
 

@@ -14,6 +14,11 @@ use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
+use crate::domain::report::upgrade_notice;
+
+/// One file scored: its table/JSON row, its CSV/JSON Lines record, and what converting an
+/// earlier version changed, if it was converted.
+type Scored = (Row, Vec<Cell>, Option<String>);
 
 /// A built-in id, or else a file path.
 pub(super) fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
@@ -84,7 +89,7 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         .map_or(1, |n| n.get())
         .min(files.len());
     let chunk = files.len().div_ceil(threads);
-    let results: Vec<Result<(Row, Vec<Cell>), String>> = std::thread::scope(|scope| {
+    let results: Vec<Result<Scored, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
@@ -92,12 +97,17 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
                 scope.spawn(move || {
                     part.iter()
                         .map(|f| {
-                            let file = read_answers(f, lang)
+                            let (file, upgraded) = read_answers(f, lang)
                                 .and_then(|file| check_answers(f, file, q, lang))?;
+                            // Answers of an earlier version are converted, and stderr
+                            // says what that changed in the score.
+                            let notice = upgraded
+                                .map(|u| format!("{f}: {}", upgrade_notice(q, &u).get(lang)));
                             let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
                             Ok((
                                 row(f, q, &a, &file.firm.name, lang),
                                 score_data::record(f, q, &p.id, &file, &a, lang),
+                                notice,
                             ))
                         })
                         .collect::<Vec<_>>()
@@ -111,9 +121,9 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
     });
 
     let mut w = BufWriter::new(out);
-    let scored: Vec<&(Row, Vec<Cell>)> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
-    let rows: Vec<&Row> = scored.iter().map(|(row, _)| row).collect();
-    let records: Vec<&[Cell]> = scored.iter().map(|(_, cells)| cells.as_slice()).collect();
+    let scored: Vec<&Scored> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let rows: Vec<&Row> = scored.iter().map(|(row, _, _)| row).collect();
+    let records: Vec<&[Cell]> = scored.iter().map(|(_, cells, _)| cells.as_slice()).collect();
     let _ = match format {
         Format::Table => output::write_table(&mut w, &rows, &q, lang),
         Format::Json => output::write_json(&mut w, &rows),
@@ -121,6 +131,9 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         Format::Jsonl => score_data::write_jsonl(&mut w, &q, &records),
     };
     let _ = w.flush();
+    for notice in scored.iter().filter_map(|(_, _, notice)| notice.as_ref()) {
+        let _ = writeln!(err, "{notice}");
+    }
     let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     for f in &failed {
         let _ = writeln!(err, "{f}");

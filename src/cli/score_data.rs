@@ -73,6 +73,10 @@ pub fn columns(q: &Questionnaire) -> Vec<String> {
         names.extend(INDICATOR_COLUMNS.map(|c| format!("{}_{c}", i.id)));
     }
     names.push("recommendations".into());
+    // The scenario rule's level: an unofficial estimate beside `level` (docs/scoring.md).
+    if q.scenario_rule.is_some() {
+        names.extend(["scenario_rule_level", "scenario_rule_level_name"].map(String::from));
+    }
     names
 }
 
@@ -133,6 +137,11 @@ pub fn record(
     }
     let ids: Vec<&str> = a.advice.iter().map(|r| r.id.as_str()).collect();
     cells.push(Cell::Text(ids.join(" ")));
+    if q.scenario_rule.is_some() {
+        let level = s.scenario_estimate.as_ref().and_then(|e| e.level);
+        cells.push(Cell::Count(level.map(usize::from)));
+        cells.push(text(level.and_then(|l| level_name(q, l, lang)).unwrap_or_default()));
+    }
     cells
 }
 

@@ -146,7 +146,7 @@ test('keyboard only: the first section of the SME questionnaire, with radio grou
   // Data capture: two areas.
   await tabTo(page, '#q-auto_data_capture');
   await page.keyboard.press('Space');
-  await tabTo(page, '#field-auto_data_capture [data-option="production"] input');
+  await tabTo(page, '#field-auto_data_capture [data-option="production_control"] input');
   await page.keyboard.press('Space');
   // System coverage: a radio group. Tab enters it, arrows move and choose.
   await tabTo(page, '#q-system_coverage');

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use super::{AppState, Reader};
 use crate::app::platform::storage::{self, Saved};
+use crate::domain::compute::upgrade::{check_and_upgrade, upgrade};
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::read::answers_file::{check_answers_file, AnswersFile};
+use crate::domain::read::answers_file::AnswersFile;
+use crate::domain::report::upgrade_notice;
 
 pub(super) fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -100,11 +102,26 @@ impl AppState {
             )));
             return;
         }
+        // Answers of an earlier version of the questionnaire are converted, and the
+        // notice says what that changed in the score.
+        let upgraded = self
+            .find_questionnaire(&f.questionnaire.id)
+            .filter(|q| q.version != f.questionnaire.version)
+            .and_then(|q| {
+                upgrade(&q, &f.questionnaire.version, &f.answers)
+                    .map(|u| (upgrade_notice(&q, &u), u.answers))
+            });
         self.stash_current();
         self.current_id.set(saved.id.clone());
         self.created_at.set(f.created_at.clone());
         self.questionnaire_id.set(f.questionnaire.id.clone());
-        self.answers.set(f.answers.clone());
+        match upgraded {
+            Some((notice, answers)) => {
+                self.answers.set(answers);
+                self.notice.set(Some(notice));
+            }
+            None => self.answers.set(f.answers.clone()),
+        }
         self.firm.set(f.firm.clone());
         if let Some(p) = f
             .target_profile
@@ -223,10 +240,15 @@ impl AppState {
                 let qid = file.questionnaire.id.clone();
                 let wanted = qid.clone();
                 let then = move |state: AppState| match state.import_for(&qid, file) {
-                    Ok(()) => {
+                    Ok(converted) => {
+                        let (zh, en) = converted
+                            .map(|c| (c.zh.clone(), c.get(Lang::En).to_string()))
+                            .unwrap_or_default();
                         let done = Text::new(
-                            format!("已将 {name} 导入为一份新的评估。"),
-                            format!("{name} was imported as a new assessment."),
+                            format!("已将 {name} 导入为一份新的评估。{zh}"),
+                            format!("{name} was imported as a new assessment. {en}")
+                                .trim_end()
+                                .to_string(),
                         );
                         state.notice.set(Some(done));
                     }
@@ -245,14 +267,15 @@ impl AppState {
         });
     }
 
-    fn import_for(&self, qid: &str, file: AnswersFile) -> Result<(), Text> {
+    /// Imports `file`; Ok carries the notice of a conversion from an earlier version.
+    fn import_for(&self, qid: &str, file: AnswersFile) -> Result<Option<Text>, Text> {
         let Some(q) = self.find_questionnaire(qid) else {
             return Err(Text::new(
                 format!("答卷所用的问卷“{qid}”不在本机"),
                 format!("the answers are for questionnaire \"{qid}\", which is not on this device"),
             ));
         };
-        let file = check_answers_file(file, &q)?;
+        let (file, upgraded) = check_and_upgrade(file, &q)?;
         let saved = Saved {
             format_version: storage::FORMAT_VERSION,
             id: new_id(),
@@ -261,6 +284,6 @@ impl AppState {
             file,
         };
         self.open_loaded(&saved);
-        Ok(())
+        Ok(upgraded.map(|u| upgrade_notice(&q, &u)))
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::state::{AppState, Reader};
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::svg_markup::svg_markup;
-use crate::app::views::widgets::shape_key;
+use crate::app::views::widgets::{shape_key, UnverifiedMark};
 use crate::domain::compute::evaluation::ItemState;
 use crate::domain::model::questionnaire::ItemKind;
 use crate::domain::model::text::Lang;
@@ -61,6 +61,13 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
             </p>
             <p class="score-descriptor">{move || summary.with(|s| s.level_descriptor.clone())}</p>
             <p class="score-next" id="score-next">{move || summary.with(|s| s.next_text.clone())}</p>
+            {move || summary.with(|s| (!s.scenario_estimate_text.is_empty()).then(|| view! {
+                <div class="scenario-estimate" id="scenario-estimate">
+                    <p class="scenario-estimate-level">{s.scenario_estimate_text.clone()}<UnverifiedMark state=state /></p>
+                    <p class="scenario-estimate-next">{s.scenario_next_text.clone()}</p>
+                    <p class="scenario-estimate-source">{s.scenario_source_text.clone()}</p>
+                </div>
+            }))}
             <p class="score-completeness" id="score-completeness" class:provisional=move || summary.with(|s| s.provisional)>
                 {move || summary.with(|s| s.completeness_text.clone())}
             </p>

@@ -47,13 +47,38 @@ pub fn ItemField(state: AppState, item: Item) -> impl IntoView {
                         .iter()
                         .map(|d| (d.id().to_string(), trend_label(*d, better)))
                         .collect();
-                    view! { <RadioField state=state item=item choices=choices /> }.into_any()
+                    let id = item.id.clone();
+                    view! {
+                        <RadioField state=state item=item choices=choices />
+                        <TrendComputed state=state id=id better=better />
+                    }
+                    .into_any()
                 }
                 ItemKind::Level { levels, .. } => {
                     view! { <LevelField state=state item=item levels=levels /> }.into_any()
                 }
                 ItemKind::Ratio { .. } => view! { <RatioField state=state item=item /> }.into_any(),
                 ItemKind::FreeText => view! { <TextField state=state item=item /> }.into_any(),
+            }
+        })
+    }
+}
+
+/// Where the firm gave both years' figures, the direction computed from them, which is
+/// what counts.
+#[component]
+fn TrendComputed(state: AppState, id: String, better: Direction) -> impl IntoView {
+    let lang = state.lang();
+    let view = state.item(&id);
+    move || {
+        view.with(|v| v.number).map(|n| {
+            let d = crate::domain::compute::evaluation::trend_direction(n);
+            let l = lang.get();
+            let word = trend_label(d, better);
+            view! {
+                <p class="help computed-trend" id=format!("q-{id}-computed") aria-live="polite">
+                    {format!("{}{}{}", tr(l, "按填写的两年数字计算：", "Computed from the two years' figures: "), word.get(l), tr(l, "。这一项按计算结果计分。", ". This is what the item scores."))}
+                </p>
             }
         })
     }

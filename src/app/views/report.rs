@@ -161,7 +161,7 @@ pub fn Report(state: AppState) -> impl IntoView {
             {move || has_indicators().then(|| view! {
                 <section class="report-block">
                     <h2>{t(lang, "核心指标与目标", "Headline indicators against targets")}</h2>
-                    <p class="caption" id="report-caption">{move || format!("{}{}", tr(lang.get(), "目标来源：", "Targets from: "), state.profile().source)}</p>
+                    <p class="caption" id="report-caption">{move || format!("{}{}", tr(lang.get(), "目标来源：", "Targets from: "), crate::domain::report::format::profile_source(&state.profile(), lang.get()))}</p>
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="report-caption"><IndicatorTable state=state caption_id="report-caption" national=true /></div>
                     <figure class="chart keep-together" use:svg_markup=state.chart_svg()></figure>
                 </section>
@@ -194,7 +194,7 @@ pub fn Report(state: AppState) -> impl IntoView {
                 <h3>{t(lang, "问卷依据", "Questionnaire sources")}</h3>
                 <ul class="sources">{sources}</ul>
                 <h3>{t(lang, "目标值", "Targets")}</h3>
-                <ul class="sources"><li>{move || state.profile().source}</li></ul>
+                <ul class="sources"><li>{move || crate::domain::report::format::profile_source(&state.profile(), lang.get())}</li></ul>
                 <h3>{t(lang, "全国实际值", "National actual values")}</h3>
                 <ul class="sources"><li>{move || state.benchmark_source()}</li></ul>
             </section>

@@ -96,7 +96,7 @@ fn Row(
         <tr data-indicator=id class=move || state.rows().with(|rows| rows.get(i).map_or("", |r| status_class(r.status)))>
             <th scope="row">{name}{unverified.then(|| view! { <UnverifiedMark state=state /> })}</th>
             <td class="num value">{cell(|r| &r.value_text)}</td>
-            <td class="num target">{cell(|r| &r.target_text)}</td>
+            <td class="num target">{cell(|r| &r.target_text)}<span class="scope">{cell(|r| &r.target_scope)}</span></td>
             <td class="gap">{cell(|r| &r.gap_text)}</td>
             {national.then(|| view! { <td class="national">{cell(|r| &r.national_text)}</td> })}
         </tr>

@@ -73,7 +73,7 @@ pub fn Setup(state: AppState) -> impl IntoView {
                 </select>
                 <p class="help" id="profile-source">
                     {t(lang, "来源：", "Source: ")}
-                    {move || state.profile().source}
+                    {move || crate::domain::report::format::profile_source(&state.profile(), lang.get())}
                 </p>
             </div>
             </details>

@@ -11,6 +11,7 @@ use crate::domain::model::benchmark::Benchmark;
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
+use crate::domain::model::text::Text;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -19,6 +20,10 @@ pub struct Assessment {
     pub score: Score,
     /// Recommendations that apply, the one that gains most first.
     pub advice: Vec<Advice>,
+    /// The selected profile's name and the firms its targets are for, which every target
+    /// is quoted with.
+    pub profile_name: Text,
+    pub target_scope: Text,
 }
 
 impl Assessment {
@@ -66,6 +71,8 @@ pub fn assess(
         indicators,
         score,
         advice,
+        profile_name: profile.name.clone(),
+        target_scope: profile.scope.clone(),
     }
 }
 

@@ -41,7 +41,8 @@ pub struct Evaluation {
     /// Every item's state but `Unanswered`, the state of items not listed (most of a long
     /// questionnaire, while it is being filled in): read it with [`Evaluation::state`].
     pub states: IdMap<ItemState>,
-    /// Count, amount and level answers, and computed ratios in percent.
+    /// Count, amount and level answers, computed ratios in percent, and the direction
+    /// of a trend computed from its figures (`trend_number`: up 1, flat 0, down −1).
     pub numbers: IdMap<f64>,
     pub field_errors: FieldErrors,
 }
@@ -117,6 +118,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
     });
     field_errors.retain(|id, _| !hidden(id));
     compute_ratios(q, &mut numbers, Some(&mut field_errors));
+    compute_trends(q, &mut numbers);
 
     let mut states = IdMap::default();
     for item in q.items() {
@@ -133,6 +135,60 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluation {
         states,
         numbers,
         field_errors,
+    }
+}
+
+/// A direction as `numbers` holds a computed trend.
+pub fn trend_number(d: Direction) -> f64 {
+    match d {
+        Direction::Up => 1.0,
+        Direction::Flat => 0.0,
+        Direction::Down => -1.0,
+    }
+}
+
+/// The direction a computed trend's number stands for.
+pub fn trend_direction(n: f64) -> Direction {
+    if n > 0.0 {
+        Direction::Up
+    } else if n < 0.0 {
+        Direction::Down
+    } else {
+        Direction::Flat
+    }
+}
+
+/// Trends whose figures are all given (and visible): last year's figure (per its base)
+/// against the year before's. The two ratios are compared cross-multiplied, so equal
+/// figures are exactly flat; a base of 0 leaves the trend to the firm's own answer.
+fn compute_trends(q: &Questionnaire, numbers: &mut IdMap<f64>) {
+    for item in q.items() {
+        let ItemKind::Trend {
+            from_figures: Some(f),
+            ..
+        } = &item.kind
+        else {
+            continue;
+        };
+        let get = |id: &str| numbers.get(id).copied();
+        let (Some(last), Some(previous)) = (get(&f.last), get(&f.previous)) else {
+            continue;
+        };
+        let (now, before) = match &f.per {
+            None => (last, previous),
+            Some((per_last, per_previous)) => match (get(per_last), get(per_previous)) {
+                (Some(a), Some(b)) if a > 0.0 && b > 0.0 => (last * b, previous * a),
+                _ => continue,
+            },
+        };
+        let direction = if now > before {
+            Direction::Up
+        } else if now < before {
+            Direction::Down
+        } else {
+            Direction::Flat
+        };
+        numbers.insert(item.id.clone(), trend_number(direction));
     }
 }
 
@@ -191,6 +247,11 @@ fn item_state(
     numbers: &IdMap<f64>,
     errors: &FieldErrors,
 ) -> ItemState {
+    // A trend computed from its figures: the firm's own answer (even "don't know") does
+    // not count.
+    if matches!(item.kind, ItemKind::Trend { .. }) && numbers.contains_key(&item.id) {
+        return ItemState::Answered;
+    }
     let answer = answers.get(&item.id);
     match answer {
         Some(Answer::NotApplicable) if item.allow_na => return ItemState::NotApplicable,
@@ -359,7 +420,7 @@ pub fn holds(
             }
             match value {
                 Value::Number(n) => numbers.get(item).is_some_and(|v| op.holds(*v, *n)),
-                Value::Name(name) => match (answers.choice(item), op) {
+                Value::Name(name) => match (trend_choice(q, answers, numbers, item), op) {
                     (Some(c), Op::Eq) => c == name,
                     (Some(c), Op::Ne) => c != name,
                     _ => false,
@@ -375,6 +436,20 @@ pub fn holds(
             holds(q, answers, numbers, a, visible, metric)
                 || holds(q, answers, numbers, b, visible, metric)
         }
+    }
+}
+
+/// The choice an item holds; for a trend computed from its figures, the computed
+/// direction.
+fn trend_choice<'a>(
+    q: &Questionnaire,
+    answers: &'a Answers,
+    numbers: &IdMap<f64>,
+    item: &str,
+) -> Option<&'a str> {
+    match (q.item(item).map(|i| &i.kind), numbers.get(item)) {
+        (Some(ItemKind::Trend { .. }), Some(n)) => Some(trend_direction(*n).id()),
+        _ => answers.choice(item),
     }
 }
 
@@ -441,6 +516,7 @@ mod tests {
         });
         field_errors.retain(|id, _| !hidden(id));
         compute_ratios(q, &mut numbers, Some(&mut field_errors));
+        compute_trends(q, &mut numbers);
         let states = q
             .items()
             .map(|i| {

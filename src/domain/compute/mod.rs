@@ -9,3 +9,4 @@ pub mod indicators;
 pub mod recommend;
 pub mod rollup;
 pub mod scoring;
+pub mod upgrade;

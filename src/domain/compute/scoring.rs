@@ -6,14 +6,14 @@
 //! the weighted mean of its sub-domains → overall score, the mean of the elements →
 //! the level whose band holds the overall score.
 
-use crate::domain::compute::evaluation::{Evaluation, ItemState};
+use crate::domain::compute::evaluation::{trend_direction, Evaluation, ItemState};
 use crate::domain::model::answers::Answers;
 use crate::domain::model::questionnaire::{
-    Direction, Item, ItemKind, LevelDef, Questionnaire, Scoring,
+    Band, BandEnd, Direction, Item, ItemKind, LevelDef, Questionnaire, ScenarioRule, Scoring,
 };
 
 /// The points (or, in a maturity questionnaire, the level) one item earns.
-fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
+pub(crate) fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
     match &item.kind {
         ItemKind::SingleChoice { options } => answers
             .choice(&item.id)
@@ -27,11 +27,16 @@ fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
                 .sum();
             cap.map_or(sum, |c| sum.min(c))
         }
-        ItemKind::Ratio { bands, .. } => ev
+        ItemKind::Ratio { bands, closed, .. } => ev
             .number(&item.id)
-            .map_or(0.0, |ratio| band_points(bands, ratio)),
+            .map_or(0.0, |ratio| band_points(bands, *closed, ratio)),
         ItemKind::Trend { points, .. } => {
-            match answers.choice(&item.id).and_then(Direction::from_id) {
+            // Computed from the figures where the firm gave them, else its answer.
+            let direction = ev
+                .number(&item.id)
+                .map(trend_direction)
+                .or_else(|| answers.choice(&item.id).and_then(Direction::from_id));
+            match direction {
                 Some(Direction::Up) => points[0],
                 Some(Direction::Flat) => points[1],
                 Some(Direction::Down) => points[2],
@@ -59,12 +64,20 @@ fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f64 {
     }
 }
 
-/// The band holding `ratio` (percent): `from ≤ ratio < to`, the last band including its
-/// `to`; a ratio above the last band (an amount ratio over 100 %) falls into the last.
-fn band_points(bands: &[crate::domain::model::questionnaire::Band], ratio: f64) -> f64 {
+/// The band holding `ratio` (percent). Left-closed: `from ≤ ratio < to`, the last band
+/// including its `to`. Right-closed (the MIIT form): `from < ratio ≤ to`, the first band
+/// including its `from`, so an edge (10, 20, 40, 60 %) falls into the lower band. A ratio
+/// above the last band (an amount ratio over 100 %) falls into the last.
+pub(crate) fn band_points(bands: &[Band], closed: BandEnd, ratio: f64) -> f64 {
+    let holds = |(n, b): &(usize, &Band)| match closed {
+        BandEnd::Left => ratio >= b.from && ratio < b.to,
+        BandEnd::Right => (ratio > b.from || (*n == 0 && ratio >= b.from)) && ratio <= b.to,
+    };
     bands
         .iter()
-        .find(|b| ratio >= b.from && ratio < b.to)
+        .enumerate()
+        .find(holds)
+        .map(|(_, b)| b)
         .or_else(|| bands.last().filter(|b| ratio >= b.from))
         .map_or(0.0, |b| b.points)
 }
@@ -115,6 +128,66 @@ pub struct Score {
     pub unknown: Vec<String>,
     /// Unscored level items (the SME scenarios): item id → level chosen.
     pub scenario_levels: Vec<(String, Option<u8>)>,
+    /// The level the questionnaire's `[scenario_rule]` gives, beside `level` (an
+    /// estimate, never the level itself); None without a rule.
+    pub scenario_estimate: Option<ScenarioEstimate>,
+}
+
+/// The scenario rule applied: the highest level whose points and scenario counts are met.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioEstimate {
+    pub level: Option<u8>,
+    /// Each level of the rule with what the firm has against what it needs.
+    pub levels: Vec<ScenarioCheck>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScenarioCheck {
+    pub level: u8,
+    pub points_needed: f64,
+    /// Scenarios rated this level or higher, and how many the level needs.
+    pub scenarios: usize,
+    pub scenarios_needed: usize,
+    /// Of those, key scenarios, and how many the level needs.
+    pub key: usize,
+    pub key_needed: usize,
+    pub met: bool,
+}
+
+/// The scenario rule on a total and the scenarios' levels.
+pub fn scenario_estimate(
+    rule: &ScenarioRule,
+    total: f64,
+    scenario_levels: &[(String, Option<u8>)],
+) -> ScenarioEstimate {
+    let levels: Vec<ScenarioCheck> = rule
+        .levels
+        .iter()
+        .map(|l| {
+            let at: Vec<&str> = scenario_levels
+                .iter()
+                .filter(|(_, r)| r.is_some_and(|r| r >= l.level))
+                .map(|(id, _)| id.as_str())
+                .collect();
+            let key = at
+                .iter()
+                .filter(|id| rule.key_scenarios.iter().any(|k| k == *id))
+                .count();
+            ScenarioCheck {
+                level: l.level,
+                points_needed: l.points,
+                scenarios: at.len(),
+                scenarios_needed: l.scenarios,
+                key,
+                key_needed: l.key,
+                met: total >= l.points && at.len() >= l.scenarios && key >= l.key,
+            }
+        })
+        .collect();
+    ScenarioEstimate {
+        level: levels.iter().rev().find(|c| c.met).map(|c| c.level),
+        levels,
+    }
 }
 
 impl Score {
@@ -254,6 +327,9 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
         };
         (total, q.total_points)
     };
+    // Sums of 0.7, 0.9, 1.25 and 1.875 carry binary noise (13 × 0.7 + 0.9 is
+    // 9.999999999999998): a total is tidied to 9 decimals, so that one on a threshold is on it.
+    let total = tidy(total);
     let level = level_of(&q.levels, total);
 
     // One look at each question's state.
@@ -292,6 +368,10 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
             })
             .collect()
     };
+    let scenario_estimate = q
+        .scenario_rule
+        .as_ref()
+        .map(|rule| scenario_estimate(rule, total, &scenario_levels));
     Score {
         scoring: q.scoring,
         dimensions,
@@ -315,7 +395,13 @@ pub fn score(q: &Questionnaire, answers: &Answers, ev: &Evaluation) -> Score {
         missing,
         unknown,
         scenario_levels,
+        scenario_estimate,
     }
+}
+
+/// `v` rounded to 9 decimals: far below any figure shown, far above binary noise.
+fn tidy(v: f64) -> f64 {
+    (v * 1e9).round() / 1e9
 }
 
 /// Points: earned ÷ the maxima of the items that apply, scaled to the dimension's points.
@@ -342,10 +428,10 @@ fn points_dimension(
         }
     }
     if applicable_max > 0.0 && d.points > 0.0 {
-        let percent = earned / applicable_max * 100.0;
+        let percent = tidy(earned / applicable_max * 100.0);
         DimensionScore {
             id: d.id.clone(),
-            earned: percent / 100.0 * d.points,
+            earned: tidy(percent / 100.0 * d.points),
             max: d.points,
             percent: Some(percent),
         }
@@ -397,6 +483,53 @@ fn maturity_dimension(
 mod tests {
     use super::*;
     use crate::builtin;
+
+    /// The official form's bands: `[0–10 %]` 0, `(10 %, 20 %]` 1.5, `(20 %, 40 %]` 3,
+    /// `(40 %, 60 %]` 4.5, `(60 %, 100 %]` 6.
+    fn form_bands() -> Vec<Band> {
+        [
+            (0.0, 10.0, 0.0),
+            (10.0, 20.0, 1.5),
+            (20.0, 40.0, 3.0),
+            (40.0, 60.0, 4.5),
+            (60.0, 100.0, 6.0),
+        ]
+        .map(|(from, to, points)| Band { from, to, points })
+        .to_vec()
+    }
+
+    #[test]
+    fn right_closed_bands_put_each_edge_in_the_lower_band() {
+        let b = form_bands();
+        let right = |r| band_points(&b, BandEnd::Right, r);
+        // 0 is in the first band; each edge in the band below it; just above, the next.
+        assert_eq!(right(0.0), 0.0);
+        assert_eq!(right(10.0), 0.0);
+        assert_eq!(right(10.01), 1.5);
+        assert_eq!(right(20.0), 1.5);
+        assert_eq!(right(20.01), 3.0);
+        assert_eq!(right(40.0), 3.0);
+        assert_eq!(right(40.01), 4.5);
+        assert_eq!(right(60.0), 4.5);
+        assert_eq!(right(60.01), 6.0);
+        assert_eq!(right(100.0), 6.0);
+        // An amount ratio above 100 % is in the last band.
+        assert_eq!(right(250.0), 6.0);
+    }
+
+    #[test]
+    fn left_closed_bands_put_each_edge_in_the_upper_band() {
+        let b = form_bands();
+        let left = |r| band_points(&b, BandEnd::Left, r);
+        assert_eq!(left(0.0), 0.0);
+        assert_eq!(left(9.99), 0.0);
+        assert_eq!(left(10.0), 1.5);
+        assert_eq!(left(20.0), 3.0);
+        assert_eq!(left(40.0), 4.5);
+        assert_eq!(left(60.0), 6.0);
+        assert_eq!(left(100.0), 6.0);
+        assert_eq!(left(250.0), 6.0);
+    }
 
     #[test]
     fn the_quick_check_is_not_scored_and_the_other_built_ins_are() {

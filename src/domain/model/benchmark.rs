@@ -10,7 +10,12 @@ pub struct ActualValue {
     /// "2023" or "2025-03": sortable as text.
     pub period: String,
     pub value: f64,
+    /// The firms it was measured over ("重点工业企业", "规模以上工业企业", "工业企业" …).
     pub series: Text,
+    /// Who published the value, and where.
+    pub source: String,
+    /// When it was published ("2024-07-05"), where known.
+    pub date: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -29,6 +29,8 @@ pub struct Questionnaire {
     pub sources: Vec<Source>,
     pub indicators: Vec<Indicator>,
     pub levels: Vec<LevelDef>,
+    /// An estimate of the level from points and scenario levels, shown beside the level.
+    pub scenario_rule: Option<ScenarioRule>,
     pub sections: Vec<Section>,
     pub recommendations: Vec<Recommendation>,
     /// Item id → (section, dimension, item) index, built once at load (`indexed`).
@@ -137,11 +139,16 @@ pub enum ItemKind {
         numerator: String,
         denominator: String,
         part_of_whole: bool,
+        /// Which end of each band belongs to it.
+        closed: BandEnd,
         bands: Vec<Band>,
     },
     Trend {
         better: Direction,
         points: [f64; 3],
+        /// The two years' figures the direction is computed from, where the firm gives
+        /// them; the up/flat/down answer counts only where it does not.
+        from_figures: Option<TrendFigures>,
     },
     YesNo {
         points: f64,
@@ -198,6 +205,26 @@ impl ItemKind {
     }
 }
 
+/// A trend's figures: `last ÷ per_last` against `previous ÷ per_previous` (or `last`
+/// against `previous` without `per`): count or amount items.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrendFigures {
+    pub last: String,
+    pub previous: String,
+    /// (per_last, per_previous): what each year's figure is divided by.
+    pub per: Option<(String, String)>,
+}
+
+impl TrendFigures {
+    pub fn items(&self) -> Vec<&str> {
+        let mut v = vec![self.last.as_str(), self.previous.as_str()];
+        if let Some((a, b)) = &self.per {
+            v.extend([a.as_str(), b.as_str()]);
+        }
+        v
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub id: String,
@@ -206,7 +233,32 @@ pub struct ChoiceOption {
     pub level: Option<u8>,
 }
 
-/// `from ≤ ratio < to` (the last band includes its `to`) → points.
+/// Which end of a band is closed. `Left`: `from ≤ ratio < to`, the last band including
+/// its `to`. `Right` (the official MIIT form's `[0–10 %]`, `(10 %, 20 %]`, …): `from < ratio
+/// ≤ to`, the first band including its `from` (0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BandEnd {
+    Left,
+    Right,
+}
+
+impl BandEnd {
+    pub fn id(self) -> &'static str {
+        match self {
+            BandEnd::Left => "left",
+            BandEnd::Right => "right",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<BandEnd> {
+        [BandEnd::Left, BandEnd::Right]
+            .into_iter()
+            .find(|e| e.id() == s)
+    }
+}
+
+/// A band of a ratio item's table → points; which end belongs to it is the table's
+/// `BandEnd`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     pub from: f64,
@@ -231,6 +283,25 @@ pub struct LevelDef {
     pub descriptor: Text,
     pub source: Option<String>,
     pub unverified: bool,
+}
+
+/// A level rule that combines the points with the scenarios' levels: level `L` needs
+/// `points` and at least `scenarios` level items rated `L` or higher, `key` of them among
+/// `key_scenarios`. The highest level whose three conditions hold is the estimate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioRule {
+    pub key_scenarios: Vec<String>,
+    pub levels: Vec<ScenarioLevel>,
+    pub source: String,
+    pub unverified: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioLevel {
+    pub level: u8,
+    pub points: f64,
+    pub scenarios: usize,
+    pub key: usize,
 }
 
 /// A headline indicator the firm's answers yield, in percent.
@@ -300,6 +371,7 @@ impl Questionnaire {
             sources: Vec::new(),
             indicators: Vec::new(),
             levels: Vec::new(),
+            scenario_rule: None,
             sections: Vec::new(),
             recommendations: Vec::new(),
             item_index: IdMap::default(),

@@ -11,8 +11,13 @@ pub struct TargetProfile {
     pub name: Text,
     pub region: Text,
     pub year: u16,
+    /// The firms the targets are set for ("规模以上工业企业", "工业企业", …): a target for
+    /// firms above designated size is not one for all firms.
+    pub scope: Text,
     /// The policy document the targets are taken from.
     pub source: String,
+    /// When the document was issued ("2024-04-09"), where known.
+    pub date: Option<String>,
     pub note: Option<Text>,
     /// Indicator id → target in percent.
     pub targets: IdMap<f64>,
@@ -64,7 +69,9 @@ mod tests {
                 en: None,
             },
             year: 2025,
+            scope: Text::default(),
             source: String::new(),
+            date: None,
             note: None,
             targets: IdMap::default(),
         }

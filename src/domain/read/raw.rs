@@ -21,9 +21,27 @@ pub struct RawQuestionnaireFile {
     pub sources: Vec<RawSource>,
     pub indicators: Vec<RawIndicator>,
     pub levels: Vec<RawLevel>,
+    pub scenario_rule: Option<RawScenarioRule>,
     pub sections: Vec<RawSection>,
     pub recommendations: Vec<RawRecommendation>,
     pub offset: usize,
+}
+
+/// `[scenario_rule]`: an estimate of the level from points and scenario levels.
+#[derive(Debug)]
+pub struct RawScenarioRule {
+    pub key_scenarios: Vec<At<String>>,
+    pub levels: Vec<RawScenarioLevel>,
+    pub source: At<String>,
+    pub unverified: bool,
+}
+
+#[derive(Debug)]
+pub struct RawScenarioLevel {
+    pub level: Option<At<f64>>,
+    pub points: Option<At<f64>>,
+    pub scenarios: Option<At<f64>>,
+    pub key: Option<At<f64>>,
 }
 
 #[derive(Debug)]
@@ -109,7 +127,11 @@ pub struct RawItem {
     pub denominator: Option<At<String>>,
     pub part_of_whole: Option<At<bool>>,
     pub bands: Option<(usize, Vec<RawBand>)>,
+    /// Which end of each band is closed: "left" (default) or "right".
+    pub closed: Option<At<String>>,
     pub better: Option<At<String>>,
+    /// A trend's figures: `{ last, previous, per_last, per_previous }`.
+    pub from_figures: Option<RawFigures>,
     /// A number (yes_no), a list (level) or a table up/flat/down (trend).
     pub points: Option<RawPoints>,
     pub levels: Option<(usize, Vec<RawLevelOption>)>,
@@ -129,6 +151,15 @@ pub enum RawPoints {
         flat: Option<At<f64>>,
         down: Option<At<f64>>,
     },
+}
+
+#[derive(Debug)]
+pub struct RawFigures {
+    pub offset: usize,
+    pub last: At<String>,
+    pub previous: At<String>,
+    pub per_last: Option<At<String>>,
+    pub per_previous: Option<At<String>>,
 }
 
 #[derive(Debug)]
@@ -244,6 +275,17 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
         source: o.opt_str(r, "source"),
         unverified: flag(r, o, "unverified"),
     });
+    let scenario_rule = root.opt_table(r, "scenario_rule", |r, o| RawScenarioRule {
+        key_scenarios: o.opt_strings(r, "key_scenarios"),
+        levels: o.tables(r, "levels", |r, o| RawScenarioLevel {
+            level: o.req_num(r, "level"),
+            points: o.req_num(r, "points"),
+            scenarios: o.req_num(r, "scenarios"),
+            key: o.req_num(r, "key"),
+        }),
+        source: o.req_str(r, "source"),
+        unverified: flag(r, o, "unverified"),
+    });
     let sections = root.tables(r, "sections", |r, o| RawSection {
         offset: o.offset,
         id: o.req_str(r, "id"),
@@ -272,6 +314,7 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
         sources,
         indicators,
         levels,
+        scenario_rule,
         sections,
         recommendations,
         offset: root.offset,
@@ -322,7 +365,18 @@ fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
             });
             (at, bands)
         }),
+        closed: o.opt_str(r, "closed"),
         better: o.opt_str(r, "better"),
+        from_figures: {
+            let at = o.offset_of("from_figures");
+            o.opt_table(r, "from_figures", |r, t| RawFigures {
+                offset: at,
+                last: t.req_str(r, "last"),
+                previous: t.req_str(r, "previous"),
+                per_last: t.opt_str(r, "per_last"),
+                per_previous: t.opt_str(r, "per_previous"),
+            })
+        },
         points,
         levels: o.has("levels").then(|| {
             let at = o.offset_of("levels");

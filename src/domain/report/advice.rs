@@ -1,6 +1,6 @@
 //! The recommendations that apply, with what each one gains.
 
-use super::format::{format_pp, format_score};
+use super::format::{format_pp, format_score, national_quoted, target_quoted, DASH};
 use crate::domain::compute::assessment::Assessment;
 use crate::domain::compute::recommend::Gain;
 use crate::domain::model::questionnaire::Questionnaire;
@@ -31,6 +31,56 @@ fn name_of(q: &Questionnaire, id: &str, lang: Lang) -> String {
         })
         .or_else(|| q.indicator(id).map(|i| i.name.get(lang).to_string()))
         .unwrap_or_else(|| id.to_string())
+}
+
+/// A recommendation's text with its figures filled in: `{target(x)}` becomes the
+/// selected profile's target for indicator `x`, quoted with the profile and the firms it
+/// is for, and `{national(x)}` the latest national value with its period and series, so
+/// that the advice never quotes the national target when another profile is selected.
+pub fn fill_figures(text: &str, a: &Assessment, lang: Lang) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        let inner = &rest[start + 1..start + len];
+        let figure = inner
+            .strip_prefix("target(")
+            .and_then(|x| x.strip_suffix(')'))
+            .map(|x| match a.indicator(x).and_then(|i| i.target) {
+                Some(t) => {
+                    target_quoted(t, a.profile_name.get(lang), a.target_scope.get(lang), lang)
+                }
+                None => {
+                    let p = a.profile_name.get(lang);
+                    match lang {
+                        Lang::Zh => format!("（{p}未设此项目标）"),
+                        Lang::En => format!("(no target in {p})"),
+                    }
+                }
+            })
+            .or_else(|| {
+                inner
+                    .strip_prefix("national(")
+                    .and_then(|x| x.strip_suffix(')'))
+                    .map(|x| {
+                        a.indicator(x)
+                            .and_then(|i| i.national.as_ref())
+                            .map_or_else(|| DASH.to_string(), |n| national_quoted(n, lang))
+                    })
+            });
+        match figure {
+            Some(f) => {
+                out.push_str(&rest[..start]);
+                out.push_str(&f);
+            }
+            None => out.push_str(&rest[..start + len + 1]),
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 pub fn advice_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<AdviceRow> {
@@ -67,8 +117,8 @@ pub fn advice_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<AdviceR
             };
             AdviceRow {
                 id: r.id.clone(),
-                action: r.action.get(lang).to_string(),
-                rationale: r.rationale.get(lang).to_string(),
+                action: fill_figures(r.action.get(lang), a, lang),
+                rationale: fill_figures(r.rationale.get(lang), a, lang),
                 measure: r
                     .measure
                     .as_ref()

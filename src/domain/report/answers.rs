@@ -1,7 +1,7 @@
 //! The report's appendix: each answer as it reads ("40 道", "财务管理、采购管理", "三级：…").
 
 use super::format::{format_percent, level_label, not_applicable, DASH};
-use crate::domain::compute::evaluation::{Evaluation, ItemState};
+use crate::domain::compute::evaluation::{trend_direction, Evaluation, ItemState};
 use crate::domain::model::answers::{Answer, Answers};
 use crate::domain::model::questionnaire::{Direction, Item, ItemKind, Questionnaire};
 use crate::domain::model::text::Lang;
@@ -53,12 +53,27 @@ pub fn answer_text(
             Some("no") => lang.pick("否", "No").to_string(),
             _ => none,
         },
-        ItemKind::Trend { .. } => match answers.choice(&item.id).and_then(Direction::from_id) {
-            Some(Direction::Up) => lang.pick("上升", "Went up").to_string(),
-            Some(Direction::Flat) => lang.pick("基本持平", "About the same").to_string(),
-            Some(Direction::Down) => lang.pick("下降", "Went down").to_string(),
-            None => none,
-        },
+        ItemKind::Trend { .. } => {
+            let computed = ev.number(&item.id).map(trend_direction);
+            let word =
+                match computed.or_else(|| answers.choice(&item.id).and_then(Direction::from_id)) {
+                    Some(Direction::Up) => lang.pick("上升", "Went up"),
+                    Some(Direction::Flat) => lang.pick("持平", "About the same"),
+                    Some(Direction::Down) => lang.pick("下降", "Went down"),
+                    None => return none,
+                };
+            if computed.is_some() {
+                format!(
+                    "{word}{}",
+                    lang.pick(
+                        "（按填写的两年数字计算）",
+                        " (computed from the two years' figures)"
+                    )
+                )
+            } else {
+                word.to_string()
+            }
+        }
         ItemKind::Level { levels, .. } => match answers.level(&item.id) {
             Some(l) => {
                 let desc = levels

@@ -3,7 +3,9 @@
 //! the charts and the CLI take their words from the rows (or from here), so that one
 //! figure reads the same in a table, a chart, a sentence and the printed report.
 
+use crate::domain::model::benchmark::ActualValue;
 use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
 
 /// What a cell shows where there is nothing to show.
@@ -112,6 +114,40 @@ pub fn count_share(count: usize, of: usize, share: Option<f64>, lang: Lang) -> S
     }
 }
 
+/// A target profile as a citation: "《…》，…（适用于：规模以上工业企业）".
+pub fn profile_source(p: &TargetProfile, lang: Lang) -> String {
+    let mut s = p.source.clone();
+    if let Some(date) = p.date.as_ref().filter(|d| !p.source.contains(d.as_str())) {
+        s.push_str(lang.pick("，", ", "));
+        s.push_str(date);
+    }
+    let scope = p.scope.get(lang);
+    match lang {
+        Lang::Zh => format!("{s}（适用于：{scope}）"),
+        Lang::En => format!("{s} (for: {scope})"),
+    }
+}
+
+/// A target quoted with its profile and the firms it is for:
+/// "75%（全国 2027 年目标，规模以上工业企业）".
+pub fn target_quoted(target: f64, profile_name: &str, scope: &str, lang: Lang) -> String {
+    let t = format_target(target);
+    match lang {
+        Lang::Zh => format!("{t}（{profile_name}，{scope}）"),
+        Lang::En => format!("{t} ({profile_name}, {scope})"),
+    }
+}
+
+/// A national value with its period and the firms it was measured over:
+/// "66.2%（2025-03，工业企业）".
+pub fn national_quoted(n: &ActualValue, lang: Lang) -> String {
+    let v = format_target(n.value);
+    match lang {
+        Lang::Zh => format!("{v}（{}，{}）", n.period, n.series.get(lang)),
+        Lang::En => format!("{v} ({}, {})", n.period, n.series.get(lang)),
+    }
+}
+
 pub fn not_applicable(lang: Lang) -> &'static str {
     lang.pick("不适用", "Not applicable")
 }
@@ -202,6 +238,31 @@ mod tests {
         assert_eq!(format_score(2.5), "2.5");
         // 9.2500000001 (a sum of fractions) reads as the 9.25 it is.
         assert_eq!(format_score(9.250_000_000_1), "9.25");
+    }
+
+    #[test]
+    fn targets_are_quoted_with_their_profile_and_scope() {
+        assert_eq!(
+            target_quoted(75.0, "全国 2027 年目标", "规模以上工业企业", Lang::Zh),
+            "75%（全国 2027 年目标，规模以上工业企业）"
+        );
+        assert_eq!(
+            target_quoted(70.0, "National targets 2027", "industrial firms", Lang::En),
+            "70% (National targets 2027, industrial firms)"
+        );
+        let n = ActualValue {
+            indicator: "cnc_rate".into(),
+            period: "2025-03".into(),
+            value: 66.2,
+            series: crate::domain::model::text::Text::new("工业企业", "industrial firms"),
+            source: "工业和信息化部".into(),
+            date: Some("2025-04-18".into()),
+        };
+        assert_eq!(national_quoted(&n, Lang::Zh), "66.2%（2025-03，工业企业）");
+        assert_eq!(
+            national_quoted(&n, Lang::En),
+            "66.2% (2025-03, industrial firms)"
+        );
     }
 
     #[test]

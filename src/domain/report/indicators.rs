@@ -2,8 +2,8 @@
 //! national values.
 
 use super::format::{
-    check_input, format_percent, format_pp, format_target, not_answered, not_applicable, round1,
-    DASH,
+    check_input, format_percent, format_pp, format_target, national_quoted, not_answered,
+    not_applicable, round1, DASH,
 };
 use crate::domain::compute::assessment::Assessment;
 use crate::domain::compute::indicators::Gap;
@@ -35,6 +35,9 @@ pub struct IndicatorRow {
     pub value_text: String,
     /// "68%" or "—".
     pub target_text: String,
+    /// The firms the target is set for ("规模以上工业企业"), shown beside it; empty
+    /// where there is no target.
+    pub target_scope: String,
     /// "低于目标 13.0 个百分点", "达到目标（高出 2.0 个百分点）", …
     pub gap_text: String,
     /// Signed value − target, rounded for display; None where there is no gap.
@@ -114,19 +117,14 @@ pub fn indicator_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<Indi
                 target_text: result
                     .target
                     .map_or_else(|| DASH.to_string(), format_target),
+                target_scope: result
+                    .target
+                    .map_or_else(String::new, |_| a.target_scope.get(lang).to_string()),
                 gap_text,
                 gap_pp,
                 national: national.map(|n| n.value),
-                national_text: national.map_or_else(
-                    || DASH.to_string(),
-                    |n| {
-                        format!(
-                            "{national_value_text}（{}，{}）",
-                            n.period,
-                            n.series.get(lang)
-                        )
-                    },
-                ),
+                national_text: national
+                    .map_or_else(|| DASH.to_string(), |n| national_quoted(n, lang)),
                 national_value_text,
                 unverified: ind.unverified,
             })

@@ -13,6 +13,7 @@ mod indicators;
 mod notes;
 mod rollup;
 mod summary;
+mod upgrade_notice;
 
 pub use advice::{advice_rows, AdviceRow};
 pub use answers::answer_text;
@@ -23,3 +24,4 @@ pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
 pub use notes::{section_note, special_notes, unscored_sections_text, SpecialNote};
 pub use rollup::{rollup_report, RollupIndicatorRow, RollupLevelRow, RollupReport};
 pub use summary::{next_level_name, score_summary, ScoreSummary};
+pub use upgrade_notice::upgrade_notice;

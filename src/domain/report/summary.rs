@@ -19,6 +19,75 @@ pub struct ScoreSummary {
     /// "已完成 43.6%（17/39 题），结果为暂定", or "全部题目已回答".
     pub completeness_text: String,
     pub provisional: bool,
+    /// The scenario rule's level beside the level, labelled unofficial: "按场景规则估算
+    /// （非官方）：一级"; empty where the questionnaire has no such rule.
+    pub scenario_estimate_text: String,
+    /// What the rule's next level still needs: "二级还需：场景达到二级及以上 6 个（现有 4 个）…".
+    pub scenario_next_text: String,
+    /// Where the rule comes from.
+    pub scenario_source_text: String,
+}
+
+/// The scenario rule's estimate, its next level's needs and its source, worded.
+fn scenario_texts(q: &Questionnaire, a: &Assessment, lang: Lang) -> (String, String, String) {
+    let (Some(rule), Some(est)) = (&q.scenario_rule, &a.score.scenario_estimate) else {
+        return Default::default();
+    };
+    let zh = lang == Lang::Zh;
+    let name = overall_level_name(q, est.level, lang);
+    let estimate = if zh {
+        format!("按场景规则估算（非官方）：{name}")
+    } else {
+        format!("Scenario rule estimate (unofficial): {name}")
+    };
+    let next = est
+        .levels
+        .iter()
+        .find(|c| est.level.is_none_or(|l| c.level > l))
+        .map(|c| {
+            let level = level_name(q, c.level, lang).unwrap_or_default();
+            let mut needs = Vec::new();
+            if a.score.total < c.points_needed {
+                let (need, have) = (format_score(c.points_needed), format_score(a.score.total));
+                needs.push(if zh {
+                    format!("总分 {need}（现为 {have}）")
+                } else {
+                    format!("{need} points (now {have})")
+                });
+            }
+            if c.scenarios < c.scenarios_needed {
+                let (need, have) = (c.scenarios_needed, c.scenarios);
+                needs.push(if zh {
+                    format!("{need} 个场景达到{level}及以上（现有 {have} 个）")
+                } else {
+                    format!("{need} scenarios at {level} or above (now {have})")
+                });
+            }
+            if c.key < c.key_needed {
+                let (need, have) = (c.key_needed, c.key);
+                needs.push(if zh {
+                    format!("其中 {need} 个为重点场景（现有 {have} 个）")
+                } else {
+                    format!("{need} of them key scenarios (now {have})")
+                });
+            }
+            if zh {
+                format!("{level}还需：{}", needs.join("，"))
+            } else {
+                format!("{level} still needs: {}", needs.join(", "))
+            }
+        })
+        .unwrap_or_default();
+    let source = q
+        .source(&rule.source)
+        .map(|s| s.citation())
+        .unwrap_or_default();
+    let source = if zh {
+        format!("规则来源：{source}；官方等级以上面按总分的等级为准。")
+    } else {
+        format!("Rule from: {source}; the level above, by the total, is the published rule.")
+    };
+    (estimate, next, source)
 }
 
 /// The name of the level the firm reaches next ("三级"), or empty at the top: the line
@@ -66,7 +135,12 @@ pub fn score_summary(q: &Questionnaire, a: &Assessment, lang: Lang) -> ScoreSumm
         lang.pick("全部题目已回答", "All questions answered")
             .to_string()
     };
+    let (scenario_estimate_text, scenario_next_text, scenario_source_text) =
+        scenario_texts(q, a, lang);
     ScoreSummary {
+        scenario_estimate_text,
+        scenario_next_text,
+        scenario_source_text,
         total_text: format_score(s.total),
         scale_text: if maturity {
             "/ 5".to_string()

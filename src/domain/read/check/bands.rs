@@ -1,12 +1,29 @@
 //! A ratio item's bands: within 0–100 %, each above the last without gap or overlap,
-//! from 0 up to 100.
+//! from 0 up to 100, and which end of each band is closed (`closed`). Coverage is the
+//! same check for either end: adjacent bands share their edge, which belongs to the
+//! lower band (right-closed) or the upper one (left-closed); 0 and 100 always belong to
+//! the first and last band.
 
 use super::points::POINTS_EPSILON;
 use super::{CheckError, Checker};
-use crate::domain::model::questionnaire::Band;
+use crate::domain::model::questionnaire::{Band, BandEnd};
 use crate::domain::read::raw::RawItem;
 
 impl Checker<'_, '_> {
+    /// `closed = "left"` (the default) or `"right"`.
+    pub(super) fn band_end(&mut self, raw: &RawItem, field: &str) -> BandEnd {
+        let Some(closed) = &raw.closed else {
+            return BandEnd::Left;
+        };
+        BandEnd::from_id(&closed.value).unwrap_or_else(|| {
+            let e = CheckError::BandsClosedInvalid {
+                closed: closed.value.clone(),
+            };
+            self.error(closed.offset, &format!("{field}.closed"), e);
+            BandEnd::Left
+        })
+    }
+
     pub(super) fn bands(&mut self, raw: &RawItem, field: &str) -> Vec<Band> {
         let Some((at, raw_bands)) = &raw.bands else {
             self.error(

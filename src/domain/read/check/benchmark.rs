@@ -48,6 +48,8 @@ pub fn load_benchmark(
             o.req_str(r, "period"),
             o.req_num(r, "value"),
             req_text(r, o, "series"),
+            o.req_str(r, "source"),
+            o.opt_str(r, "date"),
         )
     });
     root.done(&mut r);
@@ -60,7 +62,9 @@ pub fn load_benchmark(
         None => (String::new(), Text::default(), String::new()),
     };
     let mut values = Vec::new();
-    for (n, (indicator, period, value, series)) in raw_values.into_iter().enumerate() {
+    for (n, (indicator, period, value, series, value_source, date)) in
+        raw_values.into_iter().enumerate()
+    {
         let field = format!("values[{n}]");
         check_indicator_known(
             &mut r,
@@ -83,6 +87,8 @@ pub fn load_benchmark(
             period: period.value,
             value: value.value,
             series,
+            source: value_source.value,
+            date: date.map(|d| d.value),
         });
     }
     r.finish(Benchmark {

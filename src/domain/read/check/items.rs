@@ -67,7 +67,7 @@ impl Checker<'_, '_> {
 
     /// Reports fields that have no meaning for the item's kind (a typo or a wrong kind).
     fn fields_fit_kind(&mut self, raw: &RawItem, field: &str, kind: &str) {
-        let present: [(&'static str, Option<usize>, &[&str]); 9] = [
+        let present: [(&'static str, Option<usize>, &[&str]); 11] = [
             (
                 "options",
                 raw.options.as_ref().map(|_| raw.offset),
@@ -95,7 +95,13 @@ impl Checker<'_, '_> {
                 &["ratio"],
             ),
             ("bands", raw.bands.as_ref().map(|b| b.0), &["ratio"]),
+            ("closed", raw.closed.as_ref().map(|v| v.offset), &["ratio"]),
             ("better", raw.better.as_ref().map(|v| v.offset), &["trend"]),
+            (
+                "from_figures",
+                raw.from_figures.as_ref().map(|f| f.offset),
+                &["trend"],
+            ),
             ("levels", raw.levels.as_ref().map(|l| l.0), &["level"]),
         ];
         if !KINDS.contains(&kind) {

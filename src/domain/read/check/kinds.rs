@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use super::{CheckError, Checker};
-use crate::domain::model::questionnaire::{ChoiceOption, Direction, ItemKind, LevelOption};
+use crate::domain::model::questionnaire::{
+    ChoiceOption, Direction, ItemKind, LevelOption, TrendFigures,
+};
 use crate::domain::model::text::Text;
 use crate::domain::read::raw::{RawItem, RawPoints};
 use crate::domain::read::toml_reader::At;
@@ -81,11 +83,13 @@ impl Checker<'_, '_> {
         };
         let numerator = part(self, &raw.numerator, "numerator");
         let denominator = part(self, &raw.denominator, "denominator");
+        let closed = self.band_end(raw, field);
         let bands = self.bands(raw, field);
         ItemKind::Ratio {
             numerator,
             denominator,
             part_of_whole: raw.part_of_whole.as_ref().is_none_or(|b| b.value),
+            closed,
             bands,
         }
     }
@@ -123,7 +127,27 @@ impl Checker<'_, '_> {
                 [0.0; 3]
             }
         };
-        ItemKind::Trend { better, points }
+        let from_figures = raw.from_figures.as_ref().and_then(|f| {
+            let per = match (&f.per_last, &f.per_previous) {
+                (Some(a), Some(b)) => Some((a.value.clone(), b.value.clone())),
+                (None, None) => None,
+                _ => {
+                    let e = CheckError::TrendFiguresPerUnpaired;
+                    self.error(f.offset, &format!("{field}.from_figures"), e);
+                    return None;
+                }
+            };
+            Some(TrendFigures {
+                last: f.last.value.clone(),
+                previous: f.previous.value.clone(),
+                per,
+            })
+        });
+        ItemKind::Trend {
+            better,
+            points,
+            from_figures,
+        }
     }
 
     pub(super) fn yes_no(&mut self, raw: &RawItem, field: &str) -> ItemKind {

@@ -73,6 +73,10 @@ pub(super) enum CheckError {
         expected: usize,
     },
     LevelNeedsRange,
+    ScenarioCountOutOfRange {
+        count: f64,
+        most: usize,
+    },
     LevelsGap {
         from: f64,
         to: f64,
@@ -115,6 +119,7 @@ pub(super) enum CheckError {
     },
     TrendBetterMissing,
     TrendPointsMissing,
+    TrendFiguresPerUnpaired,
     YesNoPointsNotNumber,
     LevelItemWithoutLevels,
     LevelItemLevelCount {
@@ -131,6 +136,9 @@ pub(super) enum CheckError {
     // a ratio item's bands
     BandsMissing,
     BandsEmpty,
+    BandsClosedInvalid {
+        closed: String,
+    },
     BandLimitsOutOfRange,
     BandsNotFromZero {
         from: f64,
@@ -317,6 +325,10 @@ impl CheckError {
                 format!("等级应按顺序编号，此处应为 {expected}"),
                 format!("levels must be numbered in order; expected {expected}"),
             ),
+            ScenarioCountOutOfRange { count, most } => Text::new(
+                format!("场景数应为 0 到 {most} 之间的整数，而不是 {count}"),
+                format!("a scenario count must be a whole number from 0 to {most}, not {count}"),
+            ),
             LevelNeedsRange => Text::new(
                 "计分型问卷的等级需要 from 和 to",
                 "a level of a points questionnaire needs from and to",
@@ -376,6 +388,10 @@ impl CheckError {
                 format!("better 只能是 up 或 down，而不是“{better}”"),
                 format!("better must be up or down, not \"{better}\""),
             ),
+            TrendFiguresPerUnpaired => Text::new(
+                "from_figures 的 per_last 和 per_previous 要么都写，要么都不写",
+                "from_figures needs both per_last and per_previous, or neither",
+            ),
             TrendBetterMissing => Text::new(
                 "趋势题需要 better（up 或 down）",
                 "a trend item needs `better` (up or down)",
@@ -408,6 +424,10 @@ impl CheckError {
             ),
             BandsMissing => Text::new("比率题需要分段（bands）", "a ratio item needs bands"),
             BandsEmpty => Text::new("分段不能为空", "bands must not be empty"),
+            BandsClosedInvalid { closed } => Text::new(
+                format!("closed 只能是 left（含下限）或 right（含上限），而不是“{closed}”"),
+                format!("closed must be left (lower end included) or right (upper end included), not \"{closed}\""),
+            ),
             BandLimitsOutOfRange => Text::new(
                 "分段界限必须在 0–100（%）之间",
                 "band limits must be within 0–100 (%)",
@@ -610,6 +630,9 @@ mod tests {
                    "an indicator needs numerator and denominator, or exactly one of selected_of and yes_no";
             LevelNumberOutOfOrder { expected: 2 }
                 => "等级应按顺序编号，此处应为 2", "levels must be numbered in order; expected 2";
+            ScenarioCountOutOfRange { count: 17.0, most: 16 }
+                => "场景数应为 0 到 16 之间的整数，而不是 17",
+                   "a scenario count must be a whole number from 0 to 16, not 17";
             LevelNeedsRange {}
                 => "计分型问卷的等级需要 from 和 to",
                    "a level of a points questionnaire needs from and to";
@@ -641,6 +664,9 @@ mod tests {
             TrendBetterInvalid { better: "sideways".into() }
                 => "better 只能是 up 或 down，而不是“sideways”",
                    "better must be up or down, not \"sideways\"";
+            TrendFiguresPerUnpaired {}
+                => "from_figures 的 per_last 和 per_previous 要么都写，要么都不写",
+                   "from_figures needs both per_last and per_previous, or neither";
             TrendBetterMissing {}
                 => "趋势题需要 better（up 或 down）", "a trend item needs `better` (up or down)";
             TrendPointsMissing {}
@@ -661,6 +687,9 @@ mod tests {
                    "a level item's points must be a list like [0, 1, 2, 3]";
             BandsMissing {} => "比率题需要分段（bands）", "a ratio item needs bands";
             BandsEmpty {} => "分段不能为空", "bands must not be empty";
+            BandsClosedInvalid { closed: "both".into() }
+                => "closed 只能是 left（含下限）或 right（含上限），而不是“both”",
+                   "closed must be left (lower end included) or right (upper end included), not \"both\"";
             BandLimitsOutOfRange {}
                 => "分段界限必须在 0–100（%）之间", "band limits must be within 0–100 (%)";
             BandsNotFromZero { from: 10.0 } => "分段必须从 0 开始，而不是 10", "bands must start at 0, not 10";

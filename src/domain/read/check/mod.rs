@@ -22,6 +22,7 @@ mod messages;
 mod points;
 mod recommendations;
 mod references;
+mod scenario_rule;
 mod sections;
 mod sources;
 
@@ -96,6 +97,7 @@ impl Checker<'_, '_> {
         let raw_items = raw_items(&raw);
         for (field, raw_item) in &raw_items {
             self.ratio_refs(raw_item, field, &items);
+            self.trend_refs(raw_item, field, &items);
         }
         let mut conditions = self.visible_if(&raw_items, &items);
         for item in sections
@@ -108,6 +110,10 @@ impl Checker<'_, '_> {
 
         let indicators = self.indicators(&raw.indicators, &items, &source_ids);
         let levels = self.levels(&raw.levels, header.scoring, &source_ids);
+        let scenario_rule = raw
+            .scenario_rule
+            .as_ref()
+            .map(|r| self.scenario_rule(r, &items, &source_ids));
         let recommendations = self.recommendations(
             &raw.recommendations,
             &items,
@@ -126,6 +132,7 @@ impl Checker<'_, '_> {
             sources,
             indicators,
             levels,
+            scenario_rule,
             sections,
             recommendations,
             item_index: Default::default(),

@@ -35,6 +35,34 @@ impl Checker<'_, '_> {
         }
     }
 
+    /// A trend's figures are counts or amounts.
+    pub(super) fn trend_refs(
+        &mut self,
+        raw: &RawItem,
+        field: &str,
+        items: &BTreeMap<String, Item>,
+    ) {
+        let Some(f) = raw
+            .from_figures
+            .as_ref()
+            .filter(|_| raw.kind.value == "trend")
+        else {
+            return;
+        };
+        let keys = [
+            ("last", Some(&f.last)),
+            ("previous", Some(&f.previous)),
+            ("per_last", f.per_last.as_ref()),
+            ("per_previous", f.per_previous.as_ref()),
+        ];
+        for (key, v) in keys {
+            if let Some(v) = v.filter(|v| !v.value.is_empty()) {
+                let at = format!("{field}.from_figures.{key}");
+                self.item_ref(v, &at, items, &["count", "amount"]);
+            }
+        }
+    }
+
     /// A ratio item's numerator and denominator are counts or amounts.
     pub(super) fn ratio_refs(
         &mut self,

@@ -28,9 +28,11 @@ pub fn load_target_profile(
         let name = req_text(r, o, "name");
         let region = req_text(r, o, "region");
         let year = o.req_num(r, "year");
+        let scope = req_text(r, o, "scope");
         let source = o.req_str(r, "source");
+        let date = o.opt_str(r, "date");
         let note = text(r, o, "note");
-        (id, name, region, year, source, note)
+        (id, name, region, year, scope, source, date, note)
     });
     let entries: Vec<(At<String>, At<f64>)> = root
         .req_table(&mut r, "targets", |r, o| o.number_entries(r))
@@ -38,7 +40,7 @@ pub fn load_target_profile(
     let targets_at = root.offset_of("targets");
     root.done(&mut r);
 
-    let Some((id, name, region, year, source, note)) = profile else {
+    let Some((id, name, region, year, scope, source, date, note)) = profile else {
         return r.finish(TargetProfile::default_for_errors());
     };
     if !super::is_valid_id(id.value.trim()) {
@@ -46,6 +48,7 @@ pub fn load_target_profile(
     }
     let name = checked_text(&mut r, &name, "profile.name");
     let region = checked_text(&mut r, &region, "profile.region");
+    let scope = checked_text(&mut r, &scope, "profile.scope");
     let note = note.map(|n| checked_text(&mut r, &n, "profile.note"));
     let year = match year {
         Some(y) if (2000.0..=2100.0).contains(&y.value) && y.value.fract() == 0.0 => y.value as u16,
@@ -78,7 +81,9 @@ pub fn load_target_profile(
         name,
         region,
         year,
+        scope,
         source: source.value,
+        date: date.map(|d| d.value),
         note,
         targets,
     })
@@ -109,7 +114,9 @@ impl TargetProfile {
             name: Text::default(),
             region: Text::default(),
             year: 0,
+            scope: Text::default(),
             source: String::new(),
+            date: None,
             note: None,
             targets: IdMap::default(),
         }
