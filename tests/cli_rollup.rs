@@ -36,11 +36,13 @@ fn the_sme_firms_are_rolled_up_and_the_others_left_out_by_reason() {
     // firm's CNC 22/40 = 55 % is the only value; it is 二级 and the empty firm below 一级.
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
-        lines[0],
-        "Manufacturing SME digital level self-assessment · National targets 2025",
+        lines[0], "Manufacturing SME digital level self-assessment · National targets 2025",
         "{out}"
     );
-    assert_eq!(lines[1], "2 firms, 2 of them incomplete (provisional figures)");
+    assert_eq!(
+        lines[1],
+        "2 firms, 2 of them incomplete (provisional figures)"
+    );
     assert_eq!(
         lines[2],
         "Left out 3 files: 1 file for another questionnaire, 1 file for another version, 1 file unreadable"
@@ -50,11 +52,17 @@ fn the_sme_firms_are_rolled_up_and_the_others_left_out_by_reason() {
         .find(|l| l.starts_with("CNC ratio of key processes"))
         .unwrap();
     assert!(
-        cnc.contains("68%") && cnc.contains("55.0%") && cnc.contains("0 of 1 (0.0%)") && cnc.ends_with("1 of 2"),
+        cnc.contains("68%")
+            && cnc.contains("55.0%")
+            && cnc.contains("0 of 1 (0.0%)")
+            && cnc.ends_with("1 of 2"),
         "{cnc}"
     );
     assert!(out.contains("Level 2 or above: 1 of 2 (50.0%)"), "{out}");
-    assert!(err.contains("tests/answers/damaged.json: The file is damaged"), "{err}");
+    assert!(
+        err.contains("tests/answers/damaged.json: The file is damaged"),
+        "{err}"
+    );
     assert!(
         err.contains("tests/answers/other-questionnaire.json: These answers are for questionnaire \"cmmm-self-diagnosis\""),
         "{err}"
@@ -79,7 +87,10 @@ fn a_folder_stands_for_its_json_files() {
     let r: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(r["questionnaire"], "sme-digital-level");
     assert_eq!(r["profile"], "national-2025");
-    assert_eq!((r["firms"].as_u64(), r["incomplete"].as_u64()), (Some(2), Some(2)));
+    assert_eq!(
+        (r["firms"].as_u64(), r["incomplete"].as_u64()),
+        (Some(2), Some(2))
+    );
     assert_eq!(r["left_out"]["other_version"], 1);
     assert_eq!(r["left_out"]["unreadable"], 0);
 }
@@ -102,11 +113,27 @@ fn json_and_csv_carry_the_figures_unrounded() {
     assert_eq!(cnc["name"], "关键工序数控化率");
     // Taizhou's 65 %: 55 % is short of it.
     assert_eq!(
-        (&cnc["target"], &cnc["mean"], &cnc["weighted"], &cnc["meeting_target"]),
-        (&serde_json::json!(65.0), &serde_json::json!(55.0), &serde_json::json!(55.0), &serde_json::json!(0))
+        (
+            &cnc["target"],
+            &cnc["mean"],
+            &cnc["weighted"],
+            &cnc["meeting_target"]
+        ),
+        (
+            &serde_json::json!(65.0),
+            &serde_json::json!(55.0),
+            &serde_json::json!(55.0),
+            &serde_json::json!(0)
+        )
     );
-    assert_eq!((&cnc["numerator_sum"], &cnc["denominator_sum"]), (&serde_json::json!(22.0), &serde_json::json!(40.0)));
-    assert_eq!(r["levels"][1], serde_json::json!({"level": 2, "name": "二级", "firms": 1, "share": 50.0}));
+    assert_eq!(
+        (&cnc["numerator_sum"], &cnc["denominator_sum"]),
+        (&serde_json::json!(22.0), &serde_json::json!(40.0))
+    );
+    assert_eq!(
+        r["levels"][1],
+        serde_json::json!({"level": 2, "name": "二级", "firms": 1, "share": 50.0})
+    );
     assert_eq!(r["below_first_level"], 1);
     assert_eq!(r["at_or_above"]["firms"], 1);
 
@@ -115,21 +142,33 @@ fn json_and_csv_carry_the_figures_unrounded() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "measure,indicator,level,name,value");
     assert!(lines.contains(&"firms,,,,1"), "{out}");
-    assert!(lines.contains(&"weighted,cnc_rate,,关键工序数控化率,55"), "{out}");
+    assert!(
+        lines.contains(&"weighted,cnc_rate,,关键工序数控化率,55"),
+        "{out}"
+    );
     assert!(lines.contains(&"level_firms,,2,二级,1"), "{out}");
     assert!(lines.contains(&"at_or_above_share,,2,二级,100"), "{out}");
     // No value: an empty cell, never a word.
-    assert!(lines.contains(&"mean,rd_tool_rate,,数字化研发设计工具普及率,"), "{out}");
+    assert!(
+        lines.contains(&"mean,rd_tool_rate,,数字化研发设计工具普及率,"),
+        "{out}"
+    );
 }
 
 #[test]
 fn nothing_to_roll_up_or_an_unknown_profile_is_an_error() {
     let (code, _, err) = rollup(&["tests/answers/damaged.json"]);
     assert_eq!(code, 1);
-    assert!(err.contains("no answers file names a built-in questionnaire"), "{err}");
+    assert!(
+        err.contains("no answers file names a built-in questionnaire"),
+        "{err}"
+    );
     let (code, _, err) = rollup(&["--profile", "nope", "tests/answers/mixed-firm.json"]);
     assert_eq!(code, 2);
-    assert!(err.contains("nope: not a built-in target profile id"), "{err}");
+    assert!(
+        err.contains("nope: not a built-in target profile id"),
+        "{err}"
+    );
     let (code, _, _) = rollup(&[]);
     assert_eq!(code, 2);
 }
@@ -156,7 +195,9 @@ fn files_before_the_first_known_questionnaire_are_counted_once_it_is_known() {
         serde_json::json!({"other_questionnaire": 1, "other_version": 1, "unreadable": 1})
     );
     assert!(
-        err.contains("tests/answers/other-version.json: 问卷“sme-digital-level”（版本 2022.1）不是内置问卷"),
+        err.contains(
+            "tests/answers/other-version.json: 问卷“sme-digital-level”（版本 2022.1）不是内置问卷"
+        ),
         "{err}"
     );
 }
@@ -173,6 +214,9 @@ fn a_questionnaire_file_named_with_questionnaire_is_used_for_every_file() {
     ]);
     assert_eq!(code, 1, "{err}");
     let r: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!((r["questionnaire"].as_str(), r["firms"].as_u64()), (Some("sme-digital-level"), Some(1)));
+    assert_eq!(
+        (r["questionnaire"].as_str(), r["firms"].as_u64()),
+        (Some("sme-digital-level"), Some(1))
+    );
     assert_eq!(r["left_out"]["other_questionnaire"], 1);
 }

@@ -137,7 +137,16 @@ fn csv_output_has_a_header_and_one_row_per_file() {
     let cell = |name: &str| cells[header.iter().position(|h| *h == name).unwrap()];
     // Taizhou's CNC target is 65 %: 22 of 40 = 55 %, 55 − 65 = −10, not met.
     assert_eq!(
-        ["cnc_rate_value", "cnc_rate_numerator", "cnc_rate_denominator", "cnc_rate_status", "cnc_rate_target", "cnc_rate_gap_pp", "cnc_rate_meets_target"].map(cell),
+        [
+            "cnc_rate_value",
+            "cnc_rate_numerator",
+            "cnc_rate_denominator",
+            "cnc_rate_status",
+            "cnc_rate_target",
+            "cnc_rate_gap_pp",
+            "cnc_rate_meets_target"
+        ]
+        .map(cell),
         ["55", "22", "40", "value", "65", "-10", "false"]
     );
     assert_eq!(cell("total"), "46.5");
@@ -146,13 +155,29 @@ fn csv_output_has_a_header_and_one_row_per_file() {
     assert_eq!(cell("profile"), "taizhou-2025");
     // 20 of 39 answered (docs/scoring.md, the mixed firm: the R&D staff with design tools
     // are not asked until their total is given), unrounded: 51.282051282051285.
-    assert_eq!(cell("completeness").parse::<f64>().unwrap(), 20.0 * 100.0 / 39.0);
+    assert_eq!(
+        cell("completeness").parse::<f64>().unwrap(),
+        20.0 * 100.0 / 39.0
+    );
     assert_eq!([cell("answered"), cell("asked")], ["20", "39"]);
     // No scenario is rated, so the scenario rule reaches no level: empty cells.
-    assert_eq!([cell("scenario_rule_level"), cell("scenario_rule_level_name")], ["", ""]);
+    assert_eq!(
+        [
+            cell("scenario_rule_level"),
+            cell("scenario_rule_level_name")
+        ],
+        ["", ""]
+    );
     // No value is an empty cell: the management rate is unanswered, so is its target gap.
     assert_eq!(
-        ["mgmt_digital_rate_value", "mgmt_digital_rate_status", "mgmt_digital_rate_target", "mgmt_digital_rate_gap_pp", "mgmt_digital_rate_meets_target"].map(cell),
+        [
+            "mgmt_digital_rate_value",
+            "mgmt_digital_rate_status",
+            "mgmt_digital_rate_target",
+            "mgmt_digital_rate_gap_pp",
+            "mgmt_digital_rate_meets_target"
+        ]
+        .map(cell),
         ["", "missing", "80", "", ""]
     );
     // Every row has a cell for every column.
@@ -177,12 +202,21 @@ fn json_lines_have_the_csv_columns_as_keys() {
     let lines: Vec<&str> = jsonl.lines().collect();
     assert_eq!(lines.len(), 2, "one object a firm");
     let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
-    let mut keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     let mut columns = header.clone();
     keys.sort();
     columns.sort();
     assert_eq!(keys, columns);
-    assert!(lines[0].starts_with("{\"file\":\"tests/answers/mixed-firm.json\",\"questionnaire\":"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("{\"file\":\"tests/answers/mixed-firm.json\",\"questionnaire\":"),
+        "{}",
+        lines[0]
+    );
     assert_eq!(first["cnc_rate_value"], 55.0);
     assert_eq!(first["cnc_rate_meets_target"], false);
     assert_eq!(first["provisional"], true);

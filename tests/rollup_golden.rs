@@ -111,10 +111,7 @@ fn four_firms_on_the_quick_check_against_the_national_targets() {
     // staff (not applicable), D's count with tools is missing. Mean 87.5 %; weighted
     // 26/30 = 86.67 %; 2 of 2 meet 85 %.
     let rd = indicator(&r, "rd_tool_rate");
-    assert_eq!(
-        (rd.with_value, rd.not_applicable, rd.missing),
-        (2, 1, 1)
-    );
+    assert_eq!((rd.with_value, rd.not_applicable, rd.missing), (2, 1, 1));
     assert_eq!(rd.mean, Some(87.5));
     assert!(close(rd.weighted, 2600.0 / 30.0));
     assert_eq!(rd.meeting_target, Some(2));
@@ -327,7 +324,11 @@ fn four_firms_on_the_sme_questionnaire() {
     assert_eq!(digital.mean, Some(52.5));
     assert_eq!(digital.weighted, Some(51.0));
     assert_eq!(
-        (digital.target, digital.meeting_target, digital.share_meeting_target),
+        (
+            digital.target,
+            digital.meeting_target,
+            digital.share_meeting_target
+        ),
         (None, None, None)
     );
     // Networked: 70/100, 30/200, 0/100, 70/100 → mean 155/4 = 38.75 %, weighted 170/500 = 34 %.
@@ -336,9 +337,15 @@ fn four_firms_on_the_sme_questionnaire() {
     assert_eq!(networked.weighted, Some(34.0));
     // Management and R&D tools: only the best firm answered (6/8 = 75 %, 9/10 = 90 %).
     let mgmt = indicator(&r, "mgmt_digital_rate");
-    assert_eq!((mgmt.with_value, mgmt.mean, mgmt.meeting_target), (1, Some(75.0), Some(0)));
+    assert_eq!(
+        (mgmt.with_value, mgmt.mean, mgmt.meeting_target),
+        (1, Some(75.0), Some(0))
+    );
     let rd = indicator(&r, "rd_tool_rate");
-    assert_eq!((rd.with_value, rd.weighted, rd.meeting_target), (1, Some(90.0), Some(1)));
+    assert_eq!(
+        (rd.with_value, rd.weighted, rd.meeting_target),
+        (1, Some(90.0), Some(1))
+    );
 
     let profile = catalogue().unwrap();
     let profile = profile.profile("national-2025").unwrap();
@@ -359,12 +366,19 @@ fn four_firms_on_the_sme_questionnaire() {
             ("四级", "1/4（25.0%）"),
         ]
     );
-    let equip_row = zh.indicators.iter().find(|i| i.id == "equip_digital_rate").unwrap();
+    let equip_row = zh
+        .indicators
+        .iter()
+        .find(|i| i.id == "equip_digital_rate")
+        .unwrap();
     assert_eq!(equip_row.meeting_text, "本目标方案未设目标");
     assert_eq!(equip_row.weighted_text, "51.0%");
     let en = rollup_report(&q, profile, &r, Lang::En);
     assert_eq!(en.at_or_above_text, "Level 2 or above: 3 of 4 (75.0%)");
-    assert_eq!(en.firms_text, "4 firms, 3 of them incomplete (provisional figures)");
+    assert_eq!(
+        en.firms_text,
+        "4 firms, 3 of them incomplete (provisional figures)"
+    );
 }
 
 #[test]
@@ -433,5 +447,8 @@ fn another_level_scheme_is_named_as_it_names_its_levels() {
     assert_eq!(report.at_or_above_text, "二级 规范级及以上：0/1（0.0%）");
     assert_eq!(report.levels[0].name, "未达一级 规划级");
     let report = rollup_report(&q, c.profile("national-2025").unwrap(), &r, Lang::En);
-    assert_eq!(report.at_or_above_text, "Level 2 Standardised or above: 0 of 1 (0.0%)");
+    assert_eq!(
+        report.at_or_above_text,
+        "Level 2 Standardised or above: 0 of 1 (0.0%)"
+    );
 }

@@ -51,7 +51,9 @@ fn firm(q: &Questionnaire, picks: &[u32]) -> AnswersFile {
                 Answer::Choice(["up", "flat", "down"][pick as usize % 3].into())
             }
             ItemKind::YesNo { .. } => Answer::Choice(["no", "yes"][pick as usize % 2].into()),
-            ItemKind::Level { levels, .. } => Answer::Level(1 + (pick as usize % levels.len()) as u8),
+            ItemKind::Level { levels, .. } => {
+                Answer::Level(1 + (pick as usize % levels.len()) as u8)
+            }
             ItemKind::FreeText => Answer::Text("备注".into()),
             ItemKind::Ratio { .. } => continue,
         };
@@ -60,7 +62,10 @@ fn firm(q: &Questionnaire, picks: &[u32]) -> AnswersFile {
     AnswersFile::new(q, Default::default(), None, a, String::new(), String::new())
 }
 
-fn roll_up<'a>(q: &'a Questionnaire, firms: impl IntoIterator<Item = &'a AnswersFile>) -> RollupResult {
+fn roll_up<'a>(
+    q: &'a Questionnaire,
+    firms: impl IntoIterator<Item = &'a AnswersFile>,
+) -> RollupResult {
     let mut rollup = Rollup::new(q, profile());
     for f in firms {
         let _ = rollup.add_file(f);
@@ -77,9 +82,23 @@ fn near(a: Option<f64>, b: Option<f64>) -> bool {
 }
 
 fn same_indicator(a: &IndicatorRollup, b: &IndicatorRollup) -> bool {
-    (&a.id, a.target, a.with_value, a.not_applicable, a.missing, a.invalid, a.meeting_target)
-        == (&b.id, b.target, b.with_value, b.not_applicable, b.missing, b.invalid, b.meeting_target)
-        && near(a.mean, b.mean)
+    (
+        &a.id,
+        a.target,
+        a.with_value,
+        a.not_applicable,
+        a.missing,
+        a.invalid,
+        a.meeting_target,
+    ) == (
+        &b.id,
+        b.target,
+        b.with_value,
+        b.not_applicable,
+        b.missing,
+        b.invalid,
+        b.meeting_target,
+    ) && near(a.mean, b.mean)
         && near(a.weighted, b.weighted)
         && a.min == b.min
         && a.max == b.max
@@ -89,10 +108,25 @@ fn same_indicator(a: &IndicatorRollup, b: &IndicatorRollup) -> bool {
 }
 
 fn same(a: &RollupResult, b: &RollupResult) -> bool {
-    (a.firms, a.incomplete, a.left_out, &a.levels, a.below_first_level, a.at_or_above)
-        == (b.firms, b.incomplete, b.left_out, &b.levels, b.below_first_level, b.at_or_above)
-        && a.indicators.len() == b.indicators.len()
-        && a.indicators.iter().zip(&b.indicators).all(|(x, y)| same_indicator(x, y))
+    (
+        a.firms,
+        a.incomplete,
+        a.left_out,
+        &a.levels,
+        a.below_first_level,
+        a.at_or_above,
+    ) == (
+        b.firms,
+        b.incomplete,
+        b.left_out,
+        &b.levels,
+        b.below_first_level,
+        b.at_or_above,
+    ) && a.indicators.len() == b.indicators.len()
+        && a.indicators
+            .iter()
+            .zip(&b.indicators)
+            .all(|(x, y)| same_indicator(x, y))
 }
 
 fn portfolio() -> impl Strategy<Value = (usize, Vec<Vec<u32>>)> {

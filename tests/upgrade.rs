@@ -20,13 +20,21 @@ fn the_old_mixed_firm_is_converted_option_by_option() {
     let u = upgrade(&q, "2024.1", &old.answers).expect("a conversion from 2024.1");
     let a = &u.answers;
     let ticks = |item: &str| -> Vec<String> {
-        a.selected(item).map(|s| s.iter().cloned().collect()).unwrap_or_default()
+        a.selected(item)
+            .map(|s| s.iter().cloned().collect())
+            .unwrap_or_default()
     };
     // design → product_design, production → production_control, warehouse →
     // warehouse_logistics; planning and energy keep their ids.
     assert_eq!(
         ticks("auto_data_capture"),
-        ["energy", "planning", "product_design", "production_control", "warehouse_logistics"]
+        [
+            "energy",
+            "planning",
+            "product_design",
+            "production_control",
+            "warehouse_logistics"
+        ]
     );
     // perimeter and endpoint are both security products now: one tick.
     assert_eq!(ticks("network_security"), ["products"]);
@@ -34,9 +42,19 @@ fn the_old_mixed_firm_is_converted_option_by_option() {
     assert_eq!(a.choice("digital_plan"), Some("retrofit_started"));
     // leadership has no counterpart in the form; project_rules → systems_rules.
     assert_eq!(ticks("governance"), ["systems_rules"]);
-    assert_eq!(u.dropped, [("governance".to_string(), "leadership".to_string())]);
-    assert_eq!(ticks("talent_measures"), ["digital_staff", "performance_pay", "training"]);
-    assert_eq!(a.get("energy_per_revenue"), Some(&Answer::Unknown), "kept as it was");
+    assert_eq!(
+        u.dropped,
+        [("governance".to_string(), "leadership".to_string())]
+    );
+    assert_eq!(
+        ticks("talent_measures"),
+        ["digital_staff", "performance_pay", "training"]
+    );
+    assert_eq!(
+        a.get("energy_per_revenue"),
+        Some(&Answer::Unknown),
+        "kept as it was"
+    );
     assert_eq!(a.typed("equip_total"), "200");
 
     // The old rules give the old golden total, 50.75 (docs/scoring.md of 2024.1). What
@@ -61,7 +79,11 @@ fn the_old_mixed_firm_is_converted_option_by_option() {
         ]
     );
     let notice = upgrade_notice(&q, &u);
-    assert!(notice.zh.contains("总分由 50.75 变为 43.38"), "{}", notice.zh);
+    assert!(
+        notice.zh.contains("总分由 50.75 变为 43.38"),
+        "{}",
+        notice.zh
+    );
     assert!(notice.get(Lang::En).contains("from 50.75 to 43.38"));
 }
 
@@ -80,7 +102,10 @@ fn the_conversion_table_names_only_what_exists() {
         }
     };
     for ((item, old), new) in SME_2024_1_TO_2.options {
-        assert!(!options(item).contains(&old.to_string()), "{item}.{old} still exists");
+        assert!(
+            !options(item).contains(&old.to_string()),
+            "{item}.{old} still exists"
+        );
         if let Some((to_item, to)) = new {
             assert!(options(to_item).contains(&to.to_string()), "{to_item}.{to}");
         }

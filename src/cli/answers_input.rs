@@ -1,9 +1,9 @@
 //! Reading an answers file from disk: the one place the CLI does, for `score` and
 //! `rollup` alike, so that both read files the same way. Every message names the file.
 
+use crate::domain::compute::upgrade::{check_and_upgrade, Upgraded};
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::Lang;
-use crate::domain::compute::upgrade::{check_and_upgrade, Upgraded};
 use crate::domain::read::answers_file::{read_answers_json, AnswersFile};
 
 /// The answers file at `path`, read but not yet checked against a questionnaire (it

@@ -113,11 +113,7 @@ fn parse_score(args: &[String]) -> Result<Command, UsageError> {
                     Some("json") => Format::Json,
                     Some("jsonl") => Format::Jsonl,
                     Some("csv") => Format::Csv,
-                    _ => {
-                        return Err(UsageError(Some(
-                            "--format takes table, json, jsonl or csv",
-                        )))
-                    }
+                    _ => return Err(UsageError(Some("--format takes table, json, jsonl or csv"))),
                 }
             }
             "--lang" => lang = lang_value(it.next())?,
@@ -255,7 +251,10 @@ mod tests {
             says("rollup --lang en"),
             Some("rollup needs at least one answers file or folder")
         );
-        assert_eq!(says("rollup a.json --profile"), Some("--profile takes a target profile"));
+        assert_eq!(
+            says("rollup a.json --profile"),
+            Some("--profile takes a target profile")
+        );
         assert_eq!(
             says("score --questionnaire q x.json --targets"),
             Some("score needs --questionnaire and --targets")

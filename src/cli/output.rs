@@ -149,7 +149,11 @@ pub fn write_table(
     .into_iter()
     .map(String::from)
     .collect();
-    header.extend(q.indicators.iter().map(|i| format!("{}%", terminal_safe(i.name.get(lang)))));
+    header.extend(
+        q.indicators
+            .iter()
+            .map(|i| format!("{}%", terminal_safe(i.name.get(lang)))),
+    );
     header.push(if zh { "首要建议" } else { "first advice" }.to_string());
     let body: Vec<Vec<String>> = rows
         .iter()

@@ -44,7 +44,9 @@ impl Iterator for Paths<'_> {
                         }
                         continue;
                     }
-                    Some(Err(e)) => return Some(Err(format!("{name}: cannot list the folder: {e}"))),
+                    Some(Err(e)) => {
+                        return Some(Err(format!("{name}: cannot list the folder: {e}")))
+                    }
                     None => self.folder = None,
                 }
             }

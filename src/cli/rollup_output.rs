@@ -72,7 +72,14 @@ fn write_table(
     writeln!(w)?;
     let header = match lang {
         Lang::Zh => ["指标", "目标", "企业均值", "加权值", "达标企业", "有数值"],
-        Lang::En => ["indicator", "target", "mean", "weighted", "meeting target", "with value"],
+        Lang::En => [
+            "indicator",
+            "target",
+            "mean",
+            "weighted",
+            "meeting target",
+            "with value",
+        ],
     };
     let mut lines = vec![header.map(String::from).to_vec()];
     lines.extend(report.indicators.iter().map(|i| {
@@ -236,20 +243,39 @@ fn write_csv(
     lang: Lang,
 ) -> std::io::Result<()> {
     writeln!(w, "measure,indicator,level,name,value")?;
-    let mut line = |measure: &str, indicator: &str, level: Option<u8>, name: &str, value: String| {
-        writeln!(
-            w,
-            "{measure},{indicator},{},{},{value}",
-            level.map_or_else(String::new, |l| l.to_string()),
-            csv_field(name)
-        )
-    };
+    let mut line =
+        |measure: &str, indicator: &str, level: Option<u8>, name: &str, value: String| {
+            writeln!(
+                w,
+                "{measure},{indicator},{},{},{value}",
+                level.map_or_else(String::new, |l| l.to_string()),
+                csv_field(name)
+            )
+        };
     let count = |n: usize| n.to_string();
     line("firms", "", None, "", count(r.firms))?;
     line("incomplete", "", None, "", count(r.incomplete))?;
-    line("left_out_other_questionnaire", "", None, "", count(r.left_out.other_questionnaire))?;
-    line("left_out_other_version", "", None, "", count(r.left_out.other_version))?;
-    line("left_out_unreadable", "", None, "", count(r.left_out.unreadable))?;
+    line(
+        "left_out_other_questionnaire",
+        "",
+        None,
+        "",
+        count(r.left_out.other_questionnaire),
+    )?;
+    line(
+        "left_out_other_version",
+        "",
+        None,
+        "",
+        count(r.left_out.other_version),
+    )?;
+    line(
+        "left_out_unreadable",
+        "",
+        None,
+        "",
+        count(r.left_out.unreadable),
+    )?;
     for i in &r.indicators {
         let name = q
             .indicator(&i.id)
@@ -267,7 +293,10 @@ fn write_csv(
             ("max", number(i.max)),
             ("numerator_sum", number(Some(i.numerator_sum))),
             ("denominator_sum", number(Some(i.denominator_sum))),
-            ("meeting_target", i.meeting_target.map_or_else(String::new, count)),
+            (
+                "meeting_target",
+                i.meeting_target.map_or_else(String::new, count),
+            ),
             ("share_meeting_target", number(i.share_meeting_target)),
         ] {
             line(measure, id, None, &name, value)?;
@@ -277,7 +306,13 @@ fn write_csv(
         // Level 0: below the first level.
         let below = overall_level_name(q, None, lang);
         let share = (r.firms > 0).then(|| r.below_first_level as f64 * 100.0 / r.firms as f64);
-        line("level_firms", "", Some(0), &below, count(r.below_first_level))?;
+        line(
+            "level_firms",
+            "",
+            Some(0),
+            &below,
+            count(r.below_first_level),
+        )?;
         line("level_share", "", Some(0), &below, number(share))?;
         for l in &r.levels {
             let name = level_label(q, l.level, lang);
@@ -287,8 +322,20 @@ fn write_csv(
     }
     if let Some(l) = r.at_or_above {
         let name = level_label(q, l.level, lang);
-        line("at_or_above_firms", "", Some(l.level), &name, count(l.firms))?;
-        line("at_or_above_share", "", Some(l.level), &name, number(l.share))?;
+        line(
+            "at_or_above_firms",
+            "",
+            Some(l.level),
+            &name,
+            count(l.firms),
+        )?;
+        line(
+            "at_or_above_share",
+            "",
+            Some(l.level),
+            &name,
+            number(l.share),
+        )?;
     }
     Ok(())
 }

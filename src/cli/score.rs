@@ -36,7 +36,11 @@ pub(super) fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire,
     })
 }
 
-pub(super) fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfile, String> {
+pub(super) fn profile(
+    arg: &str,
+    cat: &Catalogue,
+    q: &Questionnaire,
+) -> Result<TargetProfile, String> {
     if let Some(p) = cat.profile(arg) {
         return Ok(p.clone());
     }
@@ -123,7 +127,10 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
     let mut w = BufWriter::new(out);
     let scored: Vec<&Scored> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
     let rows: Vec<&Row> = scored.iter().map(|(row, _, _)| row).collect();
-    let records: Vec<&[Cell]> = scored.iter().map(|(_, cells, _)| cells.as_slice()).collect();
+    let records: Vec<&[Cell]> = scored
+        .iter()
+        .map(|(_, cells, _)| cells.as_slice())
+        .collect();
     let _ = match format {
         Format::Table => output::write_table(&mut w, &rows, &q, lang),
         Format::Json => output::write_json(&mut w, &rows),

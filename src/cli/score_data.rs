@@ -104,7 +104,11 @@ pub fn record(
         Cell::Number(Some(denoise(s.total))),
         Cell::Number(Some(denoise(s.total_max))),
         Cell::Count(s.level.map(usize::from)),
-        text(s.level.and_then(|l| level_name(q, l, lang)).unwrap_or_default()),
+        text(
+            s.level
+                .and_then(|l| level_name(q, l, lang))
+                .unwrap_or_default(),
+        ),
         Cell::Number(Some(s.completeness)),
         Cell::Count(Some(s.answered)),
         Cell::Count(Some(s.asked)),
@@ -132,7 +136,11 @@ pub fn record(
             text(status),
             Cell::Number(target),
             Cell::Number(value.zip(target).map(|(v, t)| v - t)),
-            Cell::Flag(result.and_then(|r| r.gap()).map(|g| matches!(g, Gap::Met { .. }))),
+            Cell::Flag(
+                result
+                    .and_then(|r| r.gap())
+                    .map(|g| matches!(g, Gap::Met { .. })),
+            ),
         ]);
     }
     let ids: Vec<&str> = a.advice.iter().map(|r| r.id.as_str()).collect();
@@ -140,7 +148,11 @@ pub fn record(
     if q.scenario_rule.is_some() {
         let level = s.scenario_estimate.as_ref().and_then(|e| e.level);
         cells.push(Cell::Count(level.map(usize::from)));
-        cells.push(text(level.and_then(|l| level_name(q, l, lang)).unwrap_or_default()));
+        cells.push(text(
+            level
+                .and_then(|l| level_name(q, l, lang))
+                .unwrap_or_default(),
+        ));
     }
     cells
 }

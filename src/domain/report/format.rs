@@ -285,8 +285,14 @@ mod tests {
         assert_eq!(file_count(3, Lang::Zh), "3 份");
         assert_eq!(file_count(1, Lang::En), "1 file");
         // 2 of 3 firms: 66.666…% reads with one decimal like every computed share.
-        assert_eq!(count_share(2, 3, Some(200.0 / 3.0), Lang::Zh), "2/3（66.7%）");
-        assert_eq!(count_share(2, 3, Some(200.0 / 3.0), Lang::En), "2 of 3 (66.7%)");
+        assert_eq!(
+            count_share(2, 3, Some(200.0 / 3.0), Lang::Zh),
+            "2/3（66.7%）"
+        );
+        assert_eq!(
+            count_share(2, 3, Some(200.0 / 3.0), Lang::En),
+            "2 of 3 (66.7%)"
+        );
         assert_eq!(count_share(0, 0, None, Lang::En), "—");
     }
 }

@@ -65,8 +65,16 @@ pub fn rollup_report(
         (n, false) => format!("{firms}, {n} of them incomplete (provisional figures)"),
     };
     let reasons: Vec<String> = [
-        (r.left_out.other_questionnaire, "其他问卷", "for another questionnaire"),
-        (r.left_out.other_version, "问卷其他版本", "for another version"),
+        (
+            r.left_out.other_questionnaire,
+            "其他问卷",
+            "for another questionnaire",
+        ),
+        (
+            r.left_out.other_version,
+            "问卷其他版本",
+            "for another version",
+        ),
         (r.left_out.unreadable, "无法读取", "unreadable"),
     ]
     .into_iter()
