@@ -113,7 +113,7 @@ test('before any answer the advice asks for answers; an amount may have decimals
 test('"不清楚", "不适用" and the sections that carry no points are named in the results', async () => {
   const page = await openApp(app.browser, app.server.url);
   await chooseQuestionnaire(page, 'sme-digital-level');
-  assert.match(await page.innerText('.results .score-unscored'), /“数字化经营场景”“核心指标”不计入总分/);
+  assert.match(await page.innerText('.results .score-unscored'), /“数字化经营”“核心指标”不计入总分/);
   await page.click('#nav-section-4');
   assert.match(await page.innerText('.section-note'), /本部分不计入总分：答案用于计算核心指标/);
   await page.click('#nav-section-2');
