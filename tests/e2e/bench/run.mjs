@@ -577,12 +577,6 @@ function cli(dir) {
 //    than a command line can hold), its peak memory beside that of a tenth as many files:
 //    bounded memory means the two are about the same.
 
-function cliBinary() {
-  const build = spawnSync('cargo', ['build', '--release', '--quiet', '--bin', 'shuzhuan'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`release build failed: ${(build.stderr ?? '').trim().split('\n').pop()}`);
-  return join(ROOT, 'target/release/shuzhuan');
-}
-
 /** Writes `count` answers files of the generated questionnaire into `folder`, numbered from `from`. */
 function writeAnswers(folder, id, from, count) {
   for (let i = from; i < from + count; i++) {
@@ -595,7 +589,8 @@ function writeAnswers(folder, id, from, count) {
 }
 
 function rollupCli(dir) {
-  const bin = cliBinary();
+  const bin = cliBinary('CLI rollup');
+  if (!bin) return;
   const { id, toml } = questionnaireToml(CLI_QUESTIONS);
   const q = join(dir, `rollup-${id}.toml`);
   writeFileSync(q, toml);
