@@ -1,6 +1,7 @@
 //! The headline of the result: score, level, what the next level needs, completeness.
 
 use super::format::{format_percent, format_score, level_name, overall_level_name};
+use super::notes::{special_notes, unscored_sections_text, SpecialNote};
 use crate::domain::compute::assessment::Assessment;
 use crate::domain::model::questionnaire::{Questionnaire, Scoring};
 use crate::domain::model::text::Lang;
@@ -19,6 +20,10 @@ pub struct ScoreSummary {
     /// "已完成 43.6%（17/39 题），结果为暂定", or "全部题目已回答".
     pub completeness_text: String,
     pub provisional: bool,
+    /// "不清楚" and "不适用" answers with their effect, and the questions (`notes`).
+    pub special: Vec<SpecialNote>,
+    /// "“核心指标”不计入总分。", or empty.
+    pub unscored_text: String,
 }
 
 /// The name of the level the firm reaches next ("三级"), or empty at the top: the line
@@ -82,5 +87,7 @@ pub fn score_summary(q: &Questionnaire, a: &Assessment, lang: Lang) -> ScoreSumm
         next_text,
         completeness_text,
         provisional: s.is_provisional(),
+        special: special_notes(q, a, lang),
+        unscored_text: unscored_sections_text(q, lang),
     }
 }
