@@ -41,6 +41,10 @@ async function start() {
     },
   );
   const glue = await import(APP_JS);
+  // The boot screen is painted before the app starts (a frame, then a task after it): on a
+  // fast link the wasm would otherwise be running before the first paint, and the page show
+  // nothing until the app had mounted.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   await glue.default({ module_or_path: wasm });
 }
 

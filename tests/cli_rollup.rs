@@ -220,3 +220,41 @@ fn a_questionnaire_file_named_with_questionnaire_is_used_for_every_file() {
     );
     assert_eq!(r["left_out"]["other_questionnaire"], 1);
 }
+
+#[test]
+fn names_from_a_questionnaire_file_are_escaped_on_the_terminal() {
+    // A questionnaire whose title and first indicator name carry an escape sequence and a
+    // right-to-left override: the table shows them as \u{..}, the JSON keeps them exact.
+    let dir = std::env::temp_dir().join(format!("shuzhuan-rollup-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let toml = std::fs::read_to_string("questionnaires/headline-quick.toml")
+        .unwrap()
+        .replace(
+            "title.zh = \"制造业数字化核心指标速测\"",
+            "title.zh = \"速测\\u001b[2J\"",
+        )
+        .replace(
+            "name.zh = \"关键工序数控化率\"",
+            "name.zh = \"数控\\u202e率\"",
+        );
+    let q = dir.join("q.toml");
+    std::fs::write(&q, toml).unwrap();
+    let answers = r#"{ "format": "shuzhuan-answers", "format_version": 1,
+        "questionnaire": { "id": "headline-quick", "version": "1.0.0" },
+        "answers": { "values": { "key_processes": { "typed": "10" }, "cnc_key_processes": { "typed": "5" } } } }"#;
+    let a = dir.join("a.json");
+    std::fs::write(&a, answers).unwrap();
+    let (q, a) = (q.to_str().unwrap(), a.to_str().unwrap());
+    let (code, table, err) = rollup(&["--questionnaire", q, a]);
+    let (_, json, _) = rollup(&["--questionnaire", q, "--format", "json", a]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !table.contains('\u{1b}') && !table.contains('\u{202e}'),
+        "{table:?}"
+    );
+    assert!(table.starts_with("速测\\u{1b}[2J · "), "{table}");
+    assert!(table.contains("数控\\u{202e}率"), "{table}");
+    let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(r["indicators"][0]["name"], "数控\u{202e}率");
+}

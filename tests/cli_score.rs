@@ -130,7 +130,7 @@ fn csv_output_has_a_header_and_one_row_per_file() {
         lines[0]
     );
     assert!(lines[0].contains(",cnc_rate_value,cnc_rate_numerator,cnc_rate_denominator,cnc_rate_status,cnc_rate_target,cnc_rate_gap_pp,cnc_rate_meets_target,"));
-    // The SME file's scenario rule adds its estimate after the other columns.
+    // The scenario rule's estimate comes last (the SME questionnaire has one).
     assert!(lines[0].ends_with(",recommendations,scenario_rule_level,scenario_rule_level_name"));
     let header: Vec<&str> = lines[0].split(',').collect();
     let cells: Vec<&str> = lines[1].split(',').collect();
@@ -153,13 +153,21 @@ fn csv_output_has_a_header_and_one_row_per_file() {
     assert_eq!(cell("level"), "2");
     assert_eq!(cell("level_name"), "二级");
     assert_eq!(cell("profile"), "taizhou-2025");
-    // 20 of 39 answered (the R&D staff with design tools are not asked until their total
-    // is given, nor the yearly figures when the firm has none), unrounded.
+    // 20 of 39 answered (docs/scoring.md, the mixed firm: the R&D staff with design tools
+    // are not asked until their total is given), unrounded: 51.282051282051285.
     assert_eq!(
         cell("completeness").parse::<f64>().unwrap(),
         20.0 * 100.0 / 39.0
     );
     assert_eq!([cell("answered"), cell("asked")], ["20", "39"]);
+    // No scenario is rated, so the scenario rule reaches no level: empty cells.
+    assert_eq!(
+        [
+            cell("scenario_rule_level"),
+            cell("scenario_rule_level_name")
+        ],
+        ["", ""]
+    );
     // No value is an empty cell: the management rate is unanswered, so is its target gap.
     assert_eq!(
         [

@@ -49,10 +49,10 @@ fn empty() {
     assert_eq!(s.total, 0.0);
     assert_eq!(s.level, None);
     assert_eq!(s.next_level, Some((1, 20.0)));
-    // Every dimension with points scores 0; the two equipment counts, the CNC key
-    // processes and the R&D staff with tools (each asked only when its total is above 0)
-    // and the seven yearly figures (only when the firm says it has them) are hidden: of
-    // 47 questions 36 are asked and all are missing.
+    // Every dimension with points scores 0; the two equipment counts (asked only when
+    // equip_total > 0), the CNC key processes and the R&D staff with tools (each asked only
+    // when its total is above 0) and the seven yearly figures (only when the firm says it
+    // has them) are hidden: 47 - 2 - 2 - 7 = 36 questions are asked and all are missing.
     assert!(dims(&s).iter().all(|(_, p)| *p == 0.0));
     assert_eq!(dims(&s).len(), 9);
     assert_eq!(s.missing.len(), 36);
@@ -158,8 +158,8 @@ fn mixed_with_dont_know() {
         Some((3, 13.5))
     );
     assert_eq!(s.unknown, vec!["energy_per_revenue".to_string()]);
-    // 39 asked (equip_total > 0 and key_processes > 0 show their follow-ups; "no yearly
-    // figures" hides seven; the R&D staff with tools waits for the R&D total), 20
+    // 39 asked (equip_total > 0 shows two more; key_processes > 0 shows the CNC count; the
+    // R&D staff with tools waits for the R&D total; "no yearly figures" hides seven), 20
     // answered (18 scored or gating + the 2 CNC counts): the 16 scenarios and 3 headline
     // questions are missing.
     assert_eq!(s.missing.len(), 19);

@@ -1,11 +1,10 @@
 //! Reading an answers file from disk: the one place the CLI does, for `score` and
 //! `rollup` alike, so that both read files the same way. Every message names the file.
 
-use crate::domain::compute::upgrade::check_and_upgrade;
+use crate::domain::compute::upgrade::{check_and_upgrade, Upgraded};
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::{read_answers_json, AnswersFile};
-use crate::domain::report::upgrade_notice;
 
 /// The answers file at `path`, read but not yet checked against a questionnaire (it
 /// names its own: `rollup` learns from it which one to use).
@@ -14,29 +13,13 @@ pub fn read_answers(path: &str, lang: Lang) -> Result<AnswersFile, String> {
     read_answers_json(&src).map_err(|m| format!("{path}: {}", m.get(lang)))
 }
 
-/// The file checked against `q`: its format, questionnaire and version, its items.
-/// Answers of an earlier version a conversion knows are converted.
+/// The file checked against `q`: its format, questionnaire and version, its items. A file
+/// of an earlier version of `q` is converted first; what changed comes with it.
 pub fn check_answers(
     path: &str,
     file: AnswersFile,
     q: &Questionnaire,
     lang: Lang,
-) -> Result<AnswersFile, String> {
-    check_answers_noting(path, file, q, lang).map(|(file, _)| file)
-}
-
-/// As `check_answers`, with the notice of what a conversion from an earlier version
-/// changed in the score (for stderr), where there was one.
-pub fn check_answers_noting(
-    path: &str,
-    file: AnswersFile,
-    q: &Questionnaire,
-    lang: Lang,
-) -> Result<(AnswersFile, Option<String>), String> {
-    check_and_upgrade(file, q)
-        .map(|(file, upgraded)| {
-            let notice = upgraded.map(|u| format!("{path}: {}", upgrade_notice(q, &u).get(lang)));
-            (file, notice)
-        })
-        .map_err(|m| format!("{path}: {}", m.get(lang)))
+) -> Result<(AnswersFile, Option<Upgraded>), String> {
+    check_and_upgrade(file, q).map_err(|m| format!("{path}: {}", m.get(lang)))
 }

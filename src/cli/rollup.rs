@@ -14,6 +14,7 @@ use super::rollup_output;
 use super::score::{profile, questionnaire};
 use crate::builtin::{self, Catalogue};
 use crate::domain::compute::rollup::{LeftOut, LeftOutCounts, Rollup};
+use crate::domain::compute::upgrade::conversion;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::{AnswersFile, QuestionnaireRef};
@@ -77,7 +78,9 @@ fn mismatch(named: &QuestionnaireRef, q: &Questionnaire) -> Option<LeftOut> {
 fn fold(rollup: &mut Rollup<'_>, path: &str, q: &Questionnaire, lang: Lang) -> Result<(), String> {
     let file = read_answers(path, lang).inspect_err(|_| rollup.leave_out(LeftOut::Unreadable))?;
     let reason = mismatch(&file.questionnaire, q).unwrap_or(LeftOut::Unreadable);
-    let file = check_answers(path, file, q, lang).inspect_err(|_| rollup.leave_out(reason))?;
+    // An earlier version of `q` is converted by the check; what that changed is not
+    // printed here (one line a firm would drown the roll-up's own messages).
+    let (file, _) = check_answers(path, file, q, lang).inspect_err(|_| rollup.leave_out(reason))?;
     // Checked against `q` just above, so it is added.
     let _ = rollup.add_file(&file);
     Ok(())
@@ -91,8 +94,8 @@ struct BeforeKnown {
     named: Vec<(QuestionnaireRef, usize)>,
 }
 
-/// The questionnaire the first readable file names among the built-in ones, and that
-/// file; what came before it is noted in `before`, each message written to `err`.
+/// The questionnaire the first readable file names among the built-in ones (its version or
+/// one converted from it), and that file; what came before it is noted in `before`, each message written to `err`.
 fn first_known(
     paths: &mut Paths<'_>,
     cat: &Catalogue,
@@ -111,11 +114,11 @@ fn first_known(
             }
         };
         let named = &file.questionnaire;
-        if let Some(q) = cat
-            .questionnaires
-            .iter()
-            .find(|q| q.id == named.id && q.version == named.version)
-        {
+        // This version, or an earlier one the check converts (as `score` does).
+        if let Some(q) = cat.questionnaires.iter().find(|q| {
+            q.id == named.id
+                && (q.version == named.version || conversion(q, &named.version).is_some())
+        }) {
             return Some((q.clone(), path, file));
         }
         let _ = writeln!(
@@ -193,7 +196,7 @@ pub fn rollup(args: &RollupArgs, out: &mut impl Write, err: &mut impl Write) -> 
     }
     if let Some((path, file)) = first {
         if let Err(message) = check_answers(&path, file, &q, lang)
-            .map(|file| total.add_file(&file))
+            .map(|(file, _)| total.add_file(&file))
             .inspect_err(|_| total.leave_out(LeftOut::Unreadable))
         {
             let _ = writeln!(err, "{message}");

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::args::Format;
 use super::output::{csv_field, display_width};
+use super::terminal::terminal_safe;
 use crate::domain::compute::rollup::{RollupResult, POLICY_LEVEL};
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
@@ -32,8 +33,13 @@ pub fn write(
     }
 }
 
-/// Lines of cells, each column as wide as its widest cell (CJK counts two).
+/// Lines of cells, each column as wide as its widest cell (CJK counts two); names from a
+/// questionnaire file escaped first, so the terminal shows them and the columns line up.
 fn aligned(w: &mut impl Write, lines: &[Vec<String>]) -> std::io::Result<()> {
+    let lines: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| l.iter().map(|c| terminal_safe(c).into_owned()).collect())
+        .collect();
     let columns = lines.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
@@ -45,7 +51,7 @@ fn aligned(w: &mut impl Write, lines: &[Vec<String>]) -> std::io::Result<()> {
                 .unwrap_or(0)
         })
         .collect();
-    for line in lines {
+    for line in &lines {
         let cells: Vec<String> = line
             .iter()
             .zip(&widths)
@@ -64,7 +70,7 @@ fn write_table(
     lang: Lang,
 ) -> std::io::Result<()> {
     let report = rollup_report(q, profile, r, lang);
-    writeln!(w, "{}", report.title)?;
+    writeln!(w, "{}", terminal_safe(&report.title))?;
     writeln!(w, "{}", report.firms_text)?;
     if !report.left_out_text.is_empty() {
         writeln!(w, "{}", report.left_out_text)?;
@@ -109,7 +115,7 @@ fn write_table(
         aligned(w, &lines)?;
     }
     if !report.at_or_above_text.is_empty() {
-        writeln!(w, "{}", report.at_or_above_text)?;
+        writeln!(w, "{}", terminal_safe(&report.at_or_above_text))?;
     }
     if report.indicators.iter().any(|i| i.unverified) {
         writeln!(w)?;

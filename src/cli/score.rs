@@ -3,7 +3,7 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use super::answers_input::{check_answers_noting, read_answers};
+use super::answers_input::{check_answers, read_answers};
 use super::args::{Format, ScoreArgs};
 use super::output::{self, row, Row};
 use super::score_data::{self, Cell};
@@ -14,6 +14,11 @@ use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
+use crate::domain::report::upgrade_notice;
+
+/// One file scored: its table/JSON row, its CSV/JSON Lines record, and what converting an
+/// earlier version changed, if it was converted.
+type Scored = (Row, Vec<Cell>, Option<String>);
 
 /// A built-in id, or else a file path.
 pub(super) fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
@@ -88,7 +93,6 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         .map_or(1, |n| n.get())
         .min(files.len());
     let chunk = files.len().div_ceil(threads);
-    type Scored = (Row, Vec<Cell>, Option<String>);
     let results: Vec<Result<Scored, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
@@ -97,10 +101,12 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
                 scope.spawn(move || {
                     part.iter()
                         .map(|f| {
-                            // Answers of an earlier version are converted; the notice
-                            // (stderr) says what that changed in the score.
-                            let (file, notice) = read_answers(f, lang)
-                                .and_then(|file| check_answers_noting(f, file, q, lang))?;
+                            let (file, upgraded) = read_answers(f, lang)
+                                .and_then(|file| check_answers(f, file, q, lang))?;
+                            // Answers of an earlier version are converted, and stderr
+                            // says what that changed in the score.
+                            let notice = upgraded
+                                .map(|u| format!("{f}: {}", upgrade_notice(q, &u).get(lang)));
                             let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
                             Ok((
                                 row(f, q, &a, &file.firm.name, lang),
@@ -132,10 +138,8 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         Format::Jsonl => score_data::write_jsonl(&mut w, &q, &records),
     };
     let _ = w.flush();
-    for (_, _, notice) in &scored {
-        if let Some(notice) = notice {
-            let _ = writeln!(err, "{notice}");
-        }
+    for notice in scored.iter().filter_map(|(_, _, notice)| notice.as_ref()) {
+        let _ = writeln!(err, "{notice}");
     }
     let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     for f in &failed {

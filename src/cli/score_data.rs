@@ -73,13 +73,9 @@ pub fn columns(q: &Questionnaire) -> Vec<String> {
         names.extend(INDICATOR_COLUMNS.map(|c| format!("{}_{c}", i.id)));
     }
     names.push("recommendations".into());
-    // The scenario rule's estimate (unofficial), beside `level`, where the questionnaire
-    // declares one: after the other columns, so they keep their places.
+    // The scenario rule's level: an unofficial estimate beside `level` (docs/scoring.md).
     if q.scenario_rule.is_some() {
-        names.extend([
-            "scenario_rule_level".into(),
-            "scenario_rule_level_name".into(),
-        ]);
+        names.extend(["scenario_rule_level", "scenario_rule_level_name"].map(String::from));
     }
     names
 }

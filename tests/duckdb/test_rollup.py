@@ -16,6 +16,7 @@ import random
 import shutil
 import subprocess
 import tempfile
+import tomllib
 import unittest
 
 import duckdb
@@ -25,28 +26,19 @@ CLI = os.environ.get("SHUZHUAN_BIN", os.path.join(ROOT, "target", "debug", "shuz
 PROFILE = "national-2025"
 FIRMS = 60
 
-# Options of the SME questionnaire (questionnaires/sme-digital-level.toml).
-MULTI = {
-    "network": ["shopfloor", "enterprise", "5g", "full_coverage"],
-    "auto_data_capture": ["design", "planning", "production", "equipment_status", "process_parameters",
-                          "quality_inspection", "energy", "safety_environment", "warehouse", "logistics",
-                          "sales", "after_sales", "purchasing", "finance", "hr"],
-    "network_security": ["perimeter", "segregation", "endpoint", "security_rules"],
-    "data_security": ["backup", "classification", "access_control", "encryption"],
-    "governance": ["leadership", "dedicated_unit", "project_rules", "performance_review"],
-    "talent_measures": ["it_staff", "staff_training", "management_training", "incentives", "external_cooperation"],
-    "mgmt_functions_on_system": ["finance", "purchasing", "sales", "inventory", "hr", "production_planning",
-                                 "quality", "equipment"],
-}
-CHOICE = {
-    "system_coverage": ["none", "two_or_more", "all"],
-    "digital_plan": ["no_plan", "partly_implemented", "fully_implemented"],
-    "energy_per_revenue": ["up", "flat", "down"],
-    "pass_rate": ["up", "flat", "down"],
-    "revenue_per_employee": ["up", "flat", "down"],
-    "cost_per_revenue": ["up", "flat", "down"],
-    "uses_platform": ["yes", "no"],
-}
+# Options and version of the SME questionnaire, read from its file so the portfolio
+# follows the questionnaire as it changes.
+with open(os.path.join(ROOT, "questionnaires", "sme-digital-level.toml"), "rb") as f:
+    SME = tomllib.load(f)
+VERSION = SME["questionnaire"]["version"]
+ITEMS = {i["id"]: i for s in SME["sections"] for d in s["dimensions"] for i in d["items"]}
+MULTI = {i: [o["id"] for o in ITEMS[i]["options"]] for i in
+         ["network", "auto_data_capture", "network_security", "data_security", "governance",
+          "talent_measures", "mgmt_functions_on_system"]}
+CHOICE = {i: [o["id"] for o in ITEMS[i]["options"]] for i in ["system_coverage", "digital_plan"]}
+CHOICE.update({i: ["up", "flat", "down"] for i in
+               ["energy_per_revenue", "pass_rate", "revenue_per_employee", "cost_per_revenue"]})
+CHOICE["uses_platform"] = ["yes", "no"]
 
 
 def part_of(rnd, whole):
@@ -86,7 +78,7 @@ def firm_file(rnd, n):
     return {
         "format": "shuzhuan-answers",
         "format_version": 1,
-        "questionnaire": {"id": "sme-digital-level", "version": "2024.1"},
+        "questionnaire": {"id": "sme-digital-level", "version": VERSION},
         "firm": {"name": name, "sector": "machinery", "size": "small", "region": "江苏省泰州市",
                  "respondent_role": ""},
         "target_profile": PROFILE,

@@ -154,7 +154,7 @@ test('when the browser refuses to save, the app says so and keeps working in mem
 });
 
 test('data an earlier release saved (JSON) is converted at start and the app opens on it; offline, it is kept as it was', async () => {
-  const page = await openApp(app.browser, app.server.url);
+  const page = await openApp(app.browser, app.server.url, { serviceWorkers: 'block' });
   const id = '1700000000000-000001';
   // Exactly what the JSON release wrote.
   const legacy = {

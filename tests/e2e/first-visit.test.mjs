@@ -5,6 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, useApp, chooseQuestionnaire, showFirmFields } from './support.mjs';
+import { axeViolations, describeViolations } from './axe.mjs';
+
+/** Fails with axe's findings if the page as it is now has any violation. */
+async function noAxeViolations(page, where) {
+  const v = await axeViolations(page);
+  assert.equal(v.length, 0, describeViolations(where, v));
+}
 
 const app = useApp();
 
@@ -124,6 +131,8 @@ test('"不清楚", "不适用" and the sections that carry no points are named i
   assert.match(await page.innerText('.results [data-note="not-applicable"] summary'), /^1 题不适用：不计入得分/);
   assert.match(await page.innerText('.scenario-strip'), /不适用/);
   assert.match(await page.innerText('.scenario-na'), /不参与场景等级的统计/);
+  await page.click('.results [data-note="not-applicable"] summary');
+  await noAxeViolations(page, 'notes on "不清楚" and "不适用"');
   assert.deepEqual(page.problems, []);
 });
 
@@ -133,6 +142,7 @@ test('on a phone the firm fields are optional and folded, and the first question
   // The setup is summed up on one line; inside it, the firm's fields are marked optional.
   assert.equal(await page.evaluate(() => document.getElementById('setup-details').open), false);
   assert.match(await page.innerText('#setup-summary'), /评估设置\s+制造业数字化核心指标速测 · 全国 2025 年目标/);
+  await noAxeViolations(page, 'the setup folded at 360 px');
   await page.click('#setup-summary');
   assert.equal(await page.evaluate(() => document.getElementById('firm-details').open), false);
   assert.equal(await page.innerText('#firm-summary'), '企业信息（选填）');
@@ -181,6 +191,7 @@ test('renaming happens in the list row: Enter saves, Esc cancels', async () => {
   await page.waitForFunction(() => document.activeElement?.classList.contains('rename-input'));
   assert.equal(await input.inputValue(), '旧名称厂');
   assert.match(await page.innerText('.assessment.current .rename-label'), /企业名称/);
+  await noAxeViolations(page, 'renaming in the list row');
   await input.fill('新名称厂');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.assessment.current strong:has-text("新名称厂")');

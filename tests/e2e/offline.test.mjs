@@ -78,6 +78,7 @@ test('after the first visit the whole app works with the network cut', async () 
     // Import: the files worker (JSON) and the SME questionnaire, both from the cache.
     await page.setInputFiles('#import-answers', MIXED);
     await page.waitForSelector('#score-total');
+    // The mixed firm of docs/scoring.md: 46.5 points.
     assert.equal(await page.innerText('#score-total'), '46.5');
     // Fill in and rescore.
     await page.fill('#firm-name', '离线测试厂');

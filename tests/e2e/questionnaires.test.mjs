@@ -32,7 +32,7 @@ test('a conditional question appears and disappears with its condition, and its 
 });
 
 test('the longer questionnaires are downloaded only when chosen; a failed download changes nothing', async () => {
-  const page = await openApp(app.browser, app.server.url);
+  const page = await openApp(app.browser, app.server.url, { serviceWorkers: 'block' });
   const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.(bin|json|toml)|shuzhuan-files|files-worker/.test(r.name)).map((r) => r.name));
   assert.deepEqual(await fetched(), [], 'a first visit fetches no questionnaire file and not the files worker');
   let downloads = 0;
@@ -58,7 +58,7 @@ test('the longer questionnaires are downloaded only when chosen; a failed downlo
 });
 
 test('a questionnaire file is read by the files worker, fetched only then; a failed fetch changes nothing; the file survives a reload', async () => {
-  const page = await openApp(app.browser, app.server.url);
+  const page = await openApp(app.browser, app.server.url, { serviceWorkers: 'block' });
   const file = join(ROOT, 'tests/fixtures/conditions.toml');
   await page.fill('#q-key_processes', '40');
   // Offline: the worker cannot be fetched; the app says so and nothing changes.

@@ -39,9 +39,13 @@ export async function launchBrowser() {
   });
 }
 
-/** A new page on the app with the wasm mounted, failing the test on any script error. */
-export async function openApp(browser, url, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+/**
+ * A new page on the app with the wasm mounted, failing the test on any script error.
+ * `serviceWorkers: 'block'` stands for a visit the service worker has not yet cached
+ * anything for (its precache would otherwise answer for a network the test cuts).
+ */
+export async function openApp(browser, url, { width = 1280, height = 900, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

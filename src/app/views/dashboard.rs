@@ -11,9 +11,7 @@ use crate::domain::compute::evaluation::ItemState;
 use crate::domain::model::questionnaire::ItemKind;
 use crate::domain::model::text::Lang;
 use crate::domain::report::format::{level_label, not_applicable, DASH};
-use crate::domain::report::{
-    advice_rows, score_summary, special_notes, unscored_sections_text, AdviceRow, DimensionRow,
-};
+use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
 
 #[component]
 pub fn ScoreCard(state: AppState) -> impl IntoView {
@@ -38,19 +36,6 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
             })
         })
     });
-    // "不清楚" and "不适用" answers with what the score does with them.
-    let notes = Memo::new(move |_| {
-        state.questionnaire().with(|q| {
-            state
-                .assessment()
-                .with(|a| special_notes(&q.0, a, lang.get()))
-        })
-    });
-    let unscored = move || {
-        state
-            .questionnaire()
-            .with(|q| unscored_sections_text(&q.0, lang.get()))
-    };
     view! {
         <section class="score-card" aria-labelledby="score-title">
             <h3 id="score-title">{t(lang, "总体水平", "Overall level")}</h3>
@@ -73,21 +58,23 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
             </p>
             {move || {
                 let items = missing.get();
-                (!items.is_empty()).then(|| view! {
-                    <details class="missing">
-                        <summary>{t(lang, "未回答的题目", "Unanswered questions")}</summary>
-                        <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                    </details>
-                })
+                let title = tr(lang.get(), "未回答的题目", "Unanswered questions").to_string();
+                (!items.is_empty()).then(|| listed("missing", title, items))
             }}
-            {move || notes.get().into_iter().map(|n| view! {
-                <details class=format!("special-note {}", n.kind) data-note=n.kind>
-                    <summary>{n.text}</summary>
-                    <ul>{n.items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                </details>
-            }).collect_view()}
-            <p class="score-unscored">{unscored}</p>
+            // "不清楚" and "不适用" answers with what the score does with them.
+            {move || summary.with(|s| s.special.clone()).into_iter().map(|n| listed(n.kind, n.text, n.items)).collect_view()}
+            <p class="score-unscored">{move || summary.with(|s| s.unscored_text.clone())}</p>
         </section>
+    }
+}
+
+/// A count of questions that unfolds to the questions themselves.
+fn listed(kind: &'static str, title: String, items: Vec<String>) -> impl IntoView {
+    view! {
+        <details class=kind data-note=kind>
+            <summary>{title}</summary>
+            <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+        </details>
     }
 }
 

@@ -2,12 +2,12 @@
 //! and delete, and the answers file export and import.
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 use crate::app::platform::download::offer_text;
 use crate::app::state::AppState;
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::setup::read_chosen_file;
+use crate::app::views::widgets::focus_after_render;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::format_percent;
 
@@ -58,8 +58,8 @@ pub fn Library(state: AppState) -> impl IntoView {
         read_chosen_file(ev, state, move |name, text| state.import(name, text))
     };
     let count = move || state.saved().with(Vec::len);
-    // The assessment whose name is being edited in its row, if any.
-    let renaming = RwSignal::new(None::<String>);
+    // The id of the assessment whose name is being edited in its row, or empty.
+    let renaming = RwSignal::new(String::new());
     view! {
         // Folded by default: on a phone the first question should be close to the top.
         <details class="section library" id="library">
@@ -92,7 +92,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                         });
                     let firm_label = firm.clone();
                     let editing_id = s.id.clone();
-                    let editing = move || renaming.get().as_deref() == Some(editing_id.as_str());
+                    let editing = move || renaming.with(|r| *r == editing_id);
                     let input_id = format!("rename-{}", s.id);
                     view! {
                         <li class="assessment" class:current=current data-assessment=s.id.clone()>
@@ -115,7 +115,8 @@ pub fn Library(state: AppState) -> impl IntoView {
                                 <button type="button" class="small" disabled=move || state.current_id().get() == open_id
                                     on:click=move |_| state.open(&saved)>{t(lang, "打开", "Open")}</button>
                                 <button type="button" class="small" on:click=move |_| state.duplicate(&dup_id)>{t(lang, "复制", "Duplicate")}</button>
-                                <button type="button" class="small rename" on:click=move |_| renaming.set(Some(edit_id.clone()))>{t(lang, "重命名", "Rename")}</button>
+                                <button type="button" class="small rename" id=format!("rename-button-{}", s.id)
+                                    on:click={ let input = format!("rename-{}", s.id); move |_| { renaming.set(edit_id.clone()); focus_after_render(input.clone()); } }>{t(lang, "重命名", "Rename")}</button>
                                 <button type="button" class="small danger" on:click=move |_| {
                                     let ask = tr(lang.get_untracked(), "确定删除这份评估吗？删除后无法恢复。", "Delete this assessment? This cannot be undone.");
                                     if window().confirm_with_message(ask).unwrap_or(false) {
@@ -131,65 +132,32 @@ pub fn Library(state: AppState) -> impl IntoView {
     }
 }
 
-/// The firm's name edited in its row: Enter (or leaving the field) saves, Esc cancels;
-/// focus goes back to the row's rename button either way.
+/// The firm's name edited in its row: Enter saves, Esc cancels; focus goes back to the
+/// row's rename button either way.
 #[component]
 fn RenameInput(
     state: AppState,
     id: String,
     input_id: String,
     name: String,
-    renaming: RwSignal<Option<String>>,
+    renaming: RwSignal<String>,
 ) -> impl IntoView {
     let lang = state.lang();
-    let input = NodeRef::<leptos::html::Input>::new();
-    // Focused and selected once it is in the page.
-    Effect::new(move |_| {
-        if let Some(el) = input.get() {
-            let _ = el.focus();
-            el.select();
-        }
-    });
-    let back_to_button = move |id: String| {
-        request_animation_frame(move || {
-            let button = document()
-                .query_selector(&format!("[data-assessment=\"{id}\"] button.rename"))
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(b) = button {
-                let _ = b.focus();
-            }
-        });
-    };
-    let save_id = id.clone();
-    let save = move |value: String| {
-        // Blur after Enter or Esc must not save again.
-        if renaming.get_untracked().as_deref() != Some(save_id.as_str()) {
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        if key != "Enter" && key != "Escape" {
             return;
         }
-        renaming.set(None);
-        state.rename(&save_id, value.trim().to_string());
-        back_to_button(save_id.clone());
-    };
-    let save_on_enter = save.clone();
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "Enter" => {
-            ev.prevent_default();
-            save_on_enter(event_target_value(&ev));
+        ev.prevent_default();
+        if key == "Enter" {
+            state.rename(&id, event_target_value(&ev).trim().to_string());
         }
-        "Escape" => {
-            ev.prevent_default();
-            renaming.set(None);
-            back_to_button(id.clone());
-        }
-        _ => {}
+        renaming.set(String::new());
+        focus_after_render(format!("rename-button-{id}"));
     };
     let label_for = input_id.clone();
     view! {
         <label class="rename-label" for=label_for>{t(lang, "企业名称（回车保存，Esc 取消）", "Firm name (Enter saves, Esc cancels)")}</label>
-        <input type="text" class="rename-input" id=input_id node_ref=input value=name
-            on:keydown=on_keydown
-            on:blur=move |ev| save(event_target_value(&ev)) />
+        <input type="text" class="rename-input" id=input_id value=name on:keydown=on_keydown />
     }
 }

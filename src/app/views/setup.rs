@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use crate::app::state::{AppState, FirmField};
-use crate::app::views::i18n::t;
+use crate::app::views::i18n::{t, tr};
 use crate::app::views::widgets::go_to_unanswered;
 use crate::domain::model::firm::{FirmChoice, FirmProfile, SECTORS, SIZES};
 use crate::domain::model::text::{Lang, Text};
@@ -50,9 +50,7 @@ pub fn Setup(state: AppState) -> impl IntoView {
                 <p class="help" id="questionnaire-note">
                     {move || state.questionnaire().with(|q| q.0.description.as_ref().map(|d| d.get(lang.get()).to_string()))}
                     // Only said when it applies.
-                    {move || has_answers().then(|| view! {
-                        " "{t(lang, "已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", "Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.")}
-                    })}
+                    {move || if has_answers() { tr(lang.get(), " 已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", " Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.") } else { "" }}
                 </p>
                 <details class="load-file">
                     <summary>{t(lang, "加载问卷文件（供咨询顾问使用）", "Load a questionnaire file (for consultants)")}</summary>

@@ -98,6 +98,39 @@ pub fn answered_of(answered: usize, asked: usize, lang: Lang) -> String {
     }
 }
 
+/// A number of firms: "12 家企业", "12 firms", "1 firm".
+pub fn firm_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 家企业"),
+        Lang::En if n == 1 => "1 firm".to_string(),
+        Lang::En => format!("{n} firms"),
+    }
+}
+
+/// A number of files: "3 份", "3 files", "1 file".
+pub fn file_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 份"),
+        Lang::En if n == 1 => "1 file".to_string(),
+        Lang::En => format!("{n} files"),
+    }
+}
+
+/// Firms counted out of a whole, with the share computed from them: "3/4（75.0%）",
+/// "3 of 4 (75.0%)"; "—" when the whole is 0 (no share).
+pub fn count_share(count: usize, of: usize, share: Option<f64>, lang: Lang) -> String {
+    match share {
+        None => DASH.to_string(),
+        Some(share) => {
+            let pct = format_percent(share);
+            match lang {
+                Lang::Zh => format!("{count}/{of}（{pct}）"),
+                Lang::En => format!("{count} of {of} ({pct})"),
+            }
+        }
+    }
+}
+
 /// A target profile as a citation: "《…》，…（适用于：规模以上工业企业）".
 pub fn profile_source(p: &TargetProfile, lang: Lang) -> String {
     let mut s = p.source.clone();
@@ -129,39 +162,6 @@ pub fn national_quoted(n: &ActualValue, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{v}（{}，{}）", n.period, n.series.get(lang)),
         Lang::En => format!("{v} ({}, {})", n.period, n.series.get(lang)),
-    }
-}
-
-/// A number of firms: "12 家企业", "12 firms", "1 firm".
-pub fn firm_count(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{n} 家企业"),
-        Lang::En if n == 1 => "1 firm".to_string(),
-        Lang::En => format!("{n} firms"),
-    }
-}
-
-/// A number of files: "3 份", "3 files", "1 file".
-pub fn file_count(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{n} 份"),
-        Lang::En if n == 1 => "1 file".to_string(),
-        Lang::En => format!("{n} files"),
-    }
-}
-
-/// Firms counted out of a whole, with the share computed from them: "3/4（75.0%）",
-/// "3 of 4 (75.0%)"; "—" when the whole is 0 (no share).
-pub fn count_share(count: usize, of: usize, share: Option<f64>, lang: Lang) -> String {
-    match share {
-        None => DASH.to_string(),
-        Some(share) => {
-            let pct = format_percent(share);
-            match lang {
-                Lang::Zh => format!("{count}/{of}（{pct}）"),
-                Lang::En => format!("{count} of {of} ({pct})"),
-            }
-        }
     }
 }
 

@@ -3,6 +3,7 @@
 use super::format::{
     format_maturity, format_percent, format_score, level_name, maturity_gap, overall_level_name,
 };
+use super::notes::{special_notes, unscored_sections_text, SpecialNote};
 use crate::domain::compute::assessment::Assessment;
 use crate::domain::model::questionnaire::{Questionnaire, Scoring};
 use crate::domain::model::text::Lang;
@@ -28,6 +29,10 @@ pub struct ScoreSummary {
     pub scenario_next_text: String,
     /// Where the rule comes from.
     pub scenario_source_text: String,
+    /// "不清楚" and "不适用" answers with their effect, and the questions (`notes`).
+    pub special: Vec<SpecialNote>,
+    /// "“核心指标”不计入总分。", or empty.
+    pub unscored_text: String,
 }
 
 /// The scenario rule's estimate, its next level's needs and its source, worded.
@@ -167,5 +172,7 @@ pub fn score_summary(q: &Questionnaire, a: &Assessment, lang: Lang) -> ScoreSumm
         next_text,
         completeness_text,
         provisional: s.is_provisional(),
+        special: special_notes(q, a, lang),
+        unscored_text: unscored_sections_text(q, lang),
     }
 }

@@ -9,15 +9,18 @@
 // into target/bench-dist so that a concurrent `trunk build` cannot swap files under it),
 // BENCH_LOAD_RUNS (7), BENCH_EDITS (240), BENCH_CLI_FILES (10000), BENCH_ROLLUP_FILES
 // (100000), BENCH_SKIP_CLI=1 (no CLI part), and BENCH_ONLY, a comma-separated list of
-// the parts to run (sizes, load, sme, 300, 2000, check, cli, rollup; default all), e.g.
-// BENCH_ONLY=sme,300,2000 for the edit latencies alone, BENCH_ONLY=rollup for the roll-up.
-import { spawnSync } from 'node:child_process';
+// the parts to run (sizes, load, repeat, sme, 300, 2000, lighthouse, check, cli, rollup;
+// default all), e.g. BENCH_ONLY=sme,300,2000 for the edit latencies alone,
+// BENCH_ONLY=rollup for the roll-up. The build is served as it ships
+// (scripts/static-server.mjs: brotli, cache headers, the CSP header). Lighthouse runs if
+// `scripts/setup.sh bench` installed it.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
-import { createServer } from 'node:http';
-import { extname, join, normalize, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { launchBrowser, openApp, ROOT, DIST as DEFAULT_DIST, chooseQuestionnaire } from '../support.mjs';
+import { serveDir } from '../../../scripts/static-server.mjs';
 import { answersJson, INDICATOR_ITEMS, questionnaireToml } from './generate.mjs';
 
 const DIST = resolve(process.env.BENCH_DIST ?? DEFAULT_DIST);
@@ -86,26 +89,11 @@ function pad(s, n, right = false) {
   return right ? fill + s : s + fill;
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-};
-
-/** As support.mjs's serveDist, for the build in DIST: resolves to { url, close }. */
-async function serveBuild() {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
-    const file = join(DIST, path === '' ? 'index.html' : path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+/** Bytes the server has sent (bodies, as encoded on the wire), by path. */
+const sent = [];
+/** The build in DIST served as scripts/serve.sh serves it; resolves to { url, close }. */
+function serveBuild() {
+  return serveDir(DIST, { onSent: (path, bytes) => sent.push({ path, bytes }) });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -122,7 +110,8 @@ function sizes() {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else files.push(p);
+      // The .br and .gz copies are what is sent: their sizes are the brotli and gzip columns.
+      else if (!/\.(br|gz)$/.test(name)) files.push(p);
     }
   };
   walk(DIST);
@@ -218,6 +207,85 @@ async function load(browser, url) {
   const fmt = (v) => v.map((x) => Math.round(x)).join(' ');
   row(`load → first question interactive, median of ${LOAD_RUNS}`, median(question), ['≤', 300], ms, `runs: ${fmt(question)}; medians: wasm fetched ${ms(median(wasm))}, instantiated ${ms(median(instantiated))}, instantiated → question ${ms(median(start))}`);
   row(`load → results chart drawn, median of ${LOAD_RUNS}`, median(chart), null, ms, `runs: ${fmt(chart)}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// 2b. Offline: what the service worker downloads after the first visit (its precache), and
+//     what a repeat visit downloads (nothing but, at most, sw.js, which the browser checks).
+
+async function repeatVisit(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const bytes = (from) => sent.slice(from).reduce((sum, s) => sum + s.bytes, 0);
+  let mark = sent.length;
+  const pageRequests = new Set();
+  page.on('request', (r) => pageRequests.add(new URL(r.url()).pathname));
+  await page.goto(url);
+  await page.waitForSelector('.section-nav');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  const first = sent.slice(mark);
+  const precached = first.filter((s) => !pageRequests.has(`/${s.path === 'index.html' ? '' : s.path}`) && !pageRequests.has(`/${s.path}`));
+  row(
+    'first visit: service worker precache, sent',
+    precached.reduce((sum, s) => sum + s.bytes, 0),
+    null,
+    kB,
+    `after the app runs: ${precached.map((s) => s.path).join(', ')}`,
+  );
+  row('first visit: all bytes sent (page + precache)', bytes(mark), null, kB, `${first.length} responses`);
+  mark = sent.length;
+  await page.reload();
+  await page.waitForSelector('.section-nav');
+  await page.waitForLoadState('networkidle');
+  const again = sent.slice(mark);
+  row('repeat visit: bytes fetched', bytes(mark), ['≤', 1000], kB, again.length ? `sent: ${again.map((s) => `${s.path} ${s.bytes} B`).join(', ')}` : 'nothing sent: every file from the service worker');
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------
+// 2c. Lighthouse (mobile: its simulated slow 4G and 4x CPU slowdown), on the build served
+//     compressed; installed into .tools/lighthouse by `scripts/setup.sh bench`.
+
+async function lighthouse(url) {
+  const bin = join(ROOT, '.tools/lighthouse/node_modules/.bin/lighthouse');
+  if (!existsSync(bin)) {
+    textRow('Lighthouse', 'not installed', 'scripts/setup.sh bench installs it');
+    return;
+  }
+  const out = join(dir, 'lighthouse.json');
+  const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'].join(' ');
+  // Asynchronously: the server answering Lighthouse runs in this process.
+  const child = spawn(
+    bin,
+    [url, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${chromeFlags}`, '--only-categories=performance,accessibility,best-practices,seo'],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const status = await new Promise((ok) => child.on('exit', ok));
+  if (status !== 0 || !existsSync(out)) throw new Error(`lighthouse exit ${status}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const score = (id) => Math.round(report.categories[id].score * 100);
+  const audit = (id) => report.audits[id];
+  const failing = (id) =>
+    report.categories[id].auditRefs
+      .filter((a) => a.weight > 0 && audit(a.id).score !== null && audit(a.id).score < 1)
+      .map((a) => a.id)
+      .join(', ');
+  const metrics = Object.entries({ FCP: 'first-contentful-paint', LCP: 'largest-contentful-paint', TBT: 'total-blocking-time', CLS: 'cumulative-layout-shift', SI: 'speed-index' })
+    .map(([name, id]) => `${name} ${audit(id).displayValue}`)
+    .join(', ');
+  const points = (x) => String(x);
+  row('Lighthouse mobile: performance', score('performance'), ['≥', 98], points, metrics);
+  for (const [id, name] of [['accessibility', 'accessibility'], ['best-practices', 'best practices'], ['seo', 'SEO']]) {
+    const f = failing(id);
+    row(`Lighthouse mobile: ${name}`, score(id), ['≥', 100], points, f ? `below 1: ${f}` : '');
+  }
+  const lcp = audit('largest-contentful-paint-element')?.details?.items?.[0]?.items?.[0]?.node?.snippet;
+  if (lcp) textRow('Lighthouse: LCP element', lcp.slice(0, 60));
+  const long = audit('long-tasks')?.details?.items?.slice(0, 3).map((t) => `${Math.round(t.duration)} ms at ${Math.round(t.startTime)} ms`);
+  if (long?.length) textRow('Lighthouse: longest main-thread tasks', long.join('; '), `Lighthouse ${report.lighthouseVersion}`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -509,12 +577,6 @@ function cli(dir) {
 //    than a command line can hold), its peak memory beside that of a tenth as many files:
 //    bounded memory means the two are about the same.
 
-function cliBinary() {
-  const build = spawnSync('cargo', ['build', '--release', '--quiet', '--bin', 'shuzhuan'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`release build failed: ${(build.stderr ?? '').trim().split('\n').pop()}`);
-  return join(ROOT, 'target/release/shuzhuan');
-}
-
 /** Writes `count` answers files of the generated questionnaire into `folder`, numbered from `from`. */
 function writeAnswers(folder, id, from, count) {
   for (let i = from; i < from + count; i++) {
@@ -527,7 +589,8 @@ function writeAnswers(folder, id, from, count) {
 }
 
 function rollupCli(dir) {
-  const bin = cliBinary();
+  const bin = cliBinary('CLI rollup');
+  if (!bin) return;
   const { id, toml } = questionnaireToml(CLI_QUESTIONS);
   const q = join(dir, `rollup-${id}.toml`);
   writeFileSync(q, toml);
@@ -574,7 +637,7 @@ const started = performance.now();
 const loadBefore = loadavg()[0];
 try {
   // The browser parts need a build; the CLI parts alone do not.
-  if (['sizes', 'load', 'sme', '300', '2000'].some(runs)) {
+  if (['sizes', 'load', 'repeat', 'lighthouse', 'sme', '300', '2000'].some(runs)) {
     if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} has no build: run \`trunk build --release\` first`);
     if (runs('sizes')) await section('sizes', async () => sizes());
     const server = await serveBuild();
@@ -583,6 +646,8 @@ try {
     try {
       if (runs('load')) await section('load', () => load(browser, server.url));
       if (runs('sizes')) firstVisitTotal();
+      if (runs('repeat')) await section('repeat visit', () => repeatVisit(browser, server.url));
+      if (runs('lighthouse')) await section('Lighthouse', () => lighthouse(server.url));
       if (runs('sme')) await section('edits on the SME questionnaire', () => sme(browser, server.url));
       if (runs('300')) await section('edits on 300 questions', () => generated(browser, server.url, dir, 300, 8));
       if (runs('2000')) await section('edits on 2,000 questions', () => generated(browser, server.url, dir, 2000, 50));
