@@ -57,15 +57,17 @@ impl<'a> SourceMap<'a> {
         }
     }
 
-    /// 1-based (line, column) of a byte offset; the column counts characters.
+    /// 1-based (line, column) of a byte offset; the column counts characters. An offset
+    /// inside a character (one computed within a string whose escapes changed its length)
+    /// counts as that character's.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.src.len());
+        let mut offset = offset.min(self.src.len());
+        while !self.src.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let start = self.line_starts[line - 1];
-        let col = self
-            .src
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let col = self.src[start..offset].chars().count() + 1;
         (line, col)
     }
 
@@ -95,5 +97,8 @@ mod tests {
         // "标题 " is 7 bytes but 3 characters.
         assert_eq!(map.line_col(6 + 7), (2, 4));
         assert_eq!(map.line_col(src.len()), (3, 2));
+        // Inside "题" (bytes 9–11 of the file) is its column, not 1:1 nor the line's start.
+        assert_eq!(map.line_col(6 + 4), (2, 2));
+        assert_eq!(map.line_col(usize::MAX), (3, 2));
     }
 }
