@@ -6,9 +6,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::domain::compute::assessment::Assessment;
-use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::questionnaire::{Questionnaire, Scoring};
 use crate::domain::model::text::Lang;
-use crate::domain::report::format::level_name;
+use crate::domain::report::format::{format_maturity, level_name};
 use crate::domain::report::round1;
 
 use super::terminal::terminal_safe;
@@ -56,7 +56,13 @@ pub fn row(file: &str, q: &Questionnaire, a: &Assessment, firm: &str, lang: Lang
     Row {
         file: file.to_string(),
         firm: firm.to_string(),
-        total: round1(s.total * 100.0) / 100.0,
+        // A maturity score is cut, not rounded, so that it never reads as the next
+        // level's threshold (1.7996 is 1.799, below 1.8).
+        total: if q.scoring == Scoring::Maturity {
+            ((s.total * 1e9).round() / 1e6).floor() / 1000.0
+        } else {
+            round1(s.total * 100.0) / 100.0
+        },
         total_max: s.total_max,
         level: s.level,
         level_name: s
@@ -161,7 +167,15 @@ pub fn write_table(
             let mut cells = vec![
                 terminal_safe(&r.file).into_owned(),
                 terminal_safe(&r.firm).into_owned(),
-                format!("{:.2}{}", r.total, if r.provisional { "*" } else { "" }),
+                format!(
+                    "{}{}",
+                    if q.scoring == Scoring::Maturity {
+                        format_maturity(r.total)
+                    } else {
+                        format!("{:.2}", r.total)
+                    },
+                    if r.provisional { "*" } else { "" }
+                ),
                 if r.level_name.is_empty() {
                     "—".to_string()
                 } else {

@@ -3,7 +3,7 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use super::answers_input::{check_answers, read_answers};
+use super::answers_input::{check_answers_noting, read_answers};
 use super::args::{Format, ScoreArgs};
 use super::output::{self, row, Row};
 use super::score_data::{self, Cell};
@@ -14,7 +14,6 @@ use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
-use crate::domain::report::upgrade_notice;
 
 /// One file scored: its table/JSON row, its CSV/JSON Lines record, and what converting an
 /// earlier version changed, if it was converted.

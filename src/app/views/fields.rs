@@ -54,7 +54,17 @@ pub fn ItemField(state: AppState, item: Item) -> impl IntoView {
                     }
                     .into_any()
                 }
-                ItemKind::Level { levels, .. } => {
+                ItemKind::Level {
+                    levels,
+                    below_first,
+                    ..
+                } => {
+                    // "Not yet level 1" first, where the item offers it.
+                    let levels = below_first
+                        .map(|text| LevelOption { level: 0, text })
+                        .into_iter()
+                        .chain(levels)
+                        .collect();
                     view! { <LevelField state=state item=item levels=levels /> }.into_any()
                 }
                 ItemKind::Ratio { .. } => view! { <RatioField state=state item=item /> }.into_any(),

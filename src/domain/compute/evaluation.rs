@@ -301,9 +301,14 @@ fn answer_fits(item: &Item, answer: Option<&Answer>) -> bool {
         }
         (ItemKind::YesNo { .. }, Some(Answer::Choice(c))) => c == "yes" || c == "no",
         (ItemKind::Trend { .. }, Some(Answer::Choice(c))) => Direction::from_id(c).is_some(),
-        (ItemKind::Level { levels, .. }, Some(Answer::Level(l))) => {
-            (1..=levels.len()).contains(&(*l as usize))
-        }
+        (
+            ItemKind::Level {
+                levels,
+                below_first,
+                ..
+            },
+            Some(Answer::Level(l)),
+        ) => (1..=levels.len()).contains(&(*l as usize)) || (*l == 0 && below_first.is_some()),
         (ItemKind::FreeText, Some(Answer::Text(_))) => true,
         _ => false,
     }

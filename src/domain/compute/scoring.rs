@@ -54,7 +54,7 @@ pub(crate) fn item_points(item: &Item, answers: &Answers, ev: &Evaluation) -> f6
             points: Some(p), ..
         } => answers
             .level(&item.id)
-            .and_then(|l| p.get(usize::from(l).saturating_sub(1)))
+            .and_then(|l| p.get(usize::from(l).checked_sub(1)?))
             .copied()
             .unwrap_or(0.0),
         ItemKind::Level { points: None, .. }

@@ -157,6 +157,8 @@ pub enum ItemKind {
     Level {
         levels: Vec<LevelOption>,
         points: Option<Vec<f64>>,
+        /// The answer "not yet the first level" (level 0), where the item offers it.
+        below_first: Option<Text>,
     },
 }
 

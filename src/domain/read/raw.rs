@@ -135,6 +135,8 @@ pub struct RawItem {
     /// A number (yes_no), a list (level) or a table up/flat/down (trend).
     pub points: Option<RawPoints>,
     pub levels: Option<(usize, Vec<RawLevelOption>)>,
+    /// A level item's "not yet level 1" answer.
+    pub below_first: Option<RawText>,
     pub allow_na: bool,
     pub allow_unknown: bool,
     pub visible_if: Option<At<String>>,
@@ -386,6 +388,7 @@ fn read_item(r: &mut Reader, o: &mut Obj) -> RawItem {
             });
             (at, levels)
         }),
+        below_first: text(r, o, "below_first"),
         allow_na: flag(r, o, "allow_na"),
         allow_unknown: flag(r, o, "allow_unknown"),
         visible_if: o.opt_str(r, "visible_if"),

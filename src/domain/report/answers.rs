@@ -74,7 +74,17 @@ pub fn answer_text(
                 word.to_string()
             }
         }
-        ItemKind::Level { levels, .. } => match answers.level(&item.id) {
+        ItemKind::Level {
+            levels,
+            below_first,
+            ..
+        } => match answers.level(&item.id) {
+            Some(0) => format!(
+                "{}{}{}",
+                level_label(q, 0, lang),
+                lang.pick("：", ": "),
+                below_first.as_ref().map_or("", |t| t.get(lang))
+            ),
             Some(l) => {
                 let desc = levels
                     .get(usize::from(l).saturating_sub(1))

@@ -1,9 +1,15 @@
 //! Each scored dimension: its share of the scale, its points or level, and how far it is
 //! from the line of the firm's next level.
 
-use super::format::{format_percent, format_pp, format_score, level_name, not_applicable, DASH};
+use super::format::{
+    format_maturity, format_percent, format_pp, format_score, level_label, level_name,
+    maturity_gap, not_applicable, DASH,
+};
 use crate::domain::compute::assessment::Assessment;
-use crate::domain::model::questionnaire::{Questionnaire, Scoring};
+use crate::domain::compute::scoring::DimensionScore;
+use crate::domain::model::questionnaire::{
+    Dimension, Item, ItemKind, Questionnaire, Scoring, Section,
+};
 use crate::domain::model::text::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +40,78 @@ impl DimensionRow {
     }
 }
 
+/// A capability sub-domain reads as a level, never a percentage: the level reached
+/// ("三级 集成级"), and what the next level needs (its descriptor in the sub-domain's
+/// question), or how far a mean of several questions is from the next whole level.
+fn maturity_row(
+    q: &Questionnaire,
+    section: &Section,
+    d: &Dimension,
+    ds: &DimensionScore,
+    lang: Lang,
+) -> DimensionRow {
+    let zh = lang == Lang::Zh;
+    let (percent_text, value_text, gap_text) = match ds.percent {
+        None => (
+            DASH.to_string(),
+            not_applicable(lang).to_string(),
+            String::new(),
+        ),
+        Some(_) => {
+            let reached = ds.earned.floor().clamp(0.0, 5.0) as u8;
+            let whole = ds.earned == f64::from(reached);
+            let value = if whole {
+                format!("{reached}")
+            } else {
+                format_maturity(ds.earned)
+            };
+            let value_text = if zh {
+                format!("{value} / 5 级")
+            } else {
+                format!("level {value} of 5")
+            };
+            let next = reached + 1;
+            let descriptor = match d.items.as_slice() {
+                [Item {
+                    kind: ItemKind::Level { levels, .. },
+                    ..
+                }] => levels.get(usize::from(reached)).map(|l| l.text.get(lang)),
+                _ => None,
+            };
+            let gap_text = match (level_name(q, next, lang), descriptor) {
+                (Some(name), Some(text)) if whole => {
+                    if zh {
+                        format!("{name}需要：{text}")
+                    } else {
+                        format!("{name} needs: {text}")
+                    }
+                }
+                (Some(name), _) => {
+                    let gap = maturity_gap(f64::from(next), ds.earned);
+                    if zh {
+                        format!("距{name}还差 {gap} 级")
+                    } else {
+                        format!("{gap} of a level to {name}")
+                    }
+                }
+                (None, _) => String::new(),
+            };
+            (level_label(q, reached, lang), value_text, gap_text)
+        }
+    };
+    DimensionRow {
+        id: d.id.clone(),
+        name: d.title.get(lang).to_string(),
+        section: section.title.get(lang).to_string(),
+        percent: ds.percent,
+        percent_text,
+        value_text,
+        // The chart's line is the next whole level of each sub-domain, not one share.
+        threshold: None,
+        gap_text,
+    }
+}
+
 pub fn dimension_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<DimensionRow> {
     let zh = lang == Lang::Zh;
     let s = &a.score;
@@ -53,17 +131,13 @@ pub fn dimension_rows(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<Dime
             if ds.max == 0.0 {
                 continue;
             }
-            let value_text = match (ds.percent, maturity) {
-                (None, _) => not_applicable(lang).to_string(),
-                (Some(_), true) => {
-                    let l = format_score(ds.earned);
-                    if zh {
-                        format!("{l} 级")
-                    } else {
-                        format!("level {l}")
-                    }
-                }
-                (Some(_), false) => {
+            if maturity {
+                rows.push(maturity_row(q, section, d, ds, lang));
+                continue;
+            }
+            let value_text = match ds.percent {
+                None => not_applicable(lang).to_string(),
+                Some(_) => {
                     let (e, m) = (format_score(ds.earned), format_score(ds.max));
                     if zh {
                         format!("{e} / {m} 分")

@@ -51,6 +51,23 @@ pub fn format_score(v: f64) -> String {
     }
 }
 
+/// A maturity score (0–5), cut (not rounded) to two decimals: 1.798 reads "1.79", so
+/// that its level (一级 below 1.8) can be read from it, never "1.8". A gap to the next
+/// level is worded from the same cut figure (`maturity_gap`).
+pub fn format_maturity(v: f64) -> String {
+    format!("{:.2}", cut2(v))
+}
+
+/// The distance from the cut score to `threshold`: 1.8 − 1.79 = "0.01".
+pub fn maturity_gap(threshold: f64, v: f64) -> String {
+    format!("{:.2}", ((threshold - cut2(v)) * 100.0).round() / 100.0)
+}
+
+/// Down to two decimals, with binary noise first taken off (2.3 × 100 is 229.99999…).
+fn cut2(v: f64) -> f64 {
+    ((v * 100.0 * 1e6).round() / 1e6).floor() / 100.0
+}
+
 /// The points an item or dimension carries, as the questionnaire file sets them
 /// ("1.875 分"): an authored figure, shown in full like a target.
 pub fn format_points(points: f64, lang: Lang) -> String {
@@ -170,6 +187,9 @@ pub fn level_name(q: &Questionnaire, level: u8, lang: Lang) -> Option<&str> {
 /// A level as an answer or a scenario reads it: its name, or "3 级" / "Level 3" where
 /// the questionnaire names no such level.
 pub fn level_label(q: &Questionnaire, level: u8, lang: Lang) -> String {
+    if level == 0 && !q.levels.is_empty() {
+        return overall_level_name(q, None, lang);
+    }
     match level_name(q, level, lang) {
         Some(name) => name.to_string(),
         None => match lang {
@@ -229,6 +249,22 @@ mod tests {
         assert_eq!(format_target(67.5), "67.5%");
         assert_eq!(format_points(1.875, Lang::Zh), "1.875 分");
         assert_eq!(format_points(20.0, Lang::En), "20 points");
+    }
+
+    #[test]
+    fn a_maturity_score_is_cut_so_that_its_level_reads_from_it() {
+        // 1.798… is below 二级's 1.8: "1.79", 0.01 short, never "1.8 … 0".
+        assert_eq!(format_maturity(1.798_076_923), "1.79");
+        assert_eq!(maturity_gap(1.8, 1.798_076_923), "0.01");
+        assert_eq!(format_maturity(2.75), "2.75");
+        assert_eq!(maturity_gap(2.8, 2.75), "0.05");
+        assert_eq!(
+            format_maturity(2.3),
+            "2.30",
+            "2.3 × 100 is 229.999…: not 2.29"
+        );
+        assert_eq!(format_maturity(0.0), "0.00");
+        assert_eq!(format_maturity(5.0), "5.00");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The headline of the result: score, level, what the next level needs, completeness.
 
-use super::format::{format_percent, format_score, level_name, overall_level_name};
+use super::format::{
+    format_maturity, format_percent, format_score, level_name, maturity_gap, overall_level_name,
+};
 use super::notes::{special_notes, unscored_sections_text, SpecialNote};
 use crate::domain::compute::assessment::Assessment;
 use crate::domain::model::questionnaire::{Questionnaire, Scoring};
@@ -117,7 +119,12 @@ pub fn score_summary(q: &Questionnaire, a: &Assessment, lang: Lang) -> ScoreSumm
         .and_then(|(l, gap)| Some((level_name(q, l, lang)?, gap)))
     {
         Some((name, gap)) => {
-            let gap = format_score(gap);
+            // A maturity gap from the same cut figure the score shows.
+            let gap = if maturity {
+                maturity_gap(s.total + gap, s.total)
+            } else {
+                format_score(gap)
+            };
             match (zh, maturity) {
                 (true, false) => format!("距{name}还差 {gap} 分"),
                 (true, true) => format!("距{name}还差 {gap}"),
@@ -146,7 +153,11 @@ pub fn score_summary(q: &Questionnaire, a: &Assessment, lang: Lang) -> ScoreSumm
         scenario_estimate_text,
         scenario_next_text,
         scenario_source_text,
-        total_text: format_score(s.total),
+        total_text: if maturity {
+            format_maturity(s.total)
+        } else {
+            format_score(s.total)
+        },
         scale_text: if maturity {
             "/ 5".to_string()
         } else if zh {

@@ -67,7 +67,7 @@ impl Checker<'_, '_> {
 
     /// Reports fields that have no meaning for the item's kind (a typo or a wrong kind).
     fn fields_fit_kind(&mut self, raw: &RawItem, field: &str, kind: &str) {
-        let present: [(&'static str, Option<usize>, &[&str]); 11] = [
+        let present: [(&'static str, Option<usize>, &[&str]); 12] = [
             (
                 "options",
                 raw.options.as_ref().map(|_| raw.offset),
@@ -103,6 +103,11 @@ impl Checker<'_, '_> {
                 &["trend"],
             ),
             ("levels", raw.levels.as_ref().map(|l| l.0), &["level"]),
+            (
+                "below_first",
+                raw.below_first.as_ref().map(|t| t.offset),
+                &["level"],
+            ),
         ];
         if !KINDS.contains(&kind) {
             return; // the unknown kind is reported once, by `item`

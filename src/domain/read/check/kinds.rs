@@ -170,6 +170,7 @@ impl Checker<'_, '_> {
             return ItemKind::Level {
                 levels: Vec::new(),
                 points: None,
+                below_first: None,
             };
         };
         if raw_levels.len() != 4 && raw_levels.len() != 5 {
@@ -213,7 +214,15 @@ impl Checker<'_, '_> {
                 None
             }
         };
-        ItemKind::Level { levels, points }
+        let below_first = raw
+            .below_first
+            .as_ref()
+            .map(|t| self.text(t, &format!("{field}.below_first")));
+        ItemKind::Level {
+            levels,
+            points,
+            below_first,
+        }
     }
 
     /// A count's or an amount's unit, which is required.
