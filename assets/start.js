@@ -79,6 +79,8 @@ function offline() {
   });
   sw.register('./sw.js').then(
     (registration) => {
+      // Some browsers (or policies that block service workers) resolve without one.
+      if (!registration) return;
       const offerWaiting = (worker) =>
         offerUpdate(() => {
           accepted = true;

@@ -12,7 +12,7 @@ const FILES = [];
 const CACHE = `shuzhuan-${VERSION}`;
 const PREFIX = 'shuzhuan-';
 // Content-hashed names (scripts/site.mjs, HASHED): the HTTP cache may answer for them.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());

@@ -50,10 +50,11 @@ export const TYPES = {
 export const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|ico|json|webmanifest|bin|txt)$/;
 
 /**
- * Names with a content hash (Trunk's `name-<16 hex>.ext`, the wasm `name-<hash>_bg.wasm`):
+ * Names with a content hash (Trunk's `name-<hash>.ext`, a 64-bit hash in hex without its
+ * leading zeros, so 8 to 16 digits but for a chance of 1 in 2^32; the wasm `name-<hash>_bg.wasm`):
  * a new build gives new names, so these may be cached for ever; everything else
  * (index.html, sw.js, the files worker, the questionnaires, icons) is revalidated.
  */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 export const cacheControl = (name) => (HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache');

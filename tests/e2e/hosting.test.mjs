@@ -42,9 +42,9 @@ const built = (pattern) => {
 
 /** The checks docs/hosting.md promises, against a server of dist/ at `base`. */
 async function checkHost(base) {
-  const wasm = built(/^shuzhuan-app-[0-9a-f]{16}_bg\.wasm$/);
-  const glue = built(/^shuzhuan-app-[0-9a-f]{16}\.js$/);
-  const css = built(/^style-[0-9a-f]{16}\.css$/);
+  const wasm = built(/^shuzhuan-app-[0-9a-f]{8,16}_bg\.wasm$/);
+  const glue = built(/^shuzhuan-app-[0-9a-f]{8,16}\.js$/);
+  const css = built(/^style-[0-9a-f]{8,16}\.css$/);
   const cases = [
     // path, accept-encoding, type, encoding sent, cache-control
     ['/', 'gzip, deflate, br', /^text\/html; ?charset=utf-8$/i, 'br', 'no-cache', 'index.html'],
