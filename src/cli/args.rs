@@ -20,7 +20,7 @@ pub struct CheckArgs {
     pub files: Vec<String>,
 }
 
-/// `shuzhuan score --questionnaire Q --targets T [--format F] [--lang L] ANSWERS.json...`
+/// `shuzhuan score --questionnaire Q --targets T [--format F] [--lang L] [--lenient] ANSWERS.json...`
 #[derive(Debug, PartialEq)]
 pub struct ScoreArgs {
     /// A built-in questionnaire id or a `.toml` file.
@@ -29,6 +29,8 @@ pub struct ScoreArgs {
     pub targets: String,
     pub format: Format,
     pub lang: Lang,
+    /// Score a file even when some of its answers cannot be used (they are reported).
+    pub lenient: bool,
     pub files: Vec<String>,
 }
 
@@ -83,6 +85,7 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
 fn parse_score(args: &[String]) -> Result<Command, UsageError> {
     let (mut questionnaire, mut targets) = (None, None);
     let (mut format, mut lang, mut files) = (Format::Table, Lang::Zh, Vec::new());
+    let mut lenient = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -98,6 +101,7 @@ fn parse_score(args: &[String]) -> Result<Command, UsageError> {
                 }
             }
             "--lang" => lang = lang_value(it.next())?,
+            "--lenient" => lenient = true,
             "-h" | "--help" => return Ok(Command::Help),
             _ => files.push(a.clone()),
         }
@@ -115,6 +119,7 @@ fn parse_score(args: &[String]) -> Result<Command, UsageError> {
         targets,
         format,
         lang,
+        lenient,
         files,
     }))
 }
@@ -138,12 +143,13 @@ mod tests {
             }))
         );
         assert_eq!(
-            parse_words("score x.json --targets t --format csv --questionnaire q y.json"),
+            parse_words("score x.json --targets t --format csv --lenient --questionnaire q y.json"),
             Ok(Command::Score(ScoreArgs {
                 questionnaire: "q".into(),
                 targets: "t".into(),
                 format: Format::Csv,
                 lang: Lang::Zh,
+                lenient: true,
                 files: vec!["x.json".into(), "y.json".into()]
             }))
         );

@@ -24,11 +24,15 @@ const USAGE: &str = "usage:
       questionnaires named on the command line and the built-in ones. Prints every error as
       file:line:col: field: message; exits 1 on any error, 0 when clean.
 
-  shuzhuan score --questionnaire Q --targets T [--format table|json|csv] [--lang zh|en] ANSWERS.json...
+  shuzhuan score --questionnaire Q --targets T [--format table|json|csv] [--lang zh|en] [--lenient] ANSWERS.json...
       Scores answers files (the app's export, format in docs/scoring.md). Q is a built-in
       questionnaire id or a .toml file; T a built-in target profile id or a .toml file.
       A file that cannot be read or scored is reported by name on stderr and the rest are
-      scored; the exit code is 1 if any failed.";
+      scored; the exit code is 1 if any failed. Every answer that cannot be used (an
+      invalid number, an option or level the item does not have, an answer to a computed
+      or unknown item) is reported as file: item: value: why, and its file is not scored;
+      with --lenient such a file is scored on the answers that can be used (the problems
+      are still reported, and do not make the exit code 1).";
 
 pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     match args::parse(args) {

@@ -47,12 +47,56 @@ fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfil
     })
 }
 
+/// One file's outcome: its row if it was scored, and what to say about it on stderr
+/// (why it could not be read, or each answer that could not be used).
+struct Scored {
+    row: Option<Row>,
+    messages: Vec<String>,
+}
+
+/// Reads, checks and scores one answers file. A file with answers that cannot be used
+/// is not scored unless `lenient` (then what can be used is); either way each one is
+/// reported.
+fn score_one(
+    f: &str,
+    q: &Questionnaire,
+    p: &TargetProfile,
+    cat: &Catalogue,
+    lang: Lang,
+    lenient: bool,
+) -> Scored {
+    let failed = |message: String| Scored {
+        row: None,
+        messages: vec![message],
+    };
+    let bytes = match std::fs::read(f) {
+        Ok(bytes) => bytes,
+        Err(e) => return failed(format!("{f}: cannot read: {e}")),
+    };
+    let read = match parse_answers_file(&bytes, q) {
+        Ok(read) => read,
+        Err(e) => return failed(format!("{f}: {}", e.text().get(lang))),
+    };
+    let messages: Vec<String> = read
+        .problems
+        .iter()
+        .map(|p| format!("{f}: {}", p.render(lang)))
+        .collect();
+    let file = read.file;
+    let row = (lenient || messages.is_empty()).then(|| {
+        let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
+        row(f, q, &a, &file.firm.name, lang)
+    });
+    Scored { row, messages }
+}
+
 pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     let ScoreArgs {
         questionnaire: q_arg,
         targets: t_arg,
         format,
         lang,
+        lenient,
         files,
     } = args;
     let lang = *lang;
@@ -83,21 +127,14 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         .map_or(1, |n| n.get())
         .min(files.len());
     let chunk = files.len().div_ceil(threads);
-    let results: Vec<Result<Row, String>> = std::thread::scope(|scope| {
+    let results: Vec<Scored> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
                 let (q, p, cat) = (&q, &p, &cat);
                 scope.spawn(move || {
                     part.iter()
-                        .map(|f| {
-                            let src = std::fs::read_to_string(f)
-                                .map_err(|e| format!("{f}: cannot read: {e}"))?;
-                            let file = parse_answers_file(&src, q)
-                                .map_err(|m| format!("{f}: {}", m.get(lang)))?;
-                            let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
-                            Ok(row(f, q, &a, &file.firm.name, lang))
-                        })
+                        .map(|f| score_one(f, q, p, cat, lang, *lenient))
                         .collect::<Vec<_>>()
                 })
             })
@@ -109,15 +146,15 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
     });
 
     let mut w = BufWriter::new(out);
-    let rows: Vec<&Row> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let rows: Vec<&Row> = results.iter().filter_map(|r| r.row.as_ref()).collect();
     let _ = output::write(&mut w, *format, &rows, &q, lang);
     let _ = w.flush();
-    let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
-    for f in &failed {
-        let _ = writeln!(err, "{f}");
+    for message in results.iter().flat_map(|r| &r.messages) {
+        let _ = writeln!(err, "{message}");
     }
-    let _ = writeln!(err, "{} scored, {} failed", rows.len(), failed.len());
-    if failed.is_empty() {
+    let failed = results.len() - rows.len();
+    let _ = writeln!(err, "{} scored, {failed} failed", rows.len());
+    if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::domain::model::text::Text;
 use crate::domain::wire::formats::keys::{
     ASSESSMENT_PREFIX, CONSULTANT, CUSTOM_FILES, SETTINGS, UNREADABLE_PREFIX,
 };
@@ -201,7 +202,7 @@ pub struct Migration {
     /// Why some entries are still unconverted (the files worker could not be
     /// downloaded, or the browser refused to write): they are kept, and tried again at
     /// the next start.
-    pub failed: Option<String>,
+    pub failed: Option<Text>,
 }
 
 /// Converts `entries` (from `legacy_entries`) in the files worker and calls `done` once
@@ -228,7 +229,10 @@ pub fn migrate(entries: Vec<(String, String)>, done: impl FnOnce(Migration) + 's
             let done = waited.borrow_mut().done.take();
             if let Some(done) = done {
                 done(Migration {
-                    failed: Some("the files worker did not answer".into()),
+                    failed: Some(Text::new(
+                        "文件读取程序没有响应",
+                        "the files worker did not answer",
+                    )),
                     ..waited.borrow().result.clone()
                 });
             }
@@ -242,14 +246,17 @@ pub fn migrate(entries: Vec<(String, String)>, done: impl FnOnce(Migration) + 's
             match reply {
                 Ok(Some(entry)) => match write_converted(&key, &entry) {
                     Ok(()) => converted(&key),
-                    Err(_) => p.result.failed = Some("the browser refused to save".into()),
+                    Err(_) => {
+                        p.result.failed =
+                            Some(Text::new("浏览器不允许保存", "the browser refused to save"))
+                    }
                 },
                 Ok(None) => {
                     set_aside(&key);
                     converted(&key);
                     p.result.set_aside += 1;
                 }
-                Err(why) => p.result.failed = Some(why),
+                Err(why) => p.result.failed = Some(why.text()),
             }
             p.left -= 1;
             if p.left == 0 {

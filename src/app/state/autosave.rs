@@ -89,7 +89,7 @@ impl AppState {
             self.notice.set(Some(Text::new(
                 "浏览器不允许保存数据（可能是隐私模式或存储已满）：可以继续填写，但关闭页面后答案会丢失，请及时导出。",
                 "The browser does not allow saving (private mode or storage full): you can keep working, but answers are lost when the page closes; export them.",
-            )));
+            ).into()));
         }
     }
 

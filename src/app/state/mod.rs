@@ -77,6 +77,8 @@ pub struct AppState {
     builtin: RwSignal<Vec<Arc<Questionnaire>>>,
     /// The built-in questionnaire being fetched, or the file being read, if any.
     fetching: RwSignal<Option<String>>,
+    /// The on-demand built-in questionnaires as fetched (compiled), by id.
+    fetched_bytes: StoredValue<Vec<(String, Vec<u8>)>>,
     custom: RwSignal<Vec<LoadedFile>>,
     /// Saved questionnaire files not (yet) read: kept in storage whatever happens, so a
     /// reader that could not be downloaded, or a file today's checker refuses, loses nothing.
@@ -96,7 +98,7 @@ pub struct AppState {
     /// The section shown, by index.
     section: RwSignal<usize>,
     /// A message about saving, restoring or importing, shown under the app bar.
-    notice: RwSignal<Option<Text>>,
+    notice: RwSignal<Option<Notice>>,
     /// Errors of the last questionnaire file the user tried to load.
     load_errors: RwSignal<Vec<LoadError>>,
     /// The questionnaire in use and the results, as memos.
@@ -123,8 +125,8 @@ impl AppState {
         let set_aside = loaded.set_aside.len() + migration.set_aside;
         let notice = match migration.failed {
             Some(why) => Some(Text::new(
-                format!("本机保存的部分数据来自较早的版本，暂时无法转换（{why}），仍原样保存；刷新页面后重试。"),
-                format!("Some data saved on this device by an earlier version cannot be converted just now ({why}); it is kept as it was. Reload the page to try again."),
+                format!("本机保存的部分数据来自较早的版本，暂时无法转换（{}），仍原样保存；刷新页面后重试。", why.zh),
+                format!("Some data saved on this device by an earlier version cannot be converted just now ({}); it is kept as it was. Reload the page to try again.", why.get(Lang::En)),
             )),
             None => (set_aside > 0).then(|| {
                 Text::new(
@@ -161,6 +163,7 @@ impl AppState {
             catalogue: catalogue_value,
             builtin,
             fetching: RwSignal::new(None),
+            fetched_bytes: StoredValue::new(Vec::new()),
             custom,
             unread_files: StoredValue::new(stored_files.clone()),
             after_reading: StoredValue::new_local(None),
@@ -173,7 +176,7 @@ impl AppState {
             firm,
             profile_id,
             section: RwSignal::new(0),
-            notice: RwSignal::new(notice),
+            notice: RwSignal::new(notice.map(Notice::from)),
             load_errors: RwSignal::new(Vec::new()),
             derived,
             save_pending: StoredValue::new(false),
@@ -192,12 +195,29 @@ impl AppState {
     }
 
     /// The message shown under the app bar, if any.
-    pub fn notice(&self) -> Reader<Option<Text>> {
+    pub fn notice(&self) -> Reader<Option<Notice>> {
         Reader(self.notice)
     }
 
     /// Shows a message under the app bar (an export or a file that failed, for example).
     pub fn show_notice(&self, text: Text) {
-        self.notice.set(Some(text));
+        self.notice.set(Some(text.into()));
+    }
+}
+
+/// A message under the app bar: a sentence, and the list it introduces (each answer an
+/// imported file gave that could not be used, say), if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: Text,
+    pub list: Vec<Text>,
+}
+
+impl From<Text> for Notice {
+    fn from(text: Text) -> Self {
+        Notice {
+            text,
+            list: Vec::new(),
+        }
     }
 }

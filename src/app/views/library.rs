@@ -6,7 +6,7 @@ use leptos::wasm_bindgen::JsCast;
 
 use crate::app::state::AppState;
 use crate::app::views::i18n::{t, tr};
-use crate::app::views::setup::read_chosen_file;
+use crate::app::views::setup::read_chosen_bytes;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::format_percent;
 
@@ -60,13 +60,19 @@ pub fn Library(state: AppState) -> impl IntoView {
         // The JSON is written in the files worker.
         crate::app::platform::files::write_answers(saved.file, move |json| {
             let failed = match json {
-                Err(why) => Some(Text::new(
-                    format!("导出失败：文件写入程序下载失败（{why}），请检查网络后重试。"),
-                    format!("Export failed: the file writer could not be downloaded ({why}); check the connection and try again."),
-                )),
-                Ok(json) => download(&name, &json)
-                    .err()
-                    .map(|_| Text::new("导出失败：浏览器不允许下载文件。", "Export failed: the browser did not allow the download.")),
+                Err(why) => {
+                    let why = why.text();
+                    Some(Text::new(
+                        format!("导出失败：{}。", why.zh),
+                        format!("Export failed: {}.", why.get(Lang::En)),
+                    ))
+                }
+                Ok(json) => download(&name, &json).err().map(|_| {
+                    Text::new(
+                        "导出失败：浏览器不允许下载文件。",
+                        "Export failed: the browser did not allow the download.",
+                    )
+                }),
             };
             if let Some(failed) = failed {
                 state.show_notice(failed);
@@ -74,7 +80,7 @@ pub fn Library(state: AppState) -> impl IntoView {
         });
     };
     let on_import = move |ev: leptos::ev::Event| {
-        read_chosen_file(ev, state, move |name, text| state.import(name, text))
+        read_chosen_bytes(ev, state, move |name, bytes| state.import(name, bytes))
     };
     let count = move || state.saved().with(Vec::len);
     view! {
