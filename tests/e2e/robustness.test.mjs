@@ -1,14 +1,45 @@
-// Bad input in the browser: answers files with problems, and a files worker that
-// crashes or hangs.
+// Bad input in the browser: answers files with problems, a files worker that crashes or
+// hangs, storage that is full, empty or unreadable saved entries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, ROOT, useApp } from './support.mjs';
+import { openApp, ROOT, OUTPUT, useApp } from './support.mjs';
 
 const app = useApp();
 
 async function openLibrary(page) {
   if (!(await page.evaluate(() => document.getElementById('library').open))) await page.click('#library-summary');
+}
+
+/**
+ * A new page whose storage holds `entries` before the app starts and, with `fill`, is
+ * then filled to its quota (in ever smaller pieces).
+ */
+async function openWith(entries, { fill = false } = {}) {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(({ entries, fill }) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    let size = 1 << 20;
+    let i = 0;
+    while (fill && size >= 1) {
+      try {
+        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
+        i += 1;
+      } catch {
+        size >>= 1;
+      }
+    }
+  }, { entries, fill });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.problems = problems;
+  await page.goto(app.server.url);
+  await page.waitForSelector('.section-nav');
+  return page;
 }
 
 test('an answers file with unusable answers is imported with what can be used, each problem listed', async () => {
@@ -94,4 +125,44 @@ test('a files worker that never answers is stopped after its time limit; export,
   assert.ok(saved >= 2, `${saved} assessments saved`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-answers')]);
   assert.match(download.suggestedFilename(), /^常州示例电机有限公司-/);
+});
+
+test('storage full: an unreadable entry that cannot be copied stays where it is, and the notice says so', async () => {
+  const page = await openWith({ 'shuzhuan.assessment.bad': 'pc1:damaged!' }, { fill: true });
+  await page.waitForSelector('.notice');
+  assert.match(await page.innerText('.notice'), /有 1 条保存的数据无法读取；存储空间已满，无法另存，已原样保留在原处，没有删除/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('shuzhuan.assessment.bad')), 'pc1:damaged!');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('shuzhuan.unreadable.'))), false);
+  await openLibrary(page);
+  assert.equal(await page.getAttribute('#unreadable .unreadable-entry', 'data-unreadable'), 'shuzhuan.assessment.bad');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('an empty saved entry is unreadable, not a blank assessment; an unreadable entry exports its text as stored', async () => {
+  const damaged = 'pc1:不是 base64 <script>';
+  const page = await openWith({ 'shuzhuan.assessment.empty': '', 'shuzhuan.assessment.damaged': damaged });
+  await page.waitForSelector('.notice');
+  assert.match(await page.innerText('.notice'), /有 2 条保存的数据无法读取，已另存备查/);
+  await openLibrary(page);
+  assert.equal(await page.locator('[data-assessment="empty"]').count(), 0, 'no blank assessment');
+  const listed = await page.locator('#unreadable .unreadable-entry').evaluateAll((li) => li.map((l) => [l.dataset.unreadable, l.querySelector('.meta').innerText]));
+  assert.deepEqual(listed, [
+    ['shuzhuan.unreadable.assessment.damaged', `${damaged.length} 个字符`],
+    ['shuzhuan.unreadable.assessment.empty', '空（0 个字符）'],
+  ]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-unreadable="shuzhuan.unreadable.assessment.damaged"] .export-raw'),
+  ]);
+  const path = join(OUTPUT, 'unreadable-entry.txt');
+  await download.saveAs(path);
+  assert.equal(download.suggestedFilename(), 'shuzhuan.unreadable.assessment.damaged.txt');
+  assert.equal(readFileSync(path, 'utf8'), damaged);
+  // Still there after a reload (set aside, never removed).
+  await page.reload();
+  await openLibrary(page);
+  assert.equal(await page.locator('#unreadable .unreadable-entry').count(), 2);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

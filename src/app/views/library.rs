@@ -8,13 +8,14 @@ use crate::app::state::AppState;
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::setup::read_chosen_bytes;
 use crate::domain::model::text::{Lang, Text};
+use crate::domain::report::format::entry_length;
 use crate::domain::report::format_percent;
 
-/// Offers `text` as a file download.
-fn download(name: &str, text: &str) -> Result<(), String> {
+/// Offers `text` as a file download of type `mime`.
+fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&leptos::wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
@@ -67,7 +68,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                         format!("Export failed: {}.", why.get(Lang::En)),
                     ))
                 }
-                Ok(json) => download(&name, &json).err().map(|_| {
+                Ok(json) => download(&name, &json, "application/json").err().map(|_| {
                     Text::new(
                         "导出失败：浏览器不允许下载文件。",
                         "Export failed: the browser did not allow the download.",
@@ -146,6 +147,48 @@ pub fn Library(state: AppState) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <UnreadableEntries state=state />
         </details>
+    }
+}
+
+/// Saved entries that cannot be read, kept (set aside, or where they were), each with
+/// a button that downloads its text exactly as stored.
+#[component]
+fn UnreadableEntries(state: AppState) -> impl IntoView {
+    let lang = state.lang();
+    move || {
+        let entries = state.unreadable().get();
+        (!entries.is_empty()).then(|| {
+            view! {
+                <div class="unreadable" id="unreadable">
+                    <h3>{t(lang, "无法读取的保存数据", "Saved data that cannot be read")}</h3>
+                    <p class="help">{t(lang, "这些数据已原样保留，没有删除。可导出原文备查，或交给技术支持。", "This data is kept as it was, not deleted. Export its text to keep it or to give it to support.")}</p>
+                    <ul class="unreadable-list">
+                        {entries.into_iter().map(|entry| {
+                            let key = entry.key.clone();
+                            let shown_key = entry.key.clone();
+                            let length = entry.length;
+                            let export = move |_| {
+                                let failed = match state.unreadable_text(&key) {
+                                    Some(text) => download(&format!("{key}.txt"), &text, "text/plain").is_err(),
+                                    None => true,
+                                };
+                                if failed {
+                                    state.show_notice(Text::new("导出失败：浏览器不允许下载文件，或数据已不在本机。", "Export failed: the browser did not allow the download, or the data is no longer on this device."));
+                                }
+                            };
+                            view! {
+                                <li class="unreadable-entry" data-unreadable=entry.key.clone()>
+                                    <code class="unreadable-key">{shown_key}</code>
+                                    <span class="meta">{move || entry_length(length, lang.get())}</span>
+                                    <button type="button" class="small export-raw" on:click=export>{t(lang, "导出原文", "Export its text")}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }
