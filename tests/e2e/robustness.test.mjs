@@ -1,5 +1,6 @@
 // Bad input in the browser: answers files with problems, a files worker that crashes or
-// hangs, storage that is full, empty or unreadable saved entries.
+// hangs, storage that is full, empty or unreadable saved entries, and a firm name of
+// 10,000 characters.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -166,3 +167,27 @@ test('an empty saved entry is unreadable, not a blank assessment; an unreadable 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+for (const width of [360, 1280]) {
+  test(`a firm name of 10,000 characters widens nothing, at ${width} px`, async () => {
+    const page = await openApp(app.browser, app.server.url, { width, height: 800 });
+    const name = 'W'.repeat(10_000);
+    await page.fill('#firm-name', name);
+    await page.fill('#q-key_processes', '40');
+    await openLibrary(page);
+    // A new assessment puts this one in the list with its name.
+    await page.click('#new-assessment');
+    await page.waitForSelector('.assessment strong:text-matches("^W{100}")');
+    const overflow = () => page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    let [scroll, viewport] = await overflow();
+    assert.ok(scroll <= viewport, `my assessments: ${scroll} px wide in ${viewport}`);
+    await page.click('.assessment:not(.current) button');
+    await page.waitForFunction(() => document.getElementById('firm-name')?.value.length === 10_000);
+    await page.click('#toggle-report');
+    await page.waitForSelector('.report-firm');
+    [scroll, viewport] = await overflow();
+    assert.ok(scroll <= viewport, `report: ${scroll} px wide in ${viewport}`);
+    await page.screenshot({ path: join(OUTPUT, `long-firm-name-${width}.png`) });
+    assert.deepEqual(page.problems, []);
+  });
+}
