@@ -114,12 +114,22 @@ test('a files worker that never answers is stopped after its time limit; export,
   });
   await openLibrary(page);
   await page.fill('#firm-name', '卡住测试厂');
+  // Every notice shown, in order: the import's may replace the export's within moments.
+  await page.evaluate(() => {
+    window.notices = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('.notice')?.innerText;
+      if (text && text !== window.notices.at(-1)) window.notices.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const shown = (text) => page.waitForFunction((t) => window.notices.some((n) => n.includes(t)), text, { timeout: 40_000 });
   // The export waits on the worker that hangs; the import queued behind it goes to a new one.
   await page.click('#export-answers');
   await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
-  await page.waitForSelector('.notice:has-text("导出失败")', { timeout: 40_000 });
-  assert.match(await page.innerText('.notice'), /此文件无法读取：20 秒内未读完/);
-  await page.waitForSelector('.notice:has-text("导入为一份新的评估")', { timeout: 20_000 });
+  await shown('导出失败');
+  const failed = await page.evaluate(() => window.notices.find((n) => n.includes('导出失败')));
+  assert.match(failed, /导出失败：此文件无法读取：20 秒内未读完/);
+  await shown('导入为一份新的评估');
   assert.equal(served, 2);
   // The assessment typed before is saved all along, and export works again.
   const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('shuzhuan.assessment.')).length);
