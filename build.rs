@@ -77,10 +77,11 @@ fn main() {
     for source in sources {
         version.write(&fs::read(&source).unwrap_or_default());
     }
-    println!(
-        "cargo:rustc-env=SHUZHUAN_COMPILED_VERSION={:016x}",
-        version.finish()
-    );
+    let version = format!("{:016x}", version.finish());
+    // The service worker precaches the files the app requests with `?v=<version>` under
+    // exactly those URLs (scripts/post-build.mjs reads the version here).
+    write(&served.join("version.txt"), version.as_bytes());
+    println!("cargo:rustc-env=SHUZHUAN_COMPILED_VERSION={version}");
 }
 
 /// Every `.rs` file under `dir`, at any depth (the domain is laid out in folders).

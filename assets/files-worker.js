@@ -1,4 +1,4 @@
-// Starts the files worker (src/files_worker.rs) in this worker. The page passes
+// Starts the files worker (src/bin/shuzhuan-files.rs) in this worker. The page passes
 // its build's version as the query string, so a cached worker from another build is
 // never paired with this app. A failed download is reported to the page, which then
 // says so and tries again next time.

@@ -7,7 +7,7 @@
 #   BENCH_SKIP_CLI=1 scripts/bench.sh  without the CLI (saves its release build)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-"$ROOT/scripts/setup.sh" test
+"$ROOT/scripts/setup.sh" bench
 cd "$ROOT"
 
 # Peak memory of the CLI comes from GNU time (Debian's `time`), not the shell keyword.

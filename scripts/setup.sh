@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs whatever is missing, idempotently, from crates.io, npm and Debian only.
+# Installs whatever is missing, idempotently, from crates.io, npm, PyPI and Debian only.
 #   scripts/setup.sh build   the tools to build and serve the app
-#   scripts/setup.sh test    the above, plus Chromium, fonts, poppler and the e2e packages
+#   scripts/setup.sh test    the above, plus Chromium, fonts, poppler, nginx, the e2e packages
+#                            and DuckDB (PyPI, in a venv under .tools/py) for tests/duckdb/
+#   scripts/setup.sh bench   the above, plus Lighthouse (scripts/bench.sh; not needed by the tests)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -10,6 +12,7 @@ what="${1:-test}"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 ESBUILD_VERSION=0.25.0
+DUCKDB_VERSION=2.0.0
 # The CLI must match the wasm-bindgen crate exactly; Cargo.toml pins it, Cargo.lock records it.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 
@@ -35,7 +38,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 # Debian's binaryen is too old for wasm-bindgen's output; npm's is the right one.
-# esbuild minifies the app's JS glue (scripts/minify-glue.mjs). One install for both:
+# esbuild minifies the JS glue and start script (scripts/post-build.mjs). One install for both:
 # a second one would remove what the first installed.
 if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" ||
   [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
@@ -46,7 +49,8 @@ fi
 
 [ "$what" = build ] && exit 0
 
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils brotli)
+# nginx with its brotli_static module: tests/e2e/hosting.test.mjs runs docs/hosting.md's recipe.
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils brotli nginx libnginx-mod-http-brotli-static)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -64,4 +68,29 @@ lock_hash="$(sha256sum tests/e2e/package-lock.json | cut -d' ' -f1)"
 if [ "$(cat tests/e2e/node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   step "npm ci in tests/e2e"
   (cd tests/e2e && npm ci --no-audit --no-fund && echo "$lock_hash" > node_modules/.lock-hash)
+fi
+
+# DuckDB reads the CLI's CSV in tests/duckdb/ as a data tool would: the Python package from
+# PyPI, in a venv of its own (Debian's python3 refuses pip installs into the system).
+if [ "$(.tools/py/bin/python -c 'import duckdb; print(duckdb.__version__)' 2>/dev/null)" != "$DUCKDB_VERSION" ]; then
+  step "pip install duckdb==$DUCKDB_VERSION into .tools/py"
+  if [ ! -x .tools/py/bin/python ] && ! python3 -m venv .tools/py; then
+    rm -rf .tools/py
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv
+    python3 -m venv .tools/py
+  fi
+  .tools/py/bin/pip install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
+fi
+
+[ "$what" = bench ] || exit 0
+
+# Lighthouse (npm; Node 20 runs the 12.x line) drives Debian's Chromium via CHROME_PATH.
+LIGHTHOUSE_VERSION=12.8.2
+if [ "$(.tools/lighthouse/node_modules/.bin/lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
+  step "npm install lighthouse@$LIGHTHOUSE_VERSION into .tools/lighthouse/"
+  mkdir -p .tools/lighthouse
+  npm install --prefix .tools/lighthouse --no-audit --no-fund --no-save "lighthouse@$LIGHTHOUSE_VERSION"
 fi

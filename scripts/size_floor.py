@@ -46,11 +46,14 @@ edit(
     ("<DimensionView state=state />\n                <ScenarioStrip state=state />", ""),
 )
 edit(
-    "src/app/state/mod.rs",
+    "src/app/state/derived.rs",
     ("dims.with(|d| next_level.with(|n| dimension_chart_svg(d, n, lang.get())))", "String::new()"),
-    ("let radar = Memo::new(move |_| dims.with(|d| radar_svg(d, lang.get())));",
-     "let radar = Memo::new(move |_| String::new());"),
-    # Reading saved questionnaire files, and fetching the on-demand questionnaires.
+    ("let radar_svg = Memo::new(move |_| dims.with(|d| radar_svg(d, lang.get())));",
+     "let radar_svg = Memo::new(move |_| String::new());"),
+)
+# Reading saved questionnaire files, and fetching the on-demand questionnaires.
+edit(
+    "src/app/state/questionnaires.rs",
     ("        if files.is_empty() {\n            return;\n        }",
      "        if files.is_empty() || true {\n            return;\n        }"),
     ("        leptos::task::spawn_local(async move {\n            let version",
@@ -68,7 +71,7 @@ cut("src/app/views/setup.rs", '                <details class="load-file">', "<L
 edit(
     "src/app/views/setup.rs",
     ("on:change=move |ev| state.choose_questionnaire(event_target_value(&ev))",
-     "on:change=move |ev| state.profile_id.set(event_target_value(&ev))"),
+     "on:change=move |ev| state.set_profile(event_target_value(&ev))"),
 )
 
 # What the deletions leave unused is expected: keep the build's output to the figures.

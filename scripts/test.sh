@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every test: the lints, the native Rust tests, then the
-# end-to-end tests that drive the release build in headless Chromium.
+# Installs what is missing, then runs every test: the lints, the native Rust tests, the CLI's
+# CSV read by DuckDB, then the end-to-end tests that drive the release build in headless Chromium.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh" test
@@ -12,6 +12,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --bins -- -D warnings
 
 printf '\n== native tests (cargo test)\n'
 cargo test --locked
+
+printf '\n== the CLI'"'"'s CSV in DuckDB (tests/duckdb)\n'
+.tools/py/bin/python -m unittest discover -s tests/duckdb -v
 
 printf '\n== release build (trunk build --release)\n'
 trunk build --release

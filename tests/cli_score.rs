@@ -1,6 +1,9 @@
 //! `shuzhuan score` on a folder mixing good and broken answers files: the good ones are
 //! scored as the golden cases say, each broken one is named with its reason, and the
-//! exit code says that some failed.
+//! exit code says that some failed; the CSV and JSON Lines records of docs/data.md.
+
+// Native test code: std's parsing and sorts are right here.
+#![allow(clippy::disallowed_methods)]
 
 use std::process::Command;
 
@@ -54,6 +57,14 @@ fn good_files_are_scored_and_bad_ones_named() {
         lines[2].contains("50.75*") && lines[2].contains("Level 2") && lines[2].contains("55.0"),
         "{out}"
     );
+    // Names, not ids: the indicators in the header, the first recommendation's action.
+    assert!(lines[0].contains("CNC ratio of key processes%"), "{out}");
+    assert!(!lines[0].contains("cnc_rate"), "{out}");
+    assert!(
+        lines[2].contains("Extend system coverage to all main business areas"),
+        "{out}"
+    );
+    assert!(!lines[2].contains("level-2-integrate"), "{out}");
     assert!(
         err.contains(
             "tests/answers/damaged.json: The file is damaged or not an answers file (line 6"
@@ -111,11 +122,100 @@ fn csv_output_has_a_header_and_one_row_per_file() {
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3);
-    assert!(lines[0].starts_with(
-        "file,firm,total,total_max,level,completeness,provisional,dimension:equipment_systems"
-    ));
-    // Taizhou's CNC target is 65 %: 55 − 65 = −10.
-    assert!(lines[1].contains(",55,65,-10,"), "{}", lines[1]);
+    assert!(
+        lines[0].starts_with(
+            "file,questionnaire,questionnaire_version,profile,firm,region,sector,size,total,total_max,level,level_name,completeness,answered,asked,provisional,equipment_systems_percent,"
+        ),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].contains(",cnc_rate_value,cnc_rate_numerator,cnc_rate_denominator,cnc_rate_status,cnc_rate_target,cnc_rate_gap_pp,cnc_rate_meets_target,"));
+    assert!(lines[0].ends_with(",recommendations"));
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let cells: Vec<&str> = lines[1].split(',').collect();
+    let cell = |name: &str| cells[header.iter().position(|h| *h == name).unwrap()];
+    // Taizhou's CNC target is 65 %: 22 of 40 = 55 %, 55 − 65 = −10, not met.
+    assert_eq!(
+        [
+            "cnc_rate_value",
+            "cnc_rate_numerator",
+            "cnc_rate_denominator",
+            "cnc_rate_status",
+            "cnc_rate_target",
+            "cnc_rate_gap_pp",
+            "cnc_rate_meets_target"
+        ]
+        .map(cell),
+        ["55", "22", "40", "value", "65", "-10", "false"]
+    );
+    assert_eq!(cell("total"), "50.75");
+    assert_eq!(cell("level"), "2");
+    assert_eq!(cell("level_name"), "二级");
+    assert_eq!(cell("profile"), "taizhou-2025");
+    // 19 of 38 answered (the R&D staff with design tools are not asked until their total
+    // is given), unrounded: 50.
+    assert_eq!(
+        cell("completeness").parse::<f64>().unwrap(),
+        19.0 * 100.0 / 38.0
+    );
+    assert_eq!([cell("answered"), cell("asked")], ["19", "38"]);
+    // No value is an empty cell: the management rate is unanswered, so is its target gap.
+    assert_eq!(
+        [
+            "mgmt_digital_rate_value",
+            "mgmt_digital_rate_status",
+            "mgmt_digital_rate_target",
+            "mgmt_digital_rate_gap_pp",
+            "mgmt_digital_rate_meets_target"
+        ]
+        .map(cell),
+        ["", "missing", "80", "", ""]
+    );
+    // Every row has a cell for every column.
+    assert_eq!(lines[2].split(',').count(), header.len());
+}
+
+#[test]
+fn json_lines_have_the_csv_columns_as_keys() {
+    let args = [
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2025",
+        "tests/answers/mixed-firm.json",
+        "tests/answers/empty-firm.json",
+    ];
+    let (code, csv, _) = score(&[&["--format", "csv"][..], &args[..]].concat());
+    assert_eq!(code, 0);
+    let (code, jsonl, _) = score(&[&["--format", "jsonl"][..], &args[..]].concat());
+    assert_eq!(code, 0);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let lines: Vec<&str> = jsonl.lines().collect();
+    assert_eq!(lines.len(), 2, "one object a firm");
+    let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    let mut keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut columns = header.clone();
+    keys.sort();
+    columns.sort();
+    assert_eq!(keys, columns);
+    assert!(
+        lines[0].starts_with("{\"file\":\"tests/answers/mixed-firm.json\",\"questionnaire\":"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(first["cnc_rate_value"], 55.0);
+    assert_eq!(first["cnc_rate_meets_target"], false);
+    assert_eq!(first["provisional"], true);
+    assert_eq!(first["rd_tool_rate_value"], serde_json::Value::Null);
+    assert_eq!(first["firm"], "常州示例电机有限公司");
+    let empty: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(empty["level"], serde_json::Value::Null);
+    assert_eq!(empty["level_name"], "");
 }
 
 #[test]

@@ -28,7 +28,7 @@ fn summary_reads_score_level_and_what_is_missing() {
     );
     assert_eq!(s.level_name, "二级");
     assert_eq!(s.next_text, "距三级还差 9.25 分");
-    assert_eq!(s.completeness_text, "已完成 48.7%（19/39 题），结果为暂定");
+    assert_eq!(s.completeness_text, "已完成 50.0%（19/38 题），结果为暂定");
     let en = score_summary(&q, &r, Lang::En);
     assert_eq!(en.next_text, "9.25 points to Level 3");
 }

@@ -247,6 +247,8 @@ fn invalid_counts_are_field_errors_not_values() {
     let a = answers(
         &[
             ("key_processes", "-4"),
+            // Asked only when a valid total above 0 is given: with "-4" above, it is
+            // not asked, and its "2.5" is kept without an error.
             ("cnc_key_processes", "2.5"),
             ("rd_staff", "abc"),
         ],
@@ -269,13 +271,8 @@ fn invalid_counts_are_field_errors_not_values() {
         "数量不能为负数"
     );
     assert_eq!(
-        result
-            .evaluation
-            .field_errors
-            .get("cnc_key_processes")
-            .unwrap()
-            .zh,
-        "请输入整数，不能有小数"
+        result.evaluation.field_errors.get("cnc_key_processes"),
+        None
     );
     assert_eq!(
         result.evaluation.field_errors.get("rd_staff").unwrap().zh,
@@ -286,6 +283,28 @@ fn invalid_counts_are_field_errors_not_values() {
         IndicatorValue::Invalid
     );
     assert_eq!(result.score.answered, 0);
+    // With a valid total, the follow-up is asked and its fraction is an error.
+    let a = answers(&[("key_processes", "4"), ("cnc_key_processes", "2.5")], &[]);
+    let result = assess(
+        q,
+        &a,
+        c.profile("national-2025").unwrap(),
+        &c.benchmark,
+        &Default::default(),
+    );
+    assert_eq!(
+        result
+            .evaluation
+            .field_errors
+            .get("cnc_key_processes")
+            .unwrap()
+            .zh,
+        "请输入整数，不能有小数"
+    );
+    assert_eq!(
+        result.indicator("cnc_rate").unwrap().value,
+        IndicatorValue::Invalid
+    );
 }
 
 #[test]
@@ -342,4 +361,77 @@ fn none_of_the_functions_is_zero_percent_and_untouched_is_missing() {
             .value,
         IndicatorValue::Missing
     );
+}
+
+#[test]
+fn each_percentage_carries_the_counts_it_is_made_of() {
+    use shuzhuan::domain::compute::indicators::RatioParts;
+    let c = cat();
+    let q = &c.questionnaires[0];
+    let national = c.profile("national-2025").unwrap();
+    // 17 of 25 key processes; 3 of the 8 management functions ticked; R&D staff not
+    // yet answered, so that indicator has neither a value nor parts.
+    let a = answers(
+        &[("key_processes", "25"), ("cnc_key_processes", "17")],
+        &["finance", "sales", "hr"],
+    );
+    let result = assess(q, &a, national, &c.benchmark, &Default::default());
+    let parts = |id: &str| result.indicator(id).unwrap().parts;
+    assert_eq!(
+        parts("cnc_rate"),
+        Some(RatioParts {
+            numerator: 17.0,
+            denominator: 25.0
+        })
+    );
+    assert_eq!(
+        parts("mgmt_digital_rate"),
+        Some(RatioParts {
+            numerator: 3.0,
+            denominator: 8.0
+        })
+    );
+    // 3 × 100 ÷ 8 = 37.5 %, the value shown.
+    assert_eq!(
+        result.indicator("mgmt_digital_rate").unwrap().value,
+        IndicatorValue::Percent(37.5)
+    );
+    assert_eq!(parts("rd_tool_rate"), None);
+    assert_eq!(
+        result.indicator("rd_tool_rate").unwrap().value,
+        IndicatorValue::Missing
+    );
+    // A whole of 0 is not applicable: no parts either, so a roll-up adds nothing.
+    let none = answers(&[("key_processes", "0"), ("cnc_key_processes", "0")], &[]);
+    let result = assess(q, &none, national, &c.benchmark, &Default::default());
+    assert_eq!(result.indicator("cnc_rate").unwrap().parts, None);
+}
+
+#[test]
+fn a_yes_no_indicator_is_one_of_one_or_none_of_one() {
+    use shuzhuan::domain::compute::indicators::RatioParts;
+    let c = cat();
+    let q = c
+        .questionnaires
+        .iter()
+        .find(|q| q.id == "sme-digital-level")
+        .unwrap();
+    let national = c.profile("national-2025").unwrap();
+    for (answer, numerator, percent) in [("yes", 1.0, 100.0), ("no", 0.0, 0.0)] {
+        let mut a = Answers::default();
+        a.set(
+            "uses_platform",
+            shuzhuan::domain::model::answers::Answer::Choice(answer.into()),
+        );
+        let result = assess(q, &a, national, &c.benchmark, &Default::default());
+        let platform = result.indicator("platform_rate").unwrap();
+        assert_eq!(platform.value, IndicatorValue::Percent(percent));
+        assert_eq!(
+            platform.parts,
+            Some(RatioParts {
+                numerator,
+                denominator: 1.0
+            })
+        );
+    }
 }

@@ -48,11 +48,12 @@ fn empty() {
     assert_eq!(s.total, 0.0);
     assert_eq!(s.level, None);
     assert_eq!(s.next_level, Some((1, 20.0)));
-    // Every dimension with points scores 0; the two equipment counts are hidden
-    // (asked only when equip_total > 0), so 37 questions are asked and all are missing.
+    // Every dimension with points scores 0; the two equipment counts, the CNC key
+    // processes and the R&D staff with tools are hidden (each asked only when its
+    // total is above 0), so 39 - 4 = 35 questions are asked and all are missing.
     assert!(dims(&s).iter().all(|(_, p)| *p == 0.0));
     assert_eq!(dims(&s).len(), 9);
-    assert_eq!(s.missing.len(), 37);
+    assert_eq!(s.missing.len(), 35);
     assert_eq!(s.completeness, 0.0);
     assert!(s.is_provisional());
 }
@@ -114,8 +115,8 @@ fn all_worst() {
     assert_eq!(s.level, None);
     assert_eq!(
         s.missing.len(),
-        22,
-        "the 16 scenarios and 6 headline questions"
+        20,
+        "the 16 scenarios and 4 headline questions (the two follow-ups wait for their totals)"
     );
 }
 
@@ -150,9 +151,11 @@ fn mixed_with_dont_know() {
         Some((3, 9.25))
     );
     assert_eq!(s.unknown, vec!["energy_per_revenue".to_string()]);
-    // 39 asked (equip_total > 0 shows two more), 19 answered (17 scored + the 2 CNC counts).
-    assert_eq!(s.missing.len(), 20);
-    assert!((s.completeness - 19.0 * 100.0 / 39.0).abs() < 1e-9);
+    // 38 asked (equip_total > 0 and key_processes > 0 show their follow-ups; the R&D
+    // staff with tools waits for the R&D total), 19 answered (17 scored + the 2 CNC
+    // counts), so 19 missing.
+    assert_eq!(s.missing.len(), 19);
+    assert!((s.completeness - 19.0 * 100.0 / 38.0).abs() < 1e-9);
 }
 
 /// ALL_BEST with some answers replaced.

@@ -6,6 +6,7 @@ mod platform;
 mod state;
 mod views;
 
+use gloo_events::EventListener;
 use leptos::prelude::*;
 
 use crate::builtin;
@@ -68,20 +69,9 @@ fn Workspace(state: AppState) -> impl IntoView {
     // The report is built only when it is seen or printed: keeping it in the page
     // would redo its charts and tables on every keystroke.
     let printing = RwSignal::new(false);
-    let before =
-        leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || printing.set(true));
-    let after =
-        leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || printing.set(false));
-    {
-        use leptos::wasm_bindgen::JsCast;
-        let _ = window()
-            .add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
-        let _ =
-            window().add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
-    }
     // The listeners live as long as the page.
-    before.forget();
-    after.forget();
+    EventListener::new(&window(), "beforeprint", move |_| printing.set(true)).forget();
+    EventListener::new(&window(), "afterprint", move |_| printing.set(false)).forget();
     let print = move |_| {
         show_report.set(true);
         // Print once the report is in the page.

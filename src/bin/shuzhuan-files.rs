@@ -12,22 +12,20 @@
 fn main() {
     use shuzhuan::domain::wire::compiled::encode;
     use shuzhuan::domain::wire::formats::{run, Job};
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use wasm_bindgen::{JsCast, JsValue};
 
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
-    let on_message =
-        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let request: js_sys::Array = event.data().unchecked_into();
-            let job =
-                postcard::from_bytes::<Job>(&js_sys::Uint8Array::new(&request.get(1)).to_vec());
-            let done = job.map(|job| encode(&run(job))).unwrap_or_default();
-            let reply = js_sys::Array::of2(&request.get(0), &js_sys::Uint8Array::from(&done[..]));
-            let _ = replies.post_message(&reply);
-        });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // It listens as long as the worker lives.
-    on_message.forget();
+    gloo_events::EventListener::new(&scope, "message", move |event| {
+        let event: &web_sys::MessageEvent = event.unchecked_ref();
+        let request: js_sys::Array = event.data().unchecked_into();
+        let job = postcard::from_bytes::<Job>(&js_sys::Uint8Array::new(&request.get(1)).to_vec());
+        let done = job.map(|job| encode(&run(job))).unwrap_or_default();
+        let reply = js_sys::Array::of2(&request.get(0), &js_sys::Uint8Array::from(&done[..]));
+        let _ = replies.post_message(&reply);
+    })
+    .forget();
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 

@@ -11,6 +11,7 @@ pub enum Command {
     Help,
     Check(CheckArgs),
     Score(ScoreArgs),
+    Rollup(RollupArgs),
 }
 
 /// `shuzhuan check [--lang zh|en] FILE...`
@@ -34,10 +35,26 @@ pub struct ScoreArgs {
     pub files: Vec<String>,
 }
 
+/// `shuzhuan rollup [--profile P] [--questionnaire Q] [--format F] [--lang L] FILE|DIR...`
+#[derive(Debug, PartialEq)]
+pub struct RollupArgs {
+    /// A built-in target profile id or a `.toml` file; `national-2025` when not given.
+    pub profile: Option<String>,
+    /// A built-in questionnaire id or a `.toml` file; when not given, the built-in one the
+    /// first readable answers file names.
+    pub questionnaire: Option<String>,
+    pub format: Format,
+    pub lang: Lang,
+    /// Answers files, and folders whose `.json` files are all read.
+    pub files: Vec<String>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Format {
     Table,
     Json,
+    /// One JSON object a line (`score` only).
+    Jsonl,
     Csv,
 }
 
@@ -50,6 +67,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     match args.first().map(String::as_str) {
         Some("check") => parse_check(&args[1..]).map(Command::Check),
         Some("score") => parse_score(&args[1..]),
+        Some("rollup") => parse_rollup(&args[1..]),
         Some("-h" | "--help" | "help") => Ok(Command::Help),
         _ => Err(UsageError(None)),
     }
@@ -96,8 +114,9 @@ fn parse_score(args: &[String]) -> Result<Command, UsageError> {
                 format = match it.next().map(String::as_str) {
                     Some("table") => Format::Table,
                     Some("json") => Format::Json,
+                    Some("jsonl") => Format::Jsonl,
                     Some("csv") => Format::Csv,
-                    _ => return Err(UsageError(Some("--format takes table, json or csv"))),
+                    _ => return Err(UsageError(Some("--format takes table, json, jsonl or csv"))),
                 }
             }
             "--lang" => lang = lang_value(it.next())?,
@@ -120,6 +139,47 @@ fn parse_score(args: &[String]) -> Result<Command, UsageError> {
         format,
         lang,
         lenient,
+        files,
+    }))
+}
+
+fn parse_rollup(args: &[String]) -> Result<Command, UsageError> {
+    let (mut profile, mut questionnaire) = (None, None);
+    let (mut format, mut lang, mut files) = (Format::Table, Lang::Zh, Vec::new());
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--profile" => match it.next() {
+                Some(p) => profile = Some(p.clone()),
+                None => return Err(UsageError(Some("--profile takes a target profile"))),
+            },
+            "--questionnaire" => match it.next() {
+                Some(q) => questionnaire = Some(q.clone()),
+                None => return Err(UsageError(Some("--questionnaire takes a questionnaire"))),
+            },
+            "--format" => {
+                format = match it.next().map(String::as_str) {
+                    Some("table") => Format::Table,
+                    Some("json") => Format::Json,
+                    Some("csv") => Format::Csv,
+                    _ => return Err(UsageError(Some("--format takes table, json or csv"))),
+                }
+            }
+            "--lang" => lang = lang_value(it.next())?,
+            "-h" | "--help" => return Ok(Command::Help),
+            _ => files.push(a.clone()),
+        }
+    }
+    if files.is_empty() {
+        return Err(UsageError(Some(
+            "rollup needs at least one answers file or folder",
+        )));
+    }
+    Ok(Command::Rollup(RollupArgs {
+        profile,
+        questionnaire,
+        format,
+        lang,
         files,
     }))
 }
@@ -153,6 +213,27 @@ mod tests {
                 files: vec!["x.json".into(), "y.json".into()]
             }))
         );
+        assert_eq!(
+            parse_words("rollup a.json --profile taizhou-2025 answers/ --format json"),
+            Ok(Command::Rollup(RollupArgs {
+                profile: Some("taizhou-2025".into()),
+                questionnaire: None,
+                format: Format::Json,
+                lang: Lang::Zh,
+                files: vec!["a.json".into(), "answers/".into()]
+            }))
+        );
+        assert_eq!(
+            parse_words("score --format jsonl --questionnaire q --targets t a.json"),
+            Ok(Command::Score(ScoreArgs {
+                questionnaire: "q".into(),
+                targets: "t".into(),
+                format: Format::Jsonl,
+                lang: Lang::Zh,
+                lenient: false,
+                files: vec!["a.json".into()]
+            }))
+        );
         assert_eq!(parse_words("help"), Ok(Command::Help));
         assert_eq!(parse_words("score --format json -h"), Ok(Command::Help));
     }
@@ -167,7 +248,19 @@ mod tests {
         assert_eq!(says("score --lang"), Some("--lang takes zh or en"));
         assert_eq!(
             says("score --format xml --help"),
+            Some("--format takes table, json, jsonl or csv")
+        );
+        assert_eq!(
+            says("rollup --format jsonl a.json"),
             Some("--format takes table, json or csv")
+        );
+        assert_eq!(
+            says("rollup --lang en"),
+            Some("rollup needs at least one answers file or folder")
+        );
+        assert_eq!(
+            says("rollup a.json --profile"),
+            Some("--profile takes a target profile")
         );
         assert_eq!(
             says("score --questionnaire q x.json --targets"),

@@ -11,6 +11,7 @@ use crate::domain::read::check::targets::load_target_profile;
 use crate::domain::read::source_pos::LoadError;
 
 use super::args::CheckArgs;
+use super::terminal::terminal_safe;
 
 #[derive(PartialEq)]
 enum FileKind {
@@ -32,12 +33,14 @@ pub fn check(args: &CheckArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
     let CheckArgs { lang, files } = args;
     let mut errors: Vec<LoadError> = Vec::new();
     let mut sources = Vec::new();
+    // A file that cannot be read is named, and the others are still checked.
+    let mut unreadable = 0;
     for f in files {
         match std::fs::read_to_string(f) {
             Ok(src) => sources.push((f.clone(), src)),
             Err(e) => {
                 let _ = writeln!(err, "{f}: cannot read: {e}");
-                return ExitCode::FAILURE;
+                unreadable += 1;
             }
         }
     }
@@ -69,19 +72,22 @@ pub fn check(args: &CheckArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         errors.extend(result.into_iter().flatten());
     }
 
+    // Errors quote the files (ids, keys, values): a terminal must not act on them.
     for e in &errors {
-        let _ = writeln!(out, "{}", e.render(*lang));
+        let _ = writeln!(out, "{}", terminal_safe(&e.render(*lang)));
     }
-    if errors.is_empty() {
-        let _ = writeln!(err, "{} file(s) checked, no errors", files.len());
+    let checked = sources.len();
+    let _ = match (errors.len(), unreadable) {
+        (0, 0) => writeln!(err, "{checked} file(s) checked, no errors"),
+        (n, 0) => writeln!(err, "{n} error(s) in {checked} file(s) checked"),
+        (n, u) => writeln!(
+            err,
+            "{n} error(s) in {checked} file(s) checked, {u} file(s) could not be read"
+        ),
+    };
+    if errors.is_empty() && unreadable == 0 {
         ExitCode::SUCCESS
     } else {
-        let _ = writeln!(
-            err,
-            "{} error(s) in {} file(s) checked",
-            errors.len(),
-            files.len()
-        );
         ExitCode::FAILURE
     }
 }

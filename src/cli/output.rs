@@ -1,5 +1,5 @@
-//! What `shuzhuan score` prints: one row per scored file, written as an aligned table,
-//! JSON lines in an array, or CSV.
+//! What `shuzhuan score` prints as a table (names in the chosen language, not ids) or
+//! JSON (one line a file in an array); the CSV and JSON Lines records are `score_data`'s.
 
 use std::io::Write;
 
@@ -11,7 +11,7 @@ use crate::domain::model::text::Lang;
 use crate::domain::report::format::level_name;
 use crate::domain::report::round1;
 
-use super::args::Format;
+use super::terminal::terminal_safe;
 
 /// One scored file, as every output format prints it.
 #[derive(Serialize)]
@@ -27,6 +27,9 @@ pub struct Row {
     dimensions: Vec<(String, Option<f64>)>,
     indicators: Vec<IndicatorCell>,
     recommendations: Vec<String>,
+    /// The first recommendation's action, in the table's language.
+    #[serde(skip)]
+    first_advice: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -72,21 +75,12 @@ pub fn row(file: &str, q: &Questionnaire, a: &Assessment, firm: &str, lang: Lang
             })
             .collect(),
         recommendations: a.advice.iter().map(|r| r.id.clone()).collect(),
-    }
-}
-
-/// Writes `rows` in `format`.
-pub fn write(
-    w: &mut impl Write,
-    format: Format,
-    rows: &[&Row],
-    q: &Questionnaire,
-    lang: Lang,
-) -> std::io::Result<()> {
-    match format {
-        Format::Table => write_table(w, rows, q, lang),
-        Format::Csv => write_csv(w, rows, q),
-        Format::Json => write_json(w, rows),
+        first_advice: a.advice.first().and_then(|first| {
+            q.recommendations
+                .iter()
+                .find(|r| r.id == first.id)
+                .map(|r| r.action.get(lang).to_string())
+        }),
     }
 }
 
@@ -95,7 +89,7 @@ fn fmt_opt(v: Option<f64>) -> String {
 }
 
 /// Columns wide enough for CJK text, which takes two cells a character.
-fn display_width(s: &str) -> usize {
+pub(super) fn display_width(s: &str) -> usize {
     s.chars()
         .map(|c| {
             if ('\u{1100}'..='\u{115F}').contains(&c)
@@ -112,7 +106,7 @@ fn display_width(s: &str) -> usize {
         .sum()
 }
 
-fn write_table(
+pub fn write_table(
     w: &mut impl Write,
     rows: &[&Row],
     q: &Questionnaire,
@@ -127,28 +121,31 @@ fn write_table(
     .into_iter()
     .map(String::from)
     .collect();
-    header.extend(q.indicators.iter().map(|i| format!("{}%", i.id)));
+    header.extend(
+        q.indicators
+            .iter()
+            .map(|i| format!("{}%", terminal_safe(i.name.get(lang)))),
+    );
     header.push(if zh { "首要建议" } else { "first advice" }.to_string());
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let mut cells = vec![
-                r.file.clone(),
-                r.firm.clone(),
+                terminal_safe(&r.file).into_owned(),
+                terminal_safe(&r.firm).into_owned(),
                 format!("{:.2}{}", r.total, if r.provisional { "*" } else { "" }),
                 if r.level_name.is_empty() {
                     "—".to_string()
                 } else {
-                    r.level_name.clone()
+                    terminal_safe(&r.level_name).into_owned()
                 },
                 format!("{:.1}", r.completeness),
             ];
             cells.extend(r.indicators.iter().map(|i| fmt_opt(i.value)));
             cells.push(
-                r.recommendations
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| "—".to_string()),
+                r.first_advice
+                    .as_deref()
+                    .map_or_else(|| "—".to_string(), |a| terminal_safe(a).into_owned()),
             );
             cells
         })
@@ -184,62 +181,50 @@ fn write_table(
     Ok(())
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A text cell. One a spreadsheet would run as a formula (starting with = + - @, a tab or
+/// a carriage return) gets a leading `'`, as OWASP advises against CSV injection; then
+/// it is quoted if it holds a separator, a quote or a line break.
+pub(super) fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }
 
-fn write_csv(w: &mut impl Write, rows: &[&Row], q: &Questionnaire) -> std::io::Result<()> {
-    let mut header = vec![
-        "file".to_string(),
-        "firm".into(),
-        "total".into(),
-        "total_max".into(),
-        "level".into(),
-        "completeness".into(),
-        "provisional".into(),
-    ];
-    let dims: Vec<String> = rows
-        .first()
-        .map(|r| r.dimensions.iter().map(|(id, _)| id.clone()).collect())
-        .unwrap_or_default();
-    header.extend(dims.iter().map(|d| format!("dimension:{d}")));
-    for i in &q.indicators {
-        header.push(format!("{}:value", i.id));
-        header.push(format!("{}:target", i.id));
-        header.push(format!("{}:gap_pp", i.id));
-    }
-    header.push("recommendations".into());
-    writeln!(w, "{}", header.join(","))?;
-    let num = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
-    for r in rows {
-        let mut cells = vec![
-            csv_field(&r.file),
-            csv_field(&r.firm),
-            r.total.to_string(),
-            r.total_max.to_string(),
-            r.level.map_or_else(String::new, |l| l.to_string()),
-            r.completeness.to_string(),
-            r.provisional.to_string(),
-        ];
-        cells.extend(r.dimensions.iter().map(|(_, p)| num(*p)));
-        for i in &r.indicators {
-            cells.extend([num(i.value), num(i.target), num(i.gap_pp)]);
-        }
-        cells.push(csv_field(&r.recommendations.join(" ")));
-        writeln!(w, "{}", cells.join(","))?;
-    }
-    Ok(())
-}
-
-fn write_json(w: &mut impl Write, rows: &[&Row]) -> std::io::Result<()> {
+pub fn write_json(w: &mut impl Write, rows: &[&Row]) -> std::io::Result<()> {
     writeln!(w, "[")?;
     for (n, r) in rows.iter().enumerate() {
         let sep = if n + 1 < rows.len() { "," } else { "" };
         writeln!(w, "  {}{sep}", serde_json::to_string(r).unwrap_or_default())?;
     }
     writeln!(w, "]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised_and_others_kept() {
+        assert_eq!(csv_field("甲公司"), "甲公司");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
+        assert_eq!(csv_field("\r=1"), "\"'\r=1\"");
+        assert_eq!(csv_field("=1,2"), "\"'=1,2\"");
+        // Only the first character matters.
+        assert_eq!(csv_field("a=b"), "a=b");
+        assert_eq!(csv_field(""), "");
+    }
 }

@@ -3,19 +3,20 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use super::args::ScoreArgs;
+use super::answers_input::{check_answers, problem_lines, read_answers};
+use super::args::{Format, ScoreArgs};
 use super::output::{self, row, Row};
+use super::score_data::{self, Cell};
 use crate::builtin::{self, Catalogue};
 use crate::domain::compute::assessment::assess;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
-use crate::domain::read::answers_file::parse_answers_file;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
 
 /// A built-in id, or else a file path.
-fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
+pub(super) fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
     if let Some(q) = cat.questionnaires.iter().find(|q| q.id == arg) {
         return Ok(q.clone());
     }
@@ -30,7 +31,11 @@ fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
     })
 }
 
-fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfile, String> {
+pub(super) fn profile(
+    arg: &str,
+    cat: &Catalogue,
+    q: &Questionnaire,
+) -> Result<TargetProfile, String> {
     if let Some(p) = cat.profile(arg) {
         return Ok(p.clone());
     }
@@ -47,10 +52,10 @@ fn profile(arg: &str, cat: &Catalogue, q: &Questionnaire) -> Result<TargetProfil
     })
 }
 
-/// One file's outcome: its row if it was scored, and what to say about it on stderr
-/// (why it could not be read, or each answer that could not be used).
+/// One file's outcome: its row and record if it was scored, and what to say about it
+/// on stderr (why it could not be read, or each answer that could not be used).
 struct Scored {
-    row: Option<Row>,
+    row: Option<(Row, Vec<Cell>)>,
     messages: Vec<String>,
 }
 
@@ -65,27 +70,23 @@ fn score_one(
     lang: Lang,
     lenient: bool,
 ) -> Scored {
-    let failed = |message: String| Scored {
-        row: None,
-        messages: vec![message],
-    };
-    let bytes = match std::fs::read(f) {
-        Ok(bytes) => bytes,
-        Err(e) => return failed(format!("{f}: cannot read: {e}")),
-    };
-    let read = match parse_answers_file(&bytes, q) {
+    let read = match read_answers(f, lang).and_then(|read| check_answers(f, read, q, lang)) {
         Ok(read) => read,
-        Err(e) => return failed(format!("{f}: {}", e.text().get(lang))),
+        Err(message) => {
+            return Scored {
+                row: None,
+                messages: vec![message],
+            }
+        }
     };
-    let messages: Vec<String> = read
-        .problems
-        .iter()
-        .map(|p| format!("{f}: {}", p.render(lang)))
-        .collect();
+    let messages = problem_lines(f, &read, lang);
     let file = read.file;
     let row = (lenient || messages.is_empty()).then(|| {
         let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
-        row(f, q, &a, &file.firm.name, lang)
+        (
+            row(f, q, &a, &file.firm.name, lang),
+            score_data::record(f, q, &p.id, &file, &a, lang),
+        )
     });
     Scored { row, messages }
 }
@@ -146,8 +147,15 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
     });
 
     let mut w = BufWriter::new(out);
-    let rows: Vec<&Row> = results.iter().filter_map(|r| r.row.as_ref()).collect();
-    let _ = output::write(&mut w, *format, &rows, &q, lang);
+    let scored: Vec<&(Row, Vec<Cell>)> = results.iter().filter_map(|r| r.row.as_ref()).collect();
+    let rows: Vec<&Row> = scored.iter().map(|(row, _)| row).collect();
+    let records: Vec<&[Cell]> = scored.iter().map(|(_, cells)| cells.as_slice()).collect();
+    let _ = match format {
+        Format::Table => output::write_table(&mut w, &rows, &q, lang),
+        Format::Json => output::write_json(&mut w, &rows),
+        Format::Csv => score_data::write_csv(&mut w, &q, &records),
+        Format::Jsonl => score_data::write_jsonl(&mut w, &q, &records),
+    };
     let _ = w.flush();
     for message in results.iter().flat_map(|r| &r.messages) {
         let _ = writeln!(err, "{message}");

@@ -2,7 +2,7 @@
 // width. Any violation fails the test and is printed with its rule, impact and elements.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useApp, chooseQuestionnaire } from './support.mjs';
+import { openApp, useApp, chooseQuestionnaire, showFirmFields, showSetup } from './support.mjs';
 import { axeViolations, describeViolations } from './axe.mjs';
 
 const app = useApp();
@@ -44,9 +44,11 @@ for (const size of WIDTHS) {
     const audit = auditor(page, size);
     await audit.check('first section, empty');
     // The "load a file" panel open.
+    await showSetup(page);
     await page.click('.load-file summary');
     await audit.check('load-file panel open');
     // "My assessments" open, with an assessment in the list.
+    await showFirmFields(page);
     await page.fill('#firm-name', '测试企业');
     await page.click('#library-summary');
     await page.waitForSelector('.assessment');
@@ -113,6 +115,7 @@ for (const size of WIDTHS) {
     await page.waitForSelector('.report-firm');
     await audit.check('report preview, nothing filled in');
     await page.click('#toggle-report');
+    await showFirmFields(page);
     await page.fill('#firm-name', '泰州精工机械有限公司');
     await page.fill('#q-key_processes', '40');
     await page.fill('#q-cnc_key_processes', '22');
@@ -132,6 +135,7 @@ for (const size of WIDTHS) {
     await page.reload();
     await page.waitForSelector('.notice');
     await audit.check('the "saved data unreadable" notice');
+    await showSetup(page);
     await page.click('.load-file summary');
     await page.setInputFiles('#questionnaire-file', {
       name: 'broken.toml',

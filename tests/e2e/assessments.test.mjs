@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire } from './support.mjs';
+import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire, showFirmFields } from './support.mjs';
 
 const app = useApp();
 
@@ -117,6 +117,8 @@ test('the firm region pre-selects its regional target profile', async () => {
 test('reopening the page restores the section and the scroll position', async () => {
   const page = await openApp(app.browser, app.server.url, { width: 360, height: 780 });
   await chooseQuestionnaire(page, 'sme-digital-level');
+  // On a phone the firm's fields are folded until opened.
+  await showFirmFields(page);
   await page.fill('#firm-name', '滚动测试厂');
   await page.click('#nav-section-3');
   await page.check('#q-scn_product_design');

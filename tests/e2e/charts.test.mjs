@@ -1,4 +1,4 @@
-// The live charts are patched in place when only their figures change (src/app/svg_markup.rs):
+// The live charts are patched in place when only their figures change (src/app/views/svg_markup.rs):
 // after a series of edits, each chart must be exactly what drawing it afresh gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

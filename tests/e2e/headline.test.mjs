@@ -79,13 +79,18 @@ test('input rules: full-width digits, part above whole, zero whole, nothing lost
 
   await page.click('#nav-section-2');
   await page.fill('#q-rd_staff', '0');
-  await page.fill('#q-rd_staff_with_tools', '0');
+  // A total of 0: the follow-up is not asked and the indicator is not applicable.
+  assert.equal(await page.locator('#q-rd_staff_with_tools').count(), 0);
   assert.equal(await cell(page, 'rd_tool_rate', 'value'), '不适用');
 
   await page.click('#nav-section-0');
   await page.fill('#q-key_processes', '4.5');
   assert.equal(await page.innerText('#q-key_processes-error'), '请输入整数，不能有小数');
   assert.equal(await page.inputValue('#q-key_processes'), '4.5');
+  // Its follow-up waits for a valid total, and keeps what was typed in it.
+  assert.equal(await page.locator('#q-cnc_key_processes').count(), 0);
+  await page.fill('#q-key_processes', '10');
+  assert.equal(await page.inputValue('#q-cnc_key_processes'), '３');
   assert.deepEqual(page.problems, []);
 });
 

@@ -3,7 +3,7 @@
 // and at 200 % zoom (and 400 %, the WCAG reflow width) nothing scrolls sideways.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, cell, useApp, chooseQuestionnaire } from './support.mjs';
+import { openApp, cell, useApp, chooseQuestionnaire, showFirmFields } from './support.mjs';
 
 const app = useApp();
 
@@ -208,6 +208,7 @@ function horizontalOverflow(page) {
 const SCREENS = [
   ['headline quick check, first section', async () => {}],
   ['headline quick check with results and an error', async (page) => {
+    await showFirmFields(page);
     await page.fill('#firm-name', '泰州精工机械有限公司 Taizhou Precision Machinery Co., Ltd.');
     await page.fill('#q-key_processes', '40');
     await page.fill('#q-cnc_key_processes', '99');
@@ -227,6 +228,7 @@ const SCREENS = [
     await page.click('#nav-section-1');
   }],
   ['report preview', async (page) => {
+    await showFirmFields(page);
     await page.fill('#firm-name', '泰州精工机械有限公司');
     await page.fill('#q-key_processes', '40');
     await page.fill('#q-cnc_key_processes', '22');

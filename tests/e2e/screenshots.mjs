@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serveDist, launchBrowser, openApp, ROOT, chooseQuestionnaire, printReport } from './support.mjs';
+import { serveDist, launchBrowser, openApp, ROOT, chooseQuestionnaire, printReport, showFirmFields } from './support.mjs';
 
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs/screenshots'));
 mkdirSync(OUT, { recursive: true });
@@ -13,6 +13,7 @@ const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 900 };
 
 async function fillTypicalFirm(page) {
+  await showFirmFields(page);
   await page.fill('#firm-name', '泰州精工机械有限公司');
   await page.fill('#q-key_processes', '40');
   await page.fill('#q-cnc_key_processes', '22');

@@ -1,45 +1,22 @@
-// Shared by the end-to-end tests: a static server for dist/ and Debian's headless Chromium.
+// Shared by the end-to-end tests: dist/ served as it ships, and Debian's headless Chromium.
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { before, after } from 'node:test';
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveDir } from '../../scripts/static-server.mjs';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const DIST = join(ROOT, 'dist');
 export const OUTPUT = join(ROOT, 'tests/e2e/output');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-/** Serves dist/ on a free loopback port; resolves to { url, close }. */
-export async function serveDist() {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
-    const file = join(DIST, path === '' ? 'index.html' : path);
-    if (!file.startsWith(DIST)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+/**
+ * Serves dist/ (or `dir`) on a free loopback port as scripts/serve.sh does (compressed,
+ * cache headers, the CSP header: scripts/static-server.mjs); resolves to { url, close }.
+ */
+export async function serveDist(dir = DIST, options = {}) {
+  return serveDir(dir, options);
 }
 
 // Flags these machines need: no sandbox as root, and no background traffic to a closed network.
@@ -83,8 +60,20 @@ export async function openApp(browser, url, { width = 1280, height = 900 } = {})
  * built-in ones other than the default are downloaded when first chosen.
  */
 export async function chooseQuestionnaire(page, id) {
+  await showSetup(page);
   await page.selectOption('#questionnaire', id);
   await page.waitForSelector(`.questionnaire[data-questionnaire="${id}"]`);
+}
+
+/** Unfolds the setup (folded on a phone to what is in use) if it is folded. */
+export async function showSetup(page) {
+  if (!(await page.evaluate(() => document.getElementById('setup-details').open))) await page.click('#setup-summary');
+}
+
+/** Unfolds the firm's fields (optional, so folded on a phone) if they are folded. */
+export async function showFirmFields(page) {
+  await showSetup(page);
+  if (!(await page.evaluate(() => document.getElementById('firm-details').open))) await page.click('#firm-summary');
 }
 
 /** Prints the page as the report is printed (A4, backgrounds, the CSS page size) to `path`. */

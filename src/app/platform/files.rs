@@ -14,7 +14,8 @@
 use std::cell::RefCell;
 use std::time::Duration;
 
-use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use gloo_events::EventListener;
+use leptos::wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::model::text::Text;
 use crate::domain::read::answers_file::{AnswersFile, QuestionnaireRef};
@@ -86,8 +87,8 @@ struct Running {
     ready: bool,
     /// Jobs not answered yet, oldest first: the first is the one the worker runs.
     pending: Vec<Pending>,
-    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn Fn(web_sys::Event)>,
+    /// The worker's listeners, removed when it is dropped.
+    _listeners: [EventListener; 2],
 }
 
 thread_local! {
@@ -257,10 +258,12 @@ fn start() -> Result<Running, Failure> {
     let worker =
         web_sys::Worker::new(&url).map_err(|e| Failure::NotDownloaded(format!("{e:?}")))?;
     let generation = next_id();
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(on_error);
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let listeners = [
+        EventListener::new(&worker, "message", |event| {
+            on_message(event.unchecked_ref::<web_sys::MessageEvent>())
+        }),
+        EventListener::new(&worker, "error", on_error),
+    ];
     // A worker whose scripts neither load nor fail (a stalled download).
     leptos::prelude::set_timeout(
         move || {
@@ -279,8 +282,7 @@ fn start() -> Result<Running, Failure> {
         generation,
         ready: false,
         pending: Vec::new(),
-        _on_message: on_message,
-        _on_error: on_error,
+        _listeners: listeners,
     })
 }
 
@@ -307,7 +309,7 @@ fn watch_head() {
     );
 }
 
-fn on_message(event: web_sys::MessageEvent) {
+fn on_message(event: &web_sys::MessageEvent) {
     let data = event.data();
     if data.as_string().as_deref() == Some("ready") {
         let any = WORKER.with_borrow_mut(|slot| {
@@ -346,10 +348,10 @@ fn on_message(event: web_sys::MessageEvent) {
 
 /// An error event: before the worker listens, its scripts did not load; after, the job
 /// it was running made it fail.
-fn on_error(event: web_sys::Event) {
+fn on_error(event: &web_sys::Event) {
     let ready = WORKER.with_borrow(|slot| slot.as_ref().is_some_and(|w| w.ready));
     // An ErrorEvent for a script's error; a plain Event when the script did not load.
-    let message = js_sys::Reflect::get(&event, &JsValue::from_str("message"))
+    let message = js_sys::Reflect::get(event, &JsValue::from_str("message"))
         .ok()
         .and_then(|m| m.as_string())
         .unwrap_or_default();

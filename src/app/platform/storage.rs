@@ -259,7 +259,7 @@ pub fn legacy_entries() -> Vec<(String, String)> {
 }
 
 /// Replaces an earlier release's entry by its conversion.
-pub fn write_converted(key: &str, entry: &LegacyEntry) -> Result<(), NotSaved> {
+fn write_converted(key: &str, entry: &LegacyEntry) -> Result<(), NotSaved> {
     let storage = storage().ok_or(NotSaved::Refused)?;
     let raw = match entry {
         LegacyEntry::Settings(s) => encode_entry(s),

@@ -128,6 +128,12 @@ impl AppState {
     /// Starts an empty assessment with the given questionnaire; the current one stays saved.
     pub(super) fn start_new(&self, questionnaire_id: String) {
         self.stash_current();
+        self.blank_current(questionnaire_id);
+    }
+
+    /// Makes an empty assessment the current one, without keeping the one it replaces
+    /// (`start_new` keeps it; `delete` must not).
+    fn blank_current(&self, questionnaire_id: String) {
         self.current_id.set(new_id());
         self.created_at.set(now_iso());
         self.questionnaire_id.set(questionnaire_id);
@@ -184,14 +190,20 @@ impl AppState {
         }
     }
 
-    /// Deletes a saved assessment; deleting the current one opens an empty one.
+    /// Deletes a saved assessment, from storage and from the list. Deleting the current
+    /// one opens the most recent of the others, or an empty one if there is none.
     pub fn delete(&self, id: &str) {
         // A pending save of the current assessment must not bring it back.
         self.save_now();
         storage::delete(id);
         self.saved.update(|l| l.retain(|s| s.id != id));
         if id == self.current_id.get_untracked() {
-            self.new_assessment();
+            // Not stashed (as `new_assessment` would): its answers must not return to the
+            // list, where "open" would bring back what was deleted.
+            self.blank_current(self.questionnaire_id.get_untracked());
+            if let Some(next) = self.saved.with_untracked(|l| l.first().cloned()) {
+                self.open(&next);
+            }
         }
     }
 

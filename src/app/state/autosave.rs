@@ -1,6 +1,7 @@
 //! Autosave: every change to the current assessment is saved once the page has been
 //! redrawn, and at once before leaving the page or opening another assessment.
 
+use gloo_events::EventListener;
 use leptos::prelude::*;
 
 use super::assessments::now_iso;
@@ -31,25 +32,14 @@ impl AppState {
     /// hiding it (another tab or app, a phone's lock screen) saves what is pending.
     pub(super) fn save_on_leaving(&self) {
         let state = *self;
-        let on_hide = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        // Both listen as long as the page lives.
+        EventListener::new(&window(), "pagehide", move |_| {
             state.save_now();
             let y = window().scroll_y().unwrap_or(0.0);
             storage::save_scroll(&state.current_id.get_untracked(), y);
-        });
-        let on_visibility =
-            leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.save_now());
-        {
-            use leptos::wasm_bindgen::JsCast;
-            let _ = window()
-                .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-            let _ = document().add_event_listener_with_callback(
-                "visibilitychange",
-                on_visibility.as_ref().unchecked_ref(),
-            );
-        }
-        // They live as long as the page.
-        on_hide.forget();
-        on_visibility.forget();
+        })
+        .forget();
+        EventListener::new(&document(), "visibilitychange", move |_| state.save_now()).forget();
     }
 
     /// Writes the current assessment and the settings if a change is waiting; if the

@@ -7,9 +7,13 @@ use crate::app::state::{AppState, Reader};
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::svg_markup::svg_markup;
 use crate::app::views::widgets::shape_key;
+use crate::domain::compute::evaluation::ItemState;
+use crate::domain::model::questionnaire::ItemKind;
 use crate::domain::model::text::Lang;
-use crate::domain::report::format::{level_label, DASH};
-use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
+use crate::domain::report::format::{level_label, not_applicable, DASH};
+use crate::domain::report::{
+    advice_rows, score_summary, special_notes, unscored_sections_text, AdviceRow, DimensionRow,
+};
 
 #[component]
 pub fn ScoreCard(state: AppState) -> impl IntoView {
@@ -34,6 +38,19 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
             })
         })
     });
+    // "不清楚" and "不适用" answers with what the score does with them.
+    let notes = Memo::new(move |_| {
+        state.questionnaire().with(|q| {
+            state
+                .assessment()
+                .with(|a| special_notes(&q.0, a, lang.get()))
+        })
+    });
+    let unscored = move || {
+        state
+            .questionnaire()
+            .with(|q| unscored_sections_text(&q.0, lang.get()))
+    };
     view! {
         <section class="score-card" aria-labelledby="score-title">
             <h3 id="score-title">{t(lang, "总体水平", "Overall level")}</h3>
@@ -56,6 +73,13 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
                     </details>
                 })
             }}
+            {move || notes.get().into_iter().map(|n| view! {
+                <details class=format!("special-note {}", n.kind) data-note=n.kind>
+                    <summary>{n.text}</summary>
+                    <ul>{n.items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </details>
+            }).collect_view()}
+            <p class="score-unscored">{unscored}</p>
         </section>
     }
 }
@@ -123,22 +147,25 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
         let l = lang.get();
         state.questionnaire().with(|q| {
             state.assessment().with(|a| {
-                a.score
-                    .scenario_levels
-                    .iter()
-                    .filter_map(|(id, level)| {
-                        q.0.item(id).map(|i| {
-                            (
-                                i.text
-                                    .get(l)
-                                    .split(['：', ':'])
-                                    .next()
-                                    .unwrap_or_default()
-                                    .to_string(),
-                                *level,
-                                level.map_or_else(|| DASH.to_string(), |n| level_label(&q.0, n, l)),
-                            )
-                        })
+                let levels = &a.score.scenario_levels;
+                // The scenarios rated, and those marked not applicable: left out of the
+                // scenario levels, but shown as such rather than dropped without a word.
+                q.0.items()
+                    .filter(|i| matches!(i.kind, ItemKind::Level { points: None, .. }))
+                    .filter_map(|i| {
+                        let rated = levels.iter().find(|(id, _)| *id == i.id);
+                        let na = a.evaluation.state(&i.id) == ItemState::NotApplicable;
+                        if rated.is_none() && !na {
+                            return None;
+                        }
+                        let level = rated.and_then(|(_, level)| *level);
+                        let label = match level {
+                            Some(n) => level_label(&q.0, n, l),
+                            None if na => not_applicable(l).to_string(),
+                            None => DASH.to_string(),
+                        };
+                        let name = i.text.get(l).split(['：', ':']).next().unwrap_or_default();
+                        Some((name.to_string(), level, label))
                     })
                     .collect::<Vec<_>>()
             })
@@ -148,6 +175,9 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
         let cells = cells.get();
         (!cells.is_empty()).then(|| {
             let l = lang.get();
+            let any_na = cells
+                .iter()
+                .any(|(_, level, label)| level.is_none() && label == not_applicable(l));
             view! {
                 <section class="scenarios" aria-labelledby="scenarios-title">
                     <h3 id="scenarios-title">{tr(l, "数字化经营场景等级", "Digital operations scenarios")}</h3>
@@ -157,6 +187,7 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
                             view! { <li class=class><span class="scenario-name">{name}</span><span class="scenario-level">{label}</span></li> }
                         }).collect_view()}
                     </ol>
+                    {any_na.then(|| view! { <p class="footnote scenario-na">{tr(l, "“不适用”的场景不参与场景等级的统计。", "Scenarios marked “not applicable” are left out of the scenario levels.")}</p> })}
                 </section>
             }
         })
@@ -176,6 +207,7 @@ pub fn AdviceList(state: AppState, #[prop(optional)] limit: Option<usize>) -> im
             })
         })
     });
+    let nothing_answered = Memo::new(move |_| state.assessment().with(|a| a.score.answered == 0));
     // Which recommendations are shown, in which order: the list is rebuilt only when that
     // changes; a gain that changes is updated in place.
     let shape = Memo::new(move |_| {
@@ -195,6 +227,10 @@ pub fn AdviceList(state: AppState, #[prop(optional)] limit: Option<usize>) -> im
         let _ = shape.get();
         let shown = rows.get_untracked();
         let l = lang.get();
+        // Before any answer, "nothing to improve" would be wrong: there is nothing yet.
+        if nothing_answered.get() {
+            return view! { <p class="advice-none advice-empty">{tr(l, "回答问题后，这里会列出最值得优先做的改进。", "Answer the questions and the improvements most worth making first appear here.")}</p> }.into_any();
+        }
         if shown.is_empty() {
             return view! { <p class="advice-none">{tr(l, "按当前答案，暂无需要优先处理的建议。", "No recommendation applies to the current answers.")}</p> }.into_any();
         }

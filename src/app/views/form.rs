@@ -5,14 +5,16 @@ use leptos::prelude::*;
 
 use crate::app::state::AppState;
 use crate::app::views::fields::ItemField;
-use crate::app::views::i18n::t;
+use crate::app::views::i18n::{t, tr};
 use crate::app::views::library::Library;
 use crate::app::views::setup::Setup;
-use crate::app::views::widgets::UnverifiedMark;
-use crate::domain::compute::assessment::{first_invalid, next_unanswered, section_progress};
+use crate::app::views::widgets::{focus_after_render, go_to_unanswered, UnverifiedMark};
+use crate::domain::compute::assessment::{first_invalid, section_progress};
 use crate::domain::compute::scoring::is_scored as is_scored_q;
 use crate::domain::model::questionnaire::{Indicator, Section};
+use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::format::{answered_of, format_points, progress_text};
+use crate::domain::report::section_note;
 
 #[component]
 pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
@@ -28,17 +30,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
         state.go_to_section(s);
         focus_after_render(format!("section-{s}-heading"));
     };
-    let jump = move |_| {
-        let found = state.questionnaire().with_untracked(|q| {
-            state.assessment().with_untracked(|a| {
-                next_unanswered(&q.0, &a.evaluation, state.section().get_untracked())
-            })
-        });
-        if let Some((s, item)) = found {
-            state.go_to_section(s);
-            focus_after_render(format!("q-{item}"));
-        }
-    };
+    let jump = move |_| go_to_unanswered(state, state.section().get_untracked());
     // "Next" with an error in this section goes to the error instead (nothing is lost).
     let next = move |_| {
         let current = state.section().get_untracked();
@@ -47,12 +39,16 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
                 .assessment()
                 .with_untracked(|a| first_invalid(&q.0, &a.evaluation, current))
         });
+        let last = current + 1 >= state.questionnaire().with_untracked(|q| q.0.sections.len());
         match invalid {
             Some(item) => focus_after_render(format!("q-{item}")),
+            // After the last section comes the result (below the form on a phone).
+            None if last => focus_after_render("results-title".to_string()),
             None => go_to(current + 1),
         }
     };
     let section_count = move || state.questionnaire().with(|q| q.0.sections.len());
+    let on_last = move || state.section().get() + 1 >= section_count();
     view! {
         // Which questionnaire the form shows (tests wait for a downloaded one on it).
         <div class="questionnaire" data-questionnaire=move || state.questionnaire().with(|q| q.0.id.clone())>
@@ -104,27 +100,12 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
                 <button type="button" class="secondary-dark" id="next-unanswered" on:click=jump>
                     {t(lang, "下一道未答题", "Next unanswered")}
                 </button>
-                <button type="button" id="next-section"
-                    disabled={move || state.section().get() + 1 >= section_count()}
-                    on:click=next>
-                    {t(lang, "下一部分 →", "Next →")}
+                <button type="button" id="next-section" on:click=next>
+                    {move || if on_last() { tr(lang.get(), "查看结果 →", "See the results →") } else { tr(lang.get(), "下一部分 →", "Next →") }}
                 </button>
             </div>
         </div>
     }
-}
-
-/// Moves focus once the new view is in the DOM (after the next frame).
-pub fn focus_after_render(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            use leptos::wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-                el.scroll_into_view();
-            }
-        }
-    });
 }
 
 fn section_has(s: &Section, item: &str) -> bool {
@@ -146,12 +127,20 @@ fn SectionView(
     let heading_id = format!("section-{index}-heading");
     let labelled_by = heading_id.clone();
     let points = section.points;
+    // Where a section carries no points, say so (the SME headline section, for one).
+    let q = state.q();
+    let note = Text::new(
+        section_note(&q, &section, Lang::Zh).unwrap_or_default(),
+        section_note(&q, &section, Lang::En).unwrap_or_default(),
+    );
+    let has_note = !note.zh.is_empty();
     view! {
         <section class="section" id=format!("section-{}", section.id) aria-labelledby=labelled_by>
             <h2 id=heading_id tabindex="-1">
                 {move || title.get(lang.get()).to_string()}
                 {(points > 0.0).then(|| view! { <span class="points-badge">{move || format_points(points, lang.get())}</span> })}
             </h2>
+            {has_note.then(|| view! { <p class="section-note">{move || note.get(lang.get()).to_string()}</p> })}
             {indicators.into_iter().map(|ind| view! { <IndicatorDefinition state=state indicator=ind /> }).collect_view()}
             {section.dimensions.into_iter().map(|d| {
                 let dt = d.title.clone();

@@ -4,32 +4,13 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
+use crate::app::platform::download::offer_text;
 use crate::app::state::AppState;
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::setup::read_chosen_bytes;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::format::entry_length;
 use crate::domain::report::format_percent;
-
-/// Offers `text` as a file download of type `mime`.
-fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&leptos::wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let a = document()
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "anchor".to_string())?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
 
 /// A file name that says what is inside: firm, questionnaire and date.
 fn export_name(firm: &str, questionnaire: &str, date: &str) -> String {
@@ -68,7 +49,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                         format!("Export failed: {}.", why.get(Lang::En)),
                     ))
                 }
-                Ok(json) => download(&name, &json, "application/json").err().map(|_| {
+                Ok(json) => offer_text(&name, "application/json", &json).err().map(|_| {
                     Text::new(
                         "导出失败：浏览器不允许下载文件。",
                         "Export failed: the browser did not allow the download.",
@@ -84,6 +65,8 @@ pub fn Library(state: AppState) -> impl IntoView {
         read_chosen_bytes(ev, state, move |name, bytes| state.import(name, bytes))
     };
     let count = move || state.saved().with(Vec::len);
+    // The assessment whose name is being edited in its row, if any.
+    let renaming = RwSignal::new(None::<String>);
     view! {
         // Folded by default: on a phone the first question should be close to the top.
         <details class="section library" id="library">
@@ -105,6 +88,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                     let firm = s.file.firm.name.clone();
                     let date = s.file.updated_at.get(..10).unwrap_or_default().to_string();
                     let (open_id, dup_id, ren_id, del_id) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
+                    let edit_id = s.id.clone();
                     let saved = s.clone();
                     // Tracked: a questionnaire fetched later fills in its completeness.
                     let completeness = state
@@ -114,10 +98,18 @@ pub fn Library(state: AppState) -> impl IntoView {
                             format_percent(crate::domain::compute::scoring::score(&q, &s.file.answers, &ev).completeness)
                         });
                     let firm_label = firm.clone();
+                    let editing_id = s.id.clone();
+                    let editing = move || renaming.get().as_deref() == Some(editing_id.as_str());
+                    let input_id = format!("rename-{}", s.id);
                     view! {
                         <li class="assessment" class:current=current data-assessment=s.id.clone()>
                             <div class="assessment-info">
-                                <strong>{move || if firm_label.trim().is_empty() { tr(lang.get(), "（未命名企业）", "(unnamed firm)").to_string() } else { firm_label.clone() }}</strong>
+                                {move || if editing() {
+                                    view! { <RenameInput state=state id=ren_id.clone() input_id=input_id.clone() name=firm.clone() renaming=renaming /> }.into_any()
+                                } else {
+                                    let label = firm_label.clone();
+                                    view! { <strong>{move || if label.trim().is_empty() { tr(lang.get(), "（未命名企业）", "(unnamed firm)").to_string() } else { label.clone() }}</strong> }.into_any()
+                                }}
                                 <span class="meta">{move || title.as_ref().map(|t| t.get(lang.get()).to_string()).unwrap_or_default()}</span>
                                 <span class="meta">{move || match (lang.get(), &completeness) {
                                     (Lang::Zh, Some(c)) => format!("{date} · 完成 {c}"),
@@ -130,12 +122,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                                 <button type="button" class="small" disabled=move || state.current_id().get() == open_id
                                     on:click=move |_| state.open(&saved)>{t(lang, "打开", "Open")}</button>
                                 <button type="button" class="small" on:click=move |_| state.duplicate(&dup_id)>{t(lang, "复制", "Duplicate")}</button>
-                                <button type="button" class="small" on:click=move |_| {
-                                    let prompt = tr(lang.get_untracked(), "新的企业名称：", "New firm name:");
-                                    if let Ok(Some(name)) = window().prompt_with_message_and_default(prompt, &firm) {
-                                        state.rename(&ren_id, name);
-                                    }
-                                }>{t(lang, "重命名", "Rename")}</button>
+                                <button type="button" class="small rename" on:click=move |_| renaming.set(Some(edit_id.clone()))>{t(lang, "重命名", "Rename")}</button>
                                 <button type="button" class="small danger" on:click=move |_| {
                                     let ask = tr(lang.get_untracked(), "确定删除这份评估吗？删除后无法恢复。", "Delete this assessment? This cannot be undone.");
                                     if window().confirm_with_message(ask).unwrap_or(false) {
@@ -171,7 +158,7 @@ fn UnreadableEntries(state: AppState) -> impl IntoView {
                             let length = entry.length;
                             let export = move |_| {
                                 let failed = match state.unreadable_text(&key) {
-                                    Some(text) => download(&format!("{key}.txt"), &text, "text/plain").is_err(),
+                                    Some(text) => offer_text(&format!("{key}.txt"), "text/plain", &text).is_err(),
                                     None => true,
                                 };
                                 if failed {
@@ -190,5 +177,68 @@ fn UnreadableEntries(state: AppState) -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// The firm's name edited in its row: Enter (or leaving the field) saves, Esc cancels;
+/// focus goes back to the row's rename button either way.
+#[component]
+fn RenameInput(
+    state: AppState,
+    id: String,
+    input_id: String,
+    name: String,
+    renaming: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let lang = state.lang();
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Focused and selected once it is in the page.
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let back_to_button = move |id: String| {
+        request_animation_frame(move || {
+            let button = document()
+                .query_selector(&format!("[data-assessment=\"{id}\"] button.rename"))
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(b) = button {
+                let _ = b.focus();
+            }
+        });
+    };
+    let save_id = id.clone();
+    let save = move |value: String| {
+        // Blur after Enter or Esc must not save again.
+        if renaming.get_untracked().as_deref() != Some(save_id.as_str()) {
+            return;
+        }
+        renaming.set(None);
+        state.rename(&save_id, value.trim().to_string());
+        back_to_button(save_id.clone());
+    };
+    let save_on_enter = save.clone();
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            save_on_enter(event_target_value(&ev));
+        }
+        "Escape" => {
+            ev.prevent_default();
+            renaming.set(None);
+            back_to_button(id.clone());
+        }
+        _ => {}
+    };
+    let label_for = input_id.clone();
+    view! {
+        <label class="rename-label" for=label_for>{t(lang, "企业名称（回车保存，Esc 取消）", "Firm name (Enter saves, Esc cancels)")}</label>
+        <input type="text" class="rename-input" id=input_id node_ref=input value=name
+            on:keydown=on_keydown
+            on:blur=move |ev| save(event_target_value(&ev)) />
     }
 }

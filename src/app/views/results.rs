@@ -12,7 +12,7 @@ use crate::domain::compute::scoring::is_scored as is_scored_q;
 use crate::domain::report::format::progress_text;
 use crate::domain::report::{IndicatorRow, RowStatus};
 
-pub fn status_class(status: RowStatus) -> &'static str {
+fn status_class(status: RowStatus) -> &'static str {
     match status {
         RowStatus::Met => "met",
         RowStatus::Short => "short",
@@ -137,8 +137,10 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
     };
     let has_indicators = move || state.questionnaire().with(|q| !q.0.indicators.is_empty());
     view! {
-        <aside class="results" aria-labelledby="results-title">
-            <h2 id="results-title">{t(lang, "即时结果", "Live results")}</h2>
+        // Focusable: on a desktop it scrolls on its own, and the keyboard must reach that too.
+        <aside class="results" aria-labelledby="results-title" tabindex="0">
+            // Focusable: "see the results" on the last section leads here.
+            <h2 id="results-title" tabindex="-1">{t(lang, "即时结果", "Live results")}</h2>
             <div class="progress-line">
                 <progress id="progress" max=move || progress().1 value=move || progress().0
                     aria-label=t(lang, "填写进度", "Progress")></progress>

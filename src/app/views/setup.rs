@@ -6,7 +6,8 @@ use leptos::wasm_bindgen::JsCast;
 
 use crate::app::state::{AppState, FirmField};
 use crate::app::views::i18n::t;
-use crate::domain::model::firm::{FirmChoice, SECTORS, SIZES};
+use crate::app::views::widgets::go_to_unanswered;
+use crate::domain::model::firm::{FirmChoice, FirmProfile, SECTORS, SIZES};
 use crate::domain::model::text::{Lang, Text};
 
 #[component]
@@ -16,9 +17,23 @@ pub fn Setup(state: AppState) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         read_chosen_file(ev, state, move |name, text| state.load_file(name, text))
     };
+    let wide = is_wide();
+    // What is in use, for the folded summary on a phone.
+    let current = move || {
+        let l = lang.get();
+        let title = state.questionnaire().with(|q| q.0.title.get(l).to_string());
+        format!("{title} · {}", state.profile().name.get(l))
+    };
+    let has_answers = move || state.answers().with(|a| !a.values.is_empty());
     view! {
         <section class="section setup" aria-labelledby="setup-title">
-            <h2 id="setup-title">{t(lang, "评估设置", "Assessment setup")}</h2>
+            // On a phone folded to what is in use, so that the first question is on the
+            // first screen; open on a desktop.
+            <details class="setup-details" id="setup-details" prop:open=wide>
+            <summary id="setup-summary">
+                <h2 id="setup-title">{t(lang, "评估设置", "Assessment setup")}</h2>
+                <span class="setup-current">{current}</span>
+            </summary>
             <div class="field">
                 <label for="questionnaire">{t(lang, "问卷", "Questionnaire")}</label>
                 <select id="questionnaire" aria-describedby="questionnaire-note" on:change=move |ev| state.choose_questionnaire(event_target_value(&ev))>
@@ -34,8 +49,10 @@ pub fn Setup(state: AppState) -> impl IntoView {
                 })}
                 <p class="help" id="questionnaire-note">
                     {move || state.questionnaire().with(|q| q.0.description.as_ref().map(|d| d.get(lang.get()).to_string()))}
-                    " "
-                    {t(lang, "已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", "Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.")}
+                    // Only said when it applies.
+                    {move || has_answers().then(|| view! {
+                        " "{t(lang, "已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", "Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.")}
+                    })}
                 </p>
                 <details class="load-file">
                     <summary>{t(lang, "加载问卷文件（供咨询顾问使用）", "Load a questionnaire file (for consultants)")}</summary>
@@ -59,8 +76,23 @@ pub fn Setup(state: AppState) -> impl IntoView {
                     {move || state.profile().source}
                 </p>
             </div>
+            </details>
         </section>
+        // A clear start: the first question not yet answered.
+        <button type="button" id="start-filling" class="start" on:click=move |_| go_to_unanswered(state, 0)>
+            {t(lang, "开始填写 ↓", "Start answering ↓")}
+        </button>
     }
+}
+
+/// A desktop's width (the results sit beside the questions): the setup and the firm's
+/// fields start open there, folded on a phone.
+fn is_wide() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 960.0)
 }
 
 /// The errors of a questionnaire file that did not load, as the checker prints them.
@@ -172,9 +204,15 @@ fn FirmFields(state: AppState) -> impl IntoView {
             </div>
         }
     };
+    // Optional, so folded on a phone (the questions come first) unless something is in it;
+    // open on a desktop, where there is room.
+    let wide = is_wide();
+    let filled = move || state.firm().with(|f| *f != FirmProfile::default());
     view! {
+        <details class="firm-details" id="firm-details" prop:open=move || wide || filled()>
+        <summary id="firm-summary">{t(lang, "企业信息（选填）", "The firm (optional)")}</summary>
         <fieldset class="firm-fields">
-            <legend>{t(lang, "企业信息", "The firm")}</legend>
+            <legend class="sr-only">{t(lang, "企业信息（选填）", "The firm (optional)")}</legend>
             {text_field("firm-name", "企业名称", "Firm name", FirmField::Name)}
             {select_field("firm-sector", "所属行业", "Sector", &SECTORS, FirmField::Sector)}
             {select_field("firm-size", "企业规模", "Size", &SIZES, FirmField::Size)}
@@ -187,5 +225,6 @@ fn FirmFields(state: AppState) -> impl IntoView {
             </div>
             {text_field("firm-role", "填写人岗位", "Respondent's role", FirmField::RespondentRole)}
         </fieldset>
+        </details>
     }
 }

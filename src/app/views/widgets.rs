@@ -1,5 +1,5 @@
-//! Small pieces several views share: the "working definition" mark, whether a
-//! questionnaire is scored, and the key that tells a table's rows
+//! Small pieces several views share: the "working definition" mark, moving focus to a
+//! question, whether a questionnaire is scored, and the key that tells a table's rows
 //! from their figures. A leaf: it uses no other view module but `i18n`, so that the
 //! views form no import cycle.
 
@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::state::AppState;
 use crate::app::views::i18n::t;
+use crate::domain::compute::assessment::next_unanswered;
 use crate::domain::compute::scoring;
 
 /// The mark on a working definition, explained in words for screen readers too.
@@ -17,6 +18,33 @@ pub fn UnverifiedMark(state: AppState) -> impl IntoView {
         <span class="unverified" title=t(lang, "这一计算公式或分值是数转的工作假设，并非官方公布", "This formula or value is Shuzhuan's working assumption, not an official one")>
             {t(lang, "工作定义", "working definition")}
         </span>
+    }
+}
+
+/// Moves focus once the new view is in the DOM (after the next frame).
+pub fn focus_after_render(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            use leptos::wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+                el.scroll_into_view();
+            }
+        }
+    });
+}
+
+/// Shows the first question not yet answered, from section `from` on, and focuses it
+/// ("next unanswered", and "start" on a first visit).
+pub fn go_to_unanswered(state: AppState, from: usize) {
+    let found = state.questionnaire().with_untracked(|q| {
+        state
+            .assessment()
+            .with_untracked(|a| next_unanswered(&q.0, &a.evaluation, from))
+    });
+    if let Some((s, item)) = found {
+        state.go_to_section(s);
+        focus_after_render(format!("q-{item}"));
     }
 }
 

@@ -40,11 +40,15 @@ pub fn assess(
     let indicators: Vec<IndicatorResult> = q
         .indicators
         .iter()
-        .map(|ind| IndicatorResult {
-            id: ind.id.clone(),
-            value: indicator_value(q, answers, &evaluation, ind),
-            target: profile.target(&ind.id),
-            national: benchmark.latest(&ind.id).cloned(),
+        .map(|ind| {
+            let (value, parts) = indicator_value(q, answers, &evaluation, ind);
+            IndicatorResult {
+                id: ind.id.clone(),
+                value,
+                parts,
+                target: profile.target(&ind.id),
+                national: benchmark.latest(&ind.id).cloned(),
+            }
         })
         .collect();
     let score = score(q, answers, &evaluation);

@@ -248,6 +248,12 @@ fn answer_fits(item: &Item, answer: Option<&Answer>) -> bool {
     }
 }
 
+/// Whether an item is shown, worked out with every item its condition names and kept in
+/// `memo`. Iterative: conditions name items whose own conditions name others, in chains
+/// as long as the questionnaire (5,000 items would be 10,000 frames of recursion, beyond
+/// the browser's stack), so the items still to work out wait on a stack of ids. Each
+/// condition itself is walked by `holds`, whose recursion the checker's limits bound
+/// (a tree at most `MAX_CONDITION_TERMS + MAX_CONDITION_DEPTH` tall).
 fn is_visible(
     q: &Questionnaire,
     answers: &Answers,
@@ -255,23 +261,47 @@ fn is_visible(
     id: &str,
     memo: &mut IdMap<bool>,
 ) -> bool {
-    if let Some(v) = memo.get(id) {
-        return *v;
-    }
-    let Some(item) = q.item(id) else { return false };
-    let v = match &item.visible_if {
-        None => true,
-        Some(c) => holds(
-            q,
-            answers,
-            numbers,
-            c,
-            &mut |x: &str| is_visible(q, answers, numbers, x, memo),
-            &|_| None,
-        ),
+    // Known without evaluating: an unknown item is not shown, one without a condition is.
+    let settled = |memo: &IdMap<bool>, x: &str| match q.item(x) {
+        None => Some(false),
+        Some(item) if item.visible_if.is_none() => Some(true),
+        Some(_) => memo.get(x).copied(),
     };
-    memo.insert(item.id.clone(), v);
-    v
+    let mut pending: Vec<&Item> = Vec::new();
+    if let Some(item) = q.item(id) {
+        pending.push(item);
+    }
+    while let Some(&item) = pending.last() {
+        let Some(cond) = item
+            .visible_if
+            .as_ref()
+            .filter(|_| !memo.contains_key(&item.id))
+        else {
+            pending.pop();
+            continue;
+        };
+        // A checked questionnaire has no cycle, so the stack holds each item at most
+        // once; should one come in anyway, the item where it is noticed is hidden.
+        let in_cycle = pending.len() > q.item_index.len();
+        let waiting = cond.first_item(&mut |x| settled(memo, x).is_none());
+        match waiting.and_then(|x| q.item(x)) {
+            Some(next) if !in_cycle => pending.push(next),
+            _ => {
+                let v = !in_cycle
+                    && holds(
+                        q,
+                        answers,
+                        numbers,
+                        cond,
+                        &mut |x: &str| settled(memo, x).unwrap_or(false),
+                        &|_| None,
+                    );
+                memo.insert(item.id.clone(), v);
+                pending.pop();
+            }
+        }
+    }
+    settled(memo, id).unwrap_or(false)
 }
 
 /// A result figure's value, for conditions that compare them.

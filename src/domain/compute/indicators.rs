@@ -28,14 +28,39 @@ impl IndicatorValue {
     }
 }
 
-/// The indicator's value. Multiplying before dividing keeps exact cases exact
-/// (17 of 25 is 68 %, not 68.00000000000001 %).
+/// The two counts a percentage is made of: its value is `numerator × 100 ÷ denominator`.
+/// A roll-up over firms adds them up (Σ CNC key processes ÷ Σ key processes), which
+/// weights each firm by its size where a mean of the percentages would not.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RatioParts {
+    /// The counted part: CNC key processes, functions ticked, 1 for "yes" (0 for "no").
+    pub numerator: f64,
+    /// The whole, > 0: key processes, the options offered, 1 for a yes/no question.
+    pub denominator: f64,
+}
+
+impl RatioParts {
+    /// Multiplying before dividing keeps exact cases exact (17 of 25 is 68 %, not
+    /// 68.00000000000001 %).
+    pub fn percent(self) -> f64 {
+        self.numerator * 100.0 / self.denominator
+    }
+}
+
+/// The indicator's value, with the parts it is made of exactly when it is a percentage.
 pub fn indicator_value(
     q: &Questionnaire,
     answers: &Answers,
     ev: &Evaluation,
     indicator: &Indicator,
-) -> IndicatorValue {
+) -> (IndicatorValue, Option<RatioParts>) {
+    let percent = |numerator: f64, denominator: f64| {
+        let parts = RatioParts {
+            numerator,
+            denominator,
+        };
+        (IndicatorValue::Percent(parts.percent()), Some(parts))
+    };
     match &indicator.formula {
         Formula::Ratio {
             numerator,
@@ -43,12 +68,12 @@ pub fn indicator_value(
         } => {
             if ev.field_errors.contains_key(numerator) || ev.field_errors.contains_key(denominator)
             {
-                return IndicatorValue::Invalid;
+                return (IndicatorValue::Invalid, None);
             }
             match (ev.number(numerator), ev.number(denominator)) {
-                (_, Some(0.0)) => IndicatorValue::NotApplicable,
-                (Some(part), Some(whole)) => IndicatorValue::Percent(part * 100.0 / whole),
-                _ => IndicatorValue::Missing,
+                (_, Some(0.0)) => (IndicatorValue::NotApplicable, None),
+                (Some(part), Some(whole)) => percent(part, whole),
+                _ => (IndicatorValue::Missing, None),
             }
         }
         Formula::SelectedShare { item } => {
@@ -57,18 +82,18 @@ pub fn indicator_value(
                 _ => 0,
             };
             match (ev.state(item), answers.selected(item)) {
-                (ItemState::NotApplicable, _) => IndicatorValue::NotApplicable,
+                (ItemState::NotApplicable, _) => (IndicatorValue::NotApplicable, None),
                 (ItemState::Answered, Some(ticked)) if all > 0 => {
-                    IndicatorValue::Percent(ticked.len() as f64 * 100.0 / all as f64)
+                    percent(ticked.len() as f64, all as f64)
                 }
-                _ => IndicatorValue::Missing,
+                _ => (IndicatorValue::Missing, None),
             }
         }
         Formula::YesNo { item } => match (ev.state(item), answers.choice(item)) {
-            (ItemState::NotApplicable, _) => IndicatorValue::NotApplicable,
-            (ItemState::Answered, Some("yes")) => IndicatorValue::Percent(100.0),
-            (ItemState::Answered, Some("no")) => IndicatorValue::Percent(0.0),
-            _ => IndicatorValue::Missing,
+            (ItemState::NotApplicable, _) => (IndicatorValue::NotApplicable, None),
+            (ItemState::Answered, Some("yes")) => percent(1.0, 1.0),
+            (ItemState::Answered, Some("no")) => percent(0.0, 1.0),
+            _ => (IndicatorValue::Missing, None),
         },
     }
 }
@@ -80,6 +105,8 @@ const EPSILON: f64 = 1e-9;
 pub struct IndicatorResult {
     pub id: String,
     pub value: IndicatorValue,
+    /// What the percentage is made of: `Some` exactly when `value` is a percentage.
+    pub parts: Option<RatioParts>,
     /// The selected profile's target, where it sets one for this indicator.
     pub target: Option<f64>,
     /// The latest national actual value.

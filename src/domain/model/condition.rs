@@ -133,6 +133,20 @@ impl Condition {
         out
     }
 
+    /// The first item the condition reads for which `pred` holds, without collecting them.
+    pub fn first_item(&self, pred: &mut dyn FnMut(&str) -> bool) -> Option<&str> {
+        match self {
+            Condition::Metric { .. } => None,
+            Condition::Answered(i)
+            | Condition::Selected { item: i, .. }
+            | Condition::Compare { item: i, .. } => pred(i).then_some(i.as_str()),
+            Condition::Not(c) => c.first_item(pred),
+            Condition::And(a, b) | Condition::Or(a, b) => {
+                a.first_item(pred).or_else(|| b.first_item(pred))
+            }
+        }
+    }
+
     /// Every metric the condition reads.
     pub fn metrics(&self) -> Vec<&Metric> {
         let mut out = Vec::new();

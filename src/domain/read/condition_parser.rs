@@ -1,10 +1,24 @@
 //! Reads the condition language (`model::condition`) from text: tokens, then a
 //! recursive-descent parser; errors carry the byte offset within the expression.
+//!
+//! A condition has limits (`MAX_CONDITION_BYTES`, `MAX_CONDITION_DEPTH`,
+//! `MAX_CONDITION_TERMS`), checked before and while it is read: the parser recurses once
+//! per parenthesis or `not`, so the depth is counted on the way down and the descent stops
+//! at the limit, and no condition that passes makes a tree taller than
+//! `MAX_CONDITION_TERMS + MAX_CONDITION_DEPTH`, which bounds every walk over it (printing,
+//! the checks, the evaluation).
 
 // Only the checker uses it (files worker, CLI, build.rs), never the app's wasm: std is right here.
 #![allow(clippy::disallowed_methods)]
 
 use crate::domain::model::condition::{Condition, Metric, Op, Rhs, Value};
+
+/// The longest condition text, in bytes.
+pub const MAX_CONDITION_BYTES: usize = 4096;
+/// How deep parentheses and `not` may nest.
+pub const MAX_CONDITION_DEPTH: usize = 32;
+/// The most terms (comparisons, `answered(…)`, `selected(…)`) in one condition.
+pub const MAX_CONDITION_TERMS: usize = 256;
 
 /// A parse error: the character offset within the expression and what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,6 +26,41 @@ pub struct ParseError {
     pub offset: usize,
     pub zh: String,
     pub en: String,
+}
+
+/// Why a condition cannot be read: its syntax, or one of its limits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConditionError {
+    Syntax(ParseError),
+    /// Longer than `MAX_CONDITION_BYTES`.
+    TooLong {
+        bytes: usize,
+    },
+    /// Nested deeper than `MAX_CONDITION_DEPTH`, at the offset where the limit is passed.
+    TooDeep {
+        offset: usize,
+    },
+    /// More than `MAX_CONDITION_TERMS` terms, at the offset of the first one over.
+    TooManyTerms {
+        offset: usize,
+    },
+}
+
+impl ConditionError {
+    /// The byte offset within the expression the error points at.
+    pub fn offset(&self) -> usize {
+        match self {
+            ConditionError::Syntax(e) => e.offset,
+            ConditionError::TooLong { .. } => 0,
+            ConditionError::TooDeep { offset } | ConditionError::TooManyTerms { offset } => *offset,
+        }
+    }
+}
+
+impl From<ParseError> for ConditionError {
+    fn from(e: ParseError) -> Self {
+        ConditionError::Syntax(e)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +159,10 @@ struct Parser {
     toks: Vec<(usize, Tok)>,
     pos: usize,
     end: usize,
+    /// Parentheses and `not`s open around the current position.
+    depth: usize,
+    /// Terms read so far.
+    terms: usize,
 }
 
 impl Parser {
@@ -121,7 +174,7 @@ impl Parser {
         self.toks.get(self.pos).map_or(self.end, |(o, _)| *o)
     }
 
-    fn fail<T>(&self, zh: &str, en: &str) -> Result<T, ParseError> {
+    fn fail<T>(&self, zh: &str, en: &str) -> Result<T, ConditionError> {
         let found = match self.peek() {
             None => ("表达式结尾".to_string(), "the end".to_string()),
             Some(Tok::Ident(s)) => (format!("“{s}”"), format!("\"{s}\"")),
@@ -131,11 +184,31 @@ impl Parser {
             Some(Tok::RParen) => (")".into(), ")".into()),
             Some(Tok::Comma) => (",".into(), ",".into()),
         };
-        Err(ParseError {
+        Err(ConditionError::Syntax(ParseError {
             offset: self.offset(),
             zh: format!("此处应为{zh}，却是{}", found.0),
             en: format!("expected {en}, found {}", found.1),
-        })
+        }))
+    }
+
+    /// One level deeper (a parenthesis or `not` just read at `offset`), refused past the limit.
+    fn descend(&mut self, offset: usize) -> Result<(), ConditionError> {
+        self.depth += 1;
+        if self.depth > MAX_CONDITION_DEPTH {
+            return Err(ConditionError::TooDeep { offset });
+        }
+        Ok(())
+    }
+
+    /// One more term, starting here; refused past the limit.
+    fn count_term(&mut self) -> Result<(), ConditionError> {
+        self.terms += 1;
+        if self.terms > MAX_CONDITION_TERMS {
+            return Err(ConditionError::TooManyTerms {
+                offset: self.offset(),
+            });
+        }
+        Ok(())
     }
 
     fn eat(&mut self, t: &Tok) -> bool {
@@ -156,7 +229,7 @@ impl Parser {
         }
     }
 
-    fn ident(&mut self) -> Result<String, ParseError> {
+    fn ident(&mut self) -> Result<String, ConditionError> {
         match self.peek() {
             Some(Tok::Ident(s)) => {
                 let s = s.clone();
@@ -167,7 +240,7 @@ impl Parser {
         }
     }
 
-    fn op(&mut self) -> Result<Op, ParseError> {
+    fn op(&mut self) -> Result<Op, ConditionError> {
         match self.peek() {
             Some(Tok::Op(op)) => {
                 let op = *op;
@@ -182,7 +255,7 @@ impl Parser {
     }
 
     /// A metric, if one starts here: `indicator(x)`, …, `score`, `level`.
-    fn metric(&mut self) -> Result<Option<Metric>, ParseError> {
+    fn metric(&mut self) -> Result<Option<Metric>, ConditionError> {
         let Some(Tok::Ident(name)) = self.peek() else {
             return Ok(None);
         };
@@ -219,7 +292,7 @@ impl Parser {
         }
     }
 
-    fn expr(&mut self) -> Result<Condition, ParseError> {
+    fn expr(&mut self) -> Result<Condition, ConditionError> {
         let mut left = self.and()?;
         while self.keyword("or") {
             left = Condition::Or(Box::new(left), Box::new(self.and()?));
@@ -227,7 +300,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn and(&mut self) -> Result<Condition, ParseError> {
+    fn and(&mut self) -> Result<Condition, ConditionError> {
         let mut left = self.unary()?;
         while self.keyword("and") {
             left = Condition::And(Box::new(left), Box::new(self.unary()?));
@@ -235,21 +308,29 @@ impl Parser {
         Ok(left)
     }
 
-    fn unary(&mut self) -> Result<Condition, ParseError> {
+    fn unary(&mut self) -> Result<Condition, ConditionError> {
+        let at = self.offset();
         if self.keyword("not") {
-            return Ok(Condition::Not(Box::new(self.unary()?)));
+            self.descend(at)?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Condition::Not(Box::new(inner)));
         }
         self.primary()
     }
 
-    fn primary(&mut self) -> Result<Condition, ParseError> {
+    fn primary(&mut self) -> Result<Condition, ConditionError> {
+        let at = self.offset();
         if self.eat(&Tok::LParen) {
+            self.descend(at)?;
             let inner = self.expr()?;
             if !self.eat(&Tok::RParen) {
                 return self.fail("“)”", "')'");
             }
+            self.depth -= 1;
             return Ok(inner);
         }
+        self.count_term()?;
         if let Some(left) = self.metric()? {
             let op = self.op()?;
             let right = match self.peek() {
@@ -300,19 +381,24 @@ impl Parser {
 }
 
 /// Parses a condition; offsets in errors count bytes from the start of `src`.
-pub fn parse_condition(src: &str) -> Result<Condition, ParseError> {
+pub fn parse_condition(src: &str) -> Result<Condition, ConditionError> {
+    if src.len() > MAX_CONDITION_BYTES {
+        return Err(ConditionError::TooLong { bytes: src.len() });
+    }
     let toks = tokenize(src)?;
     if toks.is_empty() {
-        return Err(ParseError {
+        return Err(ConditionError::Syntax(ParseError {
             offset: 0,
             zh: "条件为空".into(),
             en: "the condition is empty".into(),
-        });
+        }));
     }
     let mut p = Parser {
         toks,
         pos: 0,
         end: src.len(),
+        depth: 0,
+        terms: 0,
     };
     let cond = p.expr()?;
     if p.pos < p.toks.len() {
@@ -362,16 +448,90 @@ mod tests {
         assert!(c.items().is_empty());
     }
 
+    fn syntax_error(src: &str) -> ParseError {
+        match parse_condition(src) {
+            Err(ConditionError::Syntax(e)) => e,
+            other => panic!("{src}: {other:?}"),
+        }
+    }
+
     #[test]
     fn errors_point_at_the_offending_token() {
-        let e = parse_condition("a == 1 and").unwrap_err();
+        let e = syntax_error("a == 1 and");
         assert_eq!(e.offset, 10);
         assert_eq!(e.en, "expected an item or option id, found the end");
-        let e = parse_condition("a 1").unwrap_err();
+        let e = syntax_error("a 1");
         assert_eq!(e.offset, 2);
-        let e = parse_condition("selected(a b)").unwrap_err();
+        let e = syntax_error("selected(a b)");
         assert_eq!((e.offset, e.en.as_str()), (11, "expected ',', found \"b\""));
         assert!(parse_condition("a == 1 )").is_err());
         assert!(parse_condition("a ~ 1").is_err());
+    }
+
+    /// `n` parentheses around one comparison.
+    fn nested(n: usize) -> String {
+        format!("{}a == 1{}", "(".repeat(n), ")".repeat(n))
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_read_and_beyond_it_refused_where_it_passes() {
+        assert!(parse_condition(&nested(MAX_CONDITION_DEPTH)).is_ok());
+        // The 33rd parenthesis, at offset 32, is one too many.
+        assert_eq!(
+            parse_condition(&nested(MAX_CONDITION_DEPTH + 1)),
+            Err(ConditionError::TooDeep { offset: 32 })
+        );
+        let nots = format!("{}a == 1", "not ".repeat(MAX_CONDITION_DEPTH + 1));
+        assert_eq!(
+            parse_condition(&nots),
+            Err(ConditionError::TooDeep {
+                offset: 4 * MAX_CONDITION_DEPTH
+            })
+        );
+        // Parentheses closed again do not add up: depth is how deep, not how many.
+        let siblings = vec![nested(20); 10].join(" and ");
+        assert!(parse_condition(&siblings).is_ok());
+    }
+
+    #[test]
+    fn thousands_deep_is_refused_without_recursing_that_deep() {
+        // Within the length limit the deepest is ~2,000; the parser stops at 33 levels.
+        let deep = "(".repeat(MAX_CONDITION_BYTES);
+        assert_eq!(
+            parse_condition(&deep),
+            Err(ConditionError::TooDeep { offset: 32 })
+        );
+        let nots = "not ".repeat(MAX_CONDITION_BYTES / 4);
+        assert!(matches!(
+            parse_condition(&nots),
+            Err(ConditionError::TooDeep { .. })
+        ));
+    }
+
+    #[test]
+    fn terms_up_to_the_limit_are_read_and_beyond_it_refused_at_the_first_over() {
+        let terms = |n: usize| vec!["a==1"; n].join(" or ");
+        let c = parse_condition(&terms(MAX_CONDITION_TERMS)).unwrap();
+        assert_eq!(c.items().len(), MAX_CONDITION_TERMS);
+        // Term k (0-based) starts at 8k: "a==1 or " is 8 bytes.
+        assert_eq!(
+            parse_condition(&terms(MAX_CONDITION_TERMS + 1)),
+            Err(ConditionError::TooManyTerms {
+                offset: 8 * MAX_CONDITION_TERMS
+            })
+        );
+    }
+
+    #[test]
+    fn text_beyond_the_length_limit_is_refused_before_it_is_read() {
+        let long = format!("a == 1{}", " ".repeat(MAX_CONDITION_BYTES));
+        assert_eq!(
+            parse_condition(&long),
+            Err(ConditionError::TooLong {
+                bytes: MAX_CONDITION_BYTES + 6
+            })
+        );
+        let exactly = format!("a == 1{}", " ".repeat(MAX_CONDITION_BYTES - 6));
+        assert!(parse_condition(&exactly).is_ok());
     }
 }

@@ -8,7 +8,10 @@ use crate::domain::model::text::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CountError {
+    /// Not a whole number (a count).
     NotANumber,
+    /// Not a number (an amount, which may have decimals).
+    NotAnAmount,
     Negative,
     Fraction,
     TooLarge,
@@ -27,6 +30,10 @@ impl CountError {
             CountError::NotANumber => {
                 Text::new("请输入整数，例如 12", "Enter a whole number, e.g. 12")
             }
+            CountError::NotAnAmount => Text::new(
+                "请输入数字，可以带小数，例如 12.5",
+                "Enter a number; decimals are fine, e.g. 12.5",
+            ),
             CountError::Negative => Text::new("数量不能为负数", "A count cannot be negative"),
             CountError::Fraction => Text::new(
                 "请输入整数，不能有小数",
@@ -61,6 +68,18 @@ fn to_half_width(c: char) -> char {
         '。' => '.',
         _ => c,
     }
+}
+
+/// A number as typed, written with ASCII digits and signs ("１２０" → "120",
+/// "１，２００．５" → "1,200.5"), trimmed; anything else is left as it is. For showing an
+/// answer (the report): what is stored stays as it was typed.
+pub fn normalized(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .map(to_half_width)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// The value of `digits[.digits]` (ASCII; `12`, `12.5`, `.5`, `12.`), or None for
@@ -185,16 +204,16 @@ fn parse_amount(raw: &str) -> Result<Option<f64>, CountError> {
         return Err(if decimal_value(rest).is_some() {
             CountError::Negative
         } else {
-            CountError::NotANumber
+            CountError::NotAnAmount
         });
     }
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return Err(CountError::NotANumber);
+        return Err(CountError::NotAnAmount);
     }
     match decimal_value(&text) {
         Some(v) if v.is_finite() && v <= AMOUNT_LIMIT => Ok(Some(v)),
         Some(_) => Err(CountError::TooLarge),
-        None => Err(CountError::NotANumber),
+        None => Err(CountError::NotAnAmount),
     }
 }
 
@@ -277,12 +296,33 @@ mod tests {
         assert_eq!(parse_amount(" 3 "), Ok(Some(3.0)));
         assert_eq!(parse_amount(""), Ok(None));
         assert_eq!(parse_amount("-1"), Err(CountError::Negative));
-        assert_eq!(parse_amount("1.2.3"), Err(CountError::NotANumber));
-        assert_eq!(parse_amount("abc"), Err(CountError::NotANumber));
+        assert_eq!(parse_amount("1.2.3"), Err(CountError::NotAnAmount));
+        assert_eq!(parse_amount("abc"), Err(CountError::NotAnAmount));
         assert_eq!(
             parse_bounded_amount("5", 0.0, Some(4.0)),
             Err(CountError::AboveMaxAmount(4.0))
         );
+    }
+
+    #[test]
+    fn numbers_are_shown_in_ascii_digits() {
+        assert_eq!(normalized("１２０"), "120");
+        assert_eq!(normalized("\u{3000}１，２００．５ "), "1,200.5");
+        assert_eq!(normalized("12 台"), "12 台");
+        assert_eq!(normalized(""), "");
+    }
+
+    #[test]
+    fn an_amount_is_told_it_may_have_decimals_and_a_count_that_it_may_not() {
+        let amount = parse_amount("12,5元").unwrap_err().message();
+        assert_eq!(amount.zh, "请输入数字，可以带小数，例如 12.5");
+        assert_eq!(
+            amount.en.as_deref(),
+            Some("Enter a number; decimals are fine, e.g. 12.5")
+        );
+        let count = parse_count("12元").unwrap_err().message();
+        assert_eq!(count.zh, "请输入整数，例如 12");
+        assert_eq!(count.en.as_deref(), Some("Enter a whole number, e.g. 12"));
     }
 
     #[test]

@@ -25,6 +25,18 @@ pub(super) enum ShapeError {
     IntegerOutOfRange {
         literal: String,
     },
+    /// `nan`, `+nan` or `-nan`: TOML's float that is not a number.
+    NotANumber {
+        literal: String,
+    },
+    /// `inf`, `+inf` or `-inf`.
+    Infinite {
+        literal: String,
+    },
+    /// A float written finite whose magnitude is beyond f64's (e.g. `1e400`).
+    FloatOutOfRange {
+        literal: String,
+    },
     MissingChinese,
 }
 
@@ -53,6 +65,22 @@ impl ShapeError {
                 format!("整数 {literal} 超出 64 位整数的范围"),
                 format!("integer {literal} does not fit in a 64-bit integer"),
             ),
+            ShapeError::NotANumber { literal } => Text::new(
+                format!("{literal} 不是数字，此处应为数字"),
+                format!("{literal} is not a number; a number is expected here"),
+            ),
+            ShapeError::Infinite { literal } => Text::new(
+                format!("{literal}（无穷大）不能作为数值，此处应为有限的数"),
+                format!(
+                    "{literal} (infinity) cannot be a figure; a finite number is expected here"
+                ),
+            ),
+            ShapeError::FloatOutOfRange { literal } => Text::new(
+                format!("数 {literal} 超出范围（绝对值最大约 1.8e308）"),
+                format!(
+                    "number {literal} is out of range (the largest magnitude is about 1.8e308)"
+                ),
+            ),
             ShapeError::MissingChinese => {
                 Text::new("缺少中文文本（zh）", "Chinese text (zh) is missing")
             }
@@ -78,6 +106,14 @@ mod tests {
             IntegerOutOfRange { literal: "0x8000_0000_0000_0000".into() }
                 => "整数 0x8000_0000_0000_0000 超出 64 位整数的范围",
                    "integer 0x8000_0000_0000_0000 does not fit in a 64-bit integer";
+            NotANumber { literal: "nan".into() }
+                => "nan 不是数字，此处应为数字", "nan is not a number; a number is expected here";
+            Infinite { literal: "-inf".into() }
+                => "-inf（无穷大）不能作为数值，此处应为有限的数",
+                   "-inf (infinity) cannot be a figure; a finite number is expected here";
+            FloatOutOfRange { literal: "1e400".into() }
+                => "数 1e400 超出范围（绝对值最大约 1.8e308）",
+                   "number 1e400 is out of range (the largest magnitude is about 1.8e308)";
             MissingChinese {} => "缺少中文文本（zh）", "Chinese text (zh) is missing";
         );
         for (e, zh, en) in samples {

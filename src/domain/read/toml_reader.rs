@@ -56,8 +56,11 @@ impl<'a> Reader<'a> {
     pub fn parse<'i>(&mut self, src: &'i str) -> Spanned<DeTable<'i>> {
         let (table, errors) = DeTable::parse_recoverable(src);
         for e in errors {
-            let offset = e.span().map_or(0, |s| s.start);
             let m = e.message().trim().to_string();
+            let offset = match e.span() {
+                Some(span) => span.start,
+                None => locate(src, &m),
+            };
             self.error(offset, "(file)", ShapeError::Syntax { message: m }.text());
         }
         table
@@ -73,6 +76,33 @@ impl<'a> Reader<'a> {
             Err(self.errors)
         }
     }
+}
+
+/// Where an error the parser reports without a position stands (a key of 81 or more
+/// dotted parts: "recursion limit"): the first line whose text up to its end has that
+/// error, found by bisection over the lines (a handful of parses of an already broken
+/// file), at its first character that is not blank.
+fn locate(src: &str, message: &str) -> usize {
+    let ends: Vec<usize> = src
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .chain(std::iter::once(src.len()))
+        .collect();
+    let has_it = |end: usize| {
+        let (_, errors) = DeTable::parse_recoverable(&src[..end]);
+        errors
+            .iter()
+            .any(|e| e.span().is_none() && e.message().trim() == message)
+    };
+    // The first line end whose prefix has the error (the whole text has it).
+    let line = ends
+        .partition_point(|&end| !has_it(end))
+        .min(ends.len() - 1);
+    let start = if line == 0 { 0 } else { ends[line - 1] };
+    let blank = src[start..ends[line]]
+        .find(|c: char| !c.is_whitespace())
+        .unwrap_or(0);
+    start + blank
 }
 
 fn type_name(v: &DeValue) -> &'static str {
@@ -96,25 +126,30 @@ fn wrong_type(r: &mut Reader, span: &Range<usize>, path: &str, want: &'static st
 /// without its radix prefix and underscores, in the form `i64::from_str_radix` reads
 /// with `radix()` (`0xff`, `0o17`, `0b101`, `1_000`, `-5`), a float in the form
 /// `str::parse` reads. TOML's integers are 64-bit signed and one beyond is an error
-/// (the spec's rule); `nan` and `inf` are refused too, as no figure of a file can be.
+/// (the spec's rule); `nan` and `inf` are refused too, as no figure of a file can be,
+/// and so is a float too large for f64 (which `str::parse` would read as infinite).
 fn number_of(v: &DeValue) -> Result<f64, ShapeError> {
-    let not_a_number = || ShapeError::WrongType {
-        want: "number",
-        got: type_name(v),
-    };
     match v {
         DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
             .map(|n| n as f64)
             .map_err(|_| ShapeError::IntegerOutOfRange {
                 literal: i.to_string(),
             }),
-        DeValue::Float(f) => f
-            .as_str()
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite())
-            .ok_or_else(not_a_number),
-        _ => Err(not_a_number()),
+        DeValue::Float(f) => {
+            let literal = f.as_str().to_string();
+            match literal.parse::<f64>() {
+                Ok(n) if n.is_finite() => Ok(n),
+                Ok(n) if n.is_nan() => Err(ShapeError::NotANumber { literal }),
+                _ if literal.trim_start_matches(['+', '-']) == "inf" => {
+                    Err(ShapeError::Infinite { literal })
+                }
+                _ => Err(ShapeError::FloatOutOfRange { literal }),
+            }
+        }
+        _ => Err(ShapeError::WrongType {
+            want: "number",
+            got: type_name(v),
+        }),
     }
 }
 
@@ -182,6 +217,27 @@ impl<'t, 'i> Obj<'t, 'i> {
             self.table.get(key).map(|v| v.get_ref()),
             Some(DeValue::Array(_))
         )
+    }
+
+    /// The tables of the array of tables at `key`, to look into before reading it (to
+    /// count them); elements that are not tables are left out, as reading reports them.
+    pub fn peek_tables(&self, key: &str) -> Vec<Obj<'t, 'i>> {
+        let Some(DeValue::Array(items)) = self.table.get(key).map(|v| v.get_ref()) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::Table(t) => Some(Obj {
+                    table: t,
+                    offset: item.span().start,
+                    path: String::new(),
+                    asked: Vec::new(),
+                    open: false,
+                }),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Where the key's value stands, or the table's own position.
@@ -491,15 +547,62 @@ mod tests {
     }
 
     #[test]
-    fn nan_infinity_and_other_types_are_not_numbers() {
-        for (literal, got) in [
-            ("nan", "float"),
-            ("-inf", "float"),
-            ("+inf", "float"),
-            ("\"5\"", "string"),
-            ("true", "boolean"),
-            ("[1]", "array"),
+    fn nan_infinity_and_floats_beyond_f64_each_have_their_own_error() {
+        let literal = |s: &str| s.to_string();
+        for (written, error) in [
+            (
+                "nan",
+                ShapeError::NotANumber {
+                    literal: literal("nan"),
+                },
+            ),
+            (
+                "-nan",
+                ShapeError::NotANumber {
+                    literal: literal("-nan"),
+                },
+            ),
+            (
+                "inf",
+                ShapeError::Infinite {
+                    literal: literal("inf"),
+                },
+            ),
+            (
+                "-inf",
+                ShapeError::Infinite {
+                    literal: literal("-inf"),
+                },
+            ),
+            (
+                "+inf",
+                ShapeError::Infinite {
+                    literal: literal("+inf"),
+                },
+            ),
+            (
+                "1e400",
+                ShapeError::FloatOutOfRange {
+                    literal: literal("1e400"),
+                },
+            ),
+            (
+                "-1.5e309",
+                ShapeError::FloatOutOfRange {
+                    literal: literal("-1.5e309"),
+                },
+            ),
         ] {
+            assert_eq!(number(written), Err(error), "{written}");
+        }
+        // The largest finite double is read, and a tiny one is read as what it rounds to.
+        assert_eq!(number("1.7976931348623157e308"), Ok(f64::MAX));
+        assert_eq!(number("1e-400"), Ok(0.0));
+    }
+
+    #[test]
+    fn other_types_are_not_numbers() {
+        for (literal, got) in [("\"5\"", "string"), ("true", "boolean"), ("[1]", "array")] {
             assert_eq!(
                 number(literal),
                 Err(ShapeError::WrongType {
@@ -509,6 +612,31 @@ mod tests {
                 "{literal}"
             );
         }
+    }
+
+    #[test]
+    fn an_error_the_parser_gives_no_position_is_reported_on_its_line() {
+        // 81 dotted parts are more than the parser takes; it says so without a position.
+        let long = vec!["k"; 81].join(".");
+        let src = format!("[t]\na = 1\n\n  {long} = 2\nb = 3\n[u]\n");
+        let map = SourceMap::new("f.toml", &src);
+        let mut r = Reader::new(&map);
+        r.parse(&src);
+        let errors = r.finish(()).unwrap_err();
+        assert_eq!(
+            errors
+                .iter()
+                .map(|e| (
+                    e.line,
+                    e.col,
+                    e.message.get(crate::domain::model::text::Lang::En)
+                ))
+                .collect::<Vec<_>>(),
+            [(4, 3, "TOML syntax error: recursion limit")]
+        );
+        // On the first line too.
+        let src = format!("{long} = 2\n");
+        assert_eq!(locate(&src, "recursion limit"), 0);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::domain::compute::evaluation::{Evaluation, ItemState};
 use crate::domain::model::answers::{Answer, Answers};
 use crate::domain::model::questionnaire::{Direction, Item, ItemKind, Questionnaire};
 use crate::domain::model::text::Lang;
+use crate::domain::read::number_input::normalized;
 
 pub fn answer_text(
     q: &Questionnaire,
@@ -24,11 +25,12 @@ pub fn answer_text(
     let none = DASH.to_string();
     match &item.kind {
         ItemKind::Count { unit, .. } | ItemKind::Amount { unit, .. } => {
-            let raw = answers.typed(&item.id).trim();
-            if raw.is_empty() {
+            // Full-width digits read as ASCII ones on paper; the answer stays as typed.
+            let shown = normalized(answers.typed(&item.id));
+            if shown.is_empty() {
                 none
             } else {
-                format!("{raw} {}", unit.get(lang))
+                format!("{shown} {}", unit.get(lang))
             }
         }
         ItemKind::Ratio { .. } => ev.number(&item.id).map_or(none, format_percent),

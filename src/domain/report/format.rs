@@ -90,6 +90,39 @@ pub fn entry_length(characters: usize, lang: Lang) -> String {
     }
 }
 
+/// A number of firms: "12 家企业", "12 firms", "1 firm".
+pub fn firm_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 家企业"),
+        Lang::En if n == 1 => "1 firm".to_string(),
+        Lang::En => format!("{n} firms"),
+    }
+}
+
+/// A number of files: "3 份", "3 files", "1 file".
+pub fn file_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 份"),
+        Lang::En if n == 1 => "1 file".to_string(),
+        Lang::En => format!("{n} files"),
+    }
+}
+
+/// Firms counted out of a whole, with the share computed from them: "3/4（75.0%）",
+/// "3 of 4 (75.0%)"; "—" when the whole is 0 (no share).
+pub fn count_share(count: usize, of: usize, share: Option<f64>, lang: Lang) -> String {
+    match share {
+        None => DASH.to_string(),
+        Some(share) => {
+            let pct = format_percent(share);
+            match lang {
+                Lang::Zh => format!("{count}/{of}（{pct}）"),
+                Lang::En => format!("{count} of {of} ({pct})"),
+            }
+        }
+    }
+}
+
 pub fn not_applicable(lang: Lang) -> &'static str {
     lang.pick("不适用", "Not applicable")
 }
@@ -199,5 +232,24 @@ mod tests {
         assert_eq!(progress_text(17, 39, Lang::En), "17 of 39 answered");
         assert_eq!(answered_of(3, 8, Lang::Zh), "3/8");
         assert_eq!(answered_of(3, 8, Lang::En), "3 of 8");
+    }
+
+    #[test]
+    fn counts_of_firms_and_files_and_their_shares() {
+        assert_eq!(firm_count(12, Lang::Zh), "12 家企业");
+        assert_eq!(firm_count(1, Lang::En), "1 firm");
+        assert_eq!(firm_count(0, Lang::En), "0 firms");
+        assert_eq!(file_count(3, Lang::Zh), "3 份");
+        assert_eq!(file_count(1, Lang::En), "1 file");
+        // 2 of 3 firms: 66.666…% reads with one decimal like every computed share.
+        assert_eq!(
+            count_share(2, 3, Some(200.0 / 3.0), Lang::Zh),
+            "2/3（66.7%）"
+        );
+        assert_eq!(
+            count_share(2, 3, Some(200.0 / 3.0), Lang::En),
+            "2 of 3 (66.7%)"
+        );
+        assert_eq!(count_share(0, 0, None, Lang::En), "—");
     }
 }

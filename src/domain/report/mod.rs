@@ -10,6 +10,8 @@ mod dimensions;
 pub mod format;
 mod gaps;
 mod indicators;
+mod notes;
+mod rollup;
 mod summary;
 
 pub use advice::{advice_rows, AdviceRow};
@@ -18,4 +20,6 @@ pub use dimensions::{dimension_rows, DimensionRow};
 pub use format::{format_percent, format_target, round1};
 pub use gaps::largest_gaps;
 pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
+pub use notes::{section_note, special_notes, unscored_sections_text, SpecialNote};
+pub use rollup::{rollup_report, RollupIndicatorRow, RollupLevelRow, RollupReport};
 pub use summary::{next_level_name, score_summary, ScoreSummary};

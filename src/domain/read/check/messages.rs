@@ -2,8 +2,11 @@
 //! data (`CheckError`), and the one place that words each error in Chinese and English.
 //! Where it stands (file, line, column, field) is added by `Reader::error`.
 
+use super::limits::{MAX_ITEMS, MAX_SECTIONS};
 use crate::domain::model::text::Text;
-use crate::domain::read::condition_parser::ParseError;
+use crate::domain::read::condition_parser::{
+    ParseError, MAX_CONDITION_BYTES, MAX_CONDITION_DEPTH, MAX_CONDITION_TERMS,
+};
 
 /// One error the checker reports. The wording is `text`'s alone.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +33,14 @@ pub(super) enum CheckError {
         source: String,
     },
     // the questionnaire's own fields and structure
+    /// More sections than `limits::MAX_SECTIONS`.
+    TooManySections {
+        count: usize,
+    },
+    /// More items than `limits::MAX_ITEMS`.
+    TooManyItems {
+        count: usize,
+    },
     EmptyVersion,
     UnknownScoring {
         scoring: String,
@@ -147,6 +158,14 @@ pub(super) enum CheckError {
     InvalidCondition {
         reason: ParseError,
     },
+    /// Longer than `MAX_CONDITION_BYTES`.
+    ConditionTooLong {
+        bytes: usize,
+    },
+    /// Parentheses and `not` nested deeper than `MAX_CONDITION_DEPTH`.
+    ConditionTooDeep,
+    /// More than `MAX_CONDITION_TERMS` terms.
+    ConditionTooManyTerms,
     ConditionCycle {
         chain: Vec<String>,
     },
@@ -429,6 +448,26 @@ impl CheckError {
                 format!("条件有误：{}", reason.zh),
                 format!("invalid condition: {}", reason.en),
             ),
+            TooManySections { count } => Text::new(
+                format!("问卷有 {count} 个部分，超过上限 {MAX_SECTIONS} 个"),
+                format!("the questionnaire has {count} sections, more than the limit of {MAX_SECTIONS}"),
+            ),
+            TooManyItems { count } => Text::new(
+                format!("问卷有 {count} 个题目，超过上限 {MAX_ITEMS} 个"),
+                format!("the questionnaire has {count} items, more than the limit of {MAX_ITEMS}"),
+            ),
+            ConditionTooLong { bytes } => Text::new(
+                format!("条件长 {bytes} 字节，超过上限 {MAX_CONDITION_BYTES} 字节"),
+                format!("the condition is {bytes} bytes long, more than the limit of {MAX_CONDITION_BYTES}"),
+            ),
+            ConditionTooDeep => Text::new(
+                format!("括号和 not 嵌套超过 {MAX_CONDITION_DEPTH} 层"),
+                format!("parentheses and `not` nest more than {MAX_CONDITION_DEPTH} deep"),
+            ),
+            ConditionTooManyTerms => Text::new(
+                format!("条件超过 {MAX_CONDITION_TERMS} 项比较"),
+                format!("the condition has more than {MAX_CONDITION_TERMS} terms"),
+            ),
             ConditionCycle { chain } => {
                 let chain = chain.join(" → ");
                 Text::new(
@@ -641,6 +680,18 @@ mod tests {
             InvalidCondition {
                 reason: ParseError { offset: 3, zh: "条件为空".into(), en: "empty condition".into() },
             } => "条件有误：条件为空", "invalid condition: empty condition";
+            TooManySections { count: 201 }
+                => "问卷有 201 个部分，超过上限 200 个",
+                   "the questionnaire has 201 sections, more than the limit of 200";
+            TooManyItems { count: 50000 }
+                => "问卷有 50000 个题目，超过上限 10000 个",
+                   "the questionnaire has 50000 items, more than the limit of 10000";
+            ConditionTooLong { bytes: 5000 }
+                => "条件长 5000 字节，超过上限 4096 字节",
+                   "the condition is 5000 bytes long, more than the limit of 4096";
+            ConditionTooDeep {} => "括号和 not 嵌套超过 32 层", "parentheses and `not` nest more than 32 deep";
+            ConditionTooManyTerms {}
+                => "条件超过 256 项比较", "the condition has more than 256 terms";
             ConditionCycle { chain: vec!["a".into(), "b".into(), "a".into()] }
                 => "显示条件依赖自身：a → b → a", "visible_if depends on itself: a → b → a";
             ResultFigureInVisibleIf { metric: "score".into() }

@@ -17,6 +17,7 @@ mod indicators;
 mod items;
 mod kinds;
 mod levels;
+pub mod limits;
 mod messages;
 mod points;
 mod recommendations;
@@ -46,6 +47,9 @@ pub fn load_questionnaire(file: &str, src: &str) -> Result<Questionnaire, Vec<Lo
         return r.finish(Questionnaire::empty());
     }
     let mut root = Obj::root(&doc);
+    if !limits::within_size_limits(&mut r, &root) {
+        return r.finish(Questionnaire::empty());
+    }
     let raw = read_questionnaire_file(&mut r, &mut root);
     root.done(&mut r);
     let q = Checker {

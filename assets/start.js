@@ -1,0 +1,123 @@
+// The page's start-up, in a file instead of the inline script Trunk writes, so that the
+// Content-Security-Policy allows no inline script (scripts/post-build.mjs puts this
+// build's glue and wasm names below and serves this file under a hashed name).
+// It downloads and starts the app, which then replaces the boot screen of index.html; if
+// that fails or takes too long, the boot screen says so in zh and en and offers to retry.
+// Once the app runs it registers the service worker (assets/sw.js) and offers a new
+// release when one is waiting, applied only when the user asks for it.
+const APP_JS = '__APP_JS__';
+const APP_WASM = '__APP_WASM__';
+/** After this long without the app, the boot screen offers to retry (loading goes on). */
+const SLOW_MS = 30_000;
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+const boot = document.getElementById('boot');
+let started = false;
+
+function showFailure(detail) {
+  if (started || !boot) return;
+  const error = boot.querySelector('.boot-error');
+  const first = error.hidden;
+  boot.querySelector('.boot-detail').textContent = detail;
+  boot.querySelector('.boot-loading').hidden = true;
+  error.hidden = false;
+  if (first) boot.querySelector('.boot-retry').focus();
+}
+
+boot?.querySelector('.boot-retry')?.addEventListener('click', () => location.reload());
+const slow = setTimeout(() => showFailure(`${SLOW_MS / 1000} 秒后仍未加载完成。/ Still not loaded after ${SLOW_MS / 1000} s.`), SLOW_MS);
+
+async function start() {
+  const wasmUrl = new URL(APP_WASM, location.href).href;
+  // The same request as Trunk's preload (credentials, integrity), so that it is reused.
+  const preload = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href === wasmUrl);
+  const wasm = fetch(wasmUrl, { credentials: 'same-origin', integrity: preload?.integrity ?? '' }).then(
+    (response) => {
+      if (!response.ok) throw new Error(`${APP_WASM}: HTTP ${response.status}`);
+      return response;
+    },
+    (error) => {
+      throw new Error(`${APP_WASM}: ${error.message}`);
+    },
+  );
+  const glue = await import(APP_JS);
+  await glue.default({ module_or_path: wasm });
+}
+
+start().then(
+  () => {
+    started = true;
+    clearTimeout(slow);
+    boot?.remove();
+    if (document.readyState === 'complete') offline();
+    else addEventListener('load', offline, { once: true });
+  },
+  (error) => {
+    clearTimeout(slow);
+    console.error(error);
+    showFailure(String(error?.message ?? error));
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// Offline: the service worker, registered after the page has loaded so that its precache
+// never competes with the first visit's downloads.
+
+function offline() {
+  if (!('serviceWorker' in navigator)) return;
+  const sw = navigator.serviceWorker;
+  const hadController = Boolean(sw.controller);
+  let accepted = false;
+  sw.addEventListener('controllerchange', () => {
+    if (accepted) location.reload();
+    // Another tab took the new release: this page is now of an older build than the cache.
+    else if (hadController) offerUpdate(() => location.reload());
+  });
+  sw.register('./sw.js').then(
+    (registration) => {
+      const offerWaiting = (worker) =>
+        offerUpdate(() => {
+          accepted = true;
+          worker.postMessage('skip-waiting');
+        });
+      if (registration.waiting && sw.controller) offerWaiting(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        worker?.addEventListener('statechange', () => {
+          if (worker.state === 'installed' && sw.controller) offerWaiting(worker);
+        });
+      });
+      setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
+    },
+    (error) => console.warn('service worker not registered:', error),
+  );
+}
+
+/** Shows the offer of a new release in #update-offer (role=status); `apply` takes it. */
+function offerUpdate(apply) {
+  const box = document.getElementById('update-offer');
+  if (!box) return;
+  const text = document.createElement('span');
+  const en = document.createElement('span');
+  en.lang = 'en';
+  en.textContent = 'A new version is available — reload to use it.';
+  text.append('新版本可用，刷新即可使用。 ', en);
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.className = 'update-reload';
+  reload.textContent = '刷新 / Reload';
+  reload.addEventListener('click', () => {
+    reload.disabled = true;
+    apply();
+  });
+  const later = document.createElement('button');
+  later.type = 'button';
+  later.className = 'secondary-dark update-later';
+  later.textContent = '稍后 / Later';
+  later.addEventListener('click', () => {
+    box.replaceChildren();
+    box.classList.remove('shown');
+  });
+  box.replaceChildren(text, reload, later);
+  box.classList.add('shown');
+}
