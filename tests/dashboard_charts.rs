@@ -126,3 +126,25 @@ fn a_dimension_reads_the_same_in_its_row_its_bar_and_the_radar() {
     }
     assert!(!bars.contains(">\n60%\n</text>") && !bars.contains(">\n57%\n</text>"));
 }
+
+/// A dimension named at any length (a questionnaire file may) is cut in the drawing and
+/// given whole in the chart's description.
+#[test]
+fn a_very_long_name_is_cut_in_the_drawing_and_whole_in_the_description() {
+    let (q, r) = mixed();
+    let mut rows = dimension_rows(&q, &r, Lang::Zh);
+    let long = "很长的维度名称".repeat(1500);
+    rows[0].name = long.clone();
+    for svg in [
+        dimension_chart_svg(&rows, "三级", Lang::Zh),
+        radar_svg(&rows, Lang::Zh),
+    ] {
+        let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
+        assert!(desc.contains(&long), "the description has the whole name");
+        let drawn = &svg[svg.find("</desc>").unwrap()..];
+        assert!(!drawn.contains(&long[..300]), "the drawing does not");
+        // 30 em at one per Chinese character: 29 of them and the ellipsis.
+        let cut: String = long.chars().take(29).chain(['…']).collect();
+        assert!(drawn.contains(&cut), "it is cut with an ellipsis");
+    }
+}

@@ -7,7 +7,7 @@ mod support;
 use shuzhuan::domain::compute::upgrade::{upgrade, ItemChange, SME_2024_1_TO_2};
 use shuzhuan::domain::model::answers::Answer;
 use shuzhuan::domain::model::text::Lang;
-use shuzhuan::domain::read::answers_file::read_answers_json;
+use shuzhuan::domain::read::answers_file::read_answers_file;
 use shuzhuan::domain::report::upgrade_notice;
 use std::process::Command;
 use support::builtin;
@@ -15,7 +15,9 @@ use support::builtin;
 #[test]
 fn the_old_mixed_firm_is_converted_option_by_option() {
     let q = builtin("sme-digital-level");
-    let old = read_answers_json(include_str!("answers/mixed-firm-2024.1.json")).unwrap();
+    let old = read_answers_file(include_bytes!("answers/mixed-firm-2024.1.json"))
+        .unwrap()
+        .file;
     assert_eq!(old.questionnaire.version, "2024.1");
     let u = upgrade(&q, "2024.1", &old.answers).expect("a conversion from 2024.1");
     let a = &u.answers;

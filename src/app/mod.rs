@@ -106,7 +106,13 @@ fn Workspace(state: AppState) -> impl IntoView {
             // One main landmark for whichever view is shown: the questionnaire with its
             // results, or the report preview.
             <main id="main">
-                {move || state.notice().get().map(|n| view! { <p class="notice" role="status">{n.get(lang.get()).to_string()}</p> })}
+                {move || state.notice().get().map(|n| {
+                    let l = lang.get();
+                    let list = (!n.list.is_empty()).then(|| view! {
+                        <ul class="notice-list">{n.list.iter().map(|item| view! { <li>{item.get(l).to_string()}</li> }).collect_view()}</ul>
+                    });
+                    view! { <div class="notice" role="status"><p>{n.text.get(l).to_string()}</p>{list}</div> }
+                })}
                 <div class="workspace">
                     <form::QuestionnaireForm state=state />
                     <results::ResultsPanel state=state />

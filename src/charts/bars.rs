@@ -7,7 +7,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::svg_text::make_accessible;
+use super::svg_text::{fit_label, make_accessible};
 use crate::domain::report::format_target;
 
 /// System fonts only: users' machines have a CJK font, and downloading one would cost
@@ -21,6 +21,9 @@ const TOP: i32 = 8;
 const AXIS_AND_LEGEND: u32 = 64;
 /// Left and right edge of the 0–100 % bar area.
 pub const BAR_X0: i32 = 12;
+/// The longest row name drawn (at 21 px): the built-in names fit, a name of any length
+/// from a file or a user is cut.
+const ROW_NAME_EM: f64 = 30.0;
 pub const BAR_X1: i32 = 428;
 const BAR_TOP: i32 = 44;
 const BAR_BOTTOM: i32 = 70;
@@ -156,8 +159,9 @@ fn draw(
     for (i, row) in chart.rows.iter().enumerate() {
         let y = TOP + ROW_HEIGHT as i32 * i as i32;
         let mid = y + (BAR_TOP + BAR_BOTTOM) / 2;
+        // The whole name is in the chart's description.
         root.draw(&Text::new(
-            row.name.clone(),
+            fit_label(&row.name, ROW_NAME_EM),
             (BAR_X0, y + 4),
             bold(21.0, INK, HPos::Left, VPos::Top),
         ))?;

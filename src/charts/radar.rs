@@ -5,13 +5,16 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{FONT_STACK, INK, MUTED, NEUTRAL_COLOR};
-use super::svg_text::make_accessible;
+use super::svg_text::{fit_label, make_accessible};
 use crate::domain::model::text::Lang;
 use crate::domain::report::{format_target, DimensionRow};
 
 pub const SIZE: (u32, u32) = (440, 420);
 const CENTRE: (f64, f64) = (220.0, 205.0);
 pub const RADIUS: f64 = 140.0;
+/// The longest label a spoke gets (at 13 px): the built-in dimensions' names fit, a
+/// name of any length from a file is cut.
+const LABEL_EM: f64 = 30.0;
 const RING: RGBColor = RGBColor(0xd5, 0xd9, 0xe0);
 
 /// The point of spoke `i` of `n` at `percent`; spoke 0 points straight up.
@@ -89,7 +92,12 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
                     RING.stroke_width(1),
                 ))?;
                 let (x, y) = point(i, n, 112.0);
-                root.draw(&Text::new(row.name.clone(), (x, y), label_style(x)))?;
+                // The whole name is in the chart's description.
+                root.draw(&Text::new(
+                    fit_label(&row.name, LABEL_EM),
+                    (x, y),
+                    label_style(x),
+                ))?;
             }
             let pts: Vec<(i32, i32)> = rows
                 .iter()

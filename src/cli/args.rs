@@ -21,7 +21,7 @@ pub struct CheckArgs {
     pub files: Vec<String>,
 }
 
-/// `shuzhuan score --questionnaire Q --targets T [--format F] [--lang L] ANSWERS.json...`
+/// `shuzhuan score --questionnaire Q --targets T [--format F] [--lang L] [--lenient] ANSWERS.json...`
 #[derive(Debug, PartialEq)]
 pub struct ScoreArgs {
     /// A built-in questionnaire id or a `.toml` file.
@@ -30,6 +30,8 @@ pub struct ScoreArgs {
     pub targets: String,
     pub format: Format,
     pub lang: Lang,
+    /// Score a file even when some of its answers cannot be used (they are reported).
+    pub lenient: bool,
     pub files: Vec<String>,
 }
 
@@ -101,6 +103,7 @@ fn parse_check(args: &[String]) -> Result<CheckArgs, UsageError> {
 fn parse_score(args: &[String]) -> Result<Command, UsageError> {
     let (mut questionnaire, mut targets) = (None, None);
     let (mut format, mut lang, mut files) = (Format::Table, Lang::Zh, Vec::new());
+    let mut lenient = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -117,6 +120,7 @@ fn parse_score(args: &[String]) -> Result<Command, UsageError> {
                 }
             }
             "--lang" => lang = lang_value(it.next())?,
+            "--lenient" => lenient = true,
             "-h" | "--help" => return Ok(Command::Help),
             _ => files.push(a.clone()),
         }
@@ -134,6 +138,7 @@ fn parse_score(args: &[String]) -> Result<Command, UsageError> {
         targets,
         format,
         lang,
+        lenient,
         files,
     }))
 }
@@ -198,12 +203,13 @@ mod tests {
             }))
         );
         assert_eq!(
-            parse_words("score x.json --targets t --format csv --questionnaire q y.json"),
+            parse_words("score x.json --targets t --format csv --lenient --questionnaire q y.json"),
             Ok(Command::Score(ScoreArgs {
                 questionnaire: "q".into(),
                 targets: "t".into(),
                 format: Format::Csv,
                 lang: Lang::Zh,
+                lenient: true,
                 files: vec!["x.json".into(), "y.json".into()]
             }))
         );
@@ -224,6 +230,7 @@ mod tests {
                 targets: "t".into(),
                 format: Format::Jsonl,
                 lang: Lang::Zh,
+                lenient: false,
                 files: vec!["a.json".into()]
             }))
         );

@@ -32,12 +32,16 @@ const USAGE: &str = "usage:
       file:line:col: field: message; a file that cannot be read is named on stderr and
       the others are checked. Exits 1 on any error or unreadable file, 0 when clean.
 
-  shuzhuan score --questionnaire Q --targets T [--format table|json|jsonl|csv] [--lang zh|en] ANSWERS.json...
+  shuzhuan score --questionnaire Q --targets T [--format table|json|jsonl|csv] [--lang zh|en] [--lenient] ANSWERS.json...
       Scores answers files (the app's export, format in docs/scoring.md). Q is a built-in
       questionnaire id or a .toml file; T a built-in target profile id or a .toml file.
       The csv and jsonl columns are described in docs/data.md.
       A file that cannot be read or scored is reported by name on stderr and the rest are
-      scored; the exit code is 1 if any failed.
+      scored; the exit code is 1 if any failed. Every answer that cannot be used (an
+      invalid number, an option or level the item does not have, an answer to a computed
+      or unknown item) is reported as file: item: value: why, and its file is not scored;
+      with --lenient such a file is scored on the answers that can be used (the problems
+      are still reported, and do not make the exit code 1).
 
   shuzhuan rollup [--profile P] [--questionnaire Q] [--format table|json|csv] [--lang zh|en] FILE|FOLDER...
       Rolls many firms' answers files up into a portfolio's figures: per indicator the

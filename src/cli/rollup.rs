@@ -17,7 +17,7 @@ use crate::domain::compute::rollup::{LeftOut, LeftOutCounts, Rollup};
 use crate::domain::compute::upgrade::conversion;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::Lang;
-use crate::domain::read::answers_file::{AnswersFile, QuestionnaireRef};
+use crate::domain::read::answers_file::{AnswersRead, QuestionnaireRef};
 
 /// The profile a roll-up is measured against when `--profile` is not given.
 pub const DEFAULT_PROFILE: &str = "national-2025";
@@ -76,13 +76,13 @@ fn mismatch(named: &QuestionnaireRef, q: &Questionnaire) -> Option<LeftOut> {
 
 /// Reads, checks and folds one file; the message for one that is left out.
 fn fold(rollup: &mut Rollup<'_>, path: &str, q: &Questionnaire, lang: Lang) -> Result<(), String> {
-    let file = read_answers(path, lang).inspect_err(|_| rollup.leave_out(LeftOut::Unreadable))?;
-    let reason = mismatch(&file.questionnaire, q).unwrap_or(LeftOut::Unreadable);
+    let read = read_answers(path, lang).inspect_err(|_| rollup.leave_out(LeftOut::Unreadable))?;
+    let reason = mismatch(&read.file.questionnaire, q).unwrap_or(LeftOut::Unreadable);
     // An earlier version of `q` is converted by the check; what that changed is not
     // printed here (one line a firm would drown the roll-up's own messages).
-    let (file, _) = check_answers(path, file, q, lang).inspect_err(|_| rollup.leave_out(reason))?;
-    // Checked against `q` just above, so it is added.
-    let _ = rollup.add_file(&file);
+    let (read, _) = check_answers(path, read, q, lang).inspect_err(|_| rollup.leave_out(reason))?;
+    // Checked against `q` just above, so it is added (the answers that can be used).
+    let _ = rollup.add_file(&read.file);
     Ok(())
 }
 
@@ -102,7 +102,7 @@ fn first_known(
     lang: Lang,
     before: &mut BeforeKnown,
     err: &mut impl Write,
-) -> Option<(Questionnaire, String, AnswersFile)> {
+) -> Option<(Questionnaire, String, AnswersRead)> {
     for next in paths {
         let read = next.and_then(|path| read_answers(&path, lang).map(|file| (path, file)));
         let (path, file) = match read {
@@ -113,7 +113,7 @@ fn first_known(
                 continue;
             }
         };
-        let named = &file.questionnaire;
+        let named = &file.file.questionnaire;
         // This version, or an earlier one the check converts (as `score` does).
         if let Some(q) = cat.questionnaires.iter().find(|q| {
             q.id == named.id
@@ -196,7 +196,7 @@ pub fn rollup(args: &RollupArgs, out: &mut impl Write, err: &mut impl Write) -> 
     }
     if let Some((path, file)) = first {
         if let Err(message) = check_answers(&path, file, &q, lang)
-            .map(|(file, _)| total.add_file(&file))
+            .map(|(read, _)| total.add_file(&read.file))
             .inspect_err(|_| total.leave_out(LeftOut::Unreadable))
         {
             let _ = writeln!(err, "{message}");

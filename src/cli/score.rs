@@ -3,7 +3,7 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use super::answers_input::{check_answers, read_answers};
+use super::answers_input::{check_answers, problem_lines, read_answers};
 use super::args::{Format, ScoreArgs};
 use super::output::{self, row, Row};
 use super::score_data::{self, Cell};
@@ -15,10 +15,6 @@ use crate::domain::model::text::Lang;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::read::check::targets::load_target_profile;
 use crate::domain::report::upgrade_notice;
-
-/// One file scored: its table/JSON row, its CSV/JSON Lines record, and what converting an
-/// earlier version changed, if it was converted.
-type Scored = (Row, Vec<Cell>, Option<String>);
 
 /// A built-in id, or else a file path.
 pub(super) fn questionnaire(arg: &str, cat: &Catalogue) -> Result<Questionnaire, String> {
@@ -57,12 +53,60 @@ pub(super) fn profile(
     })
 }
 
+/// One file's outcome: its row and record if it was scored, and what to say about it
+/// on stderr (why it could not be read, or each answer that could not be used).
+struct Scored {
+    row: Option<(Row, Vec<Cell>)>,
+    messages: Vec<String>,
+}
+
+/// Reads, checks and scores one answers file. A file with answers that cannot be used
+/// is not scored unless `lenient` (then what can be used is); either way each one is
+/// reported.
+fn score_one(
+    f: &str,
+    q: &Questionnaire,
+    p: &TargetProfile,
+    cat: &Catalogue,
+    lang: Lang,
+    lenient: bool,
+) -> Scored {
+    let (read, upgraded) = match read_answers(f, lang).and_then(|read| check_answers(f, read, q, lang)) {
+        Ok(checked) => checked,
+        Err(message) => {
+            return Scored {
+                row: None,
+                messages: vec![message],
+            }
+        }
+    };
+    // Answers of an earlier version were converted: stderr says what that changed in the
+    // score, before the answers that cannot be used.
+    let problems = problem_lines(f, &read, lang);
+    let scored = lenient || problems.is_empty();
+    let mut messages: Vec<String> = upgraded
+        .map(|u| format!("{f}: {}", upgrade_notice(q, &u).get(lang)))
+        .into_iter()
+        .collect();
+    messages.extend(problems);
+    let file = read.file;
+    let row = scored.then(|| {
+        let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
+        (
+            row(f, q, &a, &file.firm.name, lang),
+            score_data::record(f, q, &p.id, &file, &a, lang),
+        )
+    });
+    Scored { row, messages }
+}
+
 pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     let ScoreArgs {
         questionnaire: q_arg,
         targets: t_arg,
         format,
         lang,
+        lenient,
         files,
     } = args;
     let lang = *lang;
@@ -93,27 +137,14 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         .map_or(1, |n| n.get())
         .min(files.len());
     let chunk = files.len().div_ceil(threads);
-    let results: Vec<Result<Scored, String>> = std::thread::scope(|scope| {
+    let results: Vec<Scored> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
                 let (q, p, cat) = (&q, &p, &cat);
                 scope.spawn(move || {
                     part.iter()
-                        .map(|f| {
-                            let (file, upgraded) = read_answers(f, lang)
-                                .and_then(|file| check_answers(f, file, q, lang))?;
-                            // Answers of an earlier version are converted, and stderr
-                            // says what that changed in the score.
-                            let notice = upgraded
-                                .map(|u| format!("{f}: {}", upgrade_notice(q, &u).get(lang)));
-                            let a = assess(q, &file.answers, p, &cat.benchmark, &file.firm);
-                            Ok((
-                                row(f, q, &a, &file.firm.name, lang),
-                                score_data::record(f, q, &p.id, &file, &a, lang),
-                                notice,
-                            ))
-                        })
+                        .map(|f| score_one(f, q, p, cat, lang, *lenient))
                         .collect::<Vec<_>>()
                 })
             })
@@ -125,12 +156,9 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
     });
 
     let mut w = BufWriter::new(out);
-    let scored: Vec<&Scored> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
-    let rows: Vec<&Row> = scored.iter().map(|(row, _, _)| row).collect();
-    let records: Vec<&[Cell]> = scored
-        .iter()
-        .map(|(_, cells, _)| cells.as_slice())
-        .collect();
+    let scored: Vec<&(Row, Vec<Cell>)> = results.iter().filter_map(|r| r.row.as_ref()).collect();
+    let rows: Vec<&Row> = scored.iter().map(|(row, _)| row).collect();
+    let records: Vec<&[Cell]> = scored.iter().map(|(_, cells)| cells.as_slice()).collect();
     let _ = match format {
         Format::Table => output::write_table(&mut w, &rows, &q, lang),
         Format::Json => output::write_json(&mut w, &rows),
@@ -138,15 +166,12 @@ pub fn score(args: &ScoreArgs, out: &mut impl Write, err: &mut impl Write) -> Ex
         Format::Jsonl => score_data::write_jsonl(&mut w, &q, &records),
     };
     let _ = w.flush();
-    for notice in scored.iter().filter_map(|(_, _, notice)| notice.as_ref()) {
-        let _ = writeln!(err, "{notice}");
+    for message in results.iter().flat_map(|r| &r.messages) {
+        let _ = writeln!(err, "{message}");
     }
-    let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
-    for f in &failed {
-        let _ = writeln!(err, "{f}");
-    }
-    let _ = writeln!(err, "{} scored, {} failed", rows.len(), failed.len());
-    if failed.is_empty() {
+    let failed = results.len() - rows.len();
+    let _ = writeln!(err, "{} scored, {failed} failed", rows.len());
+    if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

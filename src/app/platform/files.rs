@@ -3,44 +3,113 @@
 //! written there (`domain::wire::formats`), in a Web Worker started the first time one is
 //! needed. The first visit so downloads neither the TOML reader, the checker nor any
 //! JSON code, and a large file is read without blocking the page.
+//!
+//! The worker is supervised: it runs one job at a time, in order, and the job it runs
+//! has `JOB_LIMIT` to answer. A worker that crashes on a job (an error event once it
+//! listens) or runs over is terminated; that job fails with "this file could not be
+//! read", and the jobs behind it go to a new worker. Only a worker whose scripts did
+//! not load fails its jobs with "could not be downloaded". So no file can keep export,
+//! import or a questionnaire from loading for longer than the limit.
 
 use std::cell::RefCell;
+use std::time::Duration;
 
 use gloo_events::EventListener;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::model::text::Text;
-use crate::domain::read::answers_file::AnswersFile;
+use crate::domain::read::answers_file::{AnswersFile, QuestionnaireRef};
 use crate::domain::wire::compiled::encode;
 use crate::domain::wire::compiled::ReadResult;
-use crate::domain::wire::formats::{decode_done, Done, Job, LegacyEntry};
+use crate::domain::wire::formats::{
+    decode_done, Done, Imported, Job, LegacyEntry, QuestionnaireSource,
+};
 
-/// What the caller gets: the job's result, or why there is none (the worker could not
-/// be downloaded).
-type Reply = Result<Done, String>;
+/// How long the job being run may take: reading the largest questionnaire a firm
+/// writes takes well under a second.
+const JOB_LIMIT: Duration = Duration::from_secs(20);
+/// How long the worker's scripts may take to download and start, on a slow network.
+const START_LIMIT: Duration = Duration::from_secs(60);
+
+/// Why a job has no result.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// The worker's scripts could not be downloaded (or started): the network.
+    NotDownloaded(String),
+    /// The worker stopped on this job (an error it could not recover from).
+    Crashed(String),
+    /// The job ran over `JOB_LIMIT`.
+    TimedOut,
+    /// A reply of the wrong kind: only a worker from another build could send one.
+    Unexpected,
+}
+
+impl Failure {
+    /// The reason, worded to follow "import failed:" and the like.
+    pub fn text(&self) -> Text {
+        let limit = JOB_LIMIT.as_secs();
+        match self {
+            Failure::NotDownloaded(why) => Text::new(
+                format!("文件读取程序下载失败（{why}），请检查网络后重试"),
+                format!("the file reader could not be downloaded ({why}); check the connection and try again"),
+            ),
+            Failure::Crashed(why) => Text::new(
+                format!("此文件无法读取：读取程序出错（{why}）"),
+                format!("this file could not be read: the reader stopped on it ({why})"),
+            ),
+            Failure::TimedOut => Text::new(
+                format!("此文件无法读取：{limit} 秒内未读完"),
+                format!("this file could not be read: reading it took longer than {limit} s"),
+            ),
+            Failure::Unexpected => Text::new(
+                "此文件无法读取：文件读取程序的版本与本页面不符，请刷新页面",
+                "this file could not be read: the file reader is from another version of the app; reload the page",
+            ),
+        }
+    }
+}
+
+/// What the caller gets: the job's result, or why there is none.
+pub type Reply = Result<Done, Failure>;
 type Waiting = Box<dyn FnOnce(Reply)>;
+
+/// A job sent (or to be sent) to the worker.
+struct Pending {
+    id: u32,
+    request: js_sys::Array,
+    then: Waiting,
+}
 
 struct Running {
     worker: web_sys::Worker,
+    /// Which worker this is: a timer set for one ignores the next.
+    generation: u32,
     ready: bool,
-    /// Requests made before the worker listens.
-    queued: Vec<js_sys::Array>,
-    /// Jobs sent and not answered yet, by id (a few at a time: a list will do).
-    waiting: Vec<(u32, Waiting)>,
-    next_id: u32,
+    /// Jobs not answered yet, oldest first: the first is the one the worker runs.
+    pending: Vec<Pending>,
     /// The worker's listeners, removed when it is dropped.
     _listeners: [EventListener; 2],
 }
 
 thread_local! {
     static WORKER: RefCell<Option<Running>> = const { RefCell::new(None) };
+    /// Ids for jobs, and for workers (a timer set for one worker ignores the next).
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn next_id() -> u32 {
+    NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    })
 }
 
 /// Reads and checks a questionnaire file (TOML).
 pub fn read_questionnaire(
     name: String,
     source: String,
-    then: impl FnOnce(Result<ReadResult, String>) + 'static,
+    then: impl FnOnce(Result<ReadResult, Failure>) + 'static,
 ) {
     run_for(
         Job::ReadQuestionnaire { name, source },
@@ -52,15 +121,34 @@ pub fn read_questionnaire(
     );
 }
 
-/// Reads an answers file (JSON), not yet checked against its questionnaire.
-pub fn read_answers(
-    source: String,
-    then: impl FnOnce(Result<Result<AnswersFile, Text>, String>) + 'static,
+/// Reads an answers file (its bytes) for the questionnaire it names.
+pub fn answers_for(
+    bytes: Vec<u8>,
+    then: impl FnOnce(Result<Result<QuestionnaireRef, Text>, Failure>) + 'static,
 ) {
     run_for(
-        Job::ReadAnswers { source },
+        Job::ReadAnswers { bytes },
         |done| match done {
-            Done::Answers(read) => Some(read),
+            Done::AnswersFor(read) => Some(read),
+            _ => None,
+        },
+        then,
+    );
+}
+
+/// Reads an answers file and checks it against its questionnaire.
+pub fn import_answers(
+    bytes: Vec<u8>,
+    questionnaire: QuestionnaireSource,
+    then: impl FnOnce(Result<Result<Imported, Text>, Failure>) + 'static,
+) {
+    run_for(
+        Job::ImportAnswers {
+            bytes,
+            questionnaire,
+        },
+        |done| match done {
+            Done::Imported(read) => Some(read),
             _ => None,
         },
         then,
@@ -68,7 +156,7 @@ pub fn read_answers(
 }
 
 /// Writes an answers file (JSON).
-pub fn write_answers(file: AnswersFile, then: impl FnOnce(Result<String, String>) + 'static) {
+pub fn write_answers(file: AnswersFile, then: impl FnOnce(Result<String, Failure>) + 'static) {
     run_for(
         Job::WriteAnswers {
             file: Box::new(file),
@@ -85,7 +173,7 @@ pub fn write_answers(file: AnswersFile, then: impl FnOnce(Result<String, String>
 pub fn read_legacy_entry(
     key: String,
     json: String,
-    then: impl FnOnce(Result<Option<LegacyEntry>, String>) + 'static,
+    then: impl FnOnce(Result<Option<LegacyEntry>, Failure>) + 'static,
 ) {
     run_for(
         Job::ReadLegacyEntry { key, json },
@@ -102,109 +190,206 @@ pub fn read_legacy_entry(
 fn run_for<T: 'static>(
     job: Job,
     expected: fn(Done) -> Option<T>,
-    then: impl FnOnce(Result<T, String>) + 'static,
+    then: impl FnOnce(Result<T, Failure>) + 'static,
 ) {
     run(&job, move |reply| {
-        then(reply.and_then(|done| expected(done).ok_or_else(|| UNEXPECTED.to_string())))
+        then(reply.and_then(|done| expected(done).ok_or(Failure::Unexpected)))
     });
 }
 
-/// A reply of the wrong kind: only a worker from another build could send one.
-const UNEXPECTED: &str = "the files worker sent an unexpected reply";
-
-/// Runs `job` in the worker and calls `then` with its result.
+/// Runs `job` in the worker (started if need be) and calls `then` with its result.
 fn run(job: &Job, then: impl FnOnce(Reply) + 'static) {
-    let then: Waiting = Box::new(then);
-    let started = WORKER.with_borrow_mut(|slot| {
-        if slot.is_none() {
-            match start() {
-                Ok(started) => *slot = Some(started),
-                Err(why) => return Err((why, then)),
-            }
-        }
-        let worker = slot.as_mut().expect("started above");
-        let id = worker.next_id;
-        worker.next_id += 1;
-        worker.waiting.push((id, then));
-        let request = js_sys::Array::of2(
-            &JsValue::from(id),
-            &js_sys::Uint8Array::from(&encode(job)[..]),
-        );
-        if worker.ready {
-            let _ = worker.worker.post_message(&request);
-        } else {
-            worker.queued.push(request);
-        }
-        Ok::<_, (String, Waiting)>(())
-    });
-    if let Err((why, then)) = started {
-        then(Err(why));
+    let id = next_id();
+    let request = js_sys::Array::of2(
+        &JsValue::from(id),
+        &js_sys::Uint8Array::from(&encode(job)[..]),
+    );
+    let pending = Pending {
+        id,
+        request,
+        then: Box::new(then),
+    };
+    if let Err((failure, pending)) = enqueue(vec![pending]) {
+        (pending.then)(Err(failure));
     }
 }
 
-fn start() -> Result<Running, String> {
+/// Adds jobs to the worker's queue, starting a worker if there is none, and sends them
+/// if it listens; a worker that cannot even be made gives the first job back.
+fn enqueue(jobs: Vec<Pending>) -> Result<(), (Failure, Pending)> {
+    let mut jobs = jobs.into_iter();
+    let result = WORKER.with_borrow_mut(|slot| {
+        if slot.is_none() {
+            match start() {
+                Ok(started) => *slot = Some(started),
+                Err(why) => return Err(why),
+            }
+        }
+        let running = slot.as_mut().expect("started above");
+        let was_idle = running.pending.is_empty();
+        for job in jobs.by_ref() {
+            if running.ready {
+                let _ = running.worker.post_message(&job.request);
+            }
+            running.pending.push(job);
+        }
+        Ok(was_idle && running.ready)
+    });
+    match result {
+        Ok(true) => {
+            watch_head();
+            Ok(())
+        }
+        Ok(false) => Ok(()),
+        Err(why) => {
+            let mut jobs: Vec<Pending> = jobs.collect();
+            // Nothing was queued: every job fails, the first through the caller.
+            let first = jobs.remove(0);
+            for job in jobs {
+                (job.then)(Err(why.clone()));
+            }
+            Err((why, first))
+        }
+    }
+}
+
+fn start() -> Result<Running, Failure> {
     let url = format!("files-worker.js?v={}", crate::builtin::COMPILED_VERSION);
-    let worker = web_sys::Worker::new(&url).map_err(|e| format!("{e:?}"))?;
+    let worker =
+        web_sys::Worker::new(&url).map_err(|e| Failure::NotDownloaded(format!("{e:?}")))?;
+    let generation = next_id();
     let listeners = [
         EventListener::new(&worker, "message", |event| {
             on_message(event.unchecked_ref::<web_sys::MessageEvent>())
         }),
-        EventListener::new(&worker, "error", |_| {
-            fail_all("the files worker could not start".to_string())
-        }),
+        EventListener::new(&worker, "error", on_error),
     ];
+    // A worker whose scripts neither load nor fail (a stalled download).
+    leptos::prelude::set_timeout(
+        move || {
+            let stalled = WORKER.with_borrow(|slot| {
+                slot.as_ref()
+                    .is_some_and(|w| !w.ready && w.generation == generation)
+            });
+            if stalled {
+                stop(Failure::NotDownloaded("timed out".into()), false);
+            }
+        },
+        START_LIMIT,
+    );
     Ok(Running {
         worker,
+        generation,
         ready: false,
-        queued: Vec::new(),
-        waiting: Vec::new(),
-        next_id: 0,
+        pending: Vec::new(),
         _listeners: listeners,
     })
+}
+
+/// Gives the job the worker runs now `JOB_LIMIT` to answer.
+fn watch_head() {
+    let Some((generation, head)) = WORKER.with_borrow(|slot| {
+        let running = slot.as_ref()?;
+        Some((running.generation, running.pending.first()?.id))
+    }) else {
+        return;
+    };
+    leptos::prelude::set_timeout(
+        move || {
+            let still = WORKER.with_borrow(|slot| {
+                slot.as_ref().is_some_and(|w| {
+                    w.generation == generation && w.pending.first().is_some_and(|p| p.id == head)
+                })
+            });
+            if still {
+                stop(Failure::TimedOut, true);
+            }
+        },
+        JOB_LIMIT,
+    );
 }
 
 fn on_message(event: &web_sys::MessageEvent) {
     let data = event.data();
     if data.as_string().as_deref() == Some("ready") {
-        WORKER.with_borrow_mut(|slot| {
-            if let Some(worker) = slot {
-                worker.ready = true;
-                for request in worker.queued.drain(..) {
-                    let _ = worker.worker.post_message(&request);
-                }
+        let any = WORKER.with_borrow_mut(|slot| {
+            let running = slot.as_mut()?;
+            running.ready = true;
+            for job in &running.pending {
+                let _ = running.worker.post_message(&job.request);
             }
+            Some(!running.pending.is_empty())
         });
+        if any == Some(true) {
+            watch_head();
+        }
         return;
     }
     let reply: js_sys::Array = data.unchecked_into();
     if reply.get(0).as_string().as_deref() == Some("failed") {
-        fail_all(reply.get(1).as_string().unwrap_or_default());
+        stop(
+            Failure::NotDownloaded(reply.get(1).as_string().unwrap_or_default()),
+            false,
+        );
         return;
     }
     let id = reply.get(0).as_f64().unwrap_or(-1.0) as u32;
     let then = WORKER.with_borrow_mut(|slot| {
-        slot.as_mut().and_then(|w| {
-            w.waiting
-                .iter()
-                .position(|(i, _)| *i == id)
-                .map(|at| w.waiting.swap_remove(at).1)
-        })
+        let running = slot.as_mut()?;
+        let at = running.pending.iter().position(|p| p.id == id)?;
+        Some(running.pending.remove(at).then)
     });
     if let Some(then) = then {
-        then(decode_done(
-            &js_sys::Uint8Array::new(&reply.get(1)).to_vec(),
-        ));
+        watch_head();
+        let bytes = js_sys::Uint8Array::new(&reply.get(1)).to_vec();
+        then(decode_done(&bytes).map_err(|_| Failure::Unexpected));
     }
 }
 
-/// The worker could not be downloaded or started: every request waiting gets the reason,
-/// and the next request starts a new worker.
-fn fail_all(why: String) {
-    let worker = WORKER.with_borrow_mut(Option::take);
-    if let Some(worker) = worker {
-        worker.worker.terminate();
-        for (_, then) in worker.waiting {
-            then(Err(why.clone()));
+/// An error event: before the worker listens, its scripts did not load; after, the job
+/// it was running made it fail.
+fn on_error(event: &web_sys::Event) {
+    let ready = WORKER.with_borrow(|slot| slot.as_ref().is_some_and(|w| w.ready));
+    // An ErrorEvent for a script's error; a plain Event when the script did not load.
+    let message = js_sys::Reflect::get(event, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    if ready {
+        stop(Failure::Crashed(message), true);
+    } else {
+        let why = if message.is_empty() {
+            "the script did not load".to_string()
+        } else {
+            message
+        };
+        stop(Failure::NotDownloaded(why), false);
+    }
+}
+
+/// Terminates the worker. With `blame_head`, only the job it was running fails and the
+/// others go to a new worker; otherwise (the scripts did not load) every job fails, and
+/// the next job tries a new worker.
+fn stop(failure: Failure, blame_head: bool) {
+    let Some(running) = WORKER.with_borrow_mut(Option::take) else {
+        return;
+    };
+    running.worker.terminate();
+    let mut pending = running.pending;
+    if !blame_head {
+        for job in pending {
+            (job.then)(Err(failure.clone()));
+        }
+        return;
+    }
+    if pending.is_empty() {
+        return;
+    }
+    let head = pending.remove(0);
+    (head.then)(Err(failure));
+    if !pending.is_empty() {
+        if let Err((why, first)) = enqueue(pending) {
+            (first.then)(Err(why));
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Autosave to localStorage. Each assessment is its own entry, so one that cannot be
-//! read is set aside (moved under another key, never deleted) without touching the
-//! others. Entries are written in the compact form of `domain::wire::stored`; entries of
+//! read (damaged, empty, or of another format or version) is set aside without touching
+//! the others: copied under another key, the copy checked, and only then removed; if
+//! storage is too full for the copy, it stays where it is. Either way it is listed,
+//! for its text to be exported. Entries are written in the compact form of `domain::wire::stored`; entries of
 //! earlier releases (JSON) are converted by the files worker before the app starts
 //! (`migrate`), and are never overwritten before that.
 //!
@@ -13,6 +15,8 @@ use std::cell::RefCell;
 
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::domain::model::text::Text;
+use crate::domain::read::answers_file;
 use crate::domain::wire::formats::keys::{
     ASSESSMENT_PREFIX, CONSULTANT, CUSTOM_FILES, SETTINGS, UNREADABLE_PREFIX,
 };
@@ -20,12 +24,32 @@ use crate::domain::wire::formats::LegacyEntry;
 use crate::domain::wire::stored::{decode_entry, encode_entry, is_legacy};
 pub use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings, FORMAT_VERSION};
 
-/// What loading found: the readable assessments, and the keys set aside.
+/// What loading found: the readable assessments, and the entries that are not.
 pub struct Loaded {
     pub settings: Option<Settings>,
     pub custom_files: Vec<CustomFile>,
     pub assessments: Vec<Saved>,
-    pub set_aside: Vec<String>,
+    /// Entries found unreadable this time, by key: set aside, or left where they are.
+    pub found_unreadable: Vec<(String, SetAside)>,
+}
+
+/// What became of an unreadable entry.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetAside {
+    /// Copied under the unreadable prefix (the copy read back and compared), then removed.
+    Moved,
+    /// The copy could not be made (storage full): the entry stays where it is.
+    Kept,
+}
+
+/// An entry that cannot be read, listed for its raw text to be exported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// Where it is now (under the unreadable prefix, or where it was if it could not
+    /// be moved).
+    pub key: String,
+    /// Its length in characters (0 for an empty entry).
+    pub length: usize,
 }
 
 /// Why an entry was not written.
@@ -71,43 +95,104 @@ fn set<T: Serialize>(key: &str, value: &T) -> Result<(), NotSaved> {
         .map_err(|_| NotSaved::Refused)
 }
 
-/// What is stored under `key`, if it is readable; an unreadable entry is set aside
-/// (and its key added to `set_aside_keys`).
-fn get<T: DeserializeOwned>(key: &str, set_aside_keys: &mut Vec<String>) -> Option<T> {
+/// What is stored under `key`, if it is readable and `usable` (of this release's format
+/// and version); an unreadable entry, an empty one included, is set aside (what became
+/// of it is added to `found`).
+fn get<T: DeserializeOwned>(
+    key: &str,
+    usable: fn(&T) -> bool,
+    found: &mut Vec<(String, SetAside)>,
+) -> Option<T> {
     let raw = get_raw(key)?;
     if is_legacy(&raw) {
         // Kept for the files worker to convert (it could not be reached this time).
         return None;
     }
-    let value = decode_entry(&raw);
+    let value = decode_entry(&raw).filter(usable);
     if value.is_none() {
-        set_aside(key);
-        set_aside_keys.push(key.to_string());
+        found.push((key.to_string(), set_aside(key)));
     }
     value
 }
 
-pub fn set_aside(key: &str) {
-    let Some(storage) = storage() else { return };
-    if let Ok(Some(raw)) = storage.get_item(key) {
-        let rest = key.strip_prefix("shuzhuan.").unwrap_or(key);
-        let _ = storage.set_item(&format!("{UNREADABLE_PREFIX}{rest}"), &raw);
+fn any<T>(_: &T) -> bool {
+    true
+}
+
+fn saved_usable(s: &Saved) -> bool {
+    s.format_version == FORMAT_VERSION
+        && s.file.format == answers_file::FORMAT
+        && s.file.format_version == answers_file::FORMAT_VERSION
+}
+
+fn settings_usable(s: &Settings) -> bool {
+    s.format_version == FORMAT_VERSION
+}
+
+/// Moves an unreadable entry under `shuzhuan.unreadable.`: the copy is written, read
+/// back and compared before the original is removed, so that nothing is lost when
+/// storage is full (the entry then stays where it is). A copy set aside earlier under
+/// the same name is kept: the new one gets a number.
+fn set_aside(key: &str) -> SetAside {
+    let Some(storage) = storage() else {
+        return SetAside::Kept;
+    };
+    let Ok(Some(raw)) = storage.get_item(key) else {
+        return SetAside::Kept;
+    };
+    let rest = key.strip_prefix("shuzhuan.").unwrap_or(key);
+    let base = format!("{UNREADABLE_PREFIX}{rest}");
+    let mut target = base.clone();
+    let mut n = 1;
+    while let Ok(Some(there)) = storage.get_item(&target) {
+        if there == raw {
+            break;
+        }
+        n += 1;
+        target = format!("{base}.{n}");
     }
-    let _ = storage.remove_item(key);
+    let copied = storage.set_item(&target, &raw).is_ok()
+        && storage.get_item(&target).ok().flatten().as_deref() == Some(raw.as_str());
+    if copied && storage.remove_item(key).is_ok() {
+        SetAside::Moved
+    } else {
+        SetAside::Kept
+    }
+}
+
+/// The entries set aside, and `kept` (unreadable ones that could not be moved), with
+/// their lengths, for "my assessments".
+pub fn unreadable(kept: &[String]) -> Vec<Unreadable> {
+    let mut keys: Vec<String> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with(UNREADABLE_PREFIX))
+        .collect();
+    keys.extend(kept.iter().cloned());
+    crate::domain::util::sorting::sort_by(&mut keys, |a, b| a.cmp(b));
+    keys.dedup();
+    keys.into_iter()
+        .filter_map(|key| {
+            let length = get_raw(&key)?.chars().count();
+            Some(Unreadable { key, length })
+        })
+        .collect()
+}
+
+/// The text stored under `key`, as it is (to export an unreadable entry).
+pub fn raw(key: &str) -> Option<String> {
+    get_raw(key)
 }
 
 pub fn load() -> Loaded {
-    let mut set_aside_keys = Vec::new();
-    let settings = get::<Settings>(SETTINGS, &mut set_aside_keys)
-        .filter(|s| s.format_version == FORMAT_VERSION);
-    let custom_files =
-        get::<Vec<CustomFile>>(CUSTOM_FILES, &mut set_aside_keys).unwrap_or_default();
+    let mut found = Vec::new();
+    let settings = get::<Settings>(SETTINGS, settings_usable, &mut found);
+    let custom_files = get::<Vec<CustomFile>>(CUSTOM_FILES, any, &mut found).unwrap_or_default();
     let mut assessments = Vec::new();
     for key in keys()
         .into_iter()
         .filter(|k| k.starts_with(ASSESSMENT_PREFIX))
     {
-        if let Some(s) = get::<Saved>(&key, &mut set_aside_keys) {
+        if let Some(s) = get::<Saved>(&key, saved_usable, &mut found) {
             assessments.push(s);
         }
     }
@@ -118,7 +203,7 @@ pub fn load() -> Loaded {
         settings,
         custom_files,
         assessments,
-        set_aside: set_aside_keys,
+        found_unreadable: found,
     }
 }
 
@@ -142,7 +227,7 @@ pub fn save_custom_files(files: &[CustomFile]) -> Result<(), NotSaved> {
 }
 
 pub fn load_consultant() -> Consultant {
-    get(CONSULTANT, &mut Vec::new()).unwrap_or_default()
+    get(CONSULTANT, any, &mut Vec::new()).unwrap_or_default()
 }
 
 pub fn save_consultant(consultant: &Consultant) -> Result<(), NotSaved> {
@@ -158,7 +243,7 @@ pub fn delete(id: &str) {
 /// Records the scroll position in the saved entry of assessment `id` (on leaving the page).
 pub fn save_scroll(id: &str, scroll_y: f64) {
     let key = format!("{ASSESSMENT_PREFIX}{id}");
-    if let Some(mut saved) = get::<Saved>(&key, &mut Vec::new()) {
+    if let Some(mut saved) = get::<Saved>(&key, saved_usable, &mut Vec::new()) {
         saved.scroll_y = scroll_y;
         let _ = set(&key, &saved);
     }
@@ -198,10 +283,12 @@ const MIGRATION_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
 pub struct Migration {
     /// Entries that could not be read, set aside.
     pub set_aside: usize,
+    /// Entries that could not be read nor set aside (storage full): left as they are.
+    pub kept: usize,
     /// Why some entries are still unconverted (the files worker could not be
     /// downloaded, or the browser refused to write): they are kept, and tried again at
     /// the next start.
-    pub failed: Option<String>,
+    pub failed: Option<Text>,
 }
 
 /// Converts `entries` (from `legacy_entries`) in the files worker and calls `done` once
@@ -228,7 +315,10 @@ pub fn migrate(entries: Vec<(String, String)>, done: impl FnOnce(Migration) + 's
             let done = waited.borrow_mut().done.take();
             if let Some(done) = done {
                 done(Migration {
-                    failed: Some("the files worker did not answer".into()),
+                    failed: Some(Text::new(
+                        "文件读取程序没有响应",
+                        "the files worker did not answer",
+                    )),
                     ..waited.borrow().result.clone()
                 });
             }
@@ -242,14 +332,20 @@ pub fn migrate(entries: Vec<(String, String)>, done: impl FnOnce(Migration) + 's
             match reply {
                 Ok(Some(entry)) => match write_converted(&key, &entry) {
                     Ok(()) => converted(&key),
-                    Err(_) => p.result.failed = Some("the browser refused to save".into()),
+                    Err(_) => {
+                        p.result.failed =
+                            Some(Text::new("浏览器不允许保存", "the browser refused to save"))
+                    }
                 },
-                Ok(None) => {
-                    set_aside(&key);
-                    converted(&key);
-                    p.result.set_aside += 1;
-                }
-                Err(why) => p.result.failed = Some(why),
+                // Left unconverted (and so never overwritten) if it could not be moved.
+                Ok(None) => match set_aside(&key) {
+                    SetAside::Moved => {
+                        converted(&key);
+                        p.result.set_aside += 1;
+                    }
+                    SetAside::Kept => p.result.kept += 1,
+                },
+                Err(why) => p.result.failed = Some(why.text()),
             }
             p.left -= 1;
             if p.left == 0 {

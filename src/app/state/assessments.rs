@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::{AppState, Reader};
+use super::{AppState, Notice, Reader};
 use crate::app::platform::storage::{self, Saved};
-use crate::domain::compute::upgrade::{check_and_upgrade, upgrade};
+use crate::domain::compute::upgrade::upgrade;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::read::answers_file::AnswersFile;
 use crate::domain::report::upgrade_notice;
+use crate::domain::wire::formats::Imported;
 
 pub(super) fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -90,16 +90,19 @@ impl AppState {
         let f = &saved.file;
         let known = self.find_questionnaire(&f.questionnaire.id).is_some();
         if !known {
-            self.notice.set(Some(Text::new(
-                format!(
-                    "评估“{}”所用的问卷“{}”不在本机，无法打开。",
-                    f.firm.name, f.questionnaire.id
-                ),
-                format!(
-                    "Assessment \"{}\" uses questionnaire \"{}\", which is not on this device.",
-                    f.firm.name, f.questionnaire.id
-                ),
-            )));
+            self.notice.set(Some(
+                Text::new(
+                    format!(
+                        "评估“{}”所用的问卷“{}”不在本机，无法打开。",
+                        f.firm.name, f.questionnaire.id
+                    ),
+                    format!(
+                        "Assessment \"{}\" uses questionnaire \"{}\", which is not on this device.",
+                        f.firm.name, f.questionnaire.id
+                    ),
+                )
+                .into(),
+            ));
             return;
         }
         // Answers of an earlier version of the questionnaire are converted, and the
@@ -118,7 +121,7 @@ impl AppState {
         match upgraded {
             Some((notice, answers)) => {
                 self.answers.set(answers);
-                self.notice.set(Some(notice));
+                self.notice.set(Some(notice.into()));
             }
             None => self.answers.set(f.answers.clone()),
         }
@@ -221,61 +224,62 @@ impl AppState {
         }
     }
 
-    /// Imports an answers file as a new assessment and says how it went; a bad file
-    /// changes nothing. The file is read in the files worker, then checked against its
-    /// questionnaire (fetched first if need be).
-    pub fn import(&self, name: String, src: String) {
+    /// Imports an answers file as a new assessment and says how it went; a file that
+    /// cannot be read changes nothing. The files worker reads which questionnaire it is
+    /// for; once that is loaded (fetched first if need be), the worker reads and checks
+    /// the file against it, as the CLI does; answers that cannot be used are left out
+    /// and listed in the notice.
+    pub fn import(&self, name: String, bytes: Vec<u8>) {
         let state = *self;
         let refused = move |name: &str, why: Text| {
-            state.notice.set(Some(Text {
-                zh: format!("{name}：{}，未导入。", why.zh),
-                en: Some(format!(
-                    "{name}: {}; nothing was imported.",
-                    why.get(Lang::En)
-                )),
-            }))
+            state.notice.set(Some(
+                Text {
+                    zh: format!("{name}：{}，未导入。", why.zh),
+                    en: Some(format!(
+                        "{name}: {}; nothing was imported.",
+                        why.get(Lang::En)
+                    )),
+                }
+                .into(),
+            ))
         };
-        crate::app::platform::files::read_answers(src, move |reply| match reply {
-            Ok(Ok(file)) => {
-                let qid = file.questionnaire.id.clone();
-                let wanted = qid.clone();
-                let then = move |state: AppState| match state.import_for(&qid, file) {
-                    Ok(converted) => {
-                        let (zh, en) = converted
-                            .map(|c| (c.zh.clone(), c.get(Lang::En).to_string()))
-                            .unwrap_or_default();
-                        let done = Text::new(
-                            format!("已将 {name} 导入为一份新的评估。{zh}"),
-                            format!("{name} was imported as a new assessment. {en}")
-                                .trim_end()
-                                .to_string(),
+        crate::app::platform::files::answers_for(bytes.clone(), move |reply| match reply {
+            Ok(Ok(named)) => {
+                let wanted = named.id.clone();
+                let then = move |state: AppState| {
+                    let Some(source) = state.questionnaire_source(&named.id) else {
+                        let why = Text::new(
+                            format!("答卷所用的问卷“{}”不在本机", named.id),
+                            format!(
+                                "the answers are for questionnaire \"{}\", which is not on this device",
+                                named.id
+                            ),
                         );
-                        state.notice.set(Some(done));
-                    }
-                    Err(why) => refused(&name, why),
+                        return refused(&name, why);
+                    };
+                    crate::app::platform::files::import_answers(bytes, source, move |reply| {
+                        match reply {
+                            Ok(Ok(imported)) => state.import_loaded(&name, imported),
+                            Ok(Err(why)) => refused(&name, why),
+                            Err(why) => refused(&name, why.text()),
+                        }
+                    });
                 };
                 state.with_questionnaire(wanted, false, Box::new(then));
             }
             Ok(Err(why)) => refused(&name, why),
-            Err(why) => {
-                let why = Text::new(
-                    format!("文件读取程序下载失败（{why}），请检查网络后重试"),
-                    format!("the file reader could not be downloaded ({why}); check the connection and try again"),
-                );
-                refused(&name, why);
-            }
+            Err(why) => refused(&name, why.text()),
         });
     }
 
-    /// Imports `file`; Ok carries the notice of a conversion from an earlier version.
-    fn import_for(&self, qid: &str, file: AnswersFile) -> Result<Option<Text>, Text> {
-        let Some(q) = self.find_questionnaire(qid) else {
-            return Err(Text::new(
-                format!("答卷所用的问卷“{qid}”不在本机"),
-                format!("the answers are for questionnaire \"{qid}\", which is not on this device"),
-            ));
-        };
-        let (file, upgraded) = check_and_upgrade(file, &q)?;
+    /// Opens what was imported as a new assessment; says so, listing each answer that
+    /// could not be used (left out, or a number kept as typed with its error).
+    fn import_loaded(&self, name: &str, imported: Imported) {
+        let Imported {
+            file,
+            problems,
+            upgraded,
+        } = imported;
         let saved = Saved {
             format_version: storage::FORMAT_VERSION,
             id: new_id(),
@@ -284,6 +288,29 @@ impl AppState {
             file,
         };
         self.open_loaded(&saved);
-        Ok(upgraded.map(|u| upgrade_notice(&q, &u)))
+        let text = if problems.is_empty() {
+            Text::new(
+                format!("已将 {name} 导入为一份新的评估。"),
+                format!("{name} was imported as a new assessment."),
+            )
+        } else {
+            let n = problems.len();
+            Text::new(
+                format!("已将 {name} 导入为一份新的评估，但其中 {n} 个答案无法使用（无效的数字保留原文，其余未导入）："),
+                format!("{name} was imported as a new assessment, but {n} of its answers cannot be used (invalid numbers are kept as typed, the others were left out):"),
+            )
+        };
+        // Answers of an earlier version were converted: what that changed in the score.
+        let text = match upgraded {
+            Some(u) => Text::new(
+                format!("{}{}", text.zh, u.zh),
+                format!("{} {}", text.get(Lang::En), u.get(Lang::En)),
+            ),
+            None => text,
+        };
+        self.notice.set(Some(Notice {
+            text,
+            list: problems,
+        }));
     }
 }

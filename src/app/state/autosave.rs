@@ -8,7 +8,7 @@ use super::assessments::now_iso;
 use super::AppState;
 use crate::app::platform::storage::{self, Saved, Settings};
 use crate::domain::model::firm::FirmProfile;
-use crate::domain::model::text::Text;
+use crate::domain::model::text::{Lang, Text};
 use crate::domain::read::answers_file::AnswersFile;
 
 impl AppState {
@@ -76,10 +76,21 @@ impl AppState {
             });
         }
         if ok.is_err() {
-            self.notice.set(Some(Text::new(
+            let refused = Text::new(
                 "浏览器不允许保存数据（可能是隐私模式或存储已满）：可以继续填写，但关闭页面后答案会丢失，请及时导出。",
                 "The browser does not allow saving (private mode or storage full): you can keep working, but answers are lost when the page closes; export them.",
-            )));
+            );
+            // Said after what the notice already says (why storage is full, say), once.
+            self.notice.update(|notice| match notice {
+                Some(n) if !n.text.zh.contains(&refused.zh) => {
+                    n.text = Text::new(
+                        format!("{} {}", n.text.zh, refused.zh),
+                        format!("{} {}", n.text.get(Lang::En), refused.get(Lang::En)),
+                    )
+                }
+                Some(_) => {}
+                None => *notice = Some(refused.into()),
+            });
         }
     }
 

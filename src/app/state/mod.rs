@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::platform::storage::{self, CustomFile, Migration, Saved};
+use crate::app::platform::storage::{self, CustomFile, Migration, Saved, SetAside, Unreadable};
 use crate::builtin::Catalogue;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
@@ -77,6 +77,8 @@ pub struct AppState {
     builtin: RwSignal<Vec<Arc<Questionnaire>>>,
     /// The built-in questionnaire being fetched, or the file being read, if any.
     fetching: RwSignal<Option<String>>,
+    /// The on-demand built-in questionnaires as fetched (compiled), by id.
+    fetched_bytes: StoredValue<Vec<(String, Vec<u8>)>>,
     custom: RwSignal<Vec<LoadedFile>>,
     /// Saved questionnaire files not (yet) read: kept in storage whatever happens, so a
     /// reader that could not be downloaded, or a file today's checker refuses, loses nothing.
@@ -95,8 +97,10 @@ pub struct AppState {
     profile_id: RwSignal<String>,
     /// The section shown, by index.
     section: RwSignal<usize>,
+    /// Saved entries that cannot be read (set aside, or kept where they were).
+    unreadable: RwSignal<Vec<Unreadable>>,
     /// A message about saving, restoring or importing, shown under the app bar.
-    notice: RwSignal<Option<Text>>,
+    notice: RwSignal<Option<Notice>>,
     /// Errors of the last questionnaire file the user tried to load.
     load_errors: RwSignal<Vec<LoadError>>,
     /// The questionnaire in use and the results, as memos.
@@ -120,16 +124,27 @@ impl AppState {
             .collect();
         let loaded = storage::load();
         let stored_files = loaded.custom_files.clone();
-        let set_aside = loaded.set_aside.len() + migration.set_aside;
+        let kept: Vec<String> = loaded
+            .found_unreadable
+            .iter()
+            .filter(|(_, what)| *what == SetAside::Kept)
+            .map(|(key, _)| key.clone())
+            .collect();
+        let moved = loaded.found_unreadable.len() - kept.len() + migration.set_aside;
+        let stuck = kept.len() + migration.kept;
         let notice = match migration.failed {
             Some(why) => Some(Text::new(
-                format!("本机保存的部分数据来自较早的版本，暂时无法转换（{why}），仍原样保存；刷新页面后重试。"),
-                format!("Some data saved on this device by an earlier version cannot be converted just now ({why}); it is kept as it was. Reload the page to try again."),
+                format!("本机保存的部分数据来自较早的版本，暂时无法转换（{}），仍原样保存；刷新页面后重试。", why.zh),
+                format!("Some data saved on this device by an earlier version cannot be converted just now ({}); it is kept as it was. Reload the page to try again.", why.get(Lang::En)),
             )),
-            None => (set_aside > 0).then(|| {
+            None if stuck > 0 => Some(Text::new(
+                format!("有 {stuck} 条保存的数据无法读取；存储空间已满，无法另存，已原样保留在原处，没有删除。可在“我的评估”中导出其原文。"),
+                format!("{stuck} saved entr(ies) could not be read; storage is too full to set them aside, so they are kept where they are, not deleted. Export their text from \"My assessments\"."),
+            )),
+            None => (moved > 0).then(|| {
                 Text::new(
-                    format!("有 {set_aside} 条保存的数据无法读取，已另存备查；其他评估不受影响。"),
-                    format!("{set_aside} saved entr(ies) could not be read and were set aside; the other assessments are unaffected."),
+                    format!("有 {moved} 条保存的数据无法读取，已另存备查；其他评估不受影响。可在“我的评估”中导出其原文。"),
+                    format!("{moved} saved entr(ies) could not be read and were set aside; the other assessments are unaffected. Export their text from \"My assessments\"."),
                 )
             }),
         };
@@ -161,6 +176,7 @@ impl AppState {
             catalogue: catalogue_value,
             builtin,
             fetching: RwSignal::new(None),
+            fetched_bytes: StoredValue::new(Vec::new()),
             custom,
             unread_files: StoredValue::new(stored_files.clone()),
             after_reading: StoredValue::new_local(None),
@@ -173,7 +189,8 @@ impl AppState {
             firm,
             profile_id,
             section: RwSignal::new(0),
-            notice: RwSignal::new(notice),
+            unreadable: RwSignal::new(storage::unreadable(&kept)),
+            notice: RwSignal::new(notice.map(Notice::from)),
             load_errors: RwSignal::new(Vec::new()),
             derived,
             save_pending: StoredValue::new(false),
@@ -191,13 +208,40 @@ impl AppState {
         state
     }
 
+    /// Saved entries that cannot be read, for their text to be exported.
+    pub fn unreadable(&self) -> Reader<Vec<Unreadable>> {
+        Reader(self.unreadable)
+    }
+
+    /// The text of an unreadable entry, exactly as stored.
+    pub fn unreadable_text(&self, key: &str) -> Option<String> {
+        storage::raw(key)
+    }
+
     /// The message shown under the app bar, if any.
-    pub fn notice(&self) -> Reader<Option<Text>> {
+    pub fn notice(&self) -> Reader<Option<Notice>> {
         Reader(self.notice)
     }
 
     /// Shows a message under the app bar (an export or a file that failed, for example).
     pub fn show_notice(&self, text: Text) {
-        self.notice.set(Some(text));
+        self.notice.set(Some(text.into()));
+    }
+}
+
+/// A message under the app bar: a sentence, and the list it introduces (each answer an
+/// imported file gave that could not be used, say), if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: Text,
+    pub list: Vec<Text>,
+}
+
+impl From<Text> for Notice {
+    fn from(text: Text) -> Self {
+        Notice {
+            text,
+            list: Vec::new(),
+        }
     }
 }

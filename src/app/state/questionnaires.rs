@@ -10,9 +10,10 @@ use super::{AppState, Reader};
 use crate::app::platform::storage::{self, CustomFile, Saved};
 use crate::builtin::ON_DEMAND;
 use crate::domain::model::questionnaire::Questionnaire;
-use crate::domain::model::text::Text;
+use crate::domain::model::text::{Lang, Text};
 use crate::domain::read::source_pos::LoadError;
 use crate::domain::wire::compiled::{decode_questionnaire, ReadResult};
+use crate::domain::wire::formats::QuestionnaireSource;
 
 /// A questionnaire compared by identity: memos holding it change only when it is swapped.
 #[derive(Clone, Debug)]
@@ -121,14 +122,18 @@ impl AppState {
                 entry.compiled_name()
             ))
             .await;
-            let loaded = fetched.and_then(|bytes| decode_questionnaire(&bytes));
+            let loaded = fetched.and_then(|bytes| decode_questionnaire(&bytes).map(|q| (q, bytes)));
             if state.fetching.get_untracked().as_deref() == Some(id.as_str()) {
                 state.fetching.set(None);
             }
             match loaded {
-                Ok(q) => {
+                Ok((q, bytes)) => {
                     if state.find_questionnaire(&id).is_none() {
                         state.builtin.update(|b| b.push(Arc::new(q)));
+                        // Kept for the files worker to check imported answers against.
+                        state
+                            .fetched_bytes
+                            .update_value(|f| f.push((id.clone(), bytes)));
                     }
                     then(state);
                 }
@@ -139,11 +144,36 @@ impl AppState {
                     state.notice.set(Some(Text::new(
                     format!("问卷“{}”下载失败（{why}），请检查网络后重试；已填写的内容没有变化。", entry.title_zh),
                     format!("The questionnaire \"{}\" could not be downloaded ({why}); check the connection and try again. Nothing you entered has changed.", entry.title_en),
-                    )));
+                    ).into()));
                 }
                 Err(_) => {}
             }
         });
+    }
+
+    /// Where the files worker gets questionnaire `id` (loaded on this device) from.
+    pub(super) fn questionnaire_source(&self, id: &str) -> Option<QuestionnaireSource> {
+        let custom = self.custom.with_untracked(|c| {
+            c.iter()
+                .find(|l| l.questionnaire.id == id)
+                .map(|l| QuestionnaireSource::Toml {
+                    name: l.file.name.clone(),
+                    source: l.file.source.clone(),
+                })
+        });
+        let fetched = || {
+            self.fetched_bytes.with_value(|f| {
+                f.iter()
+                    .find(|(fetched, _)| fetched == id)
+                    .map(|(_, bytes)| QuestionnaireSource::Compiled(bytes.clone()))
+            })
+        };
+        let default = || {
+            self.builtin
+                .with_untracked(|b| b.first().is_some_and(|q| q.id == id))
+                .then(|| QuestionnaireSource::Builtin(id.to_string()))
+        };
+        custom.or_else(fetched).or_else(default)
     }
 
     /// A questionnaire loaded on this device, by id.
@@ -201,21 +231,29 @@ impl AppState {
                 file.source.clone(),
                 move |reply| {
                     match reply {
-                    Ok(Ok(q)) => {
-                        let id = q.id.clone();
-                        state.custom.update(|c| {
-                            c.retain(|l| l.questionnaire.id != id);
-                            c.push(LoadedFile { file: file.clone(), questionnaire: Arc::new(q) });
-                        });
-                        state.unread_files.update_value(|u| u.retain(|f| *f != file));
+                        Ok(Ok(q)) => {
+                            let id = q.id.clone();
+                            state.custom.update(|c| {
+                                c.retain(|l| l.questionnaire.id != id);
+                                c.push(LoadedFile {
+                                    file: file.clone(),
+                                    questionnaire: Arc::new(q),
+                                });
+                            });
+                            state
+                                .unread_files
+                                .update_value(|u| u.retain(|f| *f != file));
+                        }
+                        // A file today's checker refuses stays saved, as it was.
+                        Ok(Err(_)) => {}
+                        Err(why) => {
+                            let why = why.text();
+                            state.notice.set(Some(Text::new(
+                            format!("本机保存的问卷文件暂时无法读取（{}），文件仍保存在本机，刷新页面后重试。", why.zh),
+                            format!("The questionnaire files saved on this device cannot be read just now ({}); they are still saved. Reload the page to try again.", why.get(Lang::En)),
+                        ).into()))
+                        }
                     }
-                    // A file today's checker refuses stays saved, as it was.
-                    Ok(Err(_)) => {}
-                    Err(why) => state.notice.set(Some(Text::new(
-                        format!("本机保存的问卷文件暂时无法读取（{why}），文件仍保存在本机，刷新页面后重试。"),
-                        format!("The questionnaire files saved on this device cannot be read just now ({why}); they are still saved. Reload the page to try again."),
-                    ))),
-                }
                     left.set(left.get() - 1);
                     if left.get() == 0 {
                         let waiting = state.after_reading.write_value().take().unwrap_or_default();
@@ -241,12 +279,21 @@ impl AppState {
                     state.fetching.set(None);
                 }
                 match reply {
-                Ok(result) => state.file_read(name, source, result),
-                Err(why) => state.notice.set(Some(Text::new(
-                    format!("问卷文件读取程序下载失败（{why}），请检查网络后重试。"),
-                    format!("The questionnaire file reader could not be downloaded ({why}); check the connection and try again."),
-                ))),
-            }
+                    Ok(result) => state.file_read(name, source, result),
+                    Err(why) => {
+                        let why = why.text();
+                        state.notice.set(Some(
+                            Text::new(
+                                format!("问卷文件 {name} 未加载：{}。", why.zh),
+                                format!(
+                                    "The questionnaire file {name} was not loaded: {}.",
+                                    why.get(Lang::En)
+                                ),
+                            )
+                            .into(),
+                        ))
+                    }
+                }
             },
         );
     }
@@ -265,7 +312,7 @@ impl AppState {
                     self.notice.set(Some(Text::new(
                         format!("文件中的问卷 id “{id}”与内置问卷相同，未加载；请在文件中改用另一个 id。"),
                         format!("The file's questionnaire id \"{id}\" is that of a built-in questionnaire, so it was not loaded; give it another id."),
-                    )));
+                    ).into()));
                     return;
                 }
                 let loaded = LoadedFile {
@@ -282,7 +329,7 @@ impl AppState {
                 self.unread_files
                     .with_value(|unread| files.extend(unread.iter().cloned()));
                 if storage::save_custom_files(&files).is_err() {
-                    self.notice.set(Some(Text::new("问卷文件已加载，但浏览器不允许保存，刷新页面后需重新加载。", "The file is loaded, but the browser does not allow saving it; load it again after a reload.")));
+                    self.notice.set(Some(Text::new("问卷文件已加载，但浏览器不允许保存，刷新页面后需重新加载。", "The file is loaded, but the browser does not allow saving it; load it again after a reload.").into()));
                 } else {
                     self.notice.set(None);
                 }

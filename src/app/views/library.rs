@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use crate::app::platform::download::offer_text;
 use crate::app::state::AppState;
 use crate::app::views::i18n::{t, tr};
-use crate::app::views::setup::read_chosen_file;
+use crate::app::views::setup::read_chosen_bytes;
 use crate::app::views::widgets::focus_after_render;
 use crate::domain::model::text::{Lang, Text};
+use crate::domain::report::format::entry_length;
 use crate::domain::report::format_percent;
 
 /// A file name that says what is inside: firm, questionnaire and date.
@@ -41,13 +42,19 @@ pub fn Library(state: AppState) -> impl IntoView {
         // The JSON is written in the files worker.
         crate::app::platform::files::write_answers(saved.file, move |json| {
             let failed = match json {
-                Err(why) => Some(Text::new(
-                    format!("导出失败：文件写入程序下载失败（{why}），请检查网络后重试。"),
-                    format!("Export failed: the file writer could not be downloaded ({why}); check the connection and try again."),
-                )),
-                Ok(json) => offer_text(&name, "application/json", &json)
-                    .err()
-                    .map(|_| Text::new("导出失败：浏览器不允许下载文件。", "Export failed: the browser did not allow the download.")),
+                Err(why) => {
+                    let why = why.text();
+                    Some(Text::new(
+                        format!("导出失败：{}。", why.zh),
+                        format!("Export failed: {}.", why.get(Lang::En)),
+                    ))
+                }
+                Ok(json) => offer_text(&name, "application/json", &json).err().map(|_| {
+                    Text::new(
+                        "导出失败：浏览器不允许下载文件。",
+                        "Export failed: the browser did not allow the download.",
+                    )
+                }),
             };
             if let Some(failed) = failed {
                 state.show_notice(failed);
@@ -55,7 +62,7 @@ pub fn Library(state: AppState) -> impl IntoView {
         });
     };
     let on_import = move |ev: leptos::ev::Event| {
-        read_chosen_file(ev, state, move |name, text| state.import(name, text))
+        read_chosen_bytes(ev, state, move |name, bytes| state.import(name, bytes))
     };
     let count = move || state.saved().with(Vec::len);
     // The id of the assessment whose name is being edited in its row, or empty.
@@ -128,7 +135,49 @@ pub fn Library(state: AppState) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <UnreadableEntries state=state />
         </details>
+    }
+}
+
+/// Saved entries that cannot be read, kept (set aside, or where they were), each with
+/// a button that downloads its text exactly as stored.
+#[component]
+fn UnreadableEntries(state: AppState) -> impl IntoView {
+    let lang = state.lang();
+    move || {
+        let entries = state.unreadable().get();
+        (!entries.is_empty()).then(|| {
+            view! {
+                <div class="unreadable" id="unreadable">
+                    <h3>{t(lang, "无法读取的保存数据", "Saved data that cannot be read")}</h3>
+                    <p class="help">{t(lang, "这些数据已原样保留，没有删除。可导出原文备查，或交给技术支持。", "This data is kept as it was, not deleted. Export its text to keep it or to give it to support.")}</p>
+                    <ul class="unreadable-list">
+                        {entries.into_iter().map(|entry| {
+                            let key = entry.key.clone();
+                            let shown_key = entry.key.clone();
+                            let length = entry.length;
+                            let export = move |_| {
+                                let failed = match state.unreadable_text(&key) {
+                                    Some(text) => offer_text(&format!("{key}.txt"), "text/plain", &text).is_err(),
+                                    None => true,
+                                };
+                                if failed {
+                                    state.show_notice(Text::new("导出失败：浏览器不允许下载文件，或数据已不在本机。", "Export failed: the browser did not allow the download, or the data is no longer on this device."));
+                                }
+                            };
+                            view! {
+                                <li class="unreadable-entry" data-unreadable=entry.key.clone()>
+                                    <code class="unreadable-key">{shown_key}</code>
+                                    <span class="meta">{move || entry_length(length, lang.get())}</span>
+                                    <button type="button" class="small export-raw" on:click=export>{t(lang, "导出原文", "Export its text")}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }
 

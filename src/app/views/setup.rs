@@ -119,31 +119,53 @@ fn LoadErrors(state: AppState) -> impl IntoView {
     }
 }
 
-/// Reads the file the user chose in a file input, then clears the input so that the
-/// same file can be chosen again after fixing it.
+/// The file the user chose in a file input; the input is cleared, so that the same
+/// file can be chosen again after fixing it.
+fn chosen_file(ev: leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
+fn unreadable(state: AppState, name: &str) {
+    state.show_notice(Text::new(
+        format!("无法读取文件 {name}"),
+        format!("Could not read the file {name}"),
+    ))
+}
+
+/// Reads the file the user chose as text (a questionnaire file).
 pub fn read_chosen_file(
     ev: leptos::ev::Event,
     state: AppState,
     then: impl FnOnce(String, String) + 'static,
 ) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return;
-    };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
+    let Some(file) = chosen_file(ev) else { return };
     let name = file.name();
-    input.set_value("");
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(text) => then(name, text.as_string().unwrap_or_default()),
-            Err(_) => state.show_notice(Text::new(
-                format!("无法读取文件 {name}"),
-                format!("Could not read the file {name}"),
-            )),
+            Err(_) => unreadable(state, &name),
+        }
+    });
+}
+
+/// Reads the file the user chose as its bytes (an answers file, whose encoding is
+/// checked rather than guessed).
+pub fn read_chosen_bytes(
+    ev: leptos::ev::Event,
+    state: AppState,
+    then: impl FnOnce(String, Vec<u8>) + 'static,
+) {
+    let Some(file) = chosen_file(ev) else { return };
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => then(name, js_sys::Uint8Array::new(&buffer).to_vec()),
+            Err(_) => unreadable(state, &name),
         }
     });
 }

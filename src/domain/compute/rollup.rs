@@ -147,7 +147,7 @@ impl<'a> Rollup<'a> {
 
     /// Adds one firm's answers file: assessed against the roll-up's profile if it is for
     /// this questionnaire and version, otherwise left out (and the reason returned). The
-    /// file is taken as checked (`check_answers_file`) for everything else.
+    /// file is taken as checked (`check_answers`) for everything else.
     pub fn add_file(&mut self, file: &AnswersFile) -> Result<(), LeftOut> {
         let reason = if file.questionnaire.id != self.q.id {
             Some(LeftOut::OtherQuestionnaire)

@@ -9,8 +9,7 @@ use crate::domain::compute::evaluation::{evaluate, ItemState};
 use crate::domain::compute::scoring::{band_points, item_points, score};
 use crate::domain::model::answers::{Answer, Answers};
 use crate::domain::model::questionnaire::{Band, BandEnd, ItemKind, Questionnaire};
-use crate::domain::model::text::Text;
-use crate::domain::read::answers_file::{check_answers_file, AnswersFile};
+use crate::domain::read::answers_file::{check_answers, AnswersRead, FileError};
 use crate::domain::util::sorted_map::SortedSet;
 
 /// (item, option) of one version.
@@ -340,14 +339,15 @@ pub fn upgrade(q: &Questionnaire, from_version: &str, old: &Answers) -> Option<U
     })
 }
 
-/// Checks an answers file against `q` as `check_answers_file` does, first converting
+/// Checks an answers file against `q` as `check_answers` does, first converting
 /// answers of an earlier version that a conversion knows; the conversion is returned
 /// for the notice.
 pub fn check_and_upgrade(
-    mut file: AnswersFile,
+    mut read: AnswersRead,
     q: &Questionnaire,
-) -> Result<(AnswersFile, Option<Upgraded>), Text> {
+) -> Result<(AnswersRead, Option<Upgraded>), FileError> {
     let mut done = None;
+    let file = &mut read.file;
     if file.questionnaire.id == q.id && file.questionnaire.version != q.version {
         if let Some(u) = upgrade(q, &file.questionnaire.version, &file.answers) {
             file.answers = u.answers.clone();
@@ -355,5 +355,5 @@ pub fn check_and_upgrade(
             done = Some(u);
         }
     }
-    check_answers_file(file, q).map(|f| (f, done))
+    check_answers(read, q).map(|r| (r, done))
 }

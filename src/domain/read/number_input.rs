@@ -2,9 +2,11 @@
 //! full-width digits (０–９) and thousands separators are accepted. Counts are whole
 //! numbers; amounts may have decimals.
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::model::text::Text;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CountError {
     /// Not a whole number (a count).
     NotANumber,

@@ -98,6 +98,17 @@ pub fn answered_of(answered: usize, asked: usize, lang: Lang) -> String {
     }
 }
 
+/// The size of a saved entry that cannot be read: "empty", or its length.
+pub fn entry_length(characters: usize, lang: Lang) -> String {
+    match (characters, lang) {
+        (0, _) => lang
+            .pick("空（0 个字符）", "empty (0 characters)")
+            .to_string(),
+        (n, Lang::Zh) => format!("{n} 个字符"),
+        (n, Lang::En) => format!("{n} characters"),
+    }
+}
+
 /// A number of firms: "12 家企业", "12 firms", "1 firm".
 pub fn firm_count(n: usize, lang: Lang) -> String {
     match lang {
@@ -220,6 +231,13 @@ pub fn overall_level_name(q: &Questionnaire, level: Option<u8>, lang: Lang) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_length_says_when_it_is_empty() {
+        assert_eq!(entry_length(0, Lang::Zh), "空（0 个字符）");
+        assert_eq!(entry_length(12, Lang::En), "12 characters");
+        assert_eq!(entry_length(1, Lang::Zh), "1 个字符");
+    }
 
     #[test]
     fn percent_has_one_decimal_and_rounds_half_away_from_zero() {

@@ -95,6 +95,15 @@ impl<V> SortedMap<V> {
     }
 }
 
+impl<V> IntoIterator for SortedMap<V> {
+    type Item = (String, V);
+    type IntoIter = std::vec::IntoIter<(String, V)>;
+    /// The entries in key order.
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter()
+    }
+}
+
 impl<V> FromIterator<(String, V)> for SortedMap<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
         Self::from_unsorted(iter.into_iter().collect())

@@ -8,9 +8,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::questionnaire::Questionnaire;
-use crate::domain::model::text::Text;
-use crate::domain::read::answers_file::{read_answers_json, AnswersFile};
+use crate::domain::model::text::{Lang, Text};
+use crate::domain::compute::upgrade::check_and_upgrade;
+use crate::domain::read::answers_file::{
+    read_answers_file, AnswersFile, QuestionnaireRef,
+};
 use crate::domain::read::check::load_questionnaire;
+use crate::domain::report::upgrade_notice;
+use crate::domain::wire::compiled::decode_questionnaire;
 use crate::domain::wire::compiled::ReadResult;
 use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings};
 
@@ -18,8 +23,15 @@ use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings};
 pub enum Job {
     /// Read and check a questionnaire file (TOML).
     ReadQuestionnaire { name: String, source: String },
-    /// Read an answers file (JSON); it is checked against its questionnaire afterwards.
-    ReadAnswers { source: String },
+    /// Read an answers file (its bytes) for the questionnaire it names, which the app
+    /// then loads (fetching it if need be) for `ImportAnswers`.
+    ReadAnswers { bytes: Vec<u8> },
+    /// Read an answers file and check it against its questionnaire: what the app
+    /// imports, read and checked as the CLI's `score` reads and checks it.
+    ImportAnswers {
+        bytes: Vec<u8>,
+        questionnaire: QuestionnaireSource,
+    },
     /// Write an answers file (JSON) for export.
     WriteAnswers { file: Box<AnswersFile> },
     /// Convert a storage entry an earlier release wrote (JSON) under `key`.
@@ -29,10 +41,33 @@ pub enum Job {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Done {
     Questionnaire(ReadResult),
-    Answers(Result<AnswersFile, Text>),
+    /// The questionnaire an answers file names, or why it cannot be read.
+    AnswersFor(Result<QuestionnaireRef, Text>),
+    Imported(Result<Imported, Text>),
     AnswersJson(String),
     /// None: the entry could not be read (the app sets it aside).
     LegacyEntry(Option<LegacyEntry>),
+}
+
+/// Where the files worker gets the questionnaire an answers file is checked against.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum QuestionnaireSource {
+    /// The built-in one the worker holds too (the default).
+    Builtin(String),
+    /// A built-in one fetched on demand, as fetched (compiled).
+    Compiled(Vec<u8>),
+    /// A questionnaire file the user loaded.
+    Toml { name: String, source: String },
+}
+
+/// An imported answers file: what can be used of it, and each answer that cannot,
+/// worded (`AnswerProblem::render`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Imported {
+    pub file: AnswersFile,
+    pub problems: Vec<Text>,
+    /// What converting answers of an earlier version changed in the score, worded.
+    pub upgraded: Option<Text>,
 }
 
 /// A storage entry of an earlier release, by what its key holds.
@@ -58,10 +93,53 @@ pub fn run(job: Job) -> Done {
         Job::ReadQuestionnaire { name, source } => {
             Done::Questionnaire(load_questionnaire(&name, &source))
         }
-        Job::ReadAnswers { source } => Done::Answers(read_answers_json(&source)),
+        Job::ReadAnswers { bytes } => Done::AnswersFor(
+            read_answers_file(&bytes)
+                .map(|read| read.file.questionnaire)
+                .map_err(|e| e.text()),
+        ),
+        Job::ImportAnswers {
+            bytes,
+            questionnaire,
+        } => Done::Imported(import(&bytes, questionnaire)),
         Job::WriteAnswers { file } => Done::AnswersJson(file.to_json()),
         Job::ReadLegacyEntry { key, json } => Done::LegacyEntry(read_legacy(&key, &json)),
     }
+}
+
+fn import(bytes: &[u8], source: QuestionnaireSource) -> Result<Imported, Text> {
+    let unavailable = |why: String| {
+        Text::new(
+            format!("答卷所用的问卷无法读取（{why}）"),
+            format!("the questionnaire of these answers cannot be read ({why})"),
+        )
+    };
+    let q = match source {
+        QuestionnaireSource::Builtin(id) => crate::builtin::catalogue()
+            .ok()
+            .and_then(|c| c.questionnaires.into_iter().find(|q| q.id == id))
+            .ok_or_else(|| unavailable(id))?,
+        QuestionnaireSource::Compiled(bytes) => {
+            decode_questionnaire(&bytes).map_err(unavailable)?
+        }
+        QuestionnaireSource::Toml { name, source } => {
+            load_questionnaire(&name, &source).map_err(|errors| {
+                unavailable(errors.first().map(|e| e.render(Lang::En)).unwrap_or(name))
+            })?
+        }
+    };
+    let (read, upgraded) = read_answers_file(bytes)
+        .and_then(|read| check_and_upgrade(read, &q))
+        .map_err(|e| e.text())?;
+    Ok(Imported {
+        upgraded: upgraded.map(|u| upgrade_notice(&q, &u)),
+        file: read.file,
+        problems: read
+            .problems
+            .iter()
+            .map(|p| Text::new(p.render(Lang::Zh), p.render(Lang::En)))
+            .collect(),
+    })
 }
 
 fn read_legacy(key: &str, json: &str) -> Option<LegacyEntry> {
@@ -95,7 +173,6 @@ pub fn decode_done(bytes: &[u8]) -> Result<Done, String> {
 mod tests {
     use super::*;
     use crate::builtin;
-    use crate::domain::model::text::Lang;
     use crate::domain::wire::compiled::encode;
     use crate::domain::wire::stored::FORMAT_VERSION;
 
@@ -146,15 +223,71 @@ mod tests {
         };
         assert!(json.contains("\"format\": \"shuzhuan-answers\""), "{json}");
         assert_eq!(
-            round_trip(Job::ReadAnswers { source: json }),
-            Done::Answers(Ok(file))
+            round_trip(Job::ReadAnswers {
+                bytes: json.clone().into_bytes()
+            }),
+            Done::AnswersFor(Ok(file.questionnaire.clone()))
         );
-        let Done::Answers(Err(why)) = round_trip(Job::ReadAnswers {
-            source: "not json".into(),
+        assert_eq!(
+            round_trip(Job::ImportAnswers {
+                bytes: json.into_bytes(),
+                questionnaire: QuestionnaireSource::Builtin(q.id.clone()),
+            }),
+            Done::Imported(Ok(Imported {
+                file,
+                problems: Vec::new(),
+                upgraded: None,
+            }))
+        );
+        let Done::AnswersFor(Err(why)) = round_trip(Job::ReadAnswers {
+            bytes: b"not json".to_vec(),
         }) else {
             panic!("refused")
         };
         assert!(why.get(Lang::En).contains("line 1"), "{why:?}");
+    }
+
+    /// The questionnaire comes compiled (fetched on demand) or as a file's TOML; each
+    /// answer that cannot be used comes back worded.
+    #[test]
+    fn answers_are_imported_against_a_questionnaire_from_any_source() {
+        let (file, src) = builtin::QUESTIONNAIRES[0];
+        let q = load_questionnaire(file, src).expect("built in");
+        let id = q.items().next().expect("an item").id.clone();
+        let json = format!(
+            r#"{{ "format": "shuzhuan-answers", "format_version": 1, "questionnaire": {{ "id": "{}", "version": "{}" }}, "answers": {{ "values": {{ "{id}": "maybe", "ghost": {{ "typed": "1" }} }} }} }}"#,
+            q.id, q.version
+        );
+        for source in [
+            QuestionnaireSource::Compiled(encode(&q)),
+            QuestionnaireSource::Toml {
+                name: file.into(),
+                source: src.into(),
+            },
+        ] {
+            let Done::Imported(Ok(imported)) = round_trip(Job::ImportAnswers {
+                bytes: json.clone().into_bytes(),
+                questionnaire: source,
+            }) else {
+                panic!("imported")
+            };
+            assert!(imported.file.answers.values.is_empty());
+            let en: Vec<&str> = imported.problems.iter().map(|p| p.get(Lang::En)).collect();
+            assert_eq!(
+                en,
+                [
+                    format!("{id}: \"maybe\": not an answer of a known form").as_str(),
+                    "ghost: \"1\": the questionnaire has no such item"
+                ]
+            );
+        }
+        let Done::Imported(Err(why)) = round_trip(Job::ImportAnswers {
+            bytes: json.into_bytes(),
+            questionnaire: QuestionnaireSource::Compiled(vec![1, 2, 3]),
+        }) else {
+            panic!("no questionnaire")
+        };
+        assert!(why.zh.starts_with("答卷所用的问卷无法读取"), "{why:?}");
     }
 
     /// A read result crosses back errors included, and a questionnaire comes back
