@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, ROOT, OUTPUT, useApp } from './support.mjs';
+import { openApp, ROOT, OUTPUT, showFirmFields, useApp } from './support.mjs';
 
 const app = useApp();
 
@@ -85,7 +85,7 @@ test('answers files in other encodings are refused by name; a byte-order mark is
 const fakeWorker = (onJob) => `postMessage("ready"); onmessage = () => { ${onJob} };`;
 
 test('a files worker that crashes on a file fails that file as unreadable, and the next file is read by a new worker', async () => {
-  const page = await openApp(app.browser, app.server.url);
+  const page = await openApp(app.browser, app.server.url, { serviceWorkers: 'block' });
   let served = 0;
   await page.context().route('**/files-worker.js*', (route) => {
     served += 1;
@@ -105,7 +105,7 @@ test('a files worker that crashes on a file fails that file as unreadable, and t
 });
 
 test('a files worker that never answers is stopped after its time limit; export, import and autosave go on', async () => {
-  const page = await openApp(app.browser, app.server.url);
+  const page = await openApp(app.browser, app.server.url, { serviceWorkers: 'block' });
   let served = 0;
   await page.context().route('**/files-worker.js*', (route) => {
     served += 1;
@@ -113,6 +113,7 @@ test('a files worker that never answers is stopped after its time limit; export,
     return route.continue();
   });
   await openLibrary(page);
+  await showFirmFields(page);
   await page.fill('#firm-name', '卡住测试厂');
   // Every notice shown, in order: the import's may replace the export's within moments.
   await page.evaluate(() => {
@@ -172,6 +173,7 @@ test('an empty saved entry is unreadable, not a blank assessment; an unreadable 
   assert.equal(readFileSync(path, 'utf8'), damaged);
   // Still there after a reload (set aside, never removed).
   await page.reload();
+  await page.waitForSelector('.section-nav');
   await openLibrary(page);
   assert.equal(await page.locator('#unreadable .unreadable-entry').count(), 2);
   assert.deepEqual(page.problems, []);
@@ -182,6 +184,7 @@ for (const width of [360, 1280]) {
   test(`a firm name of 10,000 characters widens nothing, at ${width} px`, async () => {
     const page = await openApp(app.browser, app.server.url, { width, height: 800 });
     const name = 'W'.repeat(10_000);
+    await showFirmFields(page);
     await page.fill('#firm-name', name);
     await page.fill('#q-key_processes', '40');
     await openLibrary(page);
