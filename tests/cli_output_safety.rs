@@ -4,7 +4,9 @@
 //! even when some cannot be read.
 
 use std::path::PathBuf;
-use std::process::Command;
+mod support;
+
+use support::run_cli;
 
 /// A fresh folder for this test's files.
 fn scratch(name: &str) -> PathBuf {
@@ -15,16 +17,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    run_cli(args)
 }
 
 /// An answers file for the SME questionnaire with nothing answered and this firm name

@@ -2,20 +2,12 @@
 //! up as the golden cases say, the others are left out with their reason; the same from
 //! a folder; the JSON and CSV carry the unrounded figures.
 
-use std::process::Command;
+mod support;
+
+use support::run_cli;
 
 fn rollup(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-        .arg("rollup")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    run_cli(&[&["rollup"], args].concat())
 }
 
 const ALL: [&str; 5] = [

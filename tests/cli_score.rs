@@ -5,20 +5,12 @@
 // Native test code: std's parsing and sorts are right here.
 #![allow(clippy::disallowed_methods)]
 
-use std::process::Command;
+mod support;
+
+use support::run_cli;
 
 fn score(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-        .arg("score")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    run_cli(&[&["score"], args].concat())
 }
 
 const ALL: [&str; 5] = [

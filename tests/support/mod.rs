@@ -72,3 +72,17 @@ pub fn assessed_national(id: &str, spec: &str) -> (Questionnaire, Assessment) {
     );
     (q, r)
 }
+
+/// Runs the `shuzhuan` binary in the crate's folder: its exit code, stdout and stderr.
+pub fn run_cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
