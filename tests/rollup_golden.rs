@@ -13,7 +13,7 @@ use shuzhuan::domain::model::questionnaire::Questionnaire;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::read::answers_file::AnswersFile;
 use shuzhuan::domain::report::rollup_report;
-use support::{answers, builtin};
+use support::{answers, builtin, SME_ALL_BEST};
 
 fn file(q: &Questionnaire, spec: &str) -> AnswersFile {
     AnswersFile::new(
@@ -162,27 +162,9 @@ fn the_same_firms_against_taizhou() {
     assert_eq!(rd.mean, Some(87.5));
 }
 
-/// The best answers of tests/scoring_golden.rs (100 points, 四级; the arithmetic is there),
-/// with every scenario rated and the headline questions answered: a complete firm.
-const SME_BEST_COMPLETE: &str = "
-    network = shopfloor, enterprise, 5g, full_coverage
-    equip_total = 100
-    equip_digital = 80
-    equip_networked = 70
-    auto_data_capture = product_design, process_design, marketing, after_sales, planning, production_control, quality, equipment, safety, energy, purchasing, warehouse_logistics, finance, hr
-    system_coverage = all
-    network_security = policy, products, risk_assessment, boundary_detection
-    data_security = policy, products, risk_assessment, inventory
-    digital_plan = peer_learning
-    governance = workflow, systems_rules, data_rules, innovation_incentives
-    talent_measures = digital_staff, digital_post, training, performance_pay, talent_ladder
-    digital_invest_avg = 700
-    revenue = 1000
-    has_yearly_figures = no
-    energy_per_revenue = down
-    pass_rate = up
-    revenue_per_employee = up
-    cost_per_revenue = down
+/// What makes the best answers (support::SME_ALL_BEST: 100 points, 四级) a complete firm:
+/// every scenario rated and the headline questions answered.
+const SCENARIOS_AND_HEADLINE: &str = "
     scn_product_design = 3
     scn_process_design = 3
     scn_marketing = 3
@@ -206,6 +188,11 @@ const SME_BEST_COMPLETE: &str = "
     rd_staff_with_tools = 9
     uses_platform = yes
 ";
+
+/// The best answers of a complete firm.
+fn sme_best_complete() -> String {
+    format!("{SME_ALL_BEST}{SCENARIOS_AND_HEADLINE}")
+}
 
 /// The worst answers of tests/scoring_golden.rs (0 points, below 一级), with 30 of 60 key
 /// processes under numerical control and no platform.
@@ -267,7 +254,7 @@ fn four_firms_on_the_sme_questionnaire() {
     let r = roll_up(
         &q,
         "national-2025",
-        &[SME_BEST_COMPLETE, mixed, SME_WORST, SME_AT_40],
+        &[&sme_best_complete(), mixed, SME_WORST, SME_AT_40],
     );
     // Only the first firm answered everything.
     assert_eq!((r.firms, r.incomplete), (4, 3));

@@ -86,3 +86,26 @@ pub fn run_cli(args: &[&str]) -> (i32, String, String) {
         String::from_utf8(out.stderr).unwrap(),
     )
 }
+
+/// The SME questionnaire's best answer to every scored question: 100 points, 四级
+/// (tests/scoring_golden.rs::all_best shows the arithmetic).
+pub const SME_ALL_BEST: &str = "
+    network = shopfloor, enterprise, 5g, full_coverage
+    equip_total = 100
+    equip_digital = 80
+    equip_networked = 70
+    auto_data_capture = product_design, process_design, marketing, after_sales, planning, production_control, quality, equipment, safety, energy, purchasing, warehouse_logistics, finance, hr
+    system_coverage = all
+    network_security = policy, products, risk_assessment, boundary_detection
+    data_security = policy, products, risk_assessment, inventory
+    digital_plan = peer_learning
+    governance = workflow, systems_rules, data_rules, innovation_incentives
+    talent_measures = digital_staff, digital_post, training, performance_pay, talent_ladder
+    digital_invest_avg = 700
+    revenue = 1000
+    has_yearly_figures = no
+    energy_per_revenue = down
+    pass_rate = up
+    revenue_per_employee = up
+    cost_per_revenue = down
+";
