@@ -160,6 +160,11 @@ pub fn read_chosen_bytes(
     state: AppState,
     then: impl FnOnce(String, Vec<u8>) + 'static,
 ) {
+    read_bytes(ev, state, Box::new(then));
+}
+
+// One instance of the reading for every caller (an answers file, the report's logo).
+fn read_bytes(ev: leptos::ev::Event, state: AppState, then: Box<dyn FnOnce(String, Vec<u8>)>) {
     let Some(file) = chosen_file(ev) else { return };
     let name = file.name();
     leptos::task::spawn_local(async move {

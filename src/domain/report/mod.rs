@@ -11,7 +11,9 @@ pub mod format;
 mod gaps;
 mod indicators;
 mod notes;
+pub mod printed;
 mod rollup;
+mod sources;
 mod summary;
 mod upgrade_notice;
 
@@ -23,5 +25,8 @@ pub use gaps::largest_gaps;
 pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
 pub use notes::{section_note, special_notes, unscored_sections_text, SpecialNote};
 pub use rollup::{rollup_report, RollupIndicatorRow, RollupLevelRow, RollupReport};
+pub use sources::{
+    document_sources, method_note, national_sources, source_groups, target_source, SourceGroup,
+};
 pub use summary::{next_level_name, score_summary, ScoreSummary};
 pub use upgrade_notice::upgrade_notice;

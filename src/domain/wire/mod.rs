@@ -3,4 +3,5 @@
 
 pub mod compiled;
 pub mod formats;
+pub mod logo;
 pub mod stored;

@@ -77,7 +77,7 @@ pub fn decode_entry<T: DeserializeOwned>(raw: &str) -> Option<T> {
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-fn base64_encode(bytes: &[u8], out: &mut String) {
+pub(crate) fn base64_encode(bytes: &[u8], out: &mut String) {
     for chunk in bytes.chunks(3) {
         let n = chunk
             .iter()
