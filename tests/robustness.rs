@@ -208,10 +208,15 @@ proptest! {
         bytes in proptest::collection::vec(any::<u8>(), 0..300),
         text in ".{0,80}",
     ) {
-        for raw in [format!("pc1:{}", base64(&bytes)), format!("pc1:{text}"), text.clone()] {
+        for raw in [
+            format!("pc1:{}", base64(&bytes)),
+            format!("pc2:{}", base64(&bytes)),
+            format!("pc1:{text}"),
+            text.clone(),
+        ] {
             let _ = decode_entry::<Saved>(&raw);
             let _ = decode_entry::<Settings>(&raw);
-            let _ = decode_entry::<CustomFile>(&raw);
+            let _ = decode_entry::<Vec<CustomFile>>(&raw);
             let _ = decode_entry::<Consultant>(&raw);
         }
     }
