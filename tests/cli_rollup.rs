@@ -4,24 +4,16 @@
 
 mod support;
 
-use support::run_cli;
+use support::{run_cli, ANSWERS_FILES};
 
 fn rollup(args: &[&str]) -> (i32, String, String) {
     run_cli(&[&["rollup"], args].concat())
 }
 
-const ALL: [&str; 5] = [
-    "tests/answers/damaged.json",
-    "tests/answers/empty-firm.json",
-    "tests/answers/mixed-firm.json",
-    "tests/answers/other-questionnaire.json",
-    "tests/answers/other-version.json",
-];
-
 #[test]
 fn the_sme_firms_are_rolled_up_and_the_others_left_out_by_reason() {
     let mut args = vec!["--lang", "en"];
-    args.extend(ALL);
+    args.extend(ANSWERS_FILES);
     let (code, out, err) = rollup(&args);
     assert_eq!(code, 1, "some files were left out");
     // The first readable file (empty-firm.json) names the SME questionnaire. The mixed
