@@ -7,19 +7,11 @@
 
 mod support;
 
-use support::run_cli;
+use support::{run_cli, ANSWERS_FILES};
 
 fn score(args: &[&str]) -> (i32, String, String) {
     run_cli(&[&["score"], args].concat())
 }
-
-const ALL: [&str; 5] = [
-    "tests/answers/damaged.json",
-    "tests/answers/empty-firm.json",
-    "tests/answers/mixed-firm.json",
-    "tests/answers/other-questionnaire.json",
-    "tests/answers/other-version.json",
-];
 
 #[test]
 fn good_files_are_scored_and_bad_ones_named() {
@@ -31,7 +23,7 @@ fn good_files_are_scored_and_bad_ones_named() {
         "--lang",
         "en",
     ];
-    args.extend(ALL);
+    args.extend(ANSWERS_FILES);
     let (code, out, err) = score(&args);
     assert_eq!(code, 1, "some files failed");
     let lines: Vec<&str> = out.lines().collect();

@@ -109,3 +109,54 @@ pub const SME_ALL_BEST: &str = "
     revenue_per_employee = up
     cost_per_revenue = down
 ";
+
+/// The SME questionnaire's worst answer to every scored question: 0 points, below 一级
+/// (tests/scoring_golden.rs::all_worst shows the arithmetic).
+pub const SME_ALL_WORST: &str = "
+    network = none
+    equip_total = 100
+    equip_digital = 5
+    equip_networked = 0
+    auto_data_capture = none
+    system_coverage = none
+    network_security = none
+    data_security = none
+    digital_plan = none
+    governance = none
+    talent_measures = none
+    digital_invest_avg = 0
+    revenue = 1000
+    has_yearly_figures = no
+    energy_per_revenue = up
+    pass_rate = down
+    revenue_per_employee = down
+    cost_per_revenue = up
+";
+
+/// `SME_ALL_BEST` with the answers `changes` gives (lines like those of `answers`) in
+/// place of its own.
+pub fn sme_best_except(changes: &str) -> String {
+    let keys: Vec<&str> = changes
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, _)| k.trim())
+        .collect();
+    let kept: Vec<&str> = SME_ALL_BEST
+        .lines()
+        .filter(|l| {
+            l.split_once('=')
+                .is_none_or(|(k, _)| !keys.contains(&k.trim()))
+        })
+        .collect();
+    format!("{}\n{changes}", kept.join("\n"))
+}
+
+/// The answers files of tests/answers/ that `score` and `rollup` are run on: two SME firms,
+/// a damaged file, and files for another questionnaire and another version.
+pub const ANSWERS_FILES: [&str; 5] = [
+    "tests/answers/damaged.json",
+    "tests/answers/empty-firm.json",
+    "tests/answers/mixed-firm.json",
+    "tests/answers/other-questionnaire.json",
+    "tests/answers/other-version.json",
+];

@@ -100,10 +100,15 @@ pub fn is_legacy(raw: &str) -> bool {
 
 pub fn encode_entry<T: Serialize>(value: &T) -> String {
     // Plain data into a growing buffer: serialising cannot fail.
-    let bytes = postcard::to_allocvec(value).unwrap_or_default();
+    entry_of_bytes(&postcard::to_allocvec(value).unwrap_or_default())
+}
+
+/// The entry that holds `bytes` (a value's postcard, for `encode_entry`; any bytes, for a
+/// test of what the decoder does with them).
+pub fn entry_of_bytes(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(TAG.len() + bytes.len().div_ceil(3) * 4);
     out.push_str(TAG);
-    base64_encode(&bytes, &mut out);
+    base64_encode(bytes, &mut out);
     out
 }
 
