@@ -6,11 +6,13 @@
 
 mod advice;
 mod answers;
+pub mod compare;
 mod dimensions;
 pub mod format;
 mod gaps;
 mod indicators;
 mod notes;
+pub mod portfolio;
 mod rollup;
 mod summary;
 mod upgrade_notice;
