@@ -5,16 +5,15 @@
 
 mod support;
 
-use shuzhuan::builtin::catalogue;
 use shuzhuan::charts::compare_chart::{firms_chart_svg, rounds_chart_svg};
-use shuzhuan::domain::compute::assessment::{assess, Assessment};
+use shuzhuan::domain::compute::assessment::Assessment;
 use shuzhuan::domain::model::firm::FirmProfile;
 use shuzhuan::domain::model::questionnaire::Questionnaire;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::read::answers_file::AnswersFile;
 use shuzhuan::domain::report::compare::{compare_firms, compare_rounds, CompareRow, MAX_COMPARED};
 use shuzhuan::domain::report::portfolio::PortfolioEntry;
-use support::{answers, builtin, SME_ALL_BEST};
+use support::{assessed_file, builtin, QUICK_A, QUICK_C, SME_ALL_BEST};
 
 struct Firm {
     file: AnswersFile,
@@ -23,27 +22,12 @@ struct Firm {
 }
 
 fn firm(q: &Questionnaire, name: &str, size: &str, round: &'static str, spec: &str) -> Firm {
-    let c = catalogue().unwrap();
     let profile = FirmProfile {
         name: name.into(),
         size: size.into(),
         ..Default::default()
     };
-    let file = AnswersFile::new(
-        q,
-        profile.clone(),
-        None,
-        answers(q, spec),
-        String::new(),
-        String::new(),
-    );
-    let assessment = assess(
-        q,
-        &file.answers,
-        c.profile("national-2025").unwrap(),
-        &c.benchmark,
-        &profile,
-    );
+    let (file, assessment) = assessed_file(q, "national-2025", profile, spec);
     Firm {
         file,
         round,
@@ -79,31 +63,16 @@ fn texts(row: &CompareRow) -> Vec<&str> {
     row.cells.iter().map(|c| c.text.as_str()).collect()
 }
 
-const A: &str = "
-    key_processes = 10
-    cnc_key_processes = 8
-    mgmt_functions_on_system = finance, purchasing, sales, inventory
-    rd_staff = 10
-    rd_staff_with_tools = 9
-";
-const C: &str = "
-    key_processes = 50
-    cnc_key_processes = 35
-    mgmt_functions_on_system = none
-    rd_staff = 20
-    rd_staff_with_tools = 17
-";
-
 #[test]
 fn firms_side_by_side_and_those_of_another_questionnaire_or_version_named() {
     let quick = builtin("headline-quick");
     let mut older = quick.clone();
     older.version = "0.9.0".into();
     let sme = builtin("sme-digital-level");
-    let a = firm(&quick, "甲机械", "", "T0", A);
-    let c = firm(&quick, "丙电子", "", "", C);
+    let a = firm(&quick, "甲机械", "", "T0", QUICK_A);
+    let c = firm(&quick, "丙电子", "", "", QUICK_C);
     let s = firm(&sme, "丁制造", "", "", "");
-    let old = firm(&older, "戊五金", "", "", A);
+    let old = firm(&older, "戊五金", "", "", QUICK_A);
     let cmp = compare_firms(
         &[
             entry(&quick, &a),
@@ -170,7 +139,7 @@ fn firms_side_by_side_and_those_of_another_questionnaire_or_version_named() {
 fn at_most_five_firms_are_compared() {
     let q = builtin("headline-quick");
     let names = ["一", "二", "三", "四", "五", "六"];
-    let firms: Vec<Firm> = names.iter().map(|n| firm(&q, n, "", "", A)).collect();
+    let firms: Vec<Firm> = names.iter().map(|n| firm(&q, n, "", "", QUICK_A)).collect();
     let entries: Vec<PortfolioEntry> = firms.iter().map(|f| entry(&q, f)).collect();
     let cmp = compare_firms(&entries, Lang::En).unwrap();
     assert_eq!(cmp.firms.len(), MAX_COMPARED);

@@ -4,8 +4,7 @@
 
 mod support;
 
-use shuzhuan::builtin::catalogue;
-use shuzhuan::domain::compute::assessment::{assess, Assessment};
+use shuzhuan::domain::compute::assessment::Assessment;
 use shuzhuan::domain::model::firm::FirmProfile;
 use shuzhuan::domain::model::questionnaire::Questionnaire;
 use shuzhuan::domain::model::text::Lang;
@@ -14,32 +13,7 @@ use shuzhuan::domain::report::portfolio::{
     filter_choices, filter_rows, indicator_columns, portfolio_rows, signed_pp, sort_rows, Choice,
     Filter, PortfolioEntry, PortfolioRow, Sort, SortKey,
 };
-use support::{answers, builtin};
-
-pub const QUICK_A: &str = "
-    key_processes = 10
-    cnc_key_processes = 8
-    mgmt_functions_on_system = finance, purchasing, sales, inventory
-    rd_staff = 10
-    rd_staff_with_tools = 9
-";
-const QUICK_B: &str = "
-    key_processes = 40
-    cnc_key_processes = 20
-    mgmt_functions_on_system = finance, purchasing, sales, inventory, hr, quality
-    rd_staff = 0
-";
-const QUICK_C: &str = "
-    key_processes = 50
-    cnc_key_processes = 35
-    mgmt_functions_on_system = none
-    rd_staff = 20
-    rd_staff_with_tools = 17
-";
-const QUICK_D: &str = "
-    key_processes = 0
-    rd_staff = 5
-";
+use support::{assessed_file, builtin, QUICK_A, QUICK_B, QUICK_C, QUICK_D};
 
 struct Firm {
     id: &'static str,
@@ -56,28 +30,13 @@ fn firm(
     (round, date): (&'static str, &'static str),
     spec: &str,
 ) -> Firm {
-    let c = catalogue().unwrap();
     let profile = FirmProfile {
         name: name.into(),
         region: region.into(),
         sector: sector.into(),
         ..Default::default()
     };
-    let file = AnswersFile::new(
-        q,
-        profile.clone(),
-        None,
-        answers(q, spec),
-        String::new(),
-        String::new(),
-    );
-    let assessment = assess(
-        q,
-        &file.answers,
-        c.profile("national-2025").unwrap(),
-        &c.benchmark,
-        &profile,
-    );
+    let (file, assessment) = assessed_file(q, "national-2025", profile, spec);
     Firm {
         id,
         file,

@@ -15,6 +15,7 @@ mod notes;
 pub mod portfolio;
 mod rollup;
 mod summary;
+pub mod table;
 mod upgrade_notice;
 
 pub use advice::{advice_rows, AdviceRow};

@@ -23,6 +23,7 @@ use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::questionnaire::Questionnaire;
 
 pub use check::check_answers;
+pub use encoding::utf8_text;
 pub use problems::{AnswerProblem, FileError, Unusable};
 
 pub const FORMAT: &str = "shuzhuan-answers";
