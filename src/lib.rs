@@ -8,6 +8,7 @@ pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod domain;
+pub mod exchange;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

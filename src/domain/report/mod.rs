@@ -6,13 +6,16 @@
 
 mod advice;
 mod answers;
+pub mod compare;
 mod dimensions;
 pub mod format;
 mod gaps;
 mod indicators;
 mod notes;
+pub mod portfolio;
 mod rollup;
 mod summary;
+pub mod table;
 mod upgrade_notice;
 
 pub use advice::{advice_rows, AdviceRow};

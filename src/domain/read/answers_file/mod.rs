@@ -28,6 +28,7 @@ use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::record::is_iso_date;
 
 pub use check::check_answers;
+pub use encoding::utf8_text;
 pub use problems::{AnswerProblem, FileError, Unusable};
 
 pub const FORMAT: &str = "shuzhuan-answers";
