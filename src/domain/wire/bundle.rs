@@ -200,7 +200,8 @@ mod tests {
             proptest::collection::vec("[a-z_]{1,8}", 0..4)
                 .prop_map(|o| Answer::Selected(o.into_iter().collect::<SortedSet>())),
             "[a-z_]{1,8}".prop_map(Answer::Choice),
-            any::<u8>().prop_map(Answer::Level),
+            // Level 0 is no level: an answers file with one is refused (json.rs).
+            (1..=u8::MAX).prop_map(Answer::Level),
             text.prop_map(Answer::Text),
             Just(Answer::NotApplicable),
             Just(Answer::Unknown),
@@ -237,6 +238,10 @@ mod tests {
                     },
                     target_profile: profile,
                     answers,
+                    // Rounds and dates vary with the generated times; a date given must be a
+                    // day of the calendar, so it is one or empty.
+                    round: format!("T{}", u.len()),
+                    assessed_on: if c.is_empty() { String::new() } else { "2025-03-01".into() },
                     created_at: c,
                     updated_at: u,
                 }
@@ -284,6 +289,8 @@ mod tests {
                 answers: Answers::default(),
                 created_at: String::new(),
                 updated_at: String::new(),
+                round: String::new(),
+                assessed_on: String::new(),
             },
         }
     }
