@@ -1,7 +1,7 @@
 //! The contract between the app and the desk (the second wasm, `src/bin/shuzhuan-desk.rs`,
 //! loaded when "my assessments" is first opened). The two share no memory: they talk
-//! through `CustomEvent`s on `window`, each `detail` a string written by `encode` (a
-//! `pc1:` entry, as localStorage's: postcard in base64). Dispatching an event runs its
+//! through `CustomEvent`s on `window`, each `detail` a string written by `encode` (as a
+//! localStorage entry: postcard in base64 after the tag). Dispatching an event runs its
 //! listeners before `dispatchEvent` returns, so a request and its reply are one
 //! synchronous round trip.
 //!
@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::wire::stored::{decode_entry, encode_entry};
+use crate::domain::wire::stored::{decode_entry, encode_entry, Stored};
 
 /// The event the desk dispatches, detail a `ToApp`.
 pub const TO_APP_EVENT: &str = "shuzhuan:to-app";
@@ -61,13 +61,17 @@ pub enum ToDesk {
     Changed { current: String, lang: Lang },
 }
 
+// Encoded as storage entries are (never stored: both sides are of one build).
+impl Stored for ToApp {}
+impl Stored for ToDesk {}
+
 /// A message as an event's detail.
 pub fn encode<T: Serialize>(message: &T) -> String {
     encode_entry(message)
 }
 
 /// An event's detail as a message; None if it is not one (another build's, say).
-pub fn decode<T: serde::de::DeserializeOwned>(detail: &str) -> Option<T> {
+pub fn decode<T: Stored>(detail: &str) -> Option<T> {
     decode_entry(detail)
 }
 
@@ -98,7 +102,6 @@ mod tests {
         ];
         for message in to_app {
             let detail = encode(&message);
-            assert!(detail.starts_with("pc1:"), "{detail}");
             assert_eq!(decode::<ToApp>(&detail), Some(message));
         }
         let changed = ToDesk::Changed {
@@ -110,7 +113,7 @@ mod tests {
 
     #[test]
     fn a_detail_that_is_no_message_is_refused() {
-        for detail in ["", "pc1:", "pc1:@@@@", "{\"Changed\":1}"] {
+        for detail in ["", "pc2:", "pc2:@@@@", "{\"Changed\":1}"] {
             assert_eq!(decode::<ToDesk>(detail), None, "{detail:?}");
         }
         // A `ToApp` variant number the app does not know.
