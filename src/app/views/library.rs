@@ -86,7 +86,7 @@ pub fn Library(state: AppState) -> impl IntoView {
                     let current = move || state.current_id().get() == id;
                     let title = state.choices().into_iter().find(|q| q.id == s.file.questionnaire.id).map(|q| q.title.clone());
                     let firm = s.file.firm.name.clone();
-                    let date = s.file.updated_at.get(..10).unwrap_or_default().to_string();
+                    let date = crate::domain::model::record::round_and_day(&s.file.round, &s.file.assessed_on, &s.file.updated_at);
                     let (open_id, dup_id, ren_id, del_id) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
                     let edit_id = s.id.clone();
                     let saved = s.clone();
