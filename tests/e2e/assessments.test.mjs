@@ -184,7 +184,10 @@ test('data an earlier release saved (JSON) is converted at start and the app ope
   assert.equal(await page.inputValue('#q-key_processes'), '40');
   assert.equal(await cell(page, 'cnc_rate', 'value'), '75.0%');
   const after = await stored();
-  for (const k of Object.keys(legacy)) assert.match(after[k], /^pc1:/, `${k} is in the new form`);
+  for (const k of Object.keys(legacy)) assert.match(after[k], /^pc2:/, `${k} is in the new form`);
+  // Written before assessments had a date: the day of its last save, and no round.
+  assert.equal(await page.inputValue('#assessed-on'), '2026-11-01');
+  assert.equal(await page.inputValue('#assessment-round'), '');
   await page.click('#toggle-report');
   assert.equal(await page.inputValue('#consultant-name'), '王工');
   assert.equal(await page.inputValue('#consultant-org'), '某咨询公司');

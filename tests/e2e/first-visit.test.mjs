@@ -140,7 +140,7 @@ test('on a phone the firm fields are optional and folded, and the first question
   await noAxeViolations(page, 'the setup folded at 360 px');
   await page.click('#setup-summary');
   assert.equal(await page.evaluate(() => document.getElementById('firm-details').open), false);
-  assert.equal(await page.innerText('#firm-summary'), '企业信息（选填）');
+  assert.equal(await page.innerText('#firm-summary'), '企业信息与评估轮次（选填）');
   await page.click('#setup-summary');
   const first = await page.evaluate(() => document.getElementById('q-key_processes').getBoundingClientRect().bottom);
   assert.ok(first <= size.height, `the first question's field ends at ${first} px, within ${size.height}`);

@@ -7,7 +7,7 @@
 //!
 //! One concern per file: `questionnaires` (built-in, fetched on demand, loaded from
 //! files), `assessments` (open, new, duplicate, rename, delete, import; the section
-//! shown), `settings` (language, firm, target profile), `items` (what each field shows
+//! shown; a round and a date each), `settings` (language, firm, target profile), `items` (what each field shows
 //! and how it changes the answers), `derived` (the results, as memos) and `autosave`.
 
 mod assessments;
@@ -33,7 +33,7 @@ use crate::domain::util::fast_map::IdMap;
 pub use items::ItemView;
 pub use settings::FirmField;
 
-use assessments::{new_id, now_iso};
+use assessments::{new_id, now_iso, today};
 use derived::Derived;
 use questionnaires::{LoadedFile, Then};
 
@@ -92,6 +92,13 @@ pub struct AppState {
     /// The assessment being filled in.
     current_id: RwSignal<String>,
     created_at: RwSignal<String>,
+    /// Its round ("2025 基线", "T1") and the day it was assessed (`YYYY-MM-DD`).
+    round: RwSignal<String>,
+    assessed_on: RwSignal<String>,
+    /// After a switch of questionnaire with answers: the answers of the assessment left
+    /// that the new questionnaire shares, offered to carry over (`carry_over_answers`);
+    /// empty when there is no offer.
+    carry_offer: RwSignal<Answers>,
     questionnaire_id: RwSignal<String>,
     answers: RwSignal<Answers>,
     firm: RwSignal<FirmProfile>,
@@ -183,6 +190,9 @@ impl AppState {
             saved: RwSignal::new(loaded.assessments),
             current_id: RwSignal::new(new_id()),
             created_at: RwSignal::new(now_iso()),
+            round: RwSignal::new(String::new()),
+            assessed_on: RwSignal::new(today()),
+            carry_offer: RwSignal::new(Answers::default()),
             questionnaire_id,
             answers,
             firm,

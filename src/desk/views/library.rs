@@ -116,7 +116,7 @@ pub fn Library(state: DeskState) -> impl IntoView {
                 <tr>
                     <th scope="col">{t(lang, "企业", "Firm")}</th>
                     <th scope="col">{t(lang, "问卷", "Questionnaire")}</th>
-                    <th scope="col">{t(lang, "保存日期", "Saved")}</th>
+                    <th scope="col">{t(lang, "轮次 · 日期", "Round · date")}</th>
                     <th scope="col">{t(lang, "完成度", "Complete")}</th>
                     <th scope="col">{t(lang, "得分", "Score")}</th>
                     <th scope="col">{t(lang, "等级", "Level")}</th>
@@ -152,7 +152,7 @@ pub fn Library(state: DeskState) -> impl IntoView {
                                     }}
                                 </th>
                                 <td data-label=tr(l, "问卷", "Questionnaire")>{row.questionnaire}</td>
-                                <td data-label=tr(l, "保存日期", "Saved")>{row.date}</td>
+                                <td class="round-date" data-label=tr(l, "轮次 · 日期", "Round · date")>{row.date}</td>
                                 <td data-label=tr(l, "完成度", "Complete")>{row.completeness}</td>
                                 <td data-label=tr(l, "得分", "Score")>{row.score}</td>
                                 <td data-label=tr(l, "等级", "Level")>{row.level}</td>

@@ -71,12 +71,25 @@ pub fn next_round(round: &str) -> String {
             break;
         }
     }
-    format!(
-        "{}{}{}",
-        &round[..start],
-        String::from_utf8(next).unwrap_or_default(),
-        &round[end..]
-    )
+    let mut out = round[..start].to_string();
+    out.extend(next.into_iter().map(char::from));
+    out.push_str(&round[end..]);
+    out
+}
+
+/// What the list of assessments says beside a firm: its round and its day (the day
+/// assessed, else the day it was last saved), e.g. "T1 · 2026-03-31".
+pub fn round_and_day(round: &str, assessed_on: &str, updated_at: &str) -> String {
+    let day = if assessed_on.is_empty() {
+        date_of(updated_at)
+    } else {
+        assessed_on.to_string()
+    };
+    match (round.trim(), day.as_str()) {
+        ("", day) => day.to_string(),
+        (round, "") => round.to_string(),
+        (round, day) => format!("{round} · {day}"),
+    }
 }
 
 #[cfg(test)]
@@ -106,6 +119,15 @@ mod tests {
         assert_eq!(date_of("2026-13-02T03:30:00Z"), "");
         // A multi-byte character across byte 10 is no date, not a panic.
         assert_eq!(date_of("2026-12-0日"), "");
+    }
+
+    #[test]
+    fn the_list_says_the_round_and_the_day_assessed_or_last_saved() {
+        let saved = "2026-12-02T03:30:00.000Z";
+        assert_eq!(round_and_day("T1", "2026-03-31", saved), "T1 · 2026-03-31");
+        assert_eq!(round_and_day("", "", saved), "2026-12-02");
+        assert_eq!(round_and_day("T1", "", "u"), "T1");
+        assert_eq!(round_and_day(" ", "", ""), "");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::domain::compute::evaluation::evaluate;
 use crate::domain::compute::scoring::{is_scored, score};
 use crate::domain::model::questionnaire::Scoring;
 use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::record::round_and_day;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::format::{
     format_maturity, format_percent, format_score, overall_level_name, DASH,
@@ -19,7 +20,7 @@ pub struct LibraryRow {
     pub firm: String,
     /// The questionnaire's title, or its id where it is not known here.
     pub questionnaire: String,
-    /// The day it was last saved (`YYYY-MM-DD`).
+    /// Its round and day ("T1 · 2026-03-31": the day assessed, else the day last saved).
     pub date: String,
     /// "66.7%"; a dash while its questionnaire is not loaded.
     pub completeness: String,
@@ -66,7 +67,7 @@ pub fn library_row(
         id: saved.id.clone(),
         firm,
         questionnaire,
-        date: f.updated_at.get(..10).unwrap_or_default().to_string(),
+        date: round_and_day(&f.round, &f.assessed_on, &f.updated_at),
         completeness,
         score: score_text,
         level,

@@ -8,7 +8,7 @@
 //!
 //! Positional means a field added to one of these types makes older entries
 //! unreadable: such a change needs a new tag and a conversion from the old one
-//! (`Stored::from_pc1`).
+//! (`Stored`).
 //!
 //! * `pc1:` — the first layout.
 //! * `pc2:` — the answers file gained `round` and `assessed_on`, as its last two fields
@@ -29,10 +29,14 @@ const TAG: &str = "pc2:";
 const TAG_PC1: &str = "pc1:";
 
 /// A value kept in storage, and how an entry of the first layout (`pc1:`) reads as one.
+/// Both layouts are decoded by one call of postcard, so each type's decoder is in the
+/// app once: a `pc1:` entry's bytes are first made into `pc2:` bytes.
 pub trait Stored: DeserializeOwned {
-    /// Types whose layout did not change read `pc1:` bytes as they are.
-    fn from_pc1(bytes: &[u8]) -> Option<Self> {
-        postcard::from_bytes(bytes).ok()
+    /// `pc1:` bytes made `pc2:` ones; types whose layout did not change keep them.
+    fn widen_pc1(_bytes: &mut Vec<u8>) {}
+    /// What a value read from a `pc1:` entry gets that the entry could not say.
+    fn after_pc1(self) -> Self {
+        self
     }
 }
 
@@ -43,18 +47,16 @@ impl Stored for Consultant {}
 impl Stored for Saved {
     /// `pc2:` added two strings at the very end of the entry, so a `pc1:` entry is a
     /// `pc2:` one without them: its bytes with two empty strings (a length of 0 each)
-    /// appended. It gets no round, and the day of its last save as its date (empty if
-    /// that is not known): never a date it was not saved on. Bytes left over mean it
-    /// was not of that layout.
-    fn from_pc1(bytes: &[u8]) -> Option<Self> {
-        let mut bytes = bytes.to_vec();
+    /// appended.
+    fn widen_pc1(bytes: &mut Vec<u8>) {
         bytes.extend_from_slice(&[0, 0]);
-        let (mut saved, rest) = postcard::take_from_bytes::<Saved>(&bytes).ok()?;
-        if !rest.is_empty() {
-            return None;
-        }
-        saved.file.assessed_on = date_of(&saved.file.updated_at);
-        Some(saved)
+    }
+
+    /// No round, and the day of its last save as its date (empty if that is not known):
+    /// never a date it was not saved on.
+    fn after_pc1(mut self) -> Self {
+        self.file.assessed_on = date_of(&self.file.updated_at);
+        self
     }
 }
 
@@ -113,13 +115,27 @@ pub fn entry_of_bytes(bytes: &[u8]) -> String {
 }
 
 /// The value of an entry this release or the `pc1:` one wrote (converted); None for
-/// anything else (damaged, or from another release), which the caller sets aside.
+/// anything else (damaged, or from another release), which the caller sets aside. A
+/// `pc1:` entry must be read to its last byte (bytes left over mean another layout).
 pub fn decode_entry<T: Stored>(raw: &str) -> Option<T> {
-    if let Some(pc1) = raw.strip_prefix(TAG_PC1) {
-        return T::from_pc1(&base64_decode(pc1)?);
+    let (mut bytes, pc1) = entry_bytes(raw)?;
+    if pc1 {
+        T::widen_pc1(&mut bytes);
     }
-    let bytes = base64_decode(raw.strip_prefix(TAG)?)?;
-    postcard::from_bytes(&bytes).ok()
+    let (value, rest) = postcard::take_from_bytes::<T>(&bytes).ok()?;
+    match pc1 {
+        true if !rest.is_empty() => None,
+        true => Some(value.after_pc1()),
+        false => Some(value),
+    }
+}
+
+/// An entry's bytes, and whether it is a `pc1:` one (the same for every stored type).
+fn entry_bytes(raw: &str) -> Option<(Vec<u8>, bool)> {
+    match raw.strip_prefix(TAG_PC1) {
+        Some(text) => Some((base64_decode(text)?, true)),
+        None => Some((base64_decode(raw.strip_prefix(TAG)?)?, false)),
+    }
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

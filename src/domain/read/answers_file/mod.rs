@@ -27,7 +27,7 @@ use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::record::is_iso_date;
 
-pub use check::check_answers;
+pub use check::{check_answers, fits_as_checked};
 pub use encoding::utf8_text;
 pub use problems::{AnswerProblem, FileError, Unusable};
 
