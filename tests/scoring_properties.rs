@@ -104,7 +104,10 @@ fn improve(item: &Item, a: &Answer) -> Option<Answer> {
                 .min_by(|x, y| points[*x].total_cmp(&points[*y]))
                 .map(|i| Answer::Choice(["up", "flat", "down"][i].into()))
         }
-        (ItemKind::YesNo { .. }, Answer::Choice(c)) if c == "no" => {
+        // A yes/no of no points is a switch, not a better answer: "yes" to
+        // has_yearly_figures trades the directions picked by hand for those computed
+        // from the figures, which may well be worse.
+        (ItemKind::YesNo { points }, Answer::Choice(c)) if c == "no" && *points > 0.0 => {
             Some(Answer::Choice("yes".into()))
         }
         (ItemKind::Level { levels, .. }, Answer::Level(l)) if usize::from(*l) < levels.len() => {

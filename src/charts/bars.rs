@@ -31,8 +31,8 @@ const BAR_BOTTOM: i32 = 70;
 pub const MET_COLOR: RGBColor = RGBColor(0x15, 0x6b, 0x3f);
 pub const SHORT_COLOR: RGBColor = RGBColor(0xb4, 0x3c, 0x0a);
 pub const NEUTRAL_COLOR: RGBColor = RGBColor(0x2f, 0x5d, 0x9e);
-const TRACK_COLOR: RGBColor = RGBColor(0xe7, 0xea, 0xee);
-const GRID_COLOR: RGBColor = RGBColor(0xc9, 0xce, 0xd6);
+pub(super) const TRACK_COLOR: RGBColor = RGBColor(0xe7, 0xea, 0xee);
+pub(super) const GRID_COLOR: RGBColor = RGBColor(0xc9, 0xce, 0xd6);
 pub const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 pub const MUTED: RGBColor = RGBColor(0x4b, 0x55, 0x63);
 pub const NATIONAL_COLOR: RGBColor = RGBColor(0x6d, 0x28, 0xd9);
@@ -90,11 +90,11 @@ fn text_style(
     }
 }
 
-fn style(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+pub(super) fn style(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
     text_style(size, FontStyle::Normal, color, h, v)
 }
 
-fn bold(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+pub(super) fn bold(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
     text_style(size, FontStyle::Bold, color, h, v)
 }
 

@@ -223,22 +223,6 @@ pub fn write_table(
     Ok(())
 }
 
-/// A text cell. One a spreadsheet would run as a formula (starting with = + - @, a tab or
-/// a carriage return) gets a leading `'`, as OWASP advises against CSV injection; then
-/// it is quoted if it holds a separator, a quote or a line break.
-pub(super) fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 pub fn write_json(w: &mut impl Write, rows: &[&Row]) -> std::io::Result<()> {
     writeln!(w, "[")?;
     for (n, r) in rows.iter().enumerate() {
@@ -246,27 +230,4 @@ pub fn write_json(w: &mut impl Write, rows: &[&Row]) -> std::io::Result<()> {
         writeln!(w, "  {}{sep}", serde_json::to_string(r).unwrap_or_default())?;
     }
     writeln!(w, "]")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn cells_a_spreadsheet_would_run_are_neutralised_and_others_kept() {
-        assert_eq!(csv_field("甲公司"), "甲公司");
-        assert_eq!(
-            csv_field("=HYPERLINK(\"http://x\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\")\""
-        );
-        assert_eq!(csv_field("+1"), "'+1");
-        assert_eq!(csv_field("-2+3"), "'-2+3");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("\t=1"), "'\t=1");
-        assert_eq!(csv_field("\r=1"), "\"'\r=1\"");
-        assert_eq!(csv_field("=1,2"), "\"'=1,2\"");
-        // Only the first character matters.
-        assert_eq!(csv_field("a=b"), "a=b");
-        assert_eq!(csv_field(""), "");
-    }
 }

@@ -6,7 +6,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::args::Format;
-use super::output::{csv_field, display_width};
+use super::output::display_width;
+use crate::domain::wire::csv::{csv_field, csv_number};
 use super::terminal::terminal_safe;
 use crate::domain::compute::rollup::{RollupResult, POLICY_LEVEL};
 use crate::domain::model::questionnaire::Questionnaire;
@@ -235,10 +236,9 @@ fn json_of(q: &Questionnaire, r: &RollupResult, lang: Lang) -> RollupJson {
     }
 }
 
-/// A number as CSV writes it: the shortest decimal that reads back as the same value,
-/// `.` for the point, no thousands separator, no exponent; empty for none.
+/// A number as CSV writes it (`csv_number`); empty for none.
 fn number(v: Option<f64>) -> String {
-    v.map_or_else(String::new, |v| v.to_string())
+    v.map_or_else(String::new, csv_number)
 }
 
 /// Long form, one figure a line: `measure,indicator,level,name,value` (docs/data.md).

@@ -14,7 +14,7 @@ use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::AnswersFile;
 use crate::domain::report::format::level_name;
 
-use super::output::csv_field;
+use crate::domain::wire::csv::{csv_field, csv_number};
 
 /// One cell; `None` is an empty CSV cell and a JSON `null`.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +57,8 @@ pub fn columns(q: &Questionnaire) -> Vec<String> {
         "region",
         "sector",
         "size",
+        "round",
+        "assessed_on",
         "total",
         "total_max",
         "level",
@@ -101,6 +103,8 @@ pub fn record(
         text(&firm.region),
         text(&firm.sector),
         text(&firm.size),
+        text(&file.round),
+        text(&file.assessed_on),
         Cell::Number(Some(denoise(s.total))),
         Cell::Number(Some(denoise(s.total_max))),
         Cell::Count(s.level.map(usize::from)),
@@ -163,12 +167,6 @@ fn denoise(v: f64) -> f64 {
     (v * 1e9).round() / 1e9
 }
 
-/// A number as both formats write it: the shortest decimal that reads back as the same
-/// value, `.` for the point, no thousands separator, never an exponent.
-fn number(v: f64) -> String {
-    v.to_string()
-}
-
 pub fn write_csv(
     w: &mut impl Write,
     q: &Questionnaire,
@@ -180,7 +178,7 @@ pub fn write_csv(
             .iter()
             .map(|c| match c {
                 Cell::Text(s) => csv_field(s),
-                Cell::Number(v) => v.map(number).unwrap_or_default(),
+                Cell::Number(v) => v.map(csv_number).unwrap_or_default(),
                 Cell::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
                 Cell::Flag(b) => b.map(|b| b.to_string()).unwrap_or_default(),
             })

@@ -4,7 +4,7 @@
 // view, and renaming happens in the list row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useApp, chooseQuestionnaire, showFirmFields } from './support.mjs';
+import { openApp, useApp, chooseQuestionnaire, showFirmFields, openLibrary } from './support.mjs';
 import { axeViolations, describeViolations } from './axe.mjs';
 
 /** Fails with axe's findings if the page as it is now has any violation. */
@@ -14,11 +14,6 @@ async function noAxeViolations(page, where) {
 }
 
 const app = useApp();
-
-/** "My assessments" is folded by default. */
-async function openLibrary(page) {
-  if (!(await page.evaluate(() => document.getElementById('library').open))) await page.click('#library-summary');
-}
 
 const names = (page) => page.$$eval('.assessment strong', (els) => els.map((e) => e.textContent));
 const storedIds = (page) =>
@@ -145,7 +140,7 @@ test('on a phone the firm fields are optional and folded, and the first question
   await noAxeViolations(page, 'the setup folded at 360 px');
   await page.click('#setup-summary');
   assert.equal(await page.evaluate(() => document.getElementById('firm-details').open), false);
-  assert.equal(await page.innerText('#firm-summary'), '企业信息（选填）');
+  assert.equal(await page.innerText('#firm-summary'), '企业信息与评估轮次（选填）');
   await page.click('#setup-summary');
   const first = await page.evaluate(() => document.getElementById('q-key_processes').getBoundingClientRect().bottom);
   assert.ok(first <= size.height, `the first question's field ends at ${first} px, within ${size.height}`);

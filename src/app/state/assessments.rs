@@ -1,19 +1,35 @@
 //! The assessments kept on this device: the list, the current one, and opening,
-//! starting, duplicating, renaming, deleting and importing them; the section shown.
+//! starting, duplicating (a re-assessment: the same firm, the next round), renaming,
+//! deleting and importing them; the section shown; the current one's round and date;
+//! the answers a switch of questionnaire can carry over.
 
 use leptos::prelude::*;
 
 use super::{AppState, Notice, Reader};
 use crate::app::platform::storage::{self, Saved};
+use crate::domain::compute::carry_over::{add_missing, carry_over};
 use crate::domain::compute::upgrade::upgrade;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
+use crate::domain::model::record::next_round;
+use crate::domain::model::targets::default_profile;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::upgrade_notice;
 use crate::domain::wire::formats::Imported;
 
 pub(super) fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today by the browser's clock, in its time zone (`YYYY-MM-DD`).
+pub(super) fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// A new assessment id: the time and a random part, unique on this device.
@@ -48,6 +64,26 @@ impl AppState {
 
     pub fn go_to_section(&self, index: usize) {
         self.section.set(index);
+    }
+
+    /// The current assessment's round ("2025 基线", "T1"), or empty; it and the day
+    /// assessed are set as fields of the firm section (`set_firm_field`).
+    pub fn round(&self) -> Reader<String> {
+        Reader(self.round)
+    }
+
+    /// The answers a switch of questionnaire left behind that the new one shares,
+    /// offered to carry over (none: no offer).
+    pub fn carry_offer(&self) -> Reader<Answers> {
+        Reader(self.carry_offer)
+    }
+
+    /// Carries over the shared answers the switch left behind, where the new assessment
+    /// has no answer yet.
+    pub fn carry_over_answers(&self) {
+        let carried = self.carry_offer.get_untracked();
+        self.answers.update(|a| add_missing(a, &carried));
+        self.carry_offer.set(Answers::default());
     }
 
     /// Keeps the section index valid when the questionnaire changes.
@@ -86,6 +122,16 @@ impl AppState {
         );
     }
 
+    /// Opens the saved assessment `id` (asked for by the desk), if it is in the list.
+    pub fn open_saved(&self, id: &str) {
+        if let Some(saved) = self
+            .saved
+            .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+        {
+            self.open(&saved);
+        }
+    }
+
     fn open_loaded(&self, saved: &Saved) {
         let f = &saved.file;
         let known = self.find_questionnaire(&f.questionnaire.id).is_some();
@@ -115,8 +161,11 @@ impl AppState {
                     .map(|u| (upgrade_notice(&q, &u), u.answers))
             });
         self.stash_current();
+        self.carry_offer.set(Answers::default());
         self.current_id.set(saved.id.clone());
         self.created_at.set(f.created_at.clone());
+        self.round.set(f.round.clone());
+        self.assessed_on.set(f.assessed_on.clone());
         self.questionnaire_id.set(f.questionnaire.id.clone());
         match upgraded {
             Some((notice, answers)) => {
@@ -150,28 +199,56 @@ impl AppState {
 
     /// Makes an empty assessment the current one, without keeping the one it replaces
     /// (`start_new` keeps it; `delete` must not).
+    /// It starts from the default target profile (no region yet: national), dated today.
     fn blank_current(&self, questionnaire_id: String) {
+        self.carry_offer.set(Answers::default());
         self.current_id.set(new_id());
         self.created_at.set(now_iso());
+        self.round.set(String::new());
+        self.assessed_on.set(today());
         self.questionnaire_id.set(questionnaire_id);
         self.answers.set(Answers::default());
         self.firm.set(FirmProfile::default());
+        if let Some(p) = self
+            .catalogue
+            .with_value(|c| default_profile(&c.profiles, "").map(|p| p.id.clone()))
+        {
+            self.profile_id.set(p);
+        }
         self.section.set(0);
     }
 
     /// Switching questionnaire keeps what was entered: with answers, it starts a new
-    /// assessment (for the same firm) and the old one stays in the list.
+    /// assessment (for the same firm, round, date and target profile) and the old one
+    /// stays in the list; the answers the two questionnaires share are offered to carry
+    /// over, not carried unasked.
     pub(super) fn switch_questionnaire(&self, id: String) {
         if self.answers.with_untracked(|a| a.values.is_empty()) {
             self.section.set(0);
             self.questionnaire_id.set(id);
-        } else {
-            let firm = self.firm.get_untracked();
-            self.start_new(id);
-            self.firm.set(firm);
+            return;
         }
+        let from = untrack(|| self.q());
+        let shared = self.find_questionnaire(&id).map(|to| {
+            self.answers
+                .with_untracked(|a| carry_over(&from, &to, a).answers)
+        });
+        let kept = (
+            self.firm.get_untracked(),
+            self.round.get_untracked(),
+            self.assessed_on.get_untracked(),
+            self.profile_id.get_untracked(),
+        );
+        self.start_new(id);
+        self.firm.set(kept.0);
+        self.round.set(kept.1);
+        self.assessed_on.set(kept.2);
+        self.profile_id.set(kept.3);
+        self.carry_offer.set(shared.unwrap_or_default());
     }
 
+    /// Starts a re-assessment of assessment `id`: the same firm, questionnaire, target
+    /// profile and answers (to be updated), the next round (editable), dated today.
     pub fn duplicate(&self, id: &str) {
         // The current assessment's list entry may lag behind: copy what is on screen.
         let current = (id == self.current_id.get_untracked()).then(|| self.snapshot_untracked());
@@ -181,11 +258,10 @@ impl AppState {
         }) else {
             return;
         };
+        // A re-assessment: the same firm, the next round, today.
         copy.id = new_id();
-        copy.file.firm.name = match self.lang.get_untracked() {
-            Lang::Zh => format!("{}（副本）", copy.file.firm.name),
-            Lang::En => format!("{} (copy)", copy.file.firm.name),
-        };
+        copy.file.round = next_round(&copy.file.round);
+        copy.file.assessed_on = today();
         copy.file.created_at = now_iso();
         self.open(&copy);
     }

@@ -42,6 +42,11 @@ impl AppState {
         EventListener::new(&document(), "visibilitychange", move |_| state.save_now()).forget();
     }
 
+    /// Writes what is waiting at once: the desk reads storage right after.
+    pub fn save_pending(&self) {
+        self.save_now();
+    }
+
     /// Writes the current assessment and the settings if a change is waiting; if the
     /// browser refuses, keeps working in memory and says so.
     pub(super) fn save_now(&self) {
@@ -56,12 +61,13 @@ impl AppState {
             current: Some(saved.id.clone()),
         };
         let ok = storage::save(&saved).and_then(|_| storage::save_settings(&settings));
-        // The list shows firm, questionnaire, day and answer count: refresh it only
-        // when one of those changed, not on every keystroke.
+        // The list shows firm, questionnaire, round, days and answer count: refresh it
+        // only when one of those changed, not on every keystroke.
         let shown = |s: &Saved| {
             (
                 s.file.firm.name.clone(),
                 s.file.questionnaire.id.clone(),
+                (s.file.round.clone(), s.file.assessed_on.clone()),
                 s.file.updated_at.get(..10).map(str::to_string),
                 s.file.answers.values.len(),
             )
@@ -101,6 +107,8 @@ impl AppState {
         for source in [
             self.current_id.to_any_source(),
             self.created_at.to_any_source(),
+            self.round.to_any_source(),
+            self.assessed_on.to_any_source(),
             self.answers.to_any_source(),
             self.firm.to_any_source(),
             self.profile_id.to_any_source(),
@@ -120,14 +128,18 @@ impl AppState {
             id: self.current_id.get(),
             section: self.section.get(),
             scroll_y: 0.0,
-            file: AnswersFile::new(
-                &q,
-                self.firm.get(),
-                Some(self.profile_id.get()),
-                self.answers.get(),
-                self.created_at.get(),
-                now_iso(),
-            ),
+            file: AnswersFile {
+                round: self.round.get(),
+                assessed_on: self.assessed_on.get(),
+                ..AnswersFile::new(
+                    &q,
+                    self.firm.get(),
+                    Some(self.profile_id.get()),
+                    self.answers.get(),
+                    self.created_at.get(),
+                    now_iso(),
+                )
+            },
         }
     }
 
@@ -140,8 +152,10 @@ impl AppState {
     pub(super) fn stash_current(&self) {
         self.save_now();
         let current = self.snapshot_untracked();
-        if current.file.answers.values.is_empty() && current.file.firm == FirmProfile::default() {
-            // Nothing was entered: an empty assessment is not worth keeping.
+        let f = &current.file;
+        if f.answers.values.is_empty() && f.firm == FirmProfile::default() && f.round.is_empty() {
+            // Nothing was entered (its date is today's by default): an empty assessment
+            // is not worth keeping.
             storage::delete(&current.id);
             self.saved
                 .update(|list| list.retain(|s| s.id != current.id));

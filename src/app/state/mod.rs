@@ -1,12 +1,13 @@
 //! The app's state: the assessments kept on this device, the one being filled in, and
-//! the results derived from it. Views read it through accessors that hand out read-only
+//! the results derived from it (the saved entries that cannot be read are listed by the
+//! desk, which reads storage itself). Views read it through accessors that hand out read-only
 //! signals and memos, and change it only through the methods named for what they do, so
 //! that its rules hold whichever view asks (switching questionnaire with answers starts
 //! a new assessment, a region suggests its target profile, nothing typed is lost).
 //!
 //! One concern per file: `questionnaires` (built-in, fetched on demand, loaded from
 //! files), `assessments` (open, new, duplicate, rename, delete, import; the section
-//! shown), `settings` (language, firm, target profile), `items` (what each field shows
+//! shown; a round and a date each), `settings` (language, firm, target profile), `items` (what each field shows
 //! and how it changes the answers), `derived` (the results, as memos) and `autosave`.
 
 mod assessments;
@@ -20,7 +21,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::platform::storage::{self, CustomFile, Migration, Saved, SetAside, Unreadable};
+use crate::app::platform::storage::{self, CustomFile, Migration, Saved, SetAside};
 use crate::builtin::Catalogue;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
@@ -32,7 +33,7 @@ use crate::domain::util::fast_map::IdMap;
 pub use items::ItemView;
 pub use settings::FirmField;
 
-use assessments::{new_id, now_iso};
+use assessments::{new_id, now_iso, today};
 use derived::Derived;
 use questionnaires::{LoadedFile, Then};
 
@@ -91,14 +92,19 @@ pub struct AppState {
     /// The assessment being filled in.
     current_id: RwSignal<String>,
     created_at: RwSignal<String>,
+    /// Its round ("2025 基线", "T1") and the day it was assessed (`YYYY-MM-DD`).
+    round: RwSignal<String>,
+    assessed_on: RwSignal<String>,
+    /// After a switch of questionnaire with answers: the answers of the assessment left
+    /// that the new questionnaire shares, offered to carry over (`carry_over_answers`);
+    /// empty when there is no offer.
+    carry_offer: RwSignal<Answers>,
     questionnaire_id: RwSignal<String>,
     answers: RwSignal<Answers>,
     firm: RwSignal<FirmProfile>,
     profile_id: RwSignal<String>,
     /// The section shown, by index.
     section: RwSignal<usize>,
-    /// Saved entries that cannot be read (set aside, or kept where they were).
-    unreadable: RwSignal<Vec<Unreadable>>,
     /// A message about saving, restoring or importing, shown under the app bar.
     notice: RwSignal<Option<Notice>>,
     /// Errors of the last questionnaire file the user tried to load.
@@ -184,12 +190,14 @@ impl AppState {
             saved: RwSignal::new(loaded.assessments),
             current_id: RwSignal::new(new_id()),
             created_at: RwSignal::new(now_iso()),
+            round: RwSignal::new(String::new()),
+            assessed_on: RwSignal::new(today()),
+            carry_offer: RwSignal::new(Answers::default()),
             questionnaire_id,
             answers,
             firm,
             profile_id,
             section: RwSignal::new(0),
-            unreadable: RwSignal::new(storage::unreadable(&kept)),
             notice: RwSignal::new(notice.map(Notice::from)),
             load_errors: RwSignal::new(Vec::new()),
             derived,
@@ -206,16 +214,6 @@ impl AppState {
         state.autosave();
         state.keep_section_in_range();
         state
-    }
-
-    /// Saved entries that cannot be read, for their text to be exported.
-    pub fn unreadable(&self) -> Reader<Vec<Unreadable>> {
-        Reader(self.unreadable)
-    }
-
-    /// The text of an unreadable entry, exactly as stored.
-    pub fn unreadable_text(&self, key: &str) -> Option<String> {
-        storage::raw(key)
     }
 
     /// The message shown under the app bar, if any.

@@ -1,14 +1,17 @@
-//! The interface language, the firm's profile and the target profile it is compared
-//! with (the firm's region suggests one).
+//! The interface language, the firm's profile (and, beside it in the form, the
+//! assessment's round and date) and the target profile it is compared with (the firm's
+//! region suggests one).
 
 use leptos::prelude::*;
 
 use super::{AppState, Reader};
 use crate::domain::model::firm::FirmProfile;
+use crate::domain::model::record::is_iso_date;
 use crate::domain::model::targets::{suggest_profile, TargetProfile};
 use crate::domain::model::text::Lang;
 
-/// One text field of the firm's profile.
+/// One field of the setup form's firm section: a field of the firm's profile, or the
+/// assessment's round and date shown beside them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FirmField {
     Name,
@@ -16,26 +19,33 @@ pub enum FirmField {
     Size,
     Region,
     RespondentRole,
+    /// The assessment's round (`AnswersFile::round`).
+    Round,
+    /// The day assessed (`AnswersFile::assessed_on`).
+    AssessedOn,
 }
 
 impl FirmField {
-    pub fn of(self, firm: &FirmProfile) -> &String {
+    /// The firm's field; None for the assessment's round and date.
+    pub fn of(self, firm: &FirmProfile) -> Option<&String> {
         match self {
-            FirmField::Name => &firm.name,
-            FirmField::Sector => &firm.sector,
-            FirmField::Size => &firm.size,
-            FirmField::Region => &firm.region,
-            FirmField::RespondentRole => &firm.respondent_role,
+            FirmField::Name => Some(&firm.name),
+            FirmField::Sector => Some(&firm.sector),
+            FirmField::Size => Some(&firm.size),
+            FirmField::Region => Some(&firm.region),
+            FirmField::RespondentRole => Some(&firm.respondent_role),
+            FirmField::Round | FirmField::AssessedOn => None,
         }
     }
 
-    fn of_mut(self, firm: &mut FirmProfile) -> &mut String {
+    fn of_mut(self, firm: &mut FirmProfile) -> Option<&mut String> {
         match self {
-            FirmField::Name => &mut firm.name,
-            FirmField::Sector => &mut firm.sector,
-            FirmField::Size => &mut firm.size,
-            FirmField::Region => &mut firm.region,
-            FirmField::RespondentRole => &mut firm.respondent_role,
+            FirmField::Name => Some(&mut firm.name),
+            FirmField::Sector => Some(&mut firm.sector),
+            FirmField::Size => Some(&mut firm.size),
+            FirmField::Region => Some(&mut firm.region),
+            FirmField::RespondentRole => Some(&mut firm.respondent_role),
+            FirmField::Round | FirmField::AssessedOn => None,
         }
     }
 }
@@ -60,16 +70,43 @@ impl AppState {
         Reader(self.firm)
     }
 
-    /// Sets one field of the firm's profile; a region pre-selects the matching regional
-    /// target profile, if there is one.
+    /// What one field of the firm section holds (tracked).
+    pub fn firm_field(&self, field: FirmField) -> String {
+        match field {
+            FirmField::Round => self.round.get(),
+            FirmField::AssessedOn => self.assessed_on.get(),
+            _ => self
+                .firm
+                .with(|f| field.of(f).cloned().unwrap_or_default()),
+        }
+    }
+
+    /// Sets one field of the firm section; a region pre-selects the matching regional
+    /// target profile, if there is one. The day assessed takes a date of the calendar
+    /// or nothing (cleared): the date field gives nothing else, and anything else is
+    /// not taken, so a saved or exported assessment always has a date that reads as one.
     pub fn set_firm_field(&self, field: FirmField, value: String) {
+        match field {
+            FirmField::Round => return self.round.set(value),
+            FirmField::AssessedOn => {
+                if value.is_empty() || is_iso_date(&value) {
+                    self.assessed_on.set(value);
+                }
+                return;
+            }
+            _ => {}
+        }
         let suggested = (field == FirmField::Region)
             .then(|| {
                 self.catalogue
                     .with_value(|c| suggest_profile(&c.profiles, &value).map(|p| p.id.clone()))
             })
             .flatten();
-        self.firm.update(|f| *field.of_mut(f) = value);
+        self.firm.update(|f| {
+            if let Some(v) = field.of_mut(f) {
+                *v = value;
+            }
+        });
         if let Some(id) = suggested {
             self.profile_id.set(id);
         }

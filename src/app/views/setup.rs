@@ -25,6 +25,7 @@ pub fn Setup(state: AppState) -> impl IntoView {
         format!("{title} · {}", state.profile().name.get(l))
     };
     let has_answers = move || state.answers().with(|a| !a.values.is_empty());
+    let carry = state.carry_offer();
     view! {
         <section class="section setup" aria-labelledby="setup-title">
             // On a phone folded to what is in use, so that the first question is on the
@@ -52,6 +53,16 @@ pub fn Setup(state: AppState) -> impl IntoView {
                     // Only said when it applies.
                     {move || if has_answers() { tr(lang.get(), " 已填写答案时换问卷，会新建一份评估，原评估保留在“我的评估”中。", " Switching questionnaire after answering starts a new assessment; the old one stays under “My assessments”.") } else { "" }}
                 </p>
+                // After a switch with answers: the shared ones, carried over only if asked
+                // (always in the page, hidden while there is nothing to offer).
+                <button type="button" id="carry-over" class="secondary-dark carry-over"
+                    hidden=move || carry.with(|a| a.values.is_empty())
+                    on:click=move |_| state.carry_over_answers()>
+                    {move || {
+                        let (l, n) = (lang.get(), carry.with(|a| a.values.len()));
+                        format!("{}{n}{}", tr(l, "带入两份问卷共有的 ", "Carry over the "), tr(l, " 项答案", " answers both questionnaires share"))
+                    }}
+                </button>
                 <details class="load-file">
                     <summary>{t(lang, "加载问卷文件（供咨询顾问使用）", "Load a questionnaire file (for consultants)")}</summary>
                     <label for="questionnaire-file">{t(lang, "选择 .toml 问卷文件，检查通过后加入上面的列表", "Choose a .toml questionnaire file; once it passes the checks it joins the list above")}</label>
@@ -153,8 +164,7 @@ pub fn read_chosen_file(
     });
 }
 
-/// Reads the file the user chose as its bytes (an answers file, whose encoding is
-/// checked rather than guessed).
+/// Reads the file the user chose as its bytes (an image, read whole).
 pub fn read_chosen_bytes(
     ev: leptos::ev::Event,
     state: AppState,
@@ -163,7 +173,7 @@ pub fn read_chosen_bytes(
     read_bytes(ev, state, Box::new(then));
 }
 
-// One instance of the reading for every caller (an answers file, the report's logo).
+// One instance of the reading for every caller (the report's logo).
 fn read_bytes(ev: leptos::ev::Event, state: AppState, then: Box<dyn FnOnce(String, Vec<u8>)>) {
     let Some(file) = chosen_file(ev) else { return };
     let name = file.name();
@@ -178,18 +188,20 @@ fn read_bytes(ev: leptos::ev::Event, state: AppState, then: Box<dyn FnOnce(Strin
 #[component]
 fn FirmFields(state: AppState) -> impl IntoView {
     let lang = state.lang();
-    let text_field = move |id: &'static str,
-                           zh: &'static str,
-                           en: &'static str,
-                           field: FirmField| {
+    let input_field = move |id: &'static str,
+                            kind: &'static str,
+                            zh: &'static str,
+                            en: &'static str,
+                            field: FirmField| {
         view! {
             <div class="field">
                 <label for=id>{t(lang, zh, en)}</label>
-                <input id=id type="text" prop:value=move || state.firm().with(|f| field.of(f).clone())
+                <input id=id type=kind prop:value=move || state.firm_field(field)
                     on:input=move |ev| state.set_firm_field(field, event_target_value(&ev)) />
             </div>
         }
     };
+    let text_field = move |id, zh, en, field| input_field(id, "text", zh, en, field);
     let select_field = move |id: &'static str,
                              zh: &'static str,
                              en: &'static str,
@@ -199,9 +211,9 @@ fn FirmFields(state: AppState) -> impl IntoView {
             <div class="field">
                 <label for=id>{t(lang, zh, en)}</label>
                 <select id=id on:change=move |ev| state.set_firm_field(field, event_target_value(&ev))>
-                    <option value="" prop:selected=move || state.firm().with(|f| field.of(f).is_empty())>{t(lang, "（请选择）", "(choose)")}</option>
+                    <option value="" prop:selected=move || state.firm().with(|f| field.of(f).is_none_or(|v| v.is_empty()))>{t(lang, "（请选择）", "(choose)")}</option>
                     {options.iter().map(|c| view! {
-                        <option value=c.value prop:selected=move || state.firm().with(|f| field.of(f) == c.value)>{t(lang, c.zh, c.en)}</option>
+                        <option value=c.value prop:selected=move || state.firm().with(|f| field.of(f).is_some_and(|v| v == c.value))>{t(lang, c.zh, c.en)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -210,12 +222,14 @@ fn FirmFields(state: AppState) -> impl IntoView {
     // Optional, so folded on a phone (the questions come first) unless something is in it;
     // open on a desktop, where there is room.
     let wide = is_wide();
-    let filled = move || state.firm().with(|f| *f != FirmProfile::default());
+    let filled = move || {
+        state.firm().with(|f| *f != FirmProfile::default()) || state.round().with(|r| !r.is_empty())
+    };
     view! {
         <details class="firm-details" id="firm-details" prop:open=move || wide || filled()>
-        <summary id="firm-summary">{t(lang, "企业信息（选填）", "The firm (optional)")}</summary>
+        <summary id="firm-summary">{t(lang, "企业信息与评估轮次（选填）", "The firm and the round (optional)")}</summary>
         <fieldset class="firm-fields">
-            <legend class="sr-only">{t(lang, "企业信息（选填）", "The firm (optional)")}</legend>
+            <legend class="sr-only">{t(lang, "企业信息与评估轮次（选填）", "The firm and the round (optional)")}</legend>
             {text_field("firm-name", "企业名称", "Firm name", FirmField::Name)}
             {select_field("firm-sector", "所属行业", "Sector", &SECTORS, FirmField::Sector)}
             {select_field("firm-size", "企业规模", "Size", &SIZES, FirmField::Size)}
@@ -227,6 +241,8 @@ fn FirmFields(state: AppState) -> impl IntoView {
                 <p class="help" id="firm-region-help">{t(lang, "例如“江苏省泰州市”：有对应地区的目标方案时会自动选中。", "E.g. 江苏省泰州市: a matching regional target profile is selected automatically.")}</p>
             </div>
             {text_field("firm-role", "填写人岗位", "Respondent's role", FirmField::RespondentRole)}
+            {text_field("assessment-round", "评估轮次（如 2025 基线、T1）", "Round (e.g. 2025 基线, T1)", FirmField::Round)}
+            {input_field("assessed-on", "date", "评估日期", "Date assessed", FirmField::AssessedOn)}
         </fieldset>
         </details>
     }

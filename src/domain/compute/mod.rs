@@ -4,6 +4,7 @@
 //! portfolio's figures.
 
 pub mod assessment;
+pub mod carry_over;
 pub mod evaluation;
 pub mod indicators;
 pub mod recommend;

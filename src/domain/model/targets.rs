@@ -57,6 +57,18 @@ pub fn suggest_profile<'a>(
         .map(|(_, p)| p)
 }
 
+/// The profile a new assessment starts from: its region's (`suggest_profile`), else the
+/// first national one (the first of `profiles` if none is national). Never the previous
+/// firm's choice.
+pub fn default_profile<'a>(
+    profiles: &'a [TargetProfile],
+    firm_region: &str,
+) -> Option<&'a TargetProfile> {
+    suggest_profile(profiles, firm_region)
+        .or_else(|| profiles.iter().find(|p| p.region.zh == "全国"))
+        .or(profiles.first())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +105,24 @@ mod tests {
         assert_eq!(pick("重庆市渝北区"), Some("chongqing"));
         assert_eq!(pick("江苏省常州市"), None);
         assert_eq!(pick(""), None);
+    }
+
+    #[test]
+    fn a_new_assessment_starts_from_its_region_or_the_national_profile() {
+        let ps = vec![
+            profile("taizhou", "江苏省泰州市"),
+            profile("national-2025", "全国"),
+            profile("national-2027", "全国"),
+        ];
+        let pick = |r: &str| default_profile(&ps, r).map(|p| p.id.as_str());
+        assert_eq!(pick(""), Some("national-2025"), "no region: the first national");
+        assert_eq!(pick("江苏省常州市"), Some("national-2025"), "no regional profile");
+        assert_eq!(pick("江苏省泰州市"), Some("taizhou"));
+        let regional_only = &ps[..1];
+        assert_eq!(
+            default_profile(regional_only, "").map(|p| p.id.as_str()),
+            Some("taizhou")
+        );
+        assert_eq!(default_profile(&[], ""), None);
     }
 }

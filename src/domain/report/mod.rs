@@ -6,15 +6,19 @@
 
 mod advice;
 mod answers;
+pub mod compare;
 mod dimensions;
 pub mod format;
 mod gaps;
 mod indicators;
+mod library;
 mod notes;
+pub mod portfolio;
 pub mod printed;
 mod rollup;
 mod sources;
 mod summary;
+pub mod table;
 mod upgrade_notice;
 
 pub use advice::{advice_rows, AdviceRow};
@@ -23,6 +27,7 @@ pub use dimensions::{dimension_rows, DimensionRow};
 pub use format::{format_percent, format_target, round1};
 pub use gaps::largest_gaps;
 pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
+pub use library::{library_row, LibraryRow};
 pub use notes::{section_note, special_notes, unscored_sections_text, SpecialNote};
 pub use rollup::{rollup_report, RollupIndicatorRow, RollupLevelRow, RollupReport};
 pub use sources::{

@@ -9,12 +9,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::compute::upgrade::check_and_upgrade;
 use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::record::date_of;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::read::answers_file::{read_answers_file, AnswersFile, QuestionnaireRef};
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::report::upgrade_notice;
 use crate::domain::wire::compiled::decode_questionnaire;
 use crate::domain::wire::compiled::ReadResult;
+use crate::domain::report::table::Table;
+use crate::domain::wire::batch::{import_batch, questionnaires_named, BatchImported, NamedFile, Present};
+use crate::domain::wire::bundle::{write_bundle, BundleEntry};
+use crate::domain::wire::csv::table_csv;
 use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +39,26 @@ pub enum Job {
     WriteAnswers { file: Box<AnswersFile> },
     /// Convert a storage entry an earlier release wrote (JSON) under `key`.
     ReadLegacyEntry { key: String, json: String },
+    /// The questionnaires each of many files (answers files, bundles) is on, which the
+    /// app then loads for `ImportMany`.
+    ReadMany { files: Vec<NamedFile> },
+    /// Import many files against those questionnaires, compared with the assessments
+    /// saved (`domain::wire::batch`).
+    ImportMany {
+        files: Vec<NamedFile>,
+        questionnaires: Vec<QuestionnaireSource>,
+        present: Vec<Present>,
+    },
+    /// Write assessments as one bundle file (JSON).
+    WriteBundle {
+        assessments: Vec<BundleEntry>,
+        exported_at: String,
+    },
+    /// Write a table as CSV (UTF-8 with a byte-order mark).
+    WriteCsv { table: Table },
+    /// Write tables as one XLSX workbook, a sheet each: run by `exchange::run`, where
+    /// the XLSX writer is (the domain has no XLSX code).
+    WriteXlsx { tables: Vec<Table> },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,6 +70,11 @@ pub enum Done {
     AnswersJson(String),
     /// None: the entry could not be read (the app sets it aside).
     LegacyEntry(Option<LegacyEntry>),
+    /// For each file of `ReadMany`, in order.
+    NamedMany(Vec<Result<Vec<QuestionnaireRef>, Text>>),
+    ImportedMany(Box<BatchImported>),
+    /// A file to download (a bundle, CSV, XLSX), or why it could not be written.
+    File(Result<Vec<u8>, Text>),
 }
 
 /// Where the files worker gets the questionnaire an answers file is checked against.
@@ -104,17 +134,45 @@ pub fn run(job: Job) -> Done {
         } => Done::Imported(import(&bytes, questionnaire)),
         Job::WriteAnswers { file } => Done::AnswersJson(file.to_json()),
         Job::ReadLegacyEntry { key, json } => Done::LegacyEntry(read_legacy(&key, &json)),
+        Job::ReadMany { files } => Done::NamedMany(
+            files
+                .iter()
+                .map(|f| questionnaires_named(&f.bytes))
+                .collect(),
+        ),
+        Job::ImportMany {
+            files,
+            questionnaires,
+            present,
+        } => {
+            // A questionnaire that cannot be read leaves its files "not on this device".
+            let questionnaires: Vec<Questionnaire> = questionnaires
+                .into_iter()
+                .filter_map(|source| questionnaire_of(source).ok())
+                .collect();
+            Done::ImportedMany(Box::new(import_batch(&files, &questionnaires, &present)))
+        }
+        Job::WriteBundle {
+            assessments,
+            exported_at,
+        } => Done::File(Ok(write_bundle(&assessments, &exported_at).into_bytes())),
+        Job::WriteCsv { table } => Done::File(Ok(table_csv(&table).into_bytes())),
+        Job::WriteXlsx { .. } => Done::File(Err(Text::new(
+            "此处不能写 XLSX 文件",
+            "XLSX files are not written here",
+        ))),
     }
 }
 
-fn import(bytes: &[u8], source: QuestionnaireSource) -> Result<Imported, Text> {
+/// The questionnaire a source holds, or why it cannot be read.
+fn questionnaire_of(source: QuestionnaireSource) -> Result<Questionnaire, Text> {
     let unavailable = |why: String| {
         Text::new(
             format!("答卷所用的问卷无法读取（{why}）"),
             format!("the questionnaire of these answers cannot be read ({why})"),
         )
     };
-    let q = match source {
+    Ok(match source {
         QuestionnaireSource::Builtin(id) => crate::builtin::catalogue()
             .ok()
             .and_then(|c| c.questionnaires.into_iter().find(|q| q.id == id))
@@ -127,7 +185,11 @@ fn import(bytes: &[u8], source: QuestionnaireSource) -> Result<Imported, Text> {
                 unavailable(errors.first().map(|e| e.render(Lang::En)).unwrap_or(name))
             })?
         }
-    };
+    })
+}
+
+fn import(bytes: &[u8], source: QuestionnaireSource) -> Result<Imported, Text> {
+    let q = questionnaire_of(source)?;
     let (read, upgraded) = read_answers_file(bytes)
         .and_then(|read| check_and_upgrade(read, &q))
         .map_err(|e| e.text())?;
@@ -152,9 +214,13 @@ fn read_legacy(key: &str, json: &str) -> Option<LegacyEntry> {
         keys::CONSULTANT => serde_json::from_str::<(String, String)>(json)
             .ok()
             .map(|(name, organisation)| LegacyEntry::Consultant(Consultant { name, organisation })),
-        _ if key.starts_with(keys::ASSESSMENT_PREFIX) => serde_json::from_str(json)
+        // Written before assessments had a date: the day of their last save, if known.
+        _ if key.starts_with(keys::ASSESSMENT_PREFIX) => serde_json::from_str::<Saved>(json)
             .ok()
-            .map(|s| LegacyEntry::Assessment(Box::new(s))),
+            .map(|mut s| {
+                s.file.assessed_on = date_of(&s.file.updated_at);
+                LegacyEntry::Assessment(Box::new(s))
+            }),
         _ => None,
     }
 }
@@ -338,6 +404,17 @@ mod tests {
         else {
             panic!("assessment")
         };
+        assert_eq!(
+            (s.file.round.as_str(), s.file.assessed_on.as_str()),
+            ("", ""),
+            "no round, and no date where the last save's is not known"
+        );
+        let dated = saved.replace("\"updated_at\":\"u\"", "\"updated_at\":\"2025-06-30T23:10:00.000Z\"");
+        let Some(LegacyEntry::Assessment(d)) = read_legacy("shuzhuan.assessment.17-1", &dated)
+        else {
+            panic!("assessment")
+        };
+        assert_eq!(d.file.assessed_on, "2025-06-30", "the day of the last save");
         assert_eq!(
             (
                 s.id.as_str(),

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::stored::base64_encode;
+use super::stored::{base64_encode, Stored};
 use crate::domain::model::text::Text;
 
 /// The largest logo kept: 200 kB of image is 267 kB in storage, a small share of the
@@ -17,6 +17,9 @@ pub struct Logo {
     pub media_type: String,
     pub data: Vec<u8>,
 }
+
+// Stored from `pc2:` on: no `pc1:` entry of it was ever written.
+impl Stored for Logo {}
 
 /// Why a file was not taken as the logo.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -47,6 +47,16 @@ pub fn check_answers(read: AnswersRead, q: &Questionnaire) -> Result<AnswersRead
     Ok(AnswersRead { file, problems })
 }
 
+/// Whether `answer` fits `item` whole, by these checks (reports dropped): what
+/// `compute::carry_over::fits` must agree with (tested there).
+pub fn fits_as_checked(item: &Item, answer: &Answer) -> bool {
+    let mut problems = 0;
+    let kept = fitted(item, answer.clone(), &mut |_, why| {
+        problems += usize::from(!matches!(why, Unusable::Number(_) | Unusable::OtherDigits { .. }))
+    });
+    kept.as_ref() == Some(answer) && problems == 0
+}
+
 /// The answer as far as it fits `item`, each part that does not reported.
 fn fitted(
     item: &Item,

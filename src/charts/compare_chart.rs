@@ -1,0 +1,143 @@
+//! The comparison charts: firms side by side (each headline indicator a group, one bar
+//! a firm, the profile's target across the group), and one firm's two rounds (each
+//! indicator and dimension a pair of bars, T0 then T1, with the change written beside).
+
+use plotters::style::RGBColor;
+
+use super::grouped_bars::{grouped_chart_svg, Group, GroupedChart, Series, SERIES_COLORS};
+use crate::domain::model::text::Lang;
+use crate::domain::report::compare::{ChangeRow, FirmComparison, RoundsComparison};
+
+fn target_label(text: &str, lang: Lang) -> String {
+    format!("{} {text}", lang.pick("目标", "Target"))
+}
+
+/// The text alternative: each indicator with every firm's value.
+fn describe_firms(c: &FirmComparison, lang: Lang) -> String {
+    c.indicators
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = c
+                .firms
+                .iter()
+                .zip(&row.cells)
+                .map(|(firm, cell)| match lang {
+                    Lang::Zh => format!("{firm} {}", cell.text),
+                    Lang::En => format!("{firm} {}", cell.text),
+                })
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "{}（目标 {}）：{}。",
+                    row.name,
+                    row.target_text,
+                    cells.join("，")
+                ),
+                Lang::En => format!(
+                    "{} (target {}): {}.",
+                    row.name,
+                    row.target_text,
+                    cells.join(", ")
+                ),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One series a firm, one group a headline indicator.
+pub fn firms_chart_svg(c: &FirmComparison, lang: Lang) -> String {
+    let series = c
+        .firms
+        .iter()
+        .zip(SERIES_COLORS.iter().cycle())
+        .map(|(label, &color)| Series {
+            label: label.clone(),
+            color,
+        })
+        .collect();
+    let groups = c
+        .indicators
+        .iter()
+        .map(|row| Group {
+            name: row.name.clone(),
+            note: String::new(),
+            marker: row
+                .target
+                .map(|t| (t, target_label(&row.target_text, lang))),
+            bars: row
+                .cells
+                .iter()
+                .map(|c| (c.value, c.text.clone()))
+                .collect(),
+        })
+        .collect();
+    grouped_chart_svg(&GroupedChart {
+        class: "compare-chart",
+        title: lang.pick(
+            "核心指标：企业并排比较",
+            "Headline indicators, firms side by side",
+        ),
+        description: describe_firms(c, lang),
+        series,
+        groups,
+    })
+}
+
+/// The earlier round in a lighter blue, the later in the dark one.
+const BEFORE_COLOR: RGBColor = RGBColor(0x5b, 0x7d, 0xb1);
+const AFTER_COLOR: RGBColor = RGBColor(0x1e, 0x3a, 0x6b);
+
+fn describe_rounds(c: &RoundsComparison, rows: &[&ChangeRow], lang: Lang) -> String {
+    rows.iter()
+        .map(|r| match lang {
+            Lang::Zh => format!(
+                "{}：{} {} → {} {}，{}。",
+                r.name, c.before_label, r.before_text, c.after_label, r.after_text, r.change_text
+            ),
+            Lang::En => format!(
+                "{}: {} {} → {} {}, {}.",
+                r.name, c.before_label, r.before_text, c.after_label, r.after_text, r.change_text
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// T0 → T1: a pair of bars a figure (the indicators, then the dimensions), the change
+/// as the group's note.
+pub fn rounds_chart_svg(c: &RoundsComparison, lang: Lang) -> String {
+    let rows: Vec<&ChangeRow> = c.indicators.iter().chain(&c.dimensions).collect();
+    let groups = rows
+        .iter()
+        .map(|r| Group {
+            name: r.name.clone(),
+            note: r.change_text.clone(),
+            marker: None,
+            bars: vec![
+                (r.before, r.before_text.clone()),
+                (r.after, r.after_text.clone()),
+            ],
+        })
+        .collect();
+    let title = match lang {
+        Lang::Zh => format!("{}：{} → {}", c.firm, c.before_label, c.after_label),
+        Lang::En => format!("{}: {} → {}", c.firm, c.before_label, c.after_label),
+    };
+    grouped_chart_svg(&GroupedChart {
+        class: "rounds-chart",
+        title: &title,
+        description: describe_rounds(c, &rows, lang),
+        series: vec![
+            Series {
+                label: c.before_label.clone(),
+                color: BEFORE_COLOR,
+            },
+            Series {
+                label: c.after_label.clone(),
+                color: AFTER_COLOR,
+            },
+        ],
+        groups,
+    })
+}
