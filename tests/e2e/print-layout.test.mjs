@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, ROOT, OUTPUT, useApp, chooseQuestionnaire, printReport, showFirmFields } from './support.mjs';
+import { openApp, ROOT, OUTPUT, useApp, chooseQuestionnaire, importAnswers, printReport, showFirmFields } from './support.mjs';
 
 const app = useApp();
 
@@ -23,7 +23,7 @@ const DRAFT = [/待核实/, /working assumption/i, /\bseries\b/i, /\bTODO\b/, /u
 /** Fills each questionnaire the way a typical firm would answer it. */
 const FIRMS = {
   async 'sme-digital-level'(page) {
-    await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
+    await importAnswers(page, join(ROOT, 'tests/answers/mixed-firm.json'));
     await page.waitForSelector('#score-total');
   },
   async 'cmmm-self-diagnosis'(page) {
