@@ -7,6 +7,9 @@
 // release when one is waiting, applied only when the user asks for it.
 const APP_JS = '__APP_JS__';
 const APP_WASM = '__APP_WASM__';
+/** Their subresource integrity (Trunk's hashes; empty when the build has none). */
+const APP_JS_INTEGRITY = '__APP_JS_INTEGRITY__';
+const APP_WASM_INTEGRITY = '__APP_WASM_INTEGRITY__';
 /** After this long without the app, the boot screen offers to retry (loading goes on). */
 const SLOW_MS = 30_000;
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -28,10 +31,17 @@ boot?.querySelector('.boot-retry')?.addEventListener('click', () => location.rel
 const slow = setTimeout(() => showFailure(`${SLOW_MS / 1000} 秒后仍未加载完成。/ Still not loaded after ${SLOW_MS / 1000} s.`), SLOW_MS);
 
 async function start() {
+  // The boot screen is painted first (a frame, then a task after it), and only then are
+  // the glue and the wasm fetched and the app started: on a fast link the app would
+  // otherwise be running before the first paint, and the page show nothing until it had
+  // mounted; and the first paint waits for no download but the page's own.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  // The glue is preloaded with its integrity, which the import then uses.
+  const glueLink = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: APP_JS, crossOrigin: 'anonymous' });
+  if (APP_JS_INTEGRITY) glueLink.integrity = APP_JS_INTEGRITY;
+  document.head.append(glueLink);
   const wasmUrl = new URL(APP_WASM, location.href).href;
-  // The same request as Trunk's preload (credentials, integrity), so that it is reused.
-  const preload = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href === wasmUrl);
-  const wasm = fetch(wasmUrl, { credentials: 'same-origin', integrity: preload?.integrity ?? '' }).then(
+  const wasm = fetch(wasmUrl, { credentials: 'same-origin', integrity: APP_WASM_INTEGRITY }).then(
     (response) => {
       if (!response.ok) throw new Error(`${APP_WASM}: HTTP ${response.status}`);
       return response;
@@ -41,10 +51,6 @@ async function start() {
     },
   );
   const glue = await import(APP_JS);
-  // The boot screen is painted before the app starts (a frame, then a task after it): on a
-  // fast link the wasm would otherwise be running before the first paint, and the page show
-  // nothing until the app had mounted.
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   await glue.default({ module_or_path: wasm });
 }
 
