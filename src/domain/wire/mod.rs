@@ -7,3 +7,4 @@ pub mod compiled;
 pub mod csv;
 pub mod formats;
 pub mod stored;
+pub mod workbench;
