@@ -9,7 +9,7 @@
 // A native test: std's sort and parsing are right here.
 #![allow(clippy::disallowed_methods)]
 
-use std::process::Command;
+mod support;
 
 use proptest::prelude::*;
 use shuzhuan::domain::model::questionnaire::Questionnaire;
@@ -25,8 +25,7 @@ fn score(file: &str, lenient: bool) -> (i32, String, Vec<String>) {
     } else {
         "sme-digital-level"
     };
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shuzhuan"));
-    cmd.args([
+    let mut args = vec![
         "score",
         "--lang",
         "en",
@@ -36,22 +35,13 @@ fn score(file: &str, lenient: bool) -> (i32, String, Vec<String>) {
         q,
         "--targets",
         "national-2025",
-    ]);
+    ];
     if lenient {
-        cmd.arg("--lenient");
+        args.push("--lenient");
     }
-    let out = cmd
-        .arg(file)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    let lines = err.lines().map(str::to_string).collect();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        lines,
-    )
+    args.push(file);
+    let (code, out, err) = support::run_cli(&args);
+    (code, out, err.lines().map(str::to_string).collect())
 }
 
 #[test]

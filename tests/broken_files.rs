@@ -6,7 +6,9 @@
 // A native test: std's sort is right here.
 #![allow(clippy::disallowed_methods)]
 
-use std::process::Command;
+mod support;
+
+use support::run_cli;
 
 #[test]
 fn every_broken_file_yields_exactly_its_expected_errors() {
@@ -29,17 +31,9 @@ fn every_broken_file_yields_exactly_its_expected_errors() {
             .map(|e| format!("{name}:{e}"))
             .collect();
         assert!(!expected.is_empty(), "{name} lists no expected error");
-        let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-            .args(["check", "--lang", "en", &name])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{name} must fail the check");
-        let printed: Vec<String> = String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(str::to_string)
-            .collect();
+        let (code, out, _) = run_cli(&["check", "--lang", "en", &name]);
+        assert_eq!(code, 1, "{name} must fail the check");
+        let printed: Vec<String> = out.lines().map(str::to_string).collect();
         assert_eq!(printed, expected, "{name}");
     }
 }

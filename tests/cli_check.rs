@@ -1,20 +1,13 @@
 //! `shuzhuan check`: every built-in file is clean; broken files yield each error with
 //! its file, line, column and field.
 
-use std::process::Command;
+mod support;
+
+use support::run_cli;
 
 fn check(files: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-        .arg("check")
-        .args(["--lang", "en"])
-        .args(files)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run shuzhuan");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    let (code, out, _) = run_cli(&[&["check", "--lang", "en"], files].concat());
+    (code, out)
 }
 
 #[test]
@@ -30,12 +23,7 @@ fn every_built_in_file_passes() {
 
 #[test]
 fn messages_are_chinese_by_default() {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-        .args(["check", "tests/broken/missing-chinese.toml"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (_, text, _) = run_cli(&["check", "tests/broken/missing-chinese.toml"]);
     assert!(
         text.contains("questionnaire.title: 缺少中文文本（zh）"),
         "{text}"
@@ -44,14 +32,6 @@ fn messages_are_chinese_by_default() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-        .arg("check")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-        .arg("frobnicate")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(run_cli(&["check"]).0, 2);
+    assert_eq!(run_cli(&["frobnicate"]).0, 2);
 }

@@ -4,24 +4,16 @@
 
 mod support;
 
-use support::run_cli;
+use support::{run_cli, ANSWERS_FILES};
 
 fn rollup(args: &[&str]) -> (i32, String, String) {
     run_cli(&[&["rollup"], args].concat())
 }
 
-const ALL: [&str; 5] = [
-    "tests/answers/damaged.json",
-    "tests/answers/empty-firm.json",
-    "tests/answers/mixed-firm.json",
-    "tests/answers/other-questionnaire.json",
-    "tests/answers/other-version.json",
-];
-
 #[test]
 fn the_sme_firms_are_rolled_up_and_the_others_left_out_by_reason() {
     let mut args = vec!["--lang", "en"];
-    args.extend(ALL);
+    args.extend(ANSWERS_FILES);
     let (code, out, err) = rollup(&args);
     assert_eq!(code, 1, "some files were left out");
     // The first readable file (empty-firm.json) names the SME questionnaire. The mixed
@@ -249,4 +241,62 @@ fn names_from_a_questionnaire_file_are_escaped_on_the_terminal() {
     assert!(table.contains("数控\\u{202e}率"), "{table}");
     let r: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(r["indicators"][0]["name"], "数控\u{202e}率");
+}
+
+/// Each answer a file has that cannot be used is printed as `score` prints it (the
+/// corpus's `.expect` lines, escaped for the terminal alike) and left out of its firm,
+/// which is rolled up on the others; the last line counts them. They make the exit code
+/// 1 unless `--lenient`.
+#[test]
+fn answers_that_cannot_be_used_are_reported_and_left_out_of_their_firms() {
+    // The first file is read before the others (it names the questionnaire); the rest
+    // are read on the other threads: both report.
+    let files = [
+        "tests/broken_answers/unknown-option.json",
+        "tests/answers/mixed-firm.json",
+        "tests/broken_answers/bidi-in-item-id.json",
+        "tests/broken_answers/number-negative.json",
+    ];
+    let expected: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.strip_suffix(".json"))
+        .filter(|f| f.starts_with("tests/broken_answers/"))
+        .flat_map(|f| {
+            let expect = std::fs::read_to_string(format!("{f}.expect")).unwrap();
+            expect
+                .lines()
+                .skip(1)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(expected.len(), 3);
+    for lenient in [false, true] {
+        let mut args = vec!["--lang", "en", "--format", "json"];
+        if lenient {
+            args.push("--lenient");
+        }
+        args.extend(files);
+        let (code, out, err) = rollup(&args);
+        assert_eq!(
+            code,
+            if lenient { 0 } else { 1 },
+            "lenient {lenient}: {err}"
+        );
+        let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(r["firms"], 4, "every file is rolled up on what can be used");
+        let lines: Vec<&str> = err.lines().collect();
+        for line in &expected {
+            assert!(lines.contains(&line.as_str()), "{line} in {err}");
+        }
+        assert!(!err.contains('\u{202e}'), "{err:?}");
+        assert_eq!(
+            lines[lines.len() - 2..],
+            [
+                "4 rolled up (4 incomplete), 0 left out (0 other questionnaire, 0 other version, 0 unreadable)",
+                "3 answers in 3 files could not be used and were left out of their firms",
+            ],
+            "{err}"
+        );
+    }
 }

@@ -7,19 +7,11 @@
 
 mod support;
 
-use support::run_cli;
+use support::{run_cli, ANSWERS_FILES};
 
 fn score(args: &[&str]) -> (i32, String, String) {
     run_cli(&[&["score"], args].concat())
 }
-
-const ALL: [&str; 5] = [
-    "tests/answers/damaged.json",
-    "tests/answers/empty-firm.json",
-    "tests/answers/mixed-firm.json",
-    "tests/answers/other-questionnaire.json",
-    "tests/answers/other-version.json",
-];
 
 #[test]
 fn good_files_are_scored_and_bad_ones_named() {
@@ -31,7 +23,7 @@ fn good_files_are_scored_and_bad_ones_named() {
         "--lang",
         "en",
     ];
-    args.extend(ALL);
+    args.extend(ANSWERS_FILES);
     let (code, out, err) = score(&args);
     assert_eq!(code, 1, "some files failed");
     let lines: Vec<&str> = out.lines().collect();
@@ -116,7 +108,7 @@ fn csv_output_has_a_header_and_one_row_per_file() {
     assert_eq!(lines.len(), 3);
     assert!(
         lines[0].starts_with(
-            "file,questionnaire,questionnaire_version,profile,firm,region,sector,size,total,total_max,level,level_name,completeness,answered,asked,provisional,equipment_systems_percent,"
+            "file,questionnaire,questionnaire_version,profile,firm,region,sector,size,round,assessed_on,total,total_max,level,level_name,completeness,answered,asked,provisional,equipment_systems_percent,"
         ),
         "{}",
         lines[0]
@@ -145,6 +137,8 @@ fn csv_output_has_a_header_and_one_row_per_file() {
     assert_eq!(cell("level"), "2");
     assert_eq!(cell("level_name"), "二级");
     assert_eq!(cell("profile"), "taizhou-2025");
+    // Written before rounds and dates: empty cells, not made-up ones.
+    assert_eq!([cell("round"), cell("assessed_on")], ["", ""]);
     // 20 of 39 answered (docs/scoring.md, the mixed firm: the R&D staff with design tools
     // are not asked until their total is given), unrounded: 51.282051282051285.
     assert_eq!(
@@ -174,6 +168,46 @@ fn csv_output_has_a_header_and_one_row_per_file() {
     );
     // Every row has a cell for every column.
     assert_eq!(lines[2].split(',').count(), header.len());
+}
+
+/// A re-assessment's round and date come out as the file gives them, in CSV and JSON Lines.
+#[test]
+fn the_round_and_the_date_are_columns() {
+    let dir = std::env::temp_dir().join(format!("shuzhuan-rounds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mixed = std::fs::read_to_string("tests/answers/mixed-firm.json").unwrap();
+    let dated = mixed.replacen(
+        '{',
+        r#"{ "round": "2026 复评, T1", "assessed_on": "2026-03-31","#,
+        1,
+    );
+    let path = dir.join("t1.json");
+    std::fs::write(&path, dated).unwrap();
+    let path = path.to_str().unwrap();
+    let run = |format: &str| {
+        let (code, out, err) = score(&[
+            "--questionnaire",
+            "sme-digital-level",
+            "--targets",
+            "taizhou-2025",
+            "--format",
+            format,
+            path,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let csv = run("csv");
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.contains(",\"2026 复评, T1\",2026-03-31,46.5,"),
+        "quoted for its comma, then the date and the total: {row}"
+    );
+    let jsonl = run("jsonl");
+    let record: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(record["round"], "2026 复评, T1");
+    assert_eq!(record["assessed_on"], "2026-03-31");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -8,7 +8,6 @@ mod support;
 
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::report::{dimension_rows, score_summary};
-use std::process::Command;
 use support::{assessed_national, builtin};
 
 /// Every CMMM sub-domain answered: 人员 (2), 技术 (3), 资源 (2), 制造 (13), in file order.
@@ -111,18 +110,14 @@ fn the_cli_prints_the_cut_score() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("cmmm.json");
     std::fs::write(&file, json).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-        .args([
-            "score",
-            "--questionnaire",
-            "cmmm-self-diagnosis",
-            "--targets",
-            "national-2025",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let table = String::from_utf8(out.stdout).unwrap();
+    let (_, table, _) = support::run_cli(&[
+        "score",
+        "--questionnaire",
+        "cmmm-self-diagnosis",
+        "--targets",
+        "national-2025",
+        file.to_str().unwrap(),
+    ]);
     assert!(
         table.contains(" 1.79 ") && table.contains("一级"),
         "{table}"

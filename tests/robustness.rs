@@ -2,7 +2,8 @@
 //! random bytes and random mutations of the built-in files to the TOML reader and the
 //! checker (questionnaires, target profiles, the benchmark), random bytes to the decoder
 //! of stored entries and to the decoder of compiled files (and mutations of real
-//! ones). Hand-made broken files, one per error, are tests/broken/.
+//! ones), and a compiled condition nested far deeper than any file can write.
+//! Hand-made broken files, one per error, are tests/broken/.
 
 // A native test: std is right here.
 #![allow(clippy::disallowed_methods)]
@@ -10,12 +11,15 @@
 use proptest::prelude::*;
 
 use shuzhuan::builtin;
+use shuzhuan::domain::model::condition::{Condition, MAX_DECODED_DEPTH};
 use shuzhuan::domain::model::questionnaire::Questionnaire;
 use shuzhuan::domain::read::check::benchmark::load_benchmark;
 use shuzhuan::domain::read::check::load_questionnaire;
 use shuzhuan::domain::read::check::targets::load_target_profile;
 use shuzhuan::domain::wire::compiled::{decode_catalogue, decode_questionnaire, encode};
-use shuzhuan::domain::wire::stored::{decode_entry, Consultant, CustomFile, Saved, Settings};
+use shuzhuan::domain::wire::stored::{
+    decode_entry, entry_of_bytes, Consultant, CustomFile, Saved, Settings,
+};
 
 /// What a mutation may put into a file: the pieces of TOML and of the condition language
 /// that are most likely to reach an unusual path.
@@ -143,25 +147,6 @@ fn read_everything(src: &str, known: &[&Questionnaire]) {
     let _ = load_benchmark("fuzz.toml", src, known);
 }
 
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            out.push(if i <= chunk.len() {
-                char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize])
-            } else {
-                '='
-            });
-        }
-    }
-    out
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -208,10 +193,12 @@ proptest! {
         bytes in proptest::collection::vec(any::<u8>(), 0..300),
         text in ".{0,80}",
     ) {
-        for raw in [format!("pc1:{}", base64(&bytes)), format!("pc1:{text}"), text.clone()] {
+        let pc2 = entry_of_bytes(&bytes);
+        let pc1 = format!("pc1:{}", pc2.strip_prefix("pc2:").unwrap_or(&pc2));
+        for raw in [pc1, pc2, format!("pc1:{text}"), text.clone()] {
             let _ = decode_entry::<Saved>(&raw);
             let _ = decode_entry::<Settings>(&raw);
-            let _ = decode_entry::<CustomFile>(&raw);
+            let _ = decode_entry::<Vec<CustomFile>>(&raw);
             let _ = decode_entry::<Consultant>(&raw);
         }
     }
@@ -239,4 +226,53 @@ proptest! {
         bytes.truncate(index(cut, bytes.len()) + 1);
         let _ = decode_questionnaire(&bytes);
     }
+}
+
+/// A compiled questionnaire whose first item shows if a condition `depth` levels deep
+/// holds: `wrapper` (the postcard variant tag of `not`, `and` or `or`) `depth` times around
+/// `answered(a)`. Written by hand, because encoding such a tree would itself recurse down it.
+fn compiled_with_condition_nested(depth: usize, wrapper: u8) -> Vec<u8> {
+    const MARK: &str = "NESTED-CONDITION-GOES-HERE";
+    let mut q = questionnaires()[0].clone();
+    q.sections[0].dimensions[0].items[0].visible_if = Some(Condition::Answered(MARK.into()));
+    let bytes = encode(&q);
+    // `Answered` is the enum's second variant (tag 1), then the id's length and bytes.
+    let mut placeholder = vec![1, MARK.len() as u8];
+    placeholder.extend_from_slice(MARK.as_bytes());
+    let at = bytes
+        .windows(placeholder.len())
+        .position(|w| w == placeholder)
+        .expect("the placeholder is in the encoding");
+    let mut nested = vec![wrapper; depth];
+    nested.extend_from_slice(&[1, 1, b'a']);
+    [&bytes[..at], &nested[..], &bytes[at + placeholder.len()..]].concat()
+}
+
+/// A crafted compiled file (or worker reply) with a condition nested far deeper than the
+/// parser allows is refused with an error; decoding it used to recurse until the stack
+/// overflowed. The tree the limit allows still decodes.
+#[test]
+fn a_compiled_condition_nested_thousands_deep_is_refused_not_overflowed() {
+    // Postcard's tags for `Not`, `And` and `Or`: the variants after the four leaves.
+    for wrapper in [4u8, 5, 6] {
+        let deep = compiled_with_condition_nested(100_000, wrapper);
+        assert!(
+            decode_questionnaire(&deep).is_err(),
+            "variant {wrapper}: 100,000 deep is refused"
+        );
+    }
+    // `not` nested as deep as the decoder allows decodes to that tree, printed in full.
+    let q = decode_questionnaire(&compiled_with_condition_nested(MAX_DECODED_DEPTH, 4))
+        .expect("within the limit");
+    let shown = q.sections[0].dimensions[0].items[0]
+        .visible_if
+        .as_ref()
+        .expect("the condition is there")
+        .to_string();
+    assert_eq!(shown.matches("not (").count(), MAX_DECODED_DEPTH);
+    assert!(
+        decode_questionnaire(&compiled_with_condition_nested(MAX_DECODED_DEPTH + 1, 4)).is_err()
+    );
+    // The refusal leaves the decoder's count as it was: the same file decodes again.
+    assert!(decode_questionnaire(&compiled_with_condition_nested(MAX_DECODED_DEPTH, 4)).is_ok());
 }

@@ -13,7 +13,7 @@ use shuzhuan::domain::model::questionnaire::Questionnaire;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::read::answers_file::AnswersFile;
 use shuzhuan::domain::report::rollup_report;
-use support::{answers, builtin, SME_ALL_BEST};
+use support::{answers, builtin, sme_best_except, SME_ALL_BEST, SME_ALL_WORST};
 
 fn file(q: &Questionnaire, spec: &str) -> AnswersFile {
     AnswersFile::new(
@@ -194,57 +194,32 @@ fn sme_best_complete() -> String {
     format!("{SME_ALL_BEST}{SCENARIOS_AND_HEADLINE}")
 }
 
-/// The worst answers of tests/scoring_golden.rs (0 points, below 一级), with 30 of 60 key
+/// The worst answers (support::SME_ALL_WORST: 0 points, below 一级), with 30 of 60 key
 /// processes under numerical control and no platform.
-const SME_WORST: &str = "
-    network = none
-    equip_total = 100
-    equip_digital = 5
-    equip_networked = 0
-    auto_data_capture = none
-    system_coverage = none
-    network_security = none
-    data_security = none
-    digital_plan = none
-    governance = none
-    talent_measures = none
-    digital_invest_avg = 0
-    revenue = 1000
-    has_yearly_figures = no
-    energy_per_revenue = up
-    pass_rate = down
-    revenue_per_employee = down
-    cost_per_revenue = up
-    key_processes = 60
-    cnc_key_processes = 30
-    uses_platform = no
-";
+fn sme_worst() -> String {
+    format!("{SME_ALL_WORST}\nkey_processes = 60\ncnc_key_processes = 30\nuses_platform = no")
+}
 
 /// The best answers with the worst management and trends and no information system:
 /// 50 − 10 = 40 points, exactly 二级 (tests/scoring_golden.rs); no key processes; a platform.
-const SME_AT_40: &str = "
-    network = shopfloor, enterprise, 5g, full_coverage
-    equip_total = 100
-    equip_digital = 80
-    equip_networked = 70
-    auto_data_capture = product_design, process_design, marketing, after_sales, planning, production_control, quality, equipment, safety, energy, purchasing, warehouse_logistics, finance, hr
-    system_coverage = none
-    network_security = policy, products, risk_assessment, boundary_detection
-    data_security = policy, products, risk_assessment, inventory
-    digital_plan = none
-    governance = none
-    talent_measures = none
-    digital_invest_avg = 0
-    revenue = 1000
-    has_yearly_figures = no
-    energy_per_revenue = up
-    pass_rate = down
-    revenue_per_employee = down
-    cost_per_revenue = up
-    key_processes = 0
-    cnc_key_processes = 0
-    uses_platform = yes
-";
+fn sme_at_40() -> String {
+    sme_best_except(
+        "
+        system_coverage = none
+        digital_plan = none
+        governance = none
+        talent_measures = none
+        digital_invest_avg = 0
+        energy_per_revenue = up
+        pass_rate = down
+        revenue_per_employee = down
+        cost_per_revenue = up
+        key_processes = 0
+        cnc_key_processes = 0
+        uses_platform = yes
+    ",
+    )
+}
 
 #[test]
 fn four_firms_on_the_sme_questionnaire() {
@@ -254,7 +229,7 @@ fn four_firms_on_the_sme_questionnaire() {
     let r = roll_up(
         &q,
         "national-2025",
-        &[&sme_best_complete(), mixed, SME_WORST, SME_AT_40],
+        &[&sme_best_complete(), mixed, &sme_worst(), &sme_at_40()],
     );
     // Only the first firm answered everything.
     assert_eq!((r.firms, r.incomplete), (4, 3));
@@ -374,12 +349,12 @@ fn firms_of_another_questionnaire_or_version_are_left_out_with_their_reason() {
     let q = builtin("sme-digital-level");
     let quick = builtin("headline-quick");
     let mut rollup = Rollup::new(&q, c.profile("national-2025").unwrap());
-    assert_eq!(rollup.add_file(&file(&q, SME_WORST)), Ok(()));
+    assert_eq!(rollup.add_file(&file(&q, &sme_worst())), Ok(()));
     assert_eq!(
         rollup.add_file(&file(&quick, QUICK_A)),
         Err(LeftOut::OtherQuestionnaire)
     );
-    let mut old = file(&q, SME_WORST);
+    let mut old = file(&q, &sme_worst());
     old.questionnaire.version = "2022.1".into();
     assert_eq!(rollup.add_file(&old), Err(LeftOut::OtherVersion));
     rollup.leave_out(LeftOut::Unreadable);

@@ -6,7 +6,7 @@ mod support;
 
 use shuzhuan::domain::compute::evaluation::evaluate;
 use shuzhuan::domain::compute::scoring::{score, Score};
-use support::{answers, builtin};
+use support::{answers, builtin, sme_best_except as best_except, SME_ALL_WORST};
 
 fn sme(spec: &str) -> Score {
     let q = builtin("sme-digital-level");
@@ -78,26 +78,7 @@ fn all_best() {
 #[test]
 fn all_worst() {
     // 5 of 100 machines digital (5 % → 0), none networked; every trend the wrong way.
-    let s = sme("
-        network = none
-        equip_total = 100
-        equip_digital = 5
-        equip_networked = 0
-        auto_data_capture = none
-        system_coverage = none
-        network_security = none
-        data_security = none
-        digital_plan = none
-        governance = none
-        talent_measures = none
-        digital_invest_avg = 0
-        revenue = 1000
-        has_yearly_figures = no
-        energy_per_revenue = up
-        pass_rate = down
-        revenue_per_employee = down
-        cost_per_revenue = up
-    ");
+    let s = sme(SME_ALL_WORST);
     assert!(dims(&s).iter().all(|(_, p)| *p == 0.0));
     assert_eq!(s.total, 0.0);
     assert_eq!(s.level, None);
@@ -147,23 +128,6 @@ fn mixed_with_dont_know() {
     // questions are missing.
     assert_eq!(s.missing.len(), 19);
     assert!((s.completeness - 20.0 * 100.0 / 39.0).abs() < 1e-9);
-}
-
-/// ALL_BEST with some answers replaced.
-fn best_except(changes: &str) -> String {
-    let keys: Vec<&str> = changes
-        .lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, _)| k.trim())
-        .collect();
-    let kept: Vec<&str> = ALL_BEST
-        .lines()
-        .filter(|l| {
-            l.split_once('=')
-                .is_none_or(|(k, _)| !keys.contains(&k.trim()))
-        })
-        .collect();
-    format!("{}\n{changes}", kept.join("\n"))
 }
 
 #[test]

@@ -46,7 +46,6 @@ fn written(job: WorkbenchJob) -> Vec<u8> {
 struct Firm {
     id: String,
     file: AnswersFile,
-    round: &'static str,
     assessment: Assessment,
 }
 
@@ -64,11 +63,12 @@ fn firms(q: &Questionnaire) -> Vec<Firm> {
                 sector: "machinery".into(),
                 ..Default::default()
             };
-            let (file, assessment) = assessed_file(q, "taizhou-2025", firm, spec);
+            let (mut file, assessment) = assessed_file(q, "taizhou-2025", firm, spec);
+            file.round = if i == 0 { "T0" } else { "T1" }.into();
+            file.assessed_on = "2026-03-01".into();
             Firm {
                 id: format!("f{i}"),
                 file,
-                round: if i == 0 { "T0" } else { "T1" },
                 assessment,
             }
         })
@@ -83,8 +83,6 @@ fn tables(lang: Lang) -> Vec<Table> {
         .map(|f| PortfolioEntry {
             id: &f.id,
             file: &f.file,
-            round: f.round,
-            assessed_on: "2026-03-01",
             questionnaire: &q,
             assessment: &f.assessment,
         })

@@ -9,7 +9,6 @@ use shuzhuan::domain::model::answers::Answer;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::read::answers_file::read_answers_file;
 use shuzhuan::domain::report::upgrade_notice;
-use std::process::Command;
 use support::builtin;
 
 #[test]
@@ -116,24 +115,19 @@ fn the_conversion_table_names_only_what_exists() {
 
 #[test]
 fn the_cli_scores_an_old_answers_file_and_says_what_changed() {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuzhuan"))
-        .args([
-            "score",
-            "--questionnaire",
-            "sme-digital-level",
-            "--targets",
-            "national-2025",
-            "--format",
-            "json",
-            "tests/answers/mixed-firm-2024.1.json",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, out, err) = support::run_cli(&[
+        "score",
+        "--questionnaire",
+        "sme-digital-level",
+        "--targets",
+        "national-2025",
+        "--format",
+        "json",
+        "tests/answers/mixed-firm-2024.1.json",
+    ]);
+    assert_eq!(code, 0);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(rows[0]["total"], 43.375);
-    let err = String::from_utf8(out.stderr).unwrap();
     assert!(
         err.contains("tests/answers/mixed-firm-2024.1.json: 这份评估按问卷 2024.1 版填写")
             && err.contains("规划实施 5 → 4.5 分")

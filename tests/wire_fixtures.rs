@@ -32,7 +32,8 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// A storage entry exactly as localStorage holds it (`pc1:` and base64, no newline).
+/// A storage entry exactly as localStorage holds it (`pc1:` or `pc2:` and base64, no
+/// newline).
 fn entry(name: &str) -> String {
     String::from_utf8(fixture(name)).expect("an entry is ASCII")
 }
@@ -86,8 +87,19 @@ fn saved_assessment() -> Saved {
             answers,
             created_at: "2026-12-01T08:30:00.000Z".into(),
             updated_at: "2026-12-02T03:30:00.000Z".into(),
+            // A pc1 entry has no round, and gets the day of its last save (updated_at).
+            round: String::new(),
+            assessed_on: "2026-12-02".into(),
         },
     }
+}
+
+/// The pc2 fixture: the same assessment as a re-assessment, with its round and date.
+fn saved_assessment_pc2() -> Saved {
+    let mut s = saved_assessment();
+    s.file.round = "2026 复评 T1".into();
+    s.file.assessed_on = "2026-11-30".into();
+    s
 }
 
 fn settings() -> Settings {
@@ -151,6 +163,32 @@ fn sources_fnv(files: &[&str]) -> u64 {
 fn a_saved_assessment_decodes_field_by_field() {
     let raw = entry("saved-assessment.pc1");
     let s: Saved = decode_entry(&raw).expect("the saved assessment decodes");
+    check_saved_assessment(&s);
+    assert_eq!(s.file.round, "", "pc1 had no round");
+    assert_eq!(
+        s.file.assessed_on, "2026-12-02",
+        "the day of its last save, 2026-12-02T03:30:00.000Z"
+    );
+    assert_eq!(s, saved_assessment());
+    // Written again, it is a pc2 entry that reads back the same.
+    let again = encode_entry(&s);
+    assert!(again.starts_with("pc2:"), "{again}");
+    assert_eq!(decode_entry::<Saved>(&again), Some(s));
+}
+
+#[test]
+fn a_pc2_saved_assessment_decodes_field_by_field() {
+    let raw = entry("saved-assessment.pc2");
+    let s: Saved = decode_entry(&raw).expect("the saved assessment decodes");
+    check_saved_assessment(&s);
+    assert_eq!(s.file.round, "2026 复评 T1");
+    assert_eq!(s.file.assessed_on, "2026-11-30");
+    assert_eq!(s, saved_assessment_pc2());
+    assert_eq!(encode_entry(&s), raw, "today's code writes the same entry");
+}
+
+/// What the pc1 and pc2 saved assessments share: everything but the round and date.
+fn check_saved_assessment(s: &Saved) {
     assert_eq!(
         (s.format_version, s.id.as_str(), s.section, s.scroll_y),
         (1, ASSESSMENT_ID, 1, 812.5)
@@ -210,8 +248,6 @@ fn a_saved_assessment_decodes_field_by_field() {
         "what not applicable and don't know set aside"
     );
 
-    assert_eq!(s, saved_assessment());
-    assert_eq!(encode_entry(&s), raw, "today's code writes the same entry");
 }
 
 #[test]
@@ -222,7 +258,8 @@ fn a_settings_entry_decodes_field_by_field() {
     assert_eq!(s.lang, Lang::En);
     assert_eq!(s.current.as_deref(), Some(ASSESSMENT_ID));
     assert_eq!(s, settings());
-    assert_eq!(encode_entry(&s), raw);
+    assert_eq!(encode_entry(&s), entry("settings.pc2"));
+    assert_eq!(entry("settings.pc2"), pc2_of(&raw), "the layout did not change");
 }
 
 #[test]
@@ -241,7 +278,8 @@ fn a_custom_files_entry_decodes_field_by_field() {
     );
     assert_eq!(files, custom_files());
     // The app writes a slice (`storage::save_custom_files`): the same bytes as a Vec.
-    assert_eq!(encode_entry(&files.as_slice()), raw);
+    assert_eq!(encode_entry(&files.as_slice()), entry("custom-files.pc2"));
+    assert_eq!(entry("custom-files.pc2"), pc2_of(&raw), "the layout did not change");
 }
 
 #[test]
@@ -251,7 +289,14 @@ fn a_consultant_entry_decodes_field_by_field() {
     assert_eq!(c.name, "王工");
     assert_eq!(c.organisation, "某数字化咨询有限公司");
     assert_eq!(c, consultant());
-    assert_eq!(encode_entry(&c), raw);
+    assert_eq!(encode_entry(&c), entry("consultant.pc2"));
+    assert_eq!(entry("consultant.pc2"), pc2_of(&raw), "the layout did not change");
+    assert_eq!(decode_entry::<Consultant>(&entry("consultant.pc2")), Some(c));
+}
+
+/// A pc1 entry of a type whose layout pc2 kept: the same bytes under the new tag.
+fn pc2_of(pc1: &str) -> String {
+    format!("pc2:{}", pc1.strip_prefix("pc1:").expect("a pc1 entry"))
 }
 
 // ---------------------------------------------------------------------------------
@@ -549,16 +594,17 @@ fn write_fixtures() {
             println!("wrote {name}");
         }
     };
+    // The .pc1 entries were written by pc1's code (commit 6077f8a); today's writes pc2.
     write(
-        "saved-assessment.pc1",
-        encode_entry(&saved_assessment()).as_bytes(),
+        "saved-assessment.pc2",
+        encode_entry(&saved_assessment_pc2()).as_bytes(),
     );
-    write("settings.pc1", encode_entry(&settings()).as_bytes());
+    write("settings.pc2", encode_entry(&settings()).as_bytes());
     write(
-        "custom-files.pc1",
+        "custom-files.pc2",
         encode_entry(&custom_files().as_slice()).as_bytes(),
     );
-    write("consultant.pc1", encode_entry(&consultant()).as_bytes());
+    write("consultant.pc2", encode_entry(&consultant()).as_bytes());
 
     let embedded: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.bin"));
     let today = builtin::catalogue().expect("built-in files load");

@@ -45,6 +45,9 @@ pub struct RollupArgs {
     pub questionnaire: Option<String>,
     pub format: Format,
     pub lang: Lang,
+    /// Answers that cannot be used (left out of their firm either way) do not make the
+    /// exit code 1.
+    pub lenient: bool,
     /// Answers files, and folders whose `.json` files are all read.
     pub files: Vec<String>,
 }
@@ -146,9 +149,11 @@ fn parse_score(args: &[String]) -> Result<Command, UsageError> {
 fn parse_rollup(args: &[String]) -> Result<Command, UsageError> {
     let (mut profile, mut questionnaire) = (None, None);
     let (mut format, mut lang, mut files) = (Format::Table, Lang::Zh, Vec::new());
+    let mut lenient = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--lenient" => lenient = true,
             "--profile" => match it.next() {
                 Some(p) => profile = Some(p.clone()),
                 None => return Err(UsageError(Some("--profile takes a target profile"))),
@@ -180,6 +185,7 @@ fn parse_rollup(args: &[String]) -> Result<Command, UsageError> {
         questionnaire,
         format,
         lang,
+        lenient,
         files,
     }))
 }
@@ -214,12 +220,13 @@ mod tests {
             }))
         );
         assert_eq!(
-            parse_words("rollup a.json --profile taizhou-2025 answers/ --format json"),
+            parse_words("rollup a.json --profile taizhou-2025 answers/ --format json --lenient"),
             Ok(Command::Rollup(RollupArgs {
                 profile: Some("taizhou-2025".into()),
                 questionnaire: None,
                 format: Format::Json,
                 lang: Lang::Zh,
+                lenient: true,
                 files: vec!["a.json".into(), "answers/".into()]
             }))
         );

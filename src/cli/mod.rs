@@ -43,16 +43,20 @@ const USAGE: &str = "usage:
       with --lenient such a file is scored on the answers that can be used (the problems
       are still reported, and do not make the exit code 1).
 
-  shuzhuan rollup [--profile P] [--questionnaire Q] [--format table|json|csv] [--lang zh|en] FILE|FOLDER...
+  shuzhuan rollup [--profile P] [--questionnaire Q] [--format table|json|csv] [--lang zh|en] [--lenient] FILE|FOLDER...
       Rolls many firms' answers files up into a portfolio's figures: per indicator the
       firms' mean, the value weighted by the underlying counts (sum of numerators over
       sum of denominators) and the share of firms meeting P's target; the distribution of
       levels and the share at level 2 or above. A folder stands for its .json files. P is
       a target profile id or .toml file (default national-2025); Q, when not given, is the
-      built-in questionnaire the first readable file names. Files for another
-      questionnaire or version, or that cannot be read, are left out and named on stderr;
-      the exit code is 1 if any was. Files are streamed: memory does not grow with their
-      number. Columns of json and csv: docs/data.md.";
+      built-in questionnaire the first readable file names. Files are read and checked as
+      score reads them. Files for another questionnaire or version, or that cannot be
+      read, are left out and named on stderr. A file with answers that cannot be used is
+      rolled up on the others, and each answer left out is reported as
+      file: item: value: why; the last line counts what was left out. The exit code is 1
+      if any file or answer was left out (with --lenient, answers left out do not make
+      it 1). Files are streamed: memory does not grow with their number. Columns of json
+      and csv: docs/data.md.";
 
 pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     // Messages quote files and the command line: a terminal must not act on them.

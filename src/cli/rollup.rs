@@ -2,13 +2,19 @@
 //! each file is read, folded into the roll-up and dropped, so memory stays bounded
 //! however many there are. The files are shared out over the cores, each thread folding
 //! its own partial roll-up; the parts are merged at the end (the order does not matter).
+//!
+//! A file is read and checked as `score` reads it: one that cannot be read, or is for
+//! another questionnaire or version, is left out and named on stderr; one with answers
+//! that cannot be used is rolled up on the others, and each one left out is printed as
+//! `file: item: value: why`. Exit 1 when a file or (without `--lenient`) an answer was
+//! left out.
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::{mpsc, Mutex};
 
-use super::answers_input::{check_answers, read_answers};
+use super::answers_input::{check_answers, problem_lines, read_answers};
 use super::args::RollupArgs;
 use super::rollup_output;
 use super::score::{profile, questionnaire};
@@ -16,6 +22,7 @@ use crate::builtin::{self, Catalogue};
 use crate::domain::compute::rollup::{LeftOut, LeftOutCounts, Rollup};
 use crate::domain::compute::upgrade::conversion;
 use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::{AnswersRead, QuestionnaireRef};
 
@@ -74,16 +81,80 @@ fn mismatch(named: &QuestionnaireRef, q: &Questionnaire) -> Option<LeftOut> {
     }
 }
 
-/// Reads, checks and folds one file; the message for one that is left out.
-fn fold(rollup: &mut Rollup<'_>, path: &str, q: &Questionnaire, lang: Lang) -> Result<(), String> {
-    let read = read_answers(path, lang).inspect_err(|_| rollup.leave_out(LeftOut::Unreadable))?;
-    let reason = mismatch(&read.file.questionnaire, q).unwrap_or(LeftOut::Unreadable);
-    // An earlier version of `q` is converted by the check; what that changed is not
-    // printed here (one line a firm would drown the roll-up's own messages).
-    let (read, _) = check_answers(path, read, q, lang).inspect_err(|_| rollup.leave_out(reason))?;
-    // Checked against `q` just above, so it is added (the answers that can be used).
-    let _ = rollup.add_file(&read.file);
-    Ok(())
+/// Answers that could not be used, left out of the firms rolled up.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct AnswersLeftOut {
+    answers: usize,
+    files: usize,
+}
+
+impl AnswersLeftOut {
+    fn merge(&mut self, other: AnswersLeftOut) {
+        self.answers += other.answers;
+        self.files += other.files;
+    }
+}
+
+/// A part of the roll-up: the firms folded and the answers left out of them.
+struct Part<'a> {
+    rollup: Rollup<'a>,
+    answers_left_out: AnswersLeftOut,
+}
+
+impl<'a> Part<'a> {
+    fn new(q: &'a Questionnaire, p: &'a TargetProfile) -> Self {
+        Part {
+            rollup: Rollup::new(q, p),
+            answers_left_out: AnswersLeftOut::default(),
+        }
+    }
+
+    /// Reads, checks and folds one file; what to say about it on stderr: why it is left
+    /// out, or each of its answers that is.
+    fn fold(&mut self, path: &str, q: &Questionnaire, lang: Lang) -> Vec<String> {
+        match read_answers(path, lang) {
+            Ok(read) => self.fold_read(path, read, q, lang),
+            Err(message) => {
+                self.rollup.leave_out(LeftOut::Unreadable);
+                vec![message]
+            }
+        }
+    }
+
+    /// Checks and folds a file already read.
+    fn fold_read(
+        &mut self,
+        path: &str,
+        read: AnswersRead,
+        q: &Questionnaire,
+        lang: Lang,
+    ) -> Vec<String> {
+        let reason = mismatch(&read.file.questionnaire, q).unwrap_or(LeftOut::Unreadable);
+        // An earlier version of `q` is converted by the check; what that changed is not
+        // printed here (one line a firm would drown the roll-up's own messages).
+        let read = match check_answers(path, read, q, lang) {
+            Ok((read, _)) => read,
+            Err(message) => {
+                self.rollup.leave_out(reason);
+                return vec![message];
+            }
+        };
+        let problems = problem_lines(path, &read, lang);
+        if !problems.is_empty() {
+            self.answers_left_out.merge(AnswersLeftOut {
+                answers: problems.len(),
+                files: 1,
+            });
+        }
+        // Checked against `q` just above, so it is added (the answers that can be used).
+        let _ = self.rollup.add_file(&read.file);
+        problems
+    }
+
+    fn merge(&mut self, other: &Part<'_>) {
+        self.rollup.merge(&other.rollup);
+        self.answers_left_out.merge(other.answers_left_out);
+    }
 }
 
 /// What was met before the questionnaire was known: files left out, to be counted once
@@ -184,48 +255,45 @@ pub fn rollup(args: &RollupArgs, out: &mut impl Write, err: &mut impl Write) -> 
         }
     };
 
-    let mut total = Rollup::new(&q, &p);
+    let mut total = Part::new(&q, &p);
     for _ in 0..before.unreadable {
-        total.leave_out(LeftOut::Unreadable);
+        total.rollup.leave_out(LeftOut::Unreadable);
     }
     for (named, n) in &before.named {
         let reason = mismatch(named, &q).unwrap_or(LeftOut::Unreadable);
         for _ in 0..*n {
-            total.leave_out(reason);
+            total.rollup.leave_out(reason);
         }
     }
     if let Some((path, file)) = first {
-        if let Err(message) = check_answers(&path, file, &q, lang)
-            .map(|(read, _)| total.add_file(&read.file))
-            .inspect_err(|_| total.leave_out(LeftOut::Unreadable))
-        {
+        for message in total.fold_read(&path, file, &q, lang) {
             let _ = writeln!(err, "{message}");
         }
     }
 
-    // The rest on every core; the messages of files left out come back to this thread.
+    // The rest on every core; the messages about each file come back to this thread.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let paths = Mutex::new(paths);
     let (q_ref, p_ref) = (&q, &p);
     std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::channel::<String>();
+        let (tx, rx) = mpsc::channel::<Vec<String>>();
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let (tx, paths) = (tx.clone(), &paths);
                 scope.spawn(move || {
-                    let mut part = Rollup::new(q_ref, p_ref);
+                    let mut part = Part::new(q_ref, p_ref);
                     loop {
                         let next = paths.lock().map(|mut p| p.next()).unwrap_or(None);
-                        let result = match next {
+                        let messages = match next {
                             None => break,
                             Some(Err(message)) => {
-                                part.leave_out(LeftOut::Unreadable);
-                                Err(message)
+                                part.rollup.leave_out(LeftOut::Unreadable);
+                                vec![message]
                             }
-                            Some(Ok(path)) => fold(&mut part, &path, q_ref, lang),
+                            Some(Ok(path)) => part.fold(&path, q_ref, lang),
                         };
-                        if let Err(message) = result {
-                            let _ = tx.send(message);
+                        if !messages.is_empty() {
+                            let _ = tx.send(messages);
                         }
                     }
                     part
@@ -233,7 +301,8 @@ pub fn rollup(args: &RollupArgs, out: &mut impl Write, err: &mut impl Write) -> 
             })
             .collect();
         drop(tx);
-        for message in rx {
+        // A file's lines together, whatever the other threads send meanwhile.
+        for message in rx.iter().flatten() {
             let _ = writeln!(err, "{message}");
         }
         for worker in workers {
@@ -243,7 +312,8 @@ pub fn rollup(args: &RollupArgs, out: &mut impl Write, err: &mut impl Write) -> 
         }
     });
 
-    let result = total.finish();
+    let answers_left_out = total.answers_left_out;
+    let result = total.rollup.finish();
     let mut w = BufWriter::new(out);
     let _ = rollup_output::write(&mut w, args.format, &q, &p, &result, lang);
     let _ = w.flush();
@@ -259,7 +329,23 @@ pub fn rollup(args: &RollupArgs, out: &mut impl Write, err: &mut impl Write) -> 
         result.incomplete,
         result.left_out.total()
     );
-    if result.left_out.total() == 0 {
+    if answers_left_out.answers > 0 {
+        let AnswersLeftOut { answers, files } = answers_left_out;
+        let _ = writeln!(
+            err,
+            "{answers} {} in {files} {} could not be used and {} left out of {}",
+            if answers == 1 { "answer" } else { "answers" },
+            if files == 1 { "file" } else { "files" },
+            if answers == 1 { "was" } else { "were" },
+            if files == 1 {
+                "its firm"
+            } else {
+                "their firms"
+            },
+        );
+    }
+    let answers_count = !args.lenient && answers_left_out.answers > 0;
+    if result.left_out.total() == 0 && !answers_count {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

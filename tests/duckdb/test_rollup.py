@@ -85,6 +85,9 @@ def firm_file(rnd, n):
         "answers": {"values": values},
         "created_at": "",
         "updated_at": "",
+        # Two rounds a year apart; the first firms' files were written before rounds and dates.
+        **({} if n < 3 else {"round": "2025 基线" if n % 2 else "2026 T1",
+                             "assessed_on": f"{2026 - n % 2}-0{1 + n % 9}-{10 + n % 19}"}),
     }
 
 
@@ -145,6 +148,16 @@ class RollupInDuckDB(unittest.TestCase):
         self.assertEqual(types["provisional"], "BOOLEAN")
         self.assertEqual(types["level"], "BIGINT")
         self.assertEqual(types["firm"], "VARCHAR")
+        self.assertEqual(types["round"], "VARCHAR")
+        self.assertEqual(types["assessed_on"], "DATE")
+        rounds = dict(self.db.execute(
+            "SELECT coalesce(round, ''), count(*) FROM firms WHERE file LIKE '%firm-%' GROUP BY ALL").fetchall())
+        odd = sum(n % 2 for n in range(3, FIRMS))
+        self.assertEqual(rounds, {"": 3, "2025 基线": odd, "2026 T1": FIRMS - 3 - odd})
+        # Read as dates: the earliest of the second round by the calendar.
+        first_t1 = min((1 + n % 9, 10 + n % 19) for n in range(4, FIRMS, 2))
+        self.assertEqual(self.one("SELECT min(assessed_on)::VARCHAR FROM firms WHERE round = '2026 T1'")[0],
+                         "2026-%02d-%02d" % first_t1)
         # The quoted name came back whole, and every scored file is a row.
         self.assertEqual(self.one("SELECT count(*) FROM firms WHERE firm = '泰州\"0\"号,有限公司'")[0], 1)
         self.assertEqual(self.one("SELECT count(*) FROM firms")[0], FIRMS + 2)

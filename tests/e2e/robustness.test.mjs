@@ -129,7 +129,8 @@ test('a files worker that never answers is stopped after its time limit; export,
   await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
   await shown('导出失败');
   const failed = await page.evaluate(() => window.notices.find((n) => n.includes('导出失败')));
-  assert.match(failed, /导出失败：此文件无法读取：20 秒内未读完/);
+  // The export is a file written, not read: its failure says so.
+  assert.match(failed, /导出失败：文件未能写出：20 秒内未写完/);
   await shown('导入为一份新的评估');
   assert.equal(served, 2);
   // The assessment typed before is saved all along, and export works again.

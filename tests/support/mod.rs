@@ -110,6 +110,57 @@ pub const SME_ALL_BEST: &str = "
     cost_per_revenue = down
 ";
 
+/// The SME questionnaire's worst answer to every scored question: 0 points, below 一级
+/// (tests/scoring_golden.rs::all_worst shows the arithmetic).
+pub const SME_ALL_WORST: &str = "
+    network = none
+    equip_total = 100
+    equip_digital = 5
+    equip_networked = 0
+    auto_data_capture = none
+    system_coverage = none
+    network_security = none
+    data_security = none
+    digital_plan = none
+    governance = none
+    talent_measures = none
+    digital_invest_avg = 0
+    revenue = 1000
+    has_yearly_figures = no
+    energy_per_revenue = up
+    pass_rate = down
+    revenue_per_employee = down
+    cost_per_revenue = up
+";
+
+/// `SME_ALL_BEST` with the answers `changes` gives (lines like those of `answers`) in
+/// place of its own.
+pub fn sme_best_except(changes: &str) -> String {
+    let keys: Vec<&str> = changes
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, _)| k.trim())
+        .collect();
+    let kept: Vec<&str> = SME_ALL_BEST
+        .lines()
+        .filter(|l| {
+            l.split_once('=')
+                .is_none_or(|(k, _)| !keys.contains(&k.trim()))
+        })
+        .collect();
+    format!("{}\n{changes}", kept.join("\n"))
+}
+
+/// The answers files of tests/answers/ that `score` and `rollup` are run on: two SME firms,
+/// a damaged file, and files for another questionnaire and another version.
+pub const ANSWERS_FILES: [&str; 5] = [
+    "tests/answers/damaged.json",
+    "tests/answers/empty-firm.json",
+    "tests/answers/mixed-firm.json",
+    "tests/answers/other-questionnaire.json",
+    "tests/answers/other-version.json",
+];
+
 /// Four firms on the quick check (tests/portfolio_golden.rs works their figures out):
 /// A 8/10 CNC, 4/8 management, 9/10 R&D tools; B 20/40, 6/8, no R&D staff; C 35/50,
 /// none of 8, 17/20; D no key processes, the rest unanswered but R&D staff.

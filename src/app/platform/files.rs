@@ -7,7 +7,8 @@
 //! The worker is supervised: it runs one job at a time, in order, and the job it runs
 //! has `JOB_LIMIT` to answer. A worker that crashes on a job (an error event once it
 //! listens) or runs over is terminated; that job fails with "this file could not be
-//! read", and the jobs behind it go to a new worker. Only a worker whose scripts did
+//! read" (an export: "the file could not be written"), and the jobs behind it go to a
+//! new worker. Only a worker whose scripts did
 //! not load fails its jobs with "could not be downloaded". So no file can keep export,
 //! import or a questionnaire from loading for longer than the limit.
 
@@ -31,15 +32,33 @@ const JOB_LIMIT: Duration = Duration::from_secs(20);
 /// How long the worker's scripts may take to download and start, on a slow network.
 const START_LIMIT: Duration = Duration::from_secs(60);
 
+/// What a job does with its file, for the wording of its failure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Work {
+    /// Reads a file the user chose (or an entry an earlier release wrote).
+    Read,
+    /// Writes a file for the user (the export).
+    Write,
+}
+
+impl Work {
+    fn of(job: &Job) -> Work {
+        match job {
+            Job::WriteAnswers { .. } => Work::Write,
+            _ => Work::Read,
+        }
+    }
+}
+
 /// Why a job has no result.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Failure {
     /// The worker's scripts could not be downloaded (or started): the network.
     NotDownloaded(String),
     /// The worker stopped on this job (an error it could not recover from).
-    Crashed(String),
+    Crashed(Work, String),
     /// The job ran over `JOB_LIMIT`.
-    TimedOut,
+    TimedOut(Work),
     /// A reply of the wrong kind: only a worker from another build could send one.
     Unexpected,
 }
@@ -53,13 +72,21 @@ impl Failure {
                 format!("文件读取程序下载失败（{why}），请检查网络后重试"),
                 format!("the file reader could not be downloaded ({why}); check the connection and try again"),
             ),
-            Failure::Crashed(why) => Text::new(
+            Failure::Crashed(Work::Read, why) => Text::new(
                 format!("此文件无法读取：读取程序出错（{why}）"),
                 format!("this file could not be read: the reader stopped on it ({why})"),
             ),
-            Failure::TimedOut => Text::new(
+            Failure::Crashed(Work::Write, why) => Text::new(
+                format!("文件未能写出：文件程序出错（{why}）"),
+                format!("the file could not be written: the writer stopped on it ({why})"),
+            ),
+            Failure::TimedOut(Work::Read) => Text::new(
                 format!("此文件无法读取：{limit} 秒内未读完"),
                 format!("this file could not be read: reading it took longer than {limit} s"),
+            ),
+            Failure::TimedOut(Work::Write) => Text::new(
+                format!("文件未能写出：{limit} 秒内未写完"),
+                format!("the file could not be written: writing it took longer than {limit} s"),
             ),
             Failure::Unexpected => Text::new(
                 "此文件无法读取：文件读取程序的版本与本页面不符，请刷新页面",
@@ -76,6 +103,7 @@ type Waiting = Box<dyn FnOnce(Reply)>;
 /// A job sent (or to be sent) to the worker.
 struct Pending {
     id: u32,
+    work: Work,
     request: js_sys::Array,
     then: Waiting,
 }
@@ -206,6 +234,7 @@ fn run(job: &Job, then: impl FnOnce(Reply) + 'static) {
     );
     let pending = Pending {
         id,
+        work: Work::of(job),
         request,
         then: Box::new(then),
     };
@@ -272,7 +301,7 @@ fn start() -> Result<Running, Failure> {
                     .is_some_and(|w| !w.ready && w.generation == generation)
             });
             if stalled {
-                stop(Failure::NotDownloaded("timed out".into()), false);
+                stop(|_| Failure::NotDownloaded("timed out".into()), false);
             }
         },
         START_LIMIT,
@@ -327,10 +356,8 @@ fn on_message(event: &web_sys::MessageEvent) {
     }
     let reply: js_sys::Array = data.unchecked_into();
     if reply.get(0).as_string().as_deref() == Some("failed") {
-        stop(
-            Failure::NotDownloaded(reply.get(1).as_string().unwrap_or_default()),
-            false,
-        );
+        let why = reply.get(1).as_string().unwrap_or_default();
+        stop(move |_| Failure::NotDownloaded(why.clone()), false);
         return;
     }
     let id = reply.get(0).as_f64().unwrap_or(-1.0) as u32;
@@ -356,21 +383,21 @@ fn on_error(event: &web_sys::Event) {
         .and_then(|m| m.as_string())
         .unwrap_or_default();
     if ready {
-        stop(Failure::Crashed(message), true);
+        stop(move |work| Failure::Crashed(work, message.clone()), true);
     } else {
         let why = if message.is_empty() {
             "the script did not load".to_string()
         } else {
             message
         };
-        stop(Failure::NotDownloaded(why), false);
+        stop(move |_| Failure::NotDownloaded(why.clone()), false);
     }
 }
 
 /// Terminates the worker. With `blame_head`, only the job it was running fails and the
 /// others go to a new worker; otherwise (the scripts did not load) every job fails, and
-/// the next job tries a new worker.
-fn stop(failure: Failure, blame_head: bool) {
+/// the next job tries a new worker. `failure` words it for what each job does.
+fn stop(failure: impl Fn(Work) -> Failure, blame_head: bool) {
     let Some(running) = WORKER.with_borrow_mut(Option::take) else {
         return;
     };
@@ -378,7 +405,7 @@ fn stop(failure: Failure, blame_head: bool) {
     let mut pending = running.pending;
     if !blame_head {
         for job in pending {
-            (job.then)(Err(failure.clone()));
+            (job.then)(Err(failure(job.work)));
         }
         return;
     }
@@ -386,7 +413,7 @@ fn stop(failure: Failure, blame_head: bool) {
         return;
     }
     let head = pending.remove(0);
-    (head.then)(Err(failure));
+    (head.then)(Err(failure(head.work)));
     if !pending.is_empty() {
         if let Err((why, first)) = enqueue(pending) {
             (first.then)(Err(why));

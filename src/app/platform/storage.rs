@@ -13,7 +13,7 @@
 
 use std::cell::RefCell;
 
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 
 use crate::domain::model::text::Text;
 use crate::domain::read::answers_file;
@@ -21,7 +21,7 @@ use crate::domain::wire::formats::keys::{
     ASSESSMENT_PREFIX, CONSULTANT, CUSTOM_FILES, SETTINGS, UNREADABLE_PREFIX,
 };
 use crate::domain::wire::formats::LegacyEntry;
-use crate::domain::wire::stored::{decode_entry, encode_entry, is_legacy};
+use crate::domain::wire::stored::{decode_entry, encode_entry, is_legacy, Stored};
 pub use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings, FORMAT_VERSION};
 
 /// What loading found: the readable assessments, and the entries that are not.
@@ -98,7 +98,7 @@ fn set<T: Serialize>(key: &str, value: &T) -> Result<(), NotSaved> {
 /// What is stored under `key`, if it is readable and `usable` (of this release's format
 /// and version); an unreadable entry, an empty one included, is set aside (what became
 /// of it is added to `found`).
-fn get<T: DeserializeOwned>(
+fn get<T: Stored>(
     key: &str,
     usable: fn(&T) -> bool,
     found: &mut Vec<(String, SetAside)>,

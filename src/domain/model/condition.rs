@@ -15,8 +15,50 @@
 //!          | "firm(" ("size" | "sector") ")"
 //! ```
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::cell::Cell;
 use std::fmt;
+
+/// How deep a decoded condition may nest (`not`, `and`, `or` within one another). The
+/// parser makes no tree taller than its limits allow (`read::condition_parser`, which
+/// asserts that bound is within this one), so only a crafted compiled file or worker
+/// reply comes near it; decoding refuses it here instead of recursing down it until the
+/// stack overflows.
+pub const MAX_DECODED_DEPTH: usize = 300;
+
+thread_local! {
+    /// How many `not`, `and` and `or` the decoder is inside at this point.
+    static DECODING_DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// One level of a condition being decoded, counted while it lasts (so an error on the
+/// way down leaves the count right too).
+struct Nesting;
+
+impl Nesting {
+    fn enter() -> Option<Nesting> {
+        DECODING_DEPTH.with(|depth| {
+            let now = depth.get();
+            (now < MAX_DECODED_DEPTH).then(|| {
+                depth.set(now + 1);
+                Nesting
+            })
+        })
+    }
+}
+
+impl Drop for Nesting {
+    fn drop(&mut self) {
+        DECODING_DEPTH.with(|depth| depth.set(depth.get().saturating_sub(1)));
+    }
+}
+
+/// Decodes the condition inside a `not`, `and` or `or`, one level deeper.
+fn nested<'de, D: Deserializer<'de>>(d: D) -> Result<Box<Condition>, D::Error> {
+    let _level =
+        Nesting::enter().ok_or_else(|| serde::de::Error::custom("a condition nested too deep"))?;
+    Box::<Condition>::deserialize(d)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Op {
@@ -120,9 +162,15 @@ pub enum Condition {
         op: Op,
         value: Value,
     },
-    Not(Box<Condition>),
-    And(Box<Condition>, Box<Condition>),
-    Or(Box<Condition>, Box<Condition>),
+    Not(#[serde(deserialize_with = "nested")] Box<Condition>),
+    And(
+        #[serde(deserialize_with = "nested")] Box<Condition>,
+        #[serde(deserialize_with = "nested")] Box<Condition>,
+    ),
+    Or(
+        #[serde(deserialize_with = "nested")] Box<Condition>,
+        #[serde(deserialize_with = "nested")] Box<Condition>,
+    ),
 }
 
 impl Condition {

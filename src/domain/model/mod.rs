@@ -6,5 +6,6 @@ pub mod benchmark;
 pub mod condition;
 pub mod firm;
 pub mod questionnaire;
+pub mod record;
 pub mod targets;
 pub mod text;

@@ -11,7 +11,7 @@
 // Only the checker uses it (files worker, CLI, build.rs), never the app's wasm: std is right here.
 #![allow(clippy::disallowed_methods)]
 
-use crate::domain::model::condition::{Condition, Metric, Op, Rhs, Value};
+use crate::domain::model::condition::{Condition, Metric, Op, Rhs, Value, MAX_DECODED_DEPTH};
 
 /// The longest condition text, in bytes.
 pub const MAX_CONDITION_BYTES: usize = 4096;
@@ -19,6 +19,9 @@ pub const MAX_CONDITION_BYTES: usize = 4096;
 pub const MAX_CONDITION_DEPTH: usize = 32;
 /// The most terms (comparisons, `answered(…)`, `selected(…)`) in one condition.
 pub const MAX_CONDITION_TERMS: usize = 256;
+
+// Every tree the parser builds decodes again from its compiled form.
+const _: () = assert!(MAX_CONDITION_TERMS + MAX_CONDITION_DEPTH <= MAX_DECODED_DEPTH);
 
 /// A parse error: the character offset within the expression and what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]

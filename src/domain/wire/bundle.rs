@@ -200,7 +200,8 @@ mod tests {
             proptest::collection::vec("[a-z_]{1,8}", 0..4)
                 .prop_map(|o| Answer::Selected(o.into_iter().collect::<SortedSet>())),
             "[a-z_]{1,8}".prop_map(Answer::Choice),
-            any::<u8>().prop_map(Answer::Level),
+            // Levels are 1-based: the app never saves a 0 (the reader refuses one).
+            (1u8..=255).prop_map(Answer::Level),
             text.prop_map(Answer::Text),
             Just(Answer::NotApplicable),
             Just(Answer::Unknown),
@@ -215,8 +216,9 @@ mod tests {
             proptest::collection::vec(("[a-z_]{1,10}", answer()), 0..6),
             proptest::collection::vec(("[a-z_]{1,10}", answer()), 0..2),
             (s, s, "[a-z-]{1,12}", "[0-9.]{1,6}"),
+            (s, proptest::option::of((2000u32..2100, 1u32..13, 1u32..29))),
         )
-            .prop_map(|((name, sector, size, region, role), profile, values, aside, (c, u, qid, qv))| {
+            .prop_map(|((name, sector, size, region, role), profile, values, aside, (c, u, qid, qv), (round, date))| {
                 let mut answers = Answers::default();
                 for (id, a) in values {
                     answers.values.insert(id, a);
@@ -239,6 +241,8 @@ mod tests {
                     answers,
                     created_at: c,
                     updated_at: u,
+                    round,
+                    assessed_on: date.map_or_else(String::new, |(y, m, d)| format!("{y}-{m:02}-{d:02}")),
                 }
             })
     }
@@ -284,6 +288,8 @@ mod tests {
                 answers: Answers::default(),
                 created_at: String::new(),
                 updated_at: String::new(),
+                round: String::new(),
+                assessed_on: String::new(),
             },
         }
     }

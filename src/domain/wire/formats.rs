@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::record::date_of;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::compute::upgrade::check_and_upgrade;
 use crate::domain::read::answers_file::{
@@ -165,9 +166,13 @@ fn read_legacy(key: &str, json: &str) -> Option<LegacyEntry> {
         keys::CONSULTANT => serde_json::from_str::<(String, String)>(json)
             .ok()
             .map(|(name, organisation)| LegacyEntry::Consultant(Consultant { name, organisation })),
-        _ if key.starts_with(keys::ASSESSMENT_PREFIX) => serde_json::from_str(json)
+        // Written before assessments had a date: the day of their last save, if known.
+        _ if key.starts_with(keys::ASSESSMENT_PREFIX) => serde_json::from_str::<Saved>(json)
             .ok()
-            .map(|s| LegacyEntry::Assessment(Box::new(s))),
+            .map(|mut s| {
+                s.file.assessed_on = date_of(&s.file.updated_at);
+                LegacyEntry::Assessment(Box::new(s))
+            }),
         _ => None,
     }
 }
@@ -351,6 +356,17 @@ mod tests {
         else {
             panic!("assessment")
         };
+        assert_eq!(
+            (s.file.round.as_str(), s.file.assessed_on.as_str()),
+            ("", ""),
+            "no round, and no date where the last save's is not known"
+        );
+        let dated = saved.replace("\"updated_at\":\"u\"", "\"updated_at\":\"2025-06-30T23:10:00.000Z\"");
+        let Some(LegacyEntry::Assessment(d)) = read_legacy("shuzhuan.assessment.17-1", &dated)
+        else {
+            panic!("assessment")
+        };
+        assert_eq!(d.file.assessed_on, "2025-06-30", "the day of the last save");
         assert_eq!(
             (
                 s.id.as_str(),

@@ -7,17 +7,56 @@
 //! tells them apart, and the files worker converts them (`formats::Job::ReadLegacyEntry`).
 //!
 //! Positional means a field added to one of these types makes older entries
-//! unreadable: such a change needs a new tag and a conversion from the old one.
+//! unreadable: such a change needs a new tag and a conversion from the old one
+//! (`Stored::from_pc1`).
+//!
+//! * `pc1:` — the first layout.
+//! * `pc2:` — the answers file gained `round` and `assessed_on`, as its last two fields
+//!   (and so the last two of `Saved`, whose last field it is). Every entry this release
+//!   writes is `pc2:`; a `pc1:` entry is read and converted.
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
+use crate::domain::model::record::date_of;
 use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::AnswersFile;
 
 /// The version of `Settings` and `Saved` (their `format_version`).
 pub const FORMAT_VERSION: u32 = 1;
-/// Starts every entry this release writes: the encoding (postcard in base64), version 1.
-const TAG: &str = "pc1:";
+/// Starts every entry this release writes: the encoding (postcard in base64), layout 2.
+const TAG: &str = "pc2:";
+/// The tag of the first layout, still read.
+const TAG_PC1: &str = "pc1:";
+
+/// A value kept in storage, and how an entry of the first layout (`pc1:`) reads as one.
+pub trait Stored: DeserializeOwned {
+    /// Types whose layout did not change read `pc1:` bytes as they are.
+    fn from_pc1(bytes: &[u8]) -> Option<Self> {
+        postcard::from_bytes(bytes).ok()
+    }
+}
+
+impl Stored for Settings {}
+impl Stored for Vec<CustomFile> {}
+impl Stored for Consultant {}
+
+impl Stored for Saved {
+    /// `pc2:` added two strings at the very end of the entry, so a `pc1:` entry is a
+    /// `pc2:` one without them: its bytes with two empty strings (a length of 0 each)
+    /// appended. It gets no round, and the day of its last save as its date (empty if
+    /// that is not known): never a date it was not saved on. Bytes left over mean it
+    /// was not of that layout.
+    fn from_pc1(bytes: &[u8]) -> Option<Self> {
+        let mut bytes = bytes.to_vec();
+        bytes.extend_from_slice(&[0, 0]);
+        let (mut saved, rest) = postcard::take_from_bytes::<Saved>(&bytes).ok()?;
+        if !rest.is_empty() {
+            return None;
+        }
+        saved.file.assessed_on = date_of(&saved.file.updated_at);
+        Some(saved)
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
@@ -61,16 +100,24 @@ pub fn is_legacy(raw: &str) -> bool {
 
 pub fn encode_entry<T: Serialize>(value: &T) -> String {
     // Plain data into a growing buffer: serialising cannot fail.
-    let bytes = postcard::to_allocvec(value).unwrap_or_default();
+    entry_of_bytes(&postcard::to_allocvec(value).unwrap_or_default())
+}
+
+/// The entry that holds `bytes` (a value's postcard, for `encode_entry`; any bytes, for a
+/// test of what the decoder does with them).
+pub fn entry_of_bytes(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(TAG.len() + bytes.len().div_ceil(3) * 4);
     out.push_str(TAG);
-    base64_encode(&bytes, &mut out);
+    base64_encode(bytes, &mut out);
     out
 }
 
-/// The value of an entry this release wrote; None for anything else (damaged, or from
-/// another release), which the caller sets aside.
-pub fn decode_entry<T: DeserializeOwned>(raw: &str) -> Option<T> {
+/// The value of an entry this release or the `pc1:` one wrote (converted); None for
+/// anything else (damaged, or from another release), which the caller sets aside.
+pub fn decode_entry<T: Stored>(raw: &str) -> Option<T> {
+    if let Some(pc1) = raw.strip_prefix(TAG_PC1) {
+        return T::from_pc1(&base64_decode(pc1)?);
+    }
     let bytes = base64_decode(raw.strip_prefix(TAG)?)?;
     postcard::from_bytes(&bytes).ok()
 }
@@ -166,8 +213,55 @@ mod tests {
                 answers,
                 created_at: "2026-11-21T09:30:00Z".into(),
                 updated_at: "2026-11-21T10:05:00Z".into(),
+                round: "2025 基线".into(),
+                assessed_on: "2026-11-20".into(),
             },
         }
+    }
+
+    /// A `pc1:` entry of `s` (which must have no round and no date): today's bytes
+    /// without the two empty strings `pc2:` added at the end.
+    fn pc1_entry(s: &Saved) -> String {
+        assert!(s.file.round.is_empty() && s.file.assessed_on.is_empty());
+        let bytes = postcard::to_allocvec(s).expect("encodes");
+        assert_eq!(bytes[bytes.len() - 2..], [0, 0], "two empty strings last");
+        let mut out = TAG_PC1.to_string();
+        base64_encode(&bytes[..bytes.len() - 2], &mut out);
+        out
+    }
+
+    #[test]
+    fn a_pc1_assessment_gets_no_round_and_the_day_of_its_last_save() {
+        let mut s = saved();
+        s.file.round.clear();
+        s.file.assessed_on.clear();
+        let converted: Saved = decode_entry(&pc1_entry(&s)).expect("converted");
+        assert_eq!(converted.file.assessed_on, "2026-11-21", "the day of updated_at");
+        assert_eq!(converted.file.round, "");
+        assert_eq!(
+            Saved {
+                file: AnswersFile {
+                    assessed_on: String::new(),
+                    ..converted.file.clone()
+                },
+                ..converted.clone()
+            },
+            s,
+            "everything else as it was"
+        );
+        // A last save of unknown day: no date is made up.
+        s.file.updated_at = "u".into();
+        let converted: Saved = decode_entry(&pc1_entry(&s)).expect("converted");
+        assert_eq!(converted.file.assessed_on, "");
+        // Today's entries are pc2, and the unchanged types read their pc1 entries as they are.
+        assert!(encode_entry(&saved()).starts_with("pc2:"));
+        let settings = Settings {
+            format_version: FORMAT_VERSION,
+            lang: Lang::En,
+            current: None,
+        };
+        let pc1 = encode_entry(&settings).replacen(TAG, TAG_PC1, 1);
+        assert_eq!(decode_entry(&pc1), Some(settings));
     }
 
     #[test]
@@ -199,6 +293,12 @@ mod tests {
             "another encoding"
         );
         assert_eq!(decode_entry::<Saved>("pc1:@@@@"), None, "not base64");
+        assert_eq!(decode_entry::<Saved>("pc2:@@@@"), None, "not base64");
+        assert_eq!(
+            decode_entry::<Saved>(&raw.replacen(TAG, TAG_PC1, 1)),
+            None,
+            "a pc2 entry is no pc1 one: read as one, it leaves bytes over"
+        );
         assert_eq!(
             decode_entry::<Saved>("{\"format_version\":1}"),
             None,

@@ -46,6 +46,8 @@ pub fn read_json(text: &str) -> Result<(AnswersFile, Vec<AnswerProblem>), FileEr
         },
         created_at: raw.created_at,
         updated_at: raw.updated_at,
+        round: raw.round,
+        assessed_on: raw.assessed_on,
     };
     Ok((file, problems))
 }
@@ -78,6 +80,10 @@ struct RawFile {
     created_at: String,
     #[serde(default)]
     updated_at: String,
+    #[serde(default)]
+    round: String,
+    #[serde(default)]
+    assessed_on: String,
 }
 
 #[derive(Deserialize)]

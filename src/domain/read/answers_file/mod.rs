@@ -8,8 +8,12 @@
 //!   "firm": { "name": "…", "sector": "…", "size": "small", "region": "…", "respondent_role": "…" },
 //!   "target_profile": "national-2025",
 //!   "answers": { "values": { "equip_total": { "typed": "120" }, "network": { "selected": ["5g"] } } },
-//!   "created_at": "2026-11-21T09:30:00Z", "updated_at": "2026-11-21T10:05:00Z" }
+//!   "created_at": "2026-11-21T09:30:00Z", "updated_at": "2026-11-21T10:05:00Z",
+//!   "round": "2025 基线", "assessed_on": "2026-11-21" }
 //! ```
+//!
+//! `round` and `assessed_on` may be left out (files written before they existed): they
+//! read as empty. An `assessed_on` that is given must be a date (`YYYY-MM-DD`).
 
 mod check;
 mod encoding;
@@ -21,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::record::is_iso_date;
 
 pub use check::check_answers;
 pub use encoding::utf8_text;
@@ -51,6 +56,14 @@ pub struct AnswersFile {
     pub created_at: String,
     #[serde(default)]
     pub updated_at: String,
+    /// The round of assessments this one belongs to ("2025 基线", "T1"), or empty.
+    /// Last, with `assessed_on`: the stored form is positional, and `stored` reads
+    /// entries written before the two by their place at the end.
+    #[serde(default)]
+    pub round: String,
+    /// The day the firm was assessed (`YYYY-MM-DD`), or empty when not known.
+    #[serde(default)]
+    pub assessed_on: String,
 }
 
 impl AnswersFile {
@@ -74,6 +87,8 @@ impl AnswersFile {
             answers,
             created_at,
             updated_at,
+            round: String::new(),
+            assessed_on: String::new(),
         }
     }
 
@@ -112,6 +127,12 @@ pub fn read_answers_file(bytes: &[u8]) -> Result<AnswersRead, FileError> {
         return Err(FileError::FormatVersion {
             version: file.format_version,
             supported: FORMAT_VERSION,
+        });
+    }
+    if !file.assessed_on.is_empty() && !is_iso_date(&file.assessed_on) {
+        return Err(FileError::NotADate {
+            field: "assessed_on".into(),
+            value: shown(&file.assessed_on),
         });
     }
     Ok(AnswersRead { file, problems })
@@ -172,14 +193,19 @@ mod tests {
         answers.set("u", Answer::Unknown);
         answers.set("a", Answer::Typed("3".into()));
         answers.set_special("a", Answer::NotApplicable);
-        let file = AnswersFile::new(
-            &q,
-            FirmProfile::default(),
-            Some("national-2025".into()),
-            answers,
-            "a".into(),
-            "b".into(),
-        );
+        let file = AnswersFile {
+            round: "2025 基线".into(),
+            assessed_on: "2025-03-31".into(),
+            ..AnswersFile::new(
+                &q,
+                FirmProfile::default(),
+                Some("national-2025".into()),
+                answers,
+                "a".into(),
+                "b".into(),
+            )
+        };
+        assert!(file.to_json().contains("\"assessed_on\": \"2025-03-31\""));
         let read = read_answers_file(file.to_json().as_bytes()).expect("reads");
         assert_eq!(
             read,
@@ -203,6 +229,11 @@ mod tests {
         );
         let other = br#"{ "format": "shuzhuan-answers", "format_version": 1, "questionnaire": { "id": "other", "version": "1" }, "answers": { "values": {} } }"#;
         let read = read_answers_file(other).expect("well-formed");
+        assert_eq!(
+            (read.file.round.as_str(), read.file.assessed_on.as_str()),
+            ("", ""),
+            "a file written before rounds and dates reads without them"
+        );
         assert_eq!(
             check_answers(read, &q),
             Err(FileError::OtherQuestionnaire {

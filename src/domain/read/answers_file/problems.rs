@@ -48,6 +48,11 @@ pub enum FileError {
         version: String,
         expected: String,
     },
+    /// A date field (`assessed_on`) that is not a calendar date written `YYYY-MM-DD`.
+    NotADate {
+        field: String,
+        value: String,
+    },
 }
 
 impl FileError {
@@ -95,6 +100,10 @@ impl FileError {
             FileError::OtherVersion { version, expected } => Text::new(
                 format!("这份答卷属于问卷版本 {version}，当前问卷版本为 {expected}"),
                 format!("These answers are for version {version} of the questionnaire; this one is version {expected}"),
+            ),
+            FileError::NotADate { field, value } => Text::new(
+                format!("{field}“{value}”不是日期：应写为 YYYY-MM-DD，如 2025-03-31"),
+                format!("{field} \"{value}\" is not a date: write it as YYYY-MM-DD, e.g. 2025-03-31"),
             ),
         }
     }
@@ -239,6 +248,9 @@ mod tests {
             OtherVersion { version: "1".into(), expected: "2".into() }
                 => "这份答卷属于问卷版本 1，当前问卷版本为 2",
                    "These answers are for version 1 of the questionnaire; this one is version 2";
+            NotADate { field: "assessed_on".into(), value: "2025-02-30".into() }
+                => "assessed_on“2025-02-30”不是日期：应写为 YYYY-MM-DD，如 2025-03-31",
+                   "assessed_on \"2025-02-30\" is not a date: write it as YYYY-MM-DD, e.g. 2025-03-31";
         );
         for (e, zh, en) in files {
             assert_eq!((e.text().zh.as_str(), e.text().get(Lang::En)), (zh, en));
