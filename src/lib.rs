@@ -1,7 +1,8 @@
 //! Shuzhuan (数转): a digital-transformation self-assessment for manufacturing firms.
 //!
 //! `domain` and `charts` are pure (no IO, no web dependency) and tested natively;
-//! `app` is the thin Leptos front end, compiled only for the browser.
+//! `app` is the thin Leptos front end and `desk` ("my assessments") the second one it
+//! loads on demand, both compiled only for the browser.
 
 pub mod builtin;
 pub mod charts;
@@ -12,3 +13,5 @@ pub mod exchange;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod desk;

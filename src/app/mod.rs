@@ -2,7 +2,8 @@
 //! change it only through its methods, and call the pure domain;
 //! every figure shown comes from `domain::report`.
 
-mod platform;
+mod desk;
+pub(crate) mod platform;
 mod state;
 mod views;
 
@@ -60,6 +61,7 @@ fn Workspace(state: AppState) -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().tag());
         }
     });
+    let desk = desk::Desk::new(state);
     let show_report = RwSignal::new(false);
     let title = move || {
         state
@@ -93,6 +95,9 @@ fn Workspace(state: AppState) -> impl IntoView {
                         on:click=move |_| show_report.update(|v| *v = !*v)>
                         {move || if show_report.get() { tr(lang.get(), "返回问卷", "Back to questionnaire") } else { tr(lang.get(), "报告预览", "Report preview") }}
                     </button>
+                    <button type="button" class="secondary" id="open-desk" on:click=move |_| views::library::show_library(desk)>
+                        {t(lang, "我的评估", "My assessments")}
+                    </button>
                     <button type="button" class="secondary" id="print-report" on:click=print>
                         {t(lang, "打印报告", "Print report")}
                     </button>
@@ -114,7 +119,7 @@ fn Workspace(state: AppState) -> impl IntoView {
                     view! { <div class="notice" role="status"><p>{n.text.get(l).to_string()}</p>{list}</div> }
                 })}
                 <div class="workspace">
-                    <form::QuestionnaireForm state=state />
+                    <form::QuestionnaireForm state=state desk=desk />
                     <results::ResultsPanel state=state />
                 </div>
                 {move || (show_report.get() || printing.get()).then(|| view! { <report::Report state=state /> })}

@@ -5,17 +5,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire, showFirmFields } from './support.mjs';
+import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire, showFirmFields, openLibrary, importAnswers } from './support.mjs';
 
 const app = useApp();
 
 const CLI = join(ROOT, 'target/debug/shuzhuan');
 const MIXED = join(ROOT, 'tests/answers/mixed-firm.json');
-
-/** "My assessments" is folded by default. */
-async function openLibrary(page) {
-  if (!(await page.evaluate(() => document.getElementById('library').open))) await page.click('#library-summary');
-}
 
 function cliScore(file) {
   const out = execFileSync(CLI, ['score', '--questionnaire', 'sme-digital-level', '--targets', 'national-2025', '--format', 'json', file], { encoding: 'utf8' });
@@ -24,7 +19,7 @@ function cliScore(file) {
 
 test('an imported answers file scores in the app exactly as the CLI scores it', async () => {
   const page = await openApp(app.browser, app.server.url);
-  await page.setInputFiles('#import-answers', MIXED);
+  await importAnswers(page, MIXED);
   await page.waitForSelector('#score-total');
   const cli = cliScore(MIXED);
   assert.equal(cli.total, 46.5);
@@ -44,10 +39,10 @@ test('an imported answers file scores in the app exactly as the CLI scores it', 
 test('a damaged or foreign answers file is refused with a message and changes nothing', async () => {
   const page = await openApp(app.browser, app.server.url);
   await page.fill('#firm-name', '原有企业');
-  await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/damaged.json'));
+  await importAnswers(page, join(ROOT, 'tests/answers/damaged.json'));
   await page.waitForSelector('.notice');
   assert.match(await page.innerText('.notice'), /damaged\.json：文件已损坏或不是答卷文件/);
-  await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/other-version.json'));
+  await importAnswers(page, join(ROOT, 'tests/answers/other-version.json'));
   await page.waitForFunction(() => document.querySelector('.notice')?.innerText.includes('other-version'));
   assert.match(await page.innerText('.notice'), /问卷版本 2022\.1/);
   assert.equal(await page.inputValue('#firm-name'), '原有企业');

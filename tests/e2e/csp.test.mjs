@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, OUTPUT, ROOT, chooseQuestionnaire, printReport, useApp } from './support.mjs';
+import { DIST, OUTPUT, ROOT, chooseQuestionnaire, printReport, useApp, openLibrary, importAnswers } from './support.mjs';
 import { CSP_HEADER, CSP_META } from '../../scripts/site.mjs';
 
 const app = useApp();
@@ -98,12 +98,12 @@ test('no screen breaks the policy', async () => {
   await visit('printed', () => printReport(page, join(OUTPUT, 'csp-report.pdf')));
   await visit('back to the form', () => page.click('#toggle-report'));
   await visit('my assessments, export', async () => {
-    if (!(await page.evaluate(() => document.getElementById('library').open))) await page.click('#library-summary');
+    await openLibrary(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-answers')]);
     await download.path();
   });
   await visit('import', async () => {
-    await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
+    await importAnswers(page, join(ROOT, 'tests/answers/mixed-firm.json'));
     await page.waitForSelector('#score-total');
   });
   await visit('a questionnaire file opened', async () => {

@@ -4,7 +4,7 @@
 // view, and renaming happens in the list row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useApp, chooseQuestionnaire, showFirmFields } from './support.mjs';
+import { openApp, useApp, chooseQuestionnaire, showFirmFields, openLibrary } from './support.mjs';
 import { axeViolations, describeViolations } from './axe.mjs';
 
 /** Fails with axe's findings if the page as it is now has any violation. */
@@ -14,11 +14,6 @@ async function noAxeViolations(page, where) {
 }
 
 const app = useApp();
-
-/** "My assessments" is folded by default. */
-async function openLibrary(page) {
-  if (!(await page.evaluate(() => document.getElementById('library').open))) await page.click('#library-summary');
-}
 
 const names = (page) => page.$$eval('.assessment strong', (els) => els.map((e) => e.textContent));
 const storedIds = (page) =>

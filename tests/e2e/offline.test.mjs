@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { DIST, OUTPUT, ROOT, chooseQuestionnaire, launchBrowser, pdfText, printReport, serveDist } from './support.mjs';
+import { DIST, OUTPUT, ROOT, chooseQuestionnaire, launchBrowser, pdfText, printReport, serveDist, openLibrary, importAnswers } from './support.mjs';
 import { axeViolations, describeViolations } from './axe.mjs';
 
 const MIXED = join(ROOT, 'tests/answers/mixed-firm.json');
@@ -49,10 +49,6 @@ async function waitForServiceWorker(page) {
   return page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('shuzhuan-')));
 }
 
-async function openLibrary(page) {
-  if (!(await page.evaluate(() => document.getElementById('library').open))) await page.click('#library-summary');
-}
-
 test('after the first visit the whole app works with the network cut', async () => {
   const server = await recordingServer();
   try {
@@ -76,7 +72,7 @@ test('after the first visit the whole app works with the network cut', async () 
     await page.reload();
     await page.waitForSelector('.section-nav');
     // Import: the files worker (JSON) and the SME questionnaire, both from the cache.
-    await page.setInputFiles('#import-answers', MIXED);
+    await importAnswers(page, MIXED);
     await page.waitForSelector('#score-total');
     // The mixed firm of docs/scoring.md: 46.5 points.
     assert.equal(await page.innerText('#score-total'), '46.5');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire, printReport, pdfText } from './support.mjs';
+import { openApp, cell, ROOT, OUTPUT, useApp, chooseQuestionnaire, printReport, pdfText, importAnswers } from './support.mjs';
 
 const app = useApp();
 
@@ -93,7 +93,7 @@ test('"next" with an error in the section moves focus to the error and keeps the
 
 test('the SME report prints score, level, indicators and Chinese headings; a firm name stays text', async () => {
   const page = await openApp(app.browser, app.server.url);
-  await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
+  await importAnswers(page, join(ROOT, 'tests/answers/mixed-firm.json'));
   await page.waitForSelector('#score-total');
   const xss = '<img src=x onerror=alert(1)>';
   await page.fill('#firm-name', `常州示例 ${xss}`);

@@ -5,13 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, ROOT, OUTPUT, showFirmFields, useApp } from './support.mjs';
+import { openApp, ROOT, OUTPUT, showFirmFields, useApp, openLibrary, importAnswers } from './support.mjs';
 
 const app = useApp();
-
-async function openLibrary(page) {
-  if (!(await page.evaluate(() => document.getElementById('library').open))) await page.click('#library-summary');
-}
 
 /**
  * A new page whose storage holds `entries` before the app starts and, with `fill`, is
@@ -45,7 +41,7 @@ async function openWith(entries, { fill = false } = {}) {
 
 test('an answers file with unusable answers is imported with what can be used, each problem listed', async () => {
   const page = await openApp(app.browser, app.server.url);
-  await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/with-problems.json'));
+  await importAnswers(page, join(ROOT, 'tests/answers/with-problems.json'));
   await page.waitForSelector('.notice-list');
   assert.match(await page.innerText('.notice p'), /已将 with-problems\.json 导入为一份新的评估，但其中 5 个答案无法使用/);
   const items = await page.locator('.notice-list li').allInnerTexts();
@@ -66,16 +62,16 @@ test('an answers file with unusable answers is imported with what can be used, e
 test('answers files in other encodings are refused by name; a byte-order mark is accepted', async () => {
   const page = await openApp(app.browser, app.server.url);
   const notice = (text) => page.waitForFunction((t) => document.querySelector('.notice')?.innerText.includes(t), text);
-  await page.setInputFiles('#import-answers', join(ROOT, 'tests/broken_answers/gbk.json'));
+  await importAnswers(page, join(ROOT, 'tests/broken_answers/gbk.json'));
   await notice('gbk.json');
   assert.match(await page.innerText('.notice'), /gbk\.json：文件不是 UTF-8 编码，看起来是 GBK（GB18030）.*未导入/);
-  await page.setInputFiles('#import-answers', join(ROOT, 'tests/broken_answers/utf16-le.json'));
+  await importAnswers(page, join(ROOT, 'tests/broken_answers/utf16-le.json'));
   await notice('utf16-le.json');
   assert.match(await page.innerText('.notice'), /UTF-16 LE/);
-  await page.setInputFiles('#import-answers', join(ROOT, 'tests/broken_answers/duplicate-key.json'));
+  await importAnswers(page, join(ROOT, 'tests/broken_answers/duplicate-key.json'));
   await notice('duplicate-key.json');
   assert.match(await page.innerText('.notice'), /键“equip_total”重复出现（第 6 行/);
-  await page.setInputFiles('#import-answers', join(ROOT, 'tests/broken_answers/byte-order-mark.json'));
+  await importAnswers(page, join(ROOT, 'tests/broken_answers/byte-order-mark.json'));
   await notice('byte-order-mark.json');
   assert.match(await page.innerText('.notice'), /已将 byte-order-mark\.json 导入为一份新的评估。/);
   assert.equal(await page.inputValue('#q-equip_total'), '200');
@@ -93,12 +89,12 @@ test('a files worker that crashes on a file fails that file as unreadable, and t
     return route.continue();
   });
   const file = join(ROOT, 'tests/answers/mixed-firm.json');
-  await page.setInputFiles('#import-answers', file);
+  await importAnswers(page, file);
   await page.waitForSelector('.notice:has-text("未导入")');
   const said = await page.innerText('.notice');
   assert.match(said, /mixed-firm\.json：此文件无法读取：读取程序出错/);
   assert.doesNotMatch(said, /网络/, 'a crash is not blamed on the network');
-  await page.setInputFiles('#import-answers', file);
+  await importAnswers(page, file);
   await page.waitForSelector('.notice:has-text("导入为一份新的评估")');
   assert.equal(served, 2, 'the crashed worker was replaced');
   assert.equal(await page.inputValue('#firm-name'), '常州示例电机有限公司');
@@ -126,7 +122,7 @@ test('a files worker that never answers is stopped after its time limit; export,
   const shown = (text) => page.waitForFunction((t) => window.notices.some((n) => n.includes(t)), text, { timeout: 40_000 });
   // The export waits on the worker that hangs; the import queued behind it goes to a new one.
   await page.click('#export-answers');
-  await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
+  await importAnswers(page, join(ROOT, 'tests/answers/mixed-firm.json'));
   await shown('导出失败');
   const failed = await page.evaluate(() => window.notices.find((n) => n.includes('导出失败')));
   // The export is a file written, not read: its failure says so.

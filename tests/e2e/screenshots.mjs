@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serveDist, launchBrowser, openApp, ROOT, chooseQuestionnaire, printReport, showFirmFields } from './support.mjs';
+import { serveDist, launchBrowser, openApp, ROOT, chooseQuestionnaire, printReport, showFirmFields, importAnswers } from './support.mjs';
 
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs/screenshots'));
 mkdirSync(OUT, { recursive: true });
@@ -61,7 +61,7 @@ const SCREENS = {
   },
   // The SME dashboard of the golden mixed firm: score, level, dimensions, advice.
   async 'sme-dashboard'(page) {
-    await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
+    await importAnswers(page, join(ROOT, 'tests/answers/mixed-firm.json'));
     await page.waitForSelector('#score-total');
     return { element: '.results' };
   },
@@ -96,7 +96,7 @@ try {
   // Every page of the printed SME report, in Chinese and in English.
   for (const lang of ['zh', 'en']) {
     const page = await openApp(browser, server.url, DESKTOP);
-    await page.setInputFiles('#import-answers', join(ROOT, 'tests/answers/mixed-firm.json'));
+    await importAnswers(page, join(ROOT, 'tests/answers/mixed-firm.json'));
     await page.waitForSelector('#score-total');
     if (lang === 'en') await page.click('#toggle-lang');
     await page.click('#toggle-report');

@@ -69,6 +69,21 @@ export async function chooseQuestionnaire(page, id) {
   await page.waitForSelector(`.questionnaire[data-questionnaire="${id}"]`);
 }
 
+/**
+ * Unfolds "my assessments" (folded by default) and waits for the desk, the second wasm
+ * it shows, to be mounted with the saved assessments listed.
+ */
+export async function openLibrary(page) {
+  if (!(await page.evaluate(() => document.getElementById('library').open))) await page.click('#library-summary');
+  await page.waitForSelector('#desk-root .desk');
+}
+
+/** Imports an answers file as a user does: "my assessments" unfolded, the file chosen. */
+export async function importAnswers(page, file) {
+  await openLibrary(page);
+  await page.setInputFiles('#import-answers', file);
+}
+
 /** Unfolds the setup (folded on a phone to what is in use) if it is folded. */
 export async function showSetup(page) {
   if (!(await page.evaluate(() => document.getElementById('setup-details').open))) await page.click('#setup-summary');

@@ -162,7 +162,7 @@ fn set_aside(key: &str) -> SetAside {
 
 /// The entries set aside, and `kept` (unreadable ones that could not be moved), with
 /// their lengths, for "my assessments".
-pub fn unreadable(kept: &[String]) -> Vec<Unreadable> {
+fn unreadable(kept: &[String]) -> Vec<Unreadable> {
     let mut keys: Vec<String> = keys()
         .into_iter()
         .filter(|k| k.starts_with(UNREADABLE_PREFIX))
@@ -196,14 +196,56 @@ pub fn load() -> Loaded {
             assessments.push(s);
         }
     }
-    crate::domain::util::sorting::sort_by(&mut assessments, |a, b| {
-        b.file.updated_at.cmp(&a.file.updated_at)
-    });
+    most_recent_first(&mut assessments);
     Loaded {
         settings,
         custom_files,
         assessments,
         found_unreadable: found,
+    }
+}
+
+fn most_recent_first(assessments: &mut Vec<Saved>) {
+    crate::domain::util::sorting::sort_by(assessments, |a, b| {
+        b.file.updated_at.cmp(&a.file.updated_at)
+    });
+}
+
+/// What the desk lists, read without changing anything (the app sets unreadable entries
+/// aside when it starts, and converts an earlier release's).
+pub struct Listed {
+    pub custom_files: Vec<CustomFile>,
+    /// The readable assessments, the most recent first.
+    pub assessments: Vec<Saved>,
+    /// Every entry that cannot be read: set aside, or still where it was.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// The assessments and the unreadable entries, as `load` reads them.
+pub fn list() -> Listed {
+    let mut assessments = Vec::new();
+    let mut kept = Vec::new();
+    for key in keys()
+        .into_iter()
+        .filter(|k| k.starts_with(ASSESSMENT_PREFIX))
+    {
+        let Some(raw) = get_raw(&key) else { continue };
+        if is_legacy(&raw) {
+            continue;
+        }
+        match decode_entry::<Saved>(&raw).filter(saved_usable) {
+            Some(saved) => assessments.push(saved),
+            None => kept.push(key),
+        }
+    }
+    most_recent_first(&mut assessments);
+    let custom_files = get_raw(CUSTOM_FILES)
+        .and_then(|raw| decode_entry(&raw))
+        .unwrap_or_default();
+    Listed {
+        custom_files,
+        assessments,
+        unreadable: unreadable(&kept),
     }
 }
 

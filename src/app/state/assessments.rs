@@ -86,6 +86,16 @@ impl AppState {
         );
     }
 
+    /// Opens the saved assessment `id` (asked for by the desk), if it is in the list.
+    pub fn open_saved(&self, id: &str) {
+        if let Some(saved) = self
+            .saved
+            .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+        {
+            self.open(&saved);
+        }
+    }
+
     fn open_loaded(&self, saved: &Saved) {
         let f = &saved.file;
         let known = self.find_questionnaire(&f.questionnaire.id).is_some();

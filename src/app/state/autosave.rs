@@ -42,6 +42,11 @@ impl AppState {
         EventListener::new(&document(), "visibilitychange", move |_| state.save_now()).forget();
     }
 
+    /// Writes what is waiting at once: the desk reads storage right after.
+    pub fn save_pending(&self) {
+        self.save_now();
+    }
+
     /// Writes the current assessment and the settings if a change is waiting; if the
     /// browser refuses, keeps working in memory and says so.
     pub(super) fn save_now(&self) {

@@ -1,5 +1,6 @@
 //! The app's state: the assessments kept on this device, the one being filled in, and
-//! the results derived from it. Views read it through accessors that hand out read-only
+//! the results derived from it (the saved entries that cannot be read are listed by the
+//! desk, which reads storage itself). Views read it through accessors that hand out read-only
 //! signals and memos, and change it only through the methods named for what they do, so
 //! that its rules hold whichever view asks (switching questionnaire with answers starts
 //! a new assessment, a region suggests its target profile, nothing typed is lost).
@@ -20,7 +21,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::platform::storage::{self, CustomFile, Migration, Saved, SetAside, Unreadable};
+use crate::app::platform::storage::{self, CustomFile, Migration, Saved, SetAside};
 use crate::builtin::Catalogue;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
@@ -97,8 +98,6 @@ pub struct AppState {
     profile_id: RwSignal<String>,
     /// The section shown, by index.
     section: RwSignal<usize>,
-    /// Saved entries that cannot be read (set aside, or kept where they were).
-    unreadable: RwSignal<Vec<Unreadable>>,
     /// A message about saving, restoring or importing, shown under the app bar.
     notice: RwSignal<Option<Notice>>,
     /// Errors of the last questionnaire file the user tried to load.
@@ -189,7 +188,6 @@ impl AppState {
             firm,
             profile_id,
             section: RwSignal::new(0),
-            unreadable: RwSignal::new(storage::unreadable(&kept)),
             notice: RwSignal::new(notice.map(Notice::from)),
             load_errors: RwSignal::new(Vec::new()),
             derived,
@@ -206,16 +204,6 @@ impl AppState {
         state.autosave();
         state.keep_section_in_range();
         state
-    }
-
-    /// Saved entries that cannot be read, for their text to be exported.
-    pub fn unreadable(&self) -> Reader<Vec<Unreadable>> {
-        Reader(self.unreadable)
-    }
-
-    /// The text of an unreadable entry, exactly as stored.
-    pub fn unreadable_text(&self, key: &str) -> Option<String> {
-        storage::raw(key)
     }
 
     /// The message shown under the app bar, if any.

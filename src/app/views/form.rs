@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::desk::Desk;
 use crate::app::state::AppState;
 use crate::app::views::fields::ItemField;
 use crate::app::views::i18n::{t, tr};
@@ -17,7 +18,7 @@ use crate::domain::report::format::{answered_of, format_points, progress_text};
 use crate::domain::report::section_note;
 
 #[component]
-pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
+pub fn QuestionnaireForm(state: AppState, desk: Desk) -> impl IntoView {
     let lang = state.lang();
     let progress = Memo::new(move |_| {
         state.questionnaire().with(|q| {
@@ -52,7 +53,7 @@ pub fn QuestionnaireForm(state: AppState) -> impl IntoView {
     view! {
         // Which questionnaire the form shows (tests wait for a downloaded one on it).
         <div class="questionnaire" data-questionnaire=move || state.questionnaire().with(|q| q.0.id.clone())>
-            <Library state=state />
+            <Library state=state desk=desk />
             <Setup state=state />
             <nav class="section-nav" aria-label=t(lang, "问卷部分", "Questionnaire sections")>
                 <ol>

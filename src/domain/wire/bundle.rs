@@ -200,8 +200,8 @@ mod tests {
             proptest::collection::vec("[a-z_]{1,8}", 0..4)
                 .prop_map(|o| Answer::Selected(o.into_iter().collect::<SortedSet>())),
             "[a-z_]{1,8}".prop_map(Answer::Choice),
-            // Levels are 1-based: the app never saves a 0 (the reader refuses one).
-            (1u8..=255).prop_map(Answer::Level),
+            // Level 0 is no level: an answers file with one is refused (json.rs).
+            (1..=u8::MAX).prop_map(Answer::Level),
             text.prop_map(Answer::Text),
             Just(Answer::NotApplicable),
             Just(Answer::Unknown),
@@ -239,6 +239,7 @@ mod tests {
                     },
                     target_profile: profile,
                     answers,
+                    // A date given must be a day of the calendar: one, or empty.
                     created_at: c,
                     updated_at: u,
                     round,

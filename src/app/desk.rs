@@ -1,0 +1,146 @@
+//! The app's side of the desk contract (`domain::wire::desk`): loading the desk when
+//! "my assessments" is first opened, doing what it asks through `AppState`'s methods,
+//! and telling it when storage has changed. The desk's own side is `desk::link`.
+
+use gloo_events::EventListener;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+
+use crate::app::state::AppState;
+use crate::domain::wire::desk::{
+    decode, encode, ToApp, ToDesk, FAILED_EVENT, LOADER, TO_APP_EVENT, TO_DESK_EVENT,
+};
+
+/// How long the desk may take to download and start before the panel offers to retry
+/// (loading goes on: a desk that arrives later still opens).
+const WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+/// The id of the loader's script element (replaced on a retry).
+const LOADER_ID: &str = "desk-loader";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeskStatus {
+    NotLoaded,
+    Loading,
+    Ready,
+    /// It could not be downloaded or started, with the browser's reason.
+    Failed(String),
+    /// Still not started after `WAIT`.
+    Slow,
+}
+
+/// The desk as the app sees it: whether it is loaded, and the listeners of the contract
+/// (made once, with the workspace).
+#[derive(Clone, Copy)]
+pub struct Desk {
+    status: RwSignal<DeskStatus>,
+}
+
+impl Desk {
+    pub fn new(state: AppState) -> Self {
+        let desk = Desk {
+            status: RwSignal::new(DeskStatus::NotLoaded),
+        };
+        // Both listen as long as the page lives.
+        EventListener::new(&window(), TO_APP_EVENT, move |event| {
+            if let Some(message) = detail(event).and_then(|d| decode::<ToApp>(&d)) {
+                desk.handle(state, message);
+            }
+        })
+        .forget();
+        EventListener::new(&window(), FAILED_EVENT, move |event| {
+            if desk.status.get_untracked() != DeskStatus::Ready {
+                desk.status.set(DeskStatus::Failed(detail(event).unwrap_or_default()));
+            }
+        })
+        .forget();
+        // The desk follows the list, the assessment in the form and the language. Storage
+        // is written before the list changes (autosave, rename, delete), so it is there.
+        Effect::new(move |_| {
+            state.saved().track();
+            state.current_id().track();
+            state.lang().track();
+            if desk.status.get_untracked() == DeskStatus::Ready {
+                changed(state);
+            }
+        });
+        desk
+    }
+
+    pub fn status(&self) -> ReadSignal<DeskStatus> {
+        self.status.read_only()
+    }
+
+    /// Downloads and starts the desk, unless it is loaded or on its way; after a failure,
+    /// tries again.
+    pub fn open(&self) {
+        if matches!(
+            self.status.get_untracked(),
+            DeskStatus::Loading | DeskStatus::Ready
+        ) {
+            return;
+        }
+        self.status.set(DeskStatus::Loading);
+        let status = self.status;
+        let document = document();
+        if let Some(old) = document.get_element_by_id(LOADER_ID) {
+            old.remove();
+        }
+        let Ok(script) = document.create_element("script") else {
+            return status.set(DeskStatus::Failed(String::new()));
+        };
+        script.set_id(LOADER_ID);
+        // As the files worker: the build's version, so that no other build's loader is used.
+        let src = format!("{LOADER}?v={}", crate::builtin::COMPILED_VERSION);
+        let _ = script.set_attribute("src", &src);
+        EventListener::once(&script, "error", move |_| {
+            status.set(DeskStatus::Failed(format!("{LOADER}: download failed")))
+        })
+        .forget();
+        if let Some(head) = document.head() {
+            let _ = head.append_child(&script);
+        }
+        set_timeout(
+            move || {
+                if status.get_untracked() == DeskStatus::Loading {
+                    status.set(DeskStatus::Slow);
+                }
+            },
+            WAIT,
+        );
+    }
+
+    fn handle(&self, state: AppState, message: ToApp) {
+        match message {
+            ToApp::Ready => {
+                self.status.set(DeskStatus::Ready);
+                changed(state);
+            }
+            ToApp::Sync => changed(state),
+            ToApp::Open { id } => state.open_saved(&id),
+            ToApp::New => state.new_assessment(),
+            ToApp::Duplicate { id } => state.duplicate(&id),
+            ToApp::Rename { id, name } => state.rename(&id, name),
+            ToApp::Delete { id } => state.delete(&id),
+            ToApp::Import { name, bytes } => state.import(name, bytes),
+            ToApp::Notice { text } => state.show_notice(text),
+        }
+    }
+}
+
+/// Writes what the autosave has pending, then tells the desk to read storage again.
+fn changed(state: AppState) {
+    state.save_pending();
+    let message = ToDesk::Changed {
+        current: state.current_id().get_untracked(),
+        lang: state.lang().get_untracked(),
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(&encode(&message)));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(TO_DESK_EVENT, &init) {
+        let _ = window().dispatch_event(&event);
+    }
+}
+
+fn detail(event: &web_sys::Event) -> Option<String> {
+    event.dyn_ref::<web_sys::CustomEvent>()?.detail().as_string()
+}

@@ -1,0 +1,122 @@
+//! The contract between the app and the desk (the second wasm, `src/bin/shuzhuan-desk.rs`,
+//! loaded when "my assessments" is first opened). The two share no memory: they talk
+//! through `CustomEvent`s on `window`, each `detail` a string written by `encode` (as a
+//! localStorage entry: postcard in base64 after the tag). Dispatching an event runs its
+//! listeners before `dispatchEvent` returns, so a request and its reply are one
+//! synchronous round trip.
+//!
+//! * The app owns the assessments: it writes storage, and every change to them is
+//!   one of its `AppState` methods, which the desk asks for with a `ToApp`.
+//! * The desk reads storage (`domain::wire::stored`, as the app does) only after a
+//!   `ToDesk::Changed`, which the app sends once its autosave has written what was
+//!   pending: on `ToApp::Ready` and `ToApp::Sync` at once, and whenever the list of
+//!   assessments, the current one or the language changes.
+//! * The page's loader (`assets/desk-loader.js`) reports a desk that could not be
+//!   downloaded or started with `FAILED_EVENT`, its detail the browser's reason as text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::model::text::{Lang, Text};
+use crate::domain::wire::stored::{decode_entry, encode_entry, Stored};
+
+/// The event the desk dispatches, detail a `ToApp`.
+pub const TO_APP_EVENT: &str = "shuzhuan:to-app";
+/// The event the app dispatches, detail a `ToDesk`.
+pub const TO_DESK_EVENT: &str = "shuzhuan:to-desk";
+/// The event `assets/desk-loader.js` dispatches when the desk failed to download or start.
+pub const FAILED_EVENT: &str = "shuzhuan:desk-failed";
+/// The element the app provides and the desk mounts into.
+pub const ROOT_ID: &str = "desk-root";
+/// The loader the app adds to the page (with `?v=<compiled version>`, as the files worker).
+pub const LOADER: &str = "desk-loader.js";
+
+/// What the desk asks of the app.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToApp {
+    /// The desk has mounted: the app saves what is pending and sends `Changed`.
+    Ready,
+    /// The desk is about to read storage: the same, before `dispatchEvent` returns.
+    Sync,
+    /// Open saved assessment `id` in the form.
+    Open { id: String },
+    /// Start an empty assessment on the questionnaire in use.
+    New,
+    /// Copy assessment `id` and open the copy.
+    Duplicate { id: String },
+    /// Set the firm's name of assessment `id`.
+    Rename { id: String, name: String },
+    /// Delete assessment `id` (the user has confirmed).
+    Delete { id: String },
+    /// Import an answers file (its name and bytes) as a new assessment.
+    Import { name: String, bytes: Vec<u8> },
+    /// Show a message under the app bar (an export that failed, say).
+    Notice { text: Text },
+}
+
+/// What the app tells the desk.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToDesk {
+    /// Storage holds every change so far: read it again. `current` is the assessment
+    /// in the form, `lang` the interface language.
+    Changed { current: String, lang: Lang },
+}
+
+// Encoded as storage entries are (never stored: both sides are of one build).
+impl Stored for ToApp {}
+impl Stored for ToDesk {}
+
+/// A message as an event's detail.
+pub fn encode<T: Serialize>(message: &T) -> String {
+    encode_entry(message)
+}
+
+/// An event's detail as a message; None if it is not one (another build's, say).
+pub fn decode<T: Stored>(detail: &str) -> Option<T> {
+    decode_entry(detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_round_trips() {
+        let to_app = [
+            ToApp::Ready,
+            ToApp::Sync,
+            ToApp::Open { id: "1-2".into() },
+            ToApp::New,
+            ToApp::Duplicate { id: "a".into() },
+            ToApp::Rename {
+                id: "a".into(),
+                name: "甲厂 \"x\"".into(),
+            },
+            ToApp::Delete { id: "a".into() },
+            ToApp::Import {
+                name: "答卷.json".into(),
+                bytes: vec![0, 255, 10, 13],
+            },
+            ToApp::Notice {
+                text: Text::new("导出失败", "Export failed"),
+            },
+        ];
+        for message in to_app {
+            let detail = encode(&message);
+            assert_eq!(decode::<ToApp>(&detail), Some(message));
+        }
+        let changed = ToDesk::Changed {
+            current: "17-000001".into(),
+            lang: Lang::En,
+        };
+        assert_eq!(decode::<ToDesk>(&encode(&changed)), Some(changed));
+    }
+
+    #[test]
+    fn a_detail_that_is_no_message_is_refused() {
+        for detail in ["", "pc2:", "pc2:@@@@", "{\"Changed\":1}"] {
+            assert_eq!(decode::<ToDesk>(detail), None, "{detail:?}");
+        }
+        // A `ToApp` variant number the app does not know.
+        assert_eq!(decode::<ToApp>(&encode(&(99u32,))), None);
+    }
+}
