@@ -9,3 +9,4 @@ pub mod csv;
 pub mod desk;
 pub mod formats;
 pub mod stored;
+pub mod workbench;
