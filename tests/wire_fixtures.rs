@@ -19,6 +19,7 @@ use shuzhuan::domain::read::answers_file::{AnswersFile, QuestionnaireRef};
 use shuzhuan::domain::read::check::load_questionnaire;
 use shuzhuan::domain::util::fast_map::Fnv;
 use shuzhuan::domain::wire::compiled::{decode_catalogue, decode_questionnaire, Catalogue};
+use shuzhuan::domain::wire::logo::Logo;
 use shuzhuan::domain::wire::stored::{
     decode_entry, encode_entry, Consultant, CustomFile, Saved, Settings,
 };
@@ -143,9 +144,9 @@ const CATALOGUE_SOURCES: &[&str] = &[
     "questionnaires/targets/jiangxi-2027.toml",
     "questionnaires/benchmarks/national-actual.toml",
 ];
-const CATALOGUE_SOURCES_FNV: u64 = 0x6e80_d927_f4dc_c72a;
+const CATALOGUE_SOURCES_FNV: u64 = 0xe815_4791_1ecf_604f;
 const SME_SOURCES: &[&str] = &["questionnaires/sme-digital-level.toml"];
-const SME_SOURCES_FNV: u64 = 0x437e_2645_8da0_4c57;
+const SME_SOURCES_FNV: u64 = 0x07c9_2570_fcc1_828c;
 
 fn sources_fnv(files: &[&str]) -> u64 {
     let mut h = Fnv::default();
@@ -280,6 +281,23 @@ fn a_custom_files_entry_decodes_field_by_field() {
     // The app writes a slice (`storage::save_custom_files`): the same bytes as a Vec.
     assert_eq!(encode_entry(&files.as_slice()), entry("custom-files.pc2"));
     assert_eq!(entry("custom-files.pc2"), pc2_of(&raw), "the layout did not change");
+}
+
+fn logo() -> Logo {
+    Logo {
+        media_type: "image/png".into(),
+        data: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+    }
+}
+
+#[test]
+fn a_logo_entry_decodes_field_by_field() {
+    let raw = entry("logo.pc2");
+    let l: Logo = decode_entry(&raw).expect("the logo decodes");
+    assert_eq!(l.media_type, "image/png");
+    assert_eq!(l.data.len(), 16);
+    assert_eq!(l, logo());
+    assert_eq!(encode_entry(&l), raw);
 }
 
 #[test]
@@ -440,7 +458,7 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
         (
             end_2024.value,
             end_2024.series.zh.as_str(),
-            end_2024.source.as_str()
+            end_2024.source.zh.as_str()
         ),
         (82.0, "重点工业企业（截至 2024 年底）", "人民日报")
     );
@@ -605,6 +623,7 @@ fn write_fixtures() {
         encode_entry(&custom_files().as_slice()).as_bytes(),
     );
     write("consultant.pc2", encode_entry(&consultant()).as_bytes());
+    write("logo.pc2", encode_entry(&logo()).as_bytes());
 
     let embedded: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.bin"));
     let today = builtin::catalogue().expect("built-in files load");

@@ -52,15 +52,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Keeps `<html lang>` and the page's title in step with the interface language.
+#[inline(never)]
+fn sync_document(lang: Lang) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+    document().set_title(views::i18n::app_title(lang));
+}
+
 #[component]
 fn Workspace(state: AppState) -> impl IntoView {
     let lang = state.lang();
-    // Keep <html lang> in step with the interface language.
-    Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", lang.get().tag());
-        }
-    });
+    Effect::new(move |_| sync_document(lang.get()));
     let desk = desk::Desk::new(state);
     let show_report = RwSignal::new(false);
     let title = move || {

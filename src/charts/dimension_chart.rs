@@ -4,8 +4,12 @@
 use super::bars::{
     bar_chart_svg, BarChart, BarRow, Swatch, MET_COLOR, MUTED, NEUTRAL_COLOR, SHORT_COLOR,
 };
+use super::svg_text::label_width;
 use crate::domain::model::text::Lang;
 use crate::domain::report::DimensionRow;
+
+/// The room of a note above a bar, in font sizes (the bar's width at the note's size).
+const NOTE_EM: f64 = 22.0;
 
 pub fn dimension_chart_svg(rows: &[DimensionRow], next_level_name: &str, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
@@ -26,7 +30,9 @@ pub fn dimension_chart_svg(rows: &[DimensionRow], next_level_name: &str, lang: L
                 },
                 marker: r.threshold.map(|t| (t, next_level_name.to_string())),
                 ring: None,
-                note: if r.gap_text.is_empty() {
+                // What the next level needs can be a sentence (a maturity level's
+                // descriptor): the table has it, the bar the level reached.
+                note: if r.gap_text.is_empty() || label_width(&r.gap_text) > NOTE_EM {
                     r.value_text.clone()
                 } else {
                     r.gap_text.clone()

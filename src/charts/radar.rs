@@ -5,16 +5,20 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{FONT_STACK, INK, MUTED, NEUTRAL_COLOR};
-use super::svg_text::{fit_label, make_accessible};
+use super::svg_text::{make_accessible, wrap_label};
 use crate::domain::model::text::Lang;
 use crate::domain::report::{format_target, DimensionRow};
 
-pub const SIZE: (u32, u32) = (440, 420);
-const CENTRE: (f64, f64) = (220.0, 205.0);
+/// Wide enough for a label of two 9-em lines on each side of the rim, so that names in
+/// English fit whole at a size that prints at 7 pt or more on a chart 110 mm wide.
+pub const SIZE: (u32, u32) = (580, 440);
+const CENTRE: (f64, f64) = (290.0, 220.0);
 pub const RADIUS: f64 = 140.0;
-/// The longest label a spoke gets (at 13 px): the built-in dimensions' names fit, a
-/// name of any length from a file is cut.
-const LABEL_EM: f64 = 30.0;
+/// A label line's room (at 17 px, which plotters writes as 13.7), two lines a spoke:
+/// the built-in dimensions' names fit, a name of any length from a file is cut.
+const LABEL_EM: f64 = 9.0;
+const LABEL_SIZE: f64 = 17.0;
+const LABEL_LINE: i32 = 18;
 const RING: RGBColor = RGBColor(0xd5, 0xd9, 0xe0);
 
 /// The point of spoke `i` of `n` at `percent`; spoke 0 points straight up.
@@ -63,7 +67,7 @@ fn label_style(x: i32) -> TextStyle<'static> {
         HPos::Center
     };
     TextStyle {
-        font: FontDesc::new(FontFamily::Name(FONT_STACK), 13.0, FontStyle::Normal),
+        font: FontDesc::new(FontFamily::Name(FONT_STACK), LABEL_SIZE, FontStyle::Normal),
         color: INK.to_backend_color(),
         pos: Pos::new(h, VPos::Center),
     }
@@ -93,11 +97,15 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
                 ))?;
                 let (x, y) = point(i, n, 112.0);
                 // The whole name is in the chart's description.
-                root.draw(&Text::new(
-                    fit_label(&row.name, LABEL_EM),
-                    (x, y),
-                    label_style(x),
-                ))?;
+                let lines = wrap_label(&row.name, LABEL_EM);
+                let top = y - LABEL_LINE * (lines.len() as i32 - 1) / 2;
+                for (k, line) in lines.into_iter().enumerate() {
+                    root.draw(&Text::new(
+                        line,
+                        (x, top + LABEL_LINE * k as i32),
+                        label_style(x),
+                    ))?;
+                }
             }
             let pts: Vec<(i32, i32)> = rows
                 .iter()
@@ -116,7 +124,11 @@ pub fn radar_svg(rows: &[DimensionRow], lang: Lang) -> String {
                 format_target(50.0),
                 (x + 4, y),
                 TextStyle {
-                    font: FontDesc::new(FontFamily::Name(FONT_STACK), 11.0, FontStyle::Normal),
+                    font: FontDesc::new(
+                        FontFamily::Name(FONT_STACK),
+                        LABEL_SIZE,
+                        FontStyle::Normal,
+                    ),
                     color: MUTED.to_backend_color(),
                     pos: Pos::new(HPos::Left, VPos::Center),
                 },

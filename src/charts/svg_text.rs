@@ -1,33 +1,19 @@
 //! Accessible wrapping for plotters' SVG output: a `<title>` and `<desc>` for screen
 //! readers. Every text is escaped, so a firm name like `<img onerror=…>` stays text.
 
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::domain::util::escape::escape_xml;
 
 /// `text` cut to about `em` font sizes wide (a Chinese character one, a Latin letter or
 /// digit about half), with "…" for what is cut: a name a file or a user gives can be of
 /// any length, and the chart's `<desc>` carries it whole.
 pub fn fit_label(text: &str, em: f64) -> String {
-    let width = |c: char| if c.is_ascii() { 0.55 } else { 1.0 };
-    if text.chars().map(width).sum::<f64>() <= em {
+    if label_width(text) <= em {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 1.0; // the ellipsis
     for c in text.chars() {
-        used += width(c);
+        used += char_width(c);
         if used > em {
             break;
         }
@@ -35,6 +21,45 @@ pub fn fit_label(text: &str, em: f64) -> String {
     }
     out.push('…');
     out
+}
+
+/// A character's width in font sizes: a Chinese character one, a Latin letter or digit about half.
+fn char_width(c: char) -> f64 {
+    if c.is_ascii() {
+        0.55
+    } else {
+        1.0
+    }
+}
+
+/// How wide `text` is in font sizes (as `fit_label` counts).
+pub fn label_width(text: &str) -> f64 {
+    text.chars().map(char_width).sum()
+}
+
+/// `text` on one line of about `em` font sizes, or on two where it is longer: broken at
+/// the space or between the Chinese characters that make the lines most even (never
+/// inside a Latin word), each line then cut to its room like `fit_label`.
+pub fn wrap_label(text: &str, em: f64) -> Vec<String> {
+    if label_width(text) <= em {
+        return vec![text.to_string()];
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let best = (1..chars.len())
+        .filter(|&i| chars[i - 1] == ' ' || !chars[i - 1].is_ascii() || !chars[i].is_ascii())
+        .map(|i| {
+            let first: String = chars[..i].iter().collect();
+            let second: String = chars[i..].iter().collect();
+            let (first, second) = (first.trim().to_string(), second.trim().to_string());
+            let longer = label_width(&first).max(label_width(&second));
+            (longer, first, second)
+        })
+        .filter(|(_, first, second)| !first.is_empty() && !second.is_empty())
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, first, second)) => vec![fit_label(&first, em), fit_label(&second, em)],
+        None => vec![fit_label(text, em)],
+    }
 }
 
 /// Adds `role="img"`, a class, `<title>` and `<desc>` to the root `<svg>` element.
@@ -55,6 +80,31 @@ pub fn make_accessible(svg: String, class: &str, title: &str, desc: &str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_labels_wrap_onto_two_even_lines_between_words() {
+        // 28 letters and spaces at 0.55 em: 15.4 em, over 9; "Changes since" is 7.15 em
+        // and "digitalisation" 7.7, the most even break.
+        assert_eq!(
+            wrap_label("Changes since digitalisation", 9.0),
+            ["Changes since", "digitalisation"]
+        );
+        assert_eq!(wrap_label("Funding", 9.0), ["Funding"]);
+        // Chinese breaks between any two characters: 10 em into 5 and 5.
+        assert_eq!(
+            wrap_label("数字化转型的成效变化", 9.0),
+            ["数字化转型", "的成效变化"]
+        );
+        // One Latin word is never broken inside: it is cut instead.
+        assert_eq!(
+            wrap_label("Digitalisationprogramme", 9.0),
+            ["Digitalisation…"]
+        );
+        // A name too long for two lines keeps both, the second cut.
+        let lines = wrap_label("Planning and implementation of the whole programme", 9.0);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| label_width(l) <= 9.0), "{lines:?}");
+    }
 
     #[test]
     fn long_labels_are_cut_to_their_room() {

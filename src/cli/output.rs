@@ -112,7 +112,7 @@ pub fn row(file: &str, q: &Questionnaire, a: &Assessment, firm: &str, lang: Lang
                 unofficial: rule.unverified,
                 source: q
                     .source(&rule.source)
-                    .map(|s| s.citation())
+                    .map(|s| s.citation(lang))
                     .unwrap_or_default(),
             }),
     }

@@ -129,7 +129,7 @@ test('the SME report prints score, level, indicators and Chinese headings; a fir
     '66.2%',
     '维度详情',
     '设备系统',
-    '全部建议',
+    '其他建议',
     '附录：填写的答案',
     '方法与来源',
     '《中小企业数字化水平评测指标（2024年版）》',

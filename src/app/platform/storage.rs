@@ -8,7 +8,7 @@
 //!
 //! Keys (`domain::wire::formats::keys`): `shuzhuan.settings` (language, current assessment),
 //! `shuzhuan.custom-files` (questionnaire files a consultant loaded),
-//! `shuzhuan.consultant`, `shuzhuan.assessment.<id>` (one each), and
+//! `shuzhuan.consultant`, `shuzhuan.logo` (the report cover's), `shuzhuan.assessment.<id>` (one each), and
 //! `shuzhuan.unreadable.<rest of key>` for entries set aside.
 
 use std::cell::RefCell;
@@ -18,9 +18,10 @@ use serde::Serialize;
 use crate::domain::model::text::Text;
 use crate::domain::read::answers_file;
 use crate::domain::wire::formats::keys::{
-    ASSESSMENT_PREFIX, CONSULTANT, CUSTOM_FILES, SETTINGS, UNREADABLE_PREFIX,
+    ASSESSMENT_PREFIX, CONSULTANT, CUSTOM_FILES, LOGO, SETTINGS, UNREADABLE_PREFIX,
 };
 use crate::domain::wire::formats::LegacyEntry;
+use crate::domain::wire::logo::Logo;
 use crate::domain::wire::stored::{decode_entry, encode_entry, is_legacy, Stored};
 pub use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings, FORMAT_VERSION};
 
@@ -274,6 +275,21 @@ pub fn load_consultant() -> Consultant {
 
 pub fn save_consultant(consultant: &Consultant) -> Result<(), NotSaved> {
     set(CONSULTANT, consultant)
+}
+
+/// The consultant's logo, kept apart from any assessment.
+pub fn load_logo() -> Option<Logo> {
+    get(LOGO, any, &mut Vec::new())
+}
+
+pub fn save_logo(logo: &Logo) -> Result<(), NotSaved> {
+    set(LOGO, logo)
+}
+
+pub fn remove_logo() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(LOGO);
+    }
 }
 
 pub fn delete(id: &str) {

@@ -189,13 +189,20 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
 }
 
 #[component]
-pub fn AdviceList(state: AppState, #[prop(optional)] limit: Option<usize>) -> impl IntoView {
+pub fn AdviceList(
+    state: AppState,
+    #[prop(optional)] limit: Option<usize>,
+    /// The first ones left out (the report's summary shows them).
+    #[prop(optional)]
+    skip: usize,
+) -> impl IntoView {
     let lang = state.lang();
     let rows = Memo::new(move |_| {
         state.questionnaire().with(|q| {
             state.assessment().with(|a| {
                 advice_rows(&q.0, a, lang.get())
                     .into_iter()
+                    .skip(skip)
                     .take(limit.unwrap_or(usize::MAX))
                     .collect::<Vec<AdviceRow>>()
             })
@@ -229,7 +236,7 @@ pub fn AdviceList(state: AppState, #[prop(optional)] limit: Option<usize>) -> im
             return view! { <p class="advice-none">{tr(l, "按当前答案，暂无需要优先处理的建议。", "No recommendation applies to the current answers.")}</p> }.into_any();
         }
         view! {
-            <ol class="advice-list">
+            <ol class="advice-list" start=skip + 1>
                 {shown.into_iter().enumerate().map(|(i, r)| view! {
                     <li class="advice" data-advice=r.id>
                         <p class="advice-action">{r.action}</p>

@@ -24,3 +24,12 @@ pub fn t(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || tr(lang.get(), zh, en)
 }
+
+/// The page's title (and the name a browser gives a saved page) in the interface language.
+pub fn app_title(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        "数转 · 制造业数字化自评",
+        "Shuzhuan · Manufacturing digitalisation self-assessment",
+    )
+}

@@ -15,7 +15,7 @@ use crate::domain::compute::scoring;
 pub fn UnverifiedMark(state: AppState) -> impl IntoView {
     let lang = state.lang();
     view! {
-        <span class="unverified" title=t(lang, "这一计算公式或分值是数转的工作假设，并非官方公布", "This formula or value is Shuzhuan's working assumption, not an official one")>
+        <span class="unverified" title=t(lang, "这一计算公式或分值由数转确定，并非官方公布（见报告的方法说明）", "A formula or value of Shuzhuan's own, not an official one (see the report's method note)")>
             {t(lang, "工作定义", "working definition")}
         </span>
     }

@@ -12,10 +12,21 @@ pub struct ActualValue {
     pub value: f64,
     /// The firms it was measured over ("重点工业企业", "规模以上工业企业", "工业企业" …).
     pub series: Text,
-    /// Who published the value, and where.
-    pub source: String,
+    /// Who published the value, and where (`source`, and `source_en` for the English report).
+    pub source: Text,
     /// When it was published ("2024-07-05"), where known.
     pub date: Option<String>,
+}
+
+/// How the sources of values taken from Shuzhuan's reference compilation begin, where
+/// the issuing document is not recorded.
+pub const COMPILATION_SOURCE: &str = "数转参考资料汇编";
+
+impl ActualValue {
+    /// Taken from Shuzhuan's reference compilation, its issuing document not recorded.
+    pub fn is_from_compilation(&self) -> bool {
+        self.source.zh.starts_with(COMPILATION_SOURCE)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

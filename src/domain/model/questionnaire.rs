@@ -6,7 +6,7 @@ use crate::domain::util::fast_map::IdMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::condition::{Condition, Metric};
-use crate::domain::model::text::Text;
+use crate::domain::model::text::{Lang, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Scoring {
@@ -22,6 +22,9 @@ pub struct Questionnaire {
     pub version: String,
     pub title: Text,
     pub description: Option<Text>,
+    /// The printed report's method note, in plain words for a client: how the figures
+    /// are reached and what is Shuzhuan's own choice; paragraphs apart by a blank line.
+    pub method: Option<Text>,
     pub scoring: Scoring,
     pub total_points: f64,
     /// Ids of the sources the questionnaire as a whole follows.
@@ -42,21 +45,34 @@ pub struct Questionnaire {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
-    pub title: String,
-    pub publisher: Option<String>,
+    /// The document's title (`title`, and `title_en` for the English report).
+    pub title: Text,
+    pub publisher: Option<Text>,
     pub date: Option<String>,
     pub note: Option<String>,
 }
 
+/// The publisher that marks a source as Shuzhuan's own (its conventions and
+/// compilations), described in the report's method note rather than cited.
+pub const OWN_PUBLISHER: &str = "Shuzhuan";
+
 impl Source {
-    /// "title，publisher，date" as a citation.
-    pub fn citation(&self) -> String {
-        let mut s = self.title.clone();
-        for part in [&self.publisher, &self.date].into_iter().flatten() {
-            s.push('，');
+    /// "title，publisher，date" as a client reads a citation, in `lang`'s punctuation.
+    pub fn citation(&self, lang: Lang) -> String {
+        let mut s = self.title.get(lang).to_string();
+        let publisher = self.publisher.as_ref().map(|p| p.get(lang));
+        for part in [publisher, self.date.as_deref()].into_iter().flatten() {
+            s.push_str(lang.pick("，", ", "));
             s.push_str(part);
         }
         s
+    }
+
+    /// Shuzhuan's own working conventions or reference compilation, not a published document.
+    pub fn is_own(&self) -> bool {
+        self.publisher
+            .as_ref()
+            .is_some_and(|p| p.zh == OWN_PUBLISHER)
     }
 }
 
@@ -367,6 +383,7 @@ impl Questionnaire {
             version: String::new(),
             title: Text::default(),
             description: None,
+            method: None,
             scoring: Scoring::Points,
             total_points: 0.0,
             follows: Vec::new(),

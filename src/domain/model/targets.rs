@@ -14,8 +14,9 @@ pub struct TargetProfile {
     /// The firms the targets are set for ("规模以上工业企业", "工业企业", …): a target for
     /// firms above designated size is not one for all firms.
     pub scope: Text,
-    /// The policy document the targets are taken from.
-    pub source: String,
+    /// The policy document the targets are taken from (`source`, and `source_en` for
+    /// the English report).
+    pub source: Text,
     /// When the document was issued ("2024-04-09"), where known.
     pub date: Option<String>,
     pub note: Option<Text>,
@@ -82,7 +83,7 @@ mod tests {
             },
             year: 2025,
             scope: Text::default(),
-            source: String::new(),
+            source: Text::default(),
             date: None,
             note: None,
             targets: IdMap::default(),

@@ -51,6 +51,7 @@ pub struct RawMeta {
     pub version: At<String>,
     pub title: RawText,
     pub description: Option<RawText>,
+    pub method: Option<RawText>,
     pub scoring: Option<At<String>>,
     pub total_points: Option<At<f64>>,
     pub sources: Vec<At<String>>,
@@ -60,7 +61,9 @@ pub struct RawMeta {
 pub struct RawSource {
     pub id: At<String>,
     pub title: At<String>,
+    pub title_en: Option<String>,
     pub publisher: Option<String>,
+    pub publisher_en: Option<String>,
     pub date: Option<String>,
     pub note: Option<String>,
 }
@@ -243,6 +246,7 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
         version: o.req_str(r, "version"),
         title: req_text(r, o, "title"),
         description: text(r, o, "description"),
+        method: text(r, o, "method"),
         scoring: o.opt_str(r, "scoring"),
         total_points: o.opt_num(r, "total_points"),
         sources: o.opt_strings(r, "sources"),
@@ -250,7 +254,9 @@ pub fn read_questionnaire_file(r: &mut Reader, root: &mut Obj) -> RawQuestionnai
     let sources = root.tables(r, "sources", |r, o| RawSource {
         id: o.req_str(r, "id"),
         title: o.req_str(r, "title"),
+        title_en: o.opt_str(r, "title_en").map(|s| s.value),
         publisher: o.opt_str(r, "publisher").map(|s| s.value),
+        publisher_en: o.opt_str(r, "publisher_en").map(|s| s.value),
         date: o.opt_str(r, "date").map(|s| s.value),
         note: o.opt_str(r, "note").map(|s| s.value),
     });

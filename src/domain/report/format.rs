@@ -144,8 +144,9 @@ pub fn count_share(count: usize, of: usize, share: Option<f64>, lang: Lang) -> S
 
 /// A target profile as a citation: "《…》，…（适用于：规模以上工业企业）".
 pub fn profile_source(p: &TargetProfile, lang: Lang) -> String {
-    let mut s = p.source.clone();
-    if let Some(date) = p.date.as_ref().filter(|d| !p.source.contains(d.as_str())) {
+    let source = p.source.get(lang);
+    let mut s = source.to_string();
+    if let Some(date) = p.date.as_ref().filter(|d| !source.contains(d.as_str())) {
         s.push_str(lang.pick("，", ", "));
         s.push_str(date);
     }
@@ -309,7 +310,7 @@ mod tests {
             period: "2025-03".into(),
             value: 66.2,
             series: crate::domain::model::text::Text::new("工业企业", "industrial firms"),
-            source: "工业和信息化部".into(),
+            source: crate::domain::model::text::Text::new("工业和信息化部", "MIIT"),
             date: Some("2025-04-18".into()),
         };
         assert_eq!(national_quoted(&n, Lang::Zh), "66.2%（2025-03，工业企业）");

@@ -14,7 +14,9 @@ mod indicators;
 mod library;
 mod notes;
 pub mod portfolio;
+pub mod printed;
 mod rollup;
+mod sources;
 mod summary;
 pub mod table;
 mod upgrade_notice;
@@ -28,5 +30,8 @@ pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
 pub use library::{library_row, LibraryRow};
 pub use notes::{section_note, special_notes, unscored_sections_text, SpecialNote};
 pub use rollup::{rollup_report, RollupIndicatorRow, RollupLevelRow, RollupReport};
+pub use sources::{
+    document_sources, method_note, national_sources, source_groups, target_source, SourceGroup,
+};
 pub use summary::{next_level_name, score_summary, ScoreSummary};
 pub use upgrade_notice::upgrade_notice;

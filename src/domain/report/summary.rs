@@ -87,7 +87,7 @@ fn scenario_texts(q: &Questionnaire, a: &Assessment, lang: Lang) -> (String, Str
         .unwrap_or_default();
     let source = q
         .source(&rule.source)
-        .map(|s| s.citation())
+        .map(|s| s.citation(lang))
         .unwrap_or_default();
     let source = if zh {
         format!("规则来源：{source}；官方等级以上面按总分的等级为准。")

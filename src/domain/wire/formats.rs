@@ -7,13 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::compute::upgrade::check_and_upgrade;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::record::date_of;
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::compute::upgrade::check_and_upgrade;
-use crate::domain::read::answers_file::{
-    read_answers_file, AnswersFile, QuestionnaireRef,
-};
+use crate::domain::read::answers_file::{read_answers_file, AnswersFile, QuestionnaireRef};
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::report::upgrade_notice;
 use crate::domain::wire::compiled::decode_questionnaire;
@@ -92,6 +90,8 @@ pub mod keys {
     pub const SETTINGS: &str = "shuzhuan.settings";
     pub const CUSTOM_FILES: &str = "shuzhuan.custom-files";
     pub const CONSULTANT: &str = "shuzhuan.consultant";
+    /// The consultant's logo for the report cover (`wire::logo::Logo`), apart from any assessment.
+    pub const LOGO: &str = "shuzhuan.logo";
     pub const ASSESSMENT_PREFIX: &str = "shuzhuan.assessment.";
     pub const UNREADABLE_PREFIX: &str = "shuzhuan.unreadable.";
 }

@@ -8,5 +8,6 @@ pub mod compiled;
 pub mod csv;
 pub mod desk;
 pub mod formats;
+pub mod logo;
 pub mod stored;
 pub mod workbench;

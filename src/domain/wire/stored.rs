@@ -140,7 +140,7 @@ fn entry_bytes(raw: &str) -> Option<(Vec<u8>, bool)> {
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-fn base64_encode(bytes: &[u8], out: &mut String) {
+pub(crate) fn base64_encode(bytes: &[u8], out: &mut String) {
     for chunk in bytes.chunks(3) {
         let n = chunk
             .iter()

@@ -48,7 +48,7 @@ pub fn load_benchmark(
             o.req_str(r, "period"),
             o.req_num(r, "value"),
             req_text(r, o, "series"),
-            o.req_str(r, "source"),
+            (o.req_str(r, "source"), o.opt_str(r, "source_en")),
             o.opt_str(r, "date"),
         )
     });
@@ -62,7 +62,7 @@ pub fn load_benchmark(
         None => (String::new(), Text::default(), String::new()),
     };
     let mut values = Vec::new();
-    for (n, (indicator, period, value, series, value_source, date)) in
+    for (n, (indicator, period, value, series, (value_source, value_source_en), date)) in
         raw_values.into_iter().enumerate()
     {
         let field = format!("values[{n}]");
@@ -87,7 +87,10 @@ pub fn load_benchmark(
             period: period.value,
             value: value.value,
             series,
-            source: value_source.value,
+            source: Text {
+                zh: value_source.value,
+                en: value_source_en.map(|s| s.value),
+            },
             date: date.map(|d| d.value),
         });
     }

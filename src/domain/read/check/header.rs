@@ -14,6 +14,7 @@ pub(super) struct Header {
     pub version: String,
     pub title: Text,
     pub description: Option<Text>,
+    pub method: Option<Text>,
     pub scoring: Scoring,
     /// Checked against the sections' points once they are known.
     pub total_points: Option<At<f64>>,
@@ -27,6 +28,7 @@ impl Checker<'_, '_> {
             version: String::new(),
             title: Text::default(),
             description: None,
+            method: None,
             scoring: Scoring::Points,
             total_points: None,
             follows: Vec::new(),
@@ -43,6 +45,10 @@ impl Checker<'_, '_> {
             .description
             .as_ref()
             .map(|d| self.text(d, "questionnaire.description"));
+        header.method = meta
+            .method
+            .as_ref()
+            .map(|d| self.text(d, "questionnaire.method"));
         header.scoring = match meta.scoring.as_ref().map(|s| s.value.as_str()) {
             None | Some("points") => Scoring::Points,
             Some("maturity") => Scoring::Maturity,

@@ -126,6 +126,7 @@ impl Checker<'_, '_> {
             version: header.version,
             title: header.title,
             description: header.description,
+            method: header.method,
             scoring: header.scoring,
             total_points,
             follows: header.follows,

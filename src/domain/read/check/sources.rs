@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{CheckError, Checker};
 use crate::domain::model::questionnaire::Source;
+use crate::domain::model::text::Text;
 use crate::domain::read::raw::RawSource;
 use crate::domain::read::toml_reader::At;
 
@@ -26,8 +27,14 @@ impl Checker<'_, '_> {
             }
             sources.push(Source {
                 id,
-                title: s.title.value.clone(),
-                publisher: s.publisher.clone(),
+                title: Text {
+                    zh: s.title.value.clone(),
+                    en: s.title_en.clone(),
+                },
+                publisher: s.publisher.as_ref().map(|p| Text {
+                    zh: p.clone(),
+                    en: s.publisher_en.clone(),
+                }),
                 date: s.date.clone(),
                 note: s.note.clone(),
             });

@@ -30,9 +30,19 @@ pub fn load_target_profile(
         let year = o.req_num(r, "year");
         let scope = req_text(r, o, "scope");
         let source = o.req_str(r, "source");
+        let source_en = o.opt_str(r, "source_en");
         let date = o.opt_str(r, "date");
         let note = text(r, o, "note");
-        (id, name, region, year, scope, source, date, note)
+        (
+            id,
+            name,
+            region,
+            year,
+            scope,
+            (source, source_en),
+            date,
+            note,
+        )
     });
     let entries: Vec<(At<String>, At<f64>)> = root
         .req_table(&mut r, "targets", |r, o| o.number_entries(r))
@@ -40,7 +50,7 @@ pub fn load_target_profile(
     let targets_at = root.offset_of("targets");
     root.done(&mut r);
 
-    let Some((id, name, region, year, scope, source, date, note)) = profile else {
+    let Some((id, name, region, year, scope, (source, source_en), date, note)) = profile else {
         return r.finish(TargetProfile::default_for_errors());
     };
     if !super::is_valid_id(id.value.trim()) {
@@ -82,7 +92,10 @@ pub fn load_target_profile(
         region,
         year,
         scope,
-        source: source.value,
+        source: Text {
+            zh: source.value,
+            en: source_en.map(|s| s.value),
+        },
         date: date.map(|d| d.value),
         note,
         targets,
@@ -115,7 +128,7 @@ impl TargetProfile {
             region: Text::default(),
             year: 0,
             scope: Text::default(),
-            source: String::new(),
+            source: Text::default(),
             date: None,
             note: None,
             targets: IdMap::default(),
