@@ -7,9 +7,14 @@
 // release when one is waiting, applied only when the user asks for it.
 const APP_JS = '__APP_JS__';
 const APP_WASM = '__APP_WASM__';
+/** Their subresource integrity (Trunk's hashes; empty when the build has none). */
+const APP_JS_INTEGRITY = '__APP_JS_INTEGRITY__';
+const APP_WASM_INTEGRITY = '__APP_WASM_INTEGRITY__';
 /** After this long without the app, the boot screen offers to retry (loading goes on). */
 const SLOW_MS = 30_000;
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
+/** How long to wait for the boot screen's first paint where the browser does not report it. */
+const FIRST_PAINT_WAIT_MS = 500;
 
 const boot = document.getElementById('boot');
 let started = false;
@@ -27,11 +32,43 @@ function showFailure(detail) {
 boot?.querySelector('.boot-retry')?.addEventListener('click', () => location.reload());
 const slow = setTimeout(() => showFailure(`${SLOW_MS / 1000} 秒后仍未加载完成。/ Still not loaded after ${SLOW_MS / 1000} s.`), SLOW_MS);
 
+/**
+ * Resolves once the boot screen is on the screen: its first contentful paint reported (a
+ * frame run is not enough: under load the app could mount before that frame is shown), or
+ * after FIRST_PAINT_WAIT_MS where the browser does not report paints.
+ */
+function bootPainted() {
+  return new Promise((painted) => {
+    let observer = null;
+    const timer = setTimeout(done, FIRST_PAINT_WAIT_MS);
+    function done() {
+      clearTimeout(timer);
+      observer?.disconnect();
+      painted();
+    }
+    const contentful = (entries) => entries.some((e) => e.name === 'first-contentful-paint');
+    if (contentful(performance.getEntriesByType?.('paint') ?? [])) return done();
+    try {
+      observer = new PerformanceObserver((list) => contentful(list.getEntries()) && done());
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      // No paint timing: the timer.
+    }
+  });
+}
+
 async function start() {
+  // The boot screen is painted first, and only then are the glue and the wasm fetched and
+  // the app started: on a fast link the app would otherwise be running before the first
+  // paint, and the page show nothing until it had mounted; and the first paint waits for
+  // no download but the page's own.
+  await bootPainted();
+  // The glue is preloaded with its integrity, which the import then uses.
+  const glueLink = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: APP_JS, crossOrigin: 'anonymous' });
+  if (APP_JS_INTEGRITY) glueLink.integrity = APP_JS_INTEGRITY;
+  document.head.append(glueLink);
   const wasmUrl = new URL(APP_WASM, location.href).href;
-  // The same request as Trunk's preload (credentials, integrity), so that it is reused.
-  const preload = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href === wasmUrl);
-  const wasm = fetch(wasmUrl, { credentials: 'same-origin', integrity: preload?.integrity ?? '' }).then(
+  const wasm = fetch(wasmUrl, { credentials: 'same-origin', integrity: APP_WASM_INTEGRITY }).then(
     (response) => {
       if (!response.ok) throw new Error(`${APP_WASM}: HTTP ${response.status}`);
       return response;
@@ -41,10 +78,6 @@ async function start() {
     },
   );
   const glue = await import(APP_JS);
-  // The boot screen is painted before the app starts (a frame, then a task after it): on a
-  // fast link the wasm would otherwise be running before the first paint, and the page show
-  // nothing until the app had mounted.
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   await glue.default({ module_or_path: wasm });
 }
 

@@ -2,7 +2,7 @@
 # Installs whatever is missing, idempotently, from crates.io, npm, PyPI and Debian only.
 #   scripts/setup.sh build   the tools to build and serve the app
 #   scripts/setup.sh test    the above, plus Chromium, fonts, poppler, nginx, the e2e packages
-#                            and DuckDB (PyPI, in a venv under .tools/py) for tests/duckdb/
+#                            and DuckDB and openpyxl (PyPI, in a venv under .tools/py) for tests/duckdb/
 #   scripts/setup.sh bench   the above, plus Lighthouse (scripts/bench.sh; not needed by the tests)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -13,6 +13,7 @@ TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 ESBUILD_VERSION=0.25.0
 DUCKDB_VERSION=2.0.0
+OPENPYXL_VERSION=3.1.5
 # The CLI must match the wasm-bindgen crate exactly; Cargo.toml pins it, Cargo.lock records it.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 
@@ -83,6 +84,12 @@ if [ "$(.tools/py/bin/python -c 'import duckdb; print(duckdb.__version__)' 2>/de
     python3 -m venv .tools/py
   fi
   .tools/py/bin/pip install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
+fi
+# openpyxl reads the app's XLSX exports in tests/duckdb/test_spreadsheets.py as a
+# spreadsheet would (`python -m pip`: a venv copied from elsewhere keeps its pip's path).
+if [ "$(.tools/py/bin/python -c 'import openpyxl; print(openpyxl.__version__)' 2>/dev/null)" != "$OPENPYXL_VERSION" ]; then
+  step "pip install openpyxl==$OPENPYXL_VERSION into .tools/py"
+  .tools/py/bin/python -m pip install --quiet --disable-pip-version-check "openpyxl==$OPENPYXL_VERSION"
 fi
 
 [ "$what" = bench ] || exit 0

@@ -13,7 +13,7 @@ cargo clippy --locked --target wasm32-unknown-unknown --bins -- -D warnings
 printf '\n== native tests (cargo test)\n'
 cargo test --locked
 
-printf '\n== the CLI'"'"'s CSV in DuckDB (tests/duckdb)\n'
+printf '\n== the CLI'"'"'s CSV in DuckDB, the exports in DuckDB and openpyxl (tests/duckdb)\n'
 .tools/py/bin/python -m unittest discover -s tests/duckdb -v
 
 printf '\n== release build (trunk build --release)\n'

@@ -17,7 +17,6 @@ use support::{assessed_file, builtin, QUICK_A, QUICK_C, SME_ALL_BEST};
 
 struct Firm {
     file: AnswersFile,
-    round: &'static str,
     assessment: Assessment,
 }
 
@@ -27,20 +26,15 @@ fn firm(q: &Questionnaire, name: &str, size: &str, round: &'static str, spec: &s
         size: size.into(),
         ..Default::default()
     };
-    let (file, assessment) = assessed_file(q, "national-2025", profile, spec);
-    Firm {
-        file,
-        round,
-        assessment,
-    }
+    let (mut file, assessment) = assessed_file(q, "national-2025", profile, spec);
+    file.round = round.into();
+    Firm { file, assessment }
 }
 
 fn entry<'a>(q: &'a Questionnaire, f: &'a Firm) -> PortfolioEntry<'a> {
     PortfolioEntry {
         id: &f.file.firm.name,
         file: &f.file,
-        round: f.round,
-        assessed_on: "",
         questionnaire: q,
         assessment: &f.assessment,
     }
@@ -171,10 +165,10 @@ const T1: &str = "
 #[test]
 fn one_firms_rounds_with_the_recommendations_acted_on() {
     let q = builtin("headline-quick");
-    let before = firm(&q, "甲机械", "medium", "2025", T0);
+    let mut before = firm(&q, "甲机械", "medium", "2025", T0);
+    before.file.assessed_on = "2025-03-01".into();
     let after = firm(&q, "甲机械", "medium", "2026", T1);
-    let mut t0 = entry(&q, &before);
-    t0.assessed_on = "2025-03-01";
+    let t0 = entry(&q, &before);
     let r = compare_rounds(&t0, &entry(&q, &after), Lang::Zh).unwrap();
     assert_eq!(r.firm, "甲机械");
     assert_eq!(

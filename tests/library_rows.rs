@@ -41,6 +41,11 @@ fn the_sme_answered_best_on_every_scored_question_has_100_points_at_level_four()
     assert_eq!(row.firm, "甲厂");
     assert_eq!(row.questionnaire, "制造业中小企业数字化水平自评");
     assert_eq!(row.date, "2026-12-01", "the day it was last saved");
+    // With a round and the day assessed, those.
+    let mut t1 = s.clone();
+    t1.file.round = "T1".into();
+    t1.file.assessed_on = "2026-11-28".into();
+    assert_eq!(library_row(&t1, Some(&q), None, Lang::Zh).date, "T1 · 2026-11-28");
     // Its 18 answers are the scored questions only; 38 are asked (the scenario and headline
     // questions too): 18 ÷ 38 = 47.4 %. They add up to 100 points → 四级
     // (tests/scoring_golden.rs::all_best).

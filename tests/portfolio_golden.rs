@@ -18,8 +18,6 @@ use support::{assessed_file, builtin, QUICK_A, QUICK_B, QUICK_C, QUICK_D};
 struct Firm {
     id: &'static str,
     file: AnswersFile,
-    round: &'static str,
-    date: &'static str,
     assessment: Assessment,
 }
 
@@ -36,12 +34,12 @@ fn firm(
         sector: sector.into(),
         ..Default::default()
     };
-    let (file, assessment) = assessed_file(q, "national-2025", profile, spec);
+    let (mut file, assessment) = assessed_file(q, "national-2025", profile, spec);
+    file.round = round.into();
+    file.assessed_on = date.into();
     Firm {
         id,
         file,
-        round,
-        date,
         assessment,
     }
 }
@@ -79,8 +77,6 @@ fn entries<'a>(q: &'a Questionnaire, firms: &'a [Firm]) -> Vec<PortfolioEntry<'a
         .map(|f| PortfolioEntry {
             id: f.id,
             file: &f.file,
-            round: f.round,
-            assessed_on: f.date,
             questionnaire: q,
             assessment: &f.assessment,
         })

@@ -54,6 +54,8 @@ fn write_sheet(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
             let width = match cell {
+                // An empty text is a blank cell, as in the CSV.
+                Cell::Text(s) if s.is_empty() => 0.0,
                 Cell::Text(s) => {
                     sheet.write_string(r, col, s)?;
                     text_width(s)

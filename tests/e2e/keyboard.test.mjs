@@ -22,7 +22,9 @@ function focusRing(page) {
     const el = document.activeElement;
     const s = getComputedStyle(el);
     return {
-      focusVisible: el.matches(':focus-visible'),
+      // A date field is focused in its inner parts; on its calendar button it is only
+      // :focus-within, and the stylesheet rings it so.
+      focusVisible: el.matches(':focus-visible') || (el.type === 'date' && el.matches(':focus-within')),
       style: s.outlineStyle,
       width: parseFloat(s.outlineWidth),
       color: s.outlineColor,

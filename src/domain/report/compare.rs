@@ -115,7 +115,7 @@ pub fn compare_firms(entries: &[PortfolioEntry], lang: Lang) -> Option<FirmCompa
     let mut kept: Vec<&PortfolioEntry> = Vec::new();
     let mut left_out = Vec::new();
     for e in entries {
-        let label = firm_label(&portfolio_row(e, lang).firm, e.round, lang);
+        let label = firm_label(&portfolio_row(e, lang).firm, &e.file.round, lang);
         let why = mismatch(q, e, lang).or_else(|| {
             (kept.len() == MAX_COMPARED).then(|| match lang {
                 Lang::Zh => format!("最多并排比较 {MAX_COMPARED} 家"),
@@ -208,10 +208,9 @@ pub fn compare_firms(entries: &[PortfolioEntry], lang: Lang) -> Option<FirmCompa
     };
     Some(FirmComparison {
         questionnaire_text: format!("{} {}", q.title.get(lang), q.version),
-        firms: kept
+        firms: rows
             .iter()
-            .zip(&rows)
-            .map(|(e, r)| firm_label(&r.firm, e.round, lang))
+            .map(|r| firm_label(&r.firm, &r.round, lang))
             .collect(),
         ids: kept.iter().map(|e| e.id.to_string()).collect(),
         left_out,
@@ -304,12 +303,11 @@ fn level_change(levels: i32, lang: Lang) -> String {
 }
 
 fn round_label(e: &PortfolioEntry, fallback: &str, lang: Lang) -> String {
-    let round = if e.round.trim().is_empty() {
-        fallback
-    } else {
-        e.round.trim()
+    let round = match e.file.round.trim() {
+        "" => fallback,
+        round => round,
     };
-    match (e.assessed_on.trim(), lang) {
+    match (e.file.assessed_on.trim(), lang) {
         ("", _) => round.to_string(),
         (d, Lang::Zh) => format!("{round}（{d}）"),
         (d, Lang::En) => format!("{round} ({d})"),

@@ -16,16 +16,12 @@ use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::AnswersFile;
 use crate::domain::util::sorting::sort_by;
 
-/// One assessment, as the caller holds it: its saved id, its file (firm, questionnaire),
-/// its round label and date, and its result against the profile the portfolio shows.
+/// One assessment, as the caller holds it: its saved id, its file (firm, questionnaire,
+/// round and date), and its result against the profile the portfolio shows.
 #[derive(Clone, Copy, Debug)]
 pub struct PortfolioEntry<'a> {
     pub id: &'a str,
     pub file: &'a AnswersFile,
-    /// "T0", "2025 年复评", or empty.
-    pub round: &'a str,
-    /// An ISO date ("2026-03-18"), or empty.
-    pub assessed_on: &'a str,
     pub questionnaire: &'a Questionnaire,
     pub assessment: &'a Assessment,
 }
@@ -135,8 +131,8 @@ pub fn portfolio_row(e: &PortfolioEntry, lang: Lang) -> PortfolioRow {
         sector: firm.sector.clone(),
         sector_text: firm.sector_name(lang),
         size_text: firm.size_name(lang),
-        round: e.round.to_string(),
-        assessed_on: e.assessed_on.to_string(),
+        round: e.file.round.trim().to_string(),
+        assessed_on: e.file.assessed_on.clone(),
         questionnaire: q.id.clone(),
         questionnaire_version: q.version.clone(),
         questionnaire_text: format!("{} {}", q.title.get(lang), q.version),

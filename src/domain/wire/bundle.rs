@@ -216,8 +216,9 @@ mod tests {
             proptest::collection::vec(("[a-z_]{1,10}", answer()), 0..6),
             proptest::collection::vec(("[a-z_]{1,10}", answer()), 0..2),
             (s, s, "[a-z-]{1,12}", "[0-9.]{1,6}"),
+            (s, proptest::option::of((2000u32..2100, 1u32..13, 1u32..29))),
         )
-            .prop_map(|((name, sector, size, region, role), profile, values, aside, (c, u, qid, qv))| {
+            .prop_map(|((name, sector, size, region, role), profile, values, aside, (c, u, qid, qv), (round, date))| {
                 let mut answers = Answers::default();
                 for (id, a) in values {
                     answers.values.insert(id, a);
@@ -238,12 +239,11 @@ mod tests {
                     },
                     target_profile: profile,
                     answers,
-                    // Rounds and dates vary with the generated times; a date given must be a
-                    // day of the calendar, so it is one or empty.
-                    round: format!("T{}", u.len()),
-                    assessed_on: if c.is_empty() { String::new() } else { "2025-03-01".into() },
+                    // A date given must be a day of the calendar: one, or empty.
                     created_at: c,
                     updated_at: u,
+                    round,
+                    assessed_on: date.map_or_else(String::new, |(y, m, d)| format!("{y}-{m:02}-{d:02}")),
                 }
             })
     }

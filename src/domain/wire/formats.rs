@@ -16,10 +16,7 @@ use crate::domain::read::check::load_questionnaire;
 use crate::domain::report::upgrade_notice;
 use crate::domain::wire::compiled::decode_questionnaire;
 use crate::domain::wire::compiled::ReadResult;
-use crate::domain::report::table::Table;
-use crate::domain::wire::batch::{import_batch, questionnaires_named, BatchImported, NamedFile, Present};
-use crate::domain::wire::bundle::{write_bundle, BundleEntry};
-use crate::domain::wire::csv::table_csv;
+use crate::domain::wire::workbench;
 use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,26 +36,10 @@ pub enum Job {
     WriteAnswers { file: Box<AnswersFile> },
     /// Convert a storage entry an earlier release wrote (JSON) under `key`.
     ReadLegacyEntry { key: String, json: String },
-    /// The questionnaires each of many files (answers files, bundles) is on, which the
-    /// app then loads for `ImportMany`.
-    ReadMany { files: Vec<NamedFile> },
-    /// Import many files against those questionnaires, compared with the assessments
-    /// saved (`domain::wire::batch`).
-    ImportMany {
-        files: Vec<NamedFile>,
-        questionnaires: Vec<QuestionnaireSource>,
-        present: Vec<Present>,
-    },
-    /// Write assessments as one bundle file (JSON).
-    WriteBundle {
-        assessments: Vec<BundleEntry>,
-        exported_at: String,
-    },
-    /// Write a table as CSV (UTF-8 with a byte-order mark).
-    WriteCsv { table: Table },
-    /// Write tables as one XLSX workbook, a sheet each: run by `exchange::run`, where
-    /// the XLSX writer is (the domain has no XLSX code).
-    WriteXlsx { tables: Vec<Table> },
+    /// A consultant's job (`workbench::WorkbenchJob`, in postcard): many files imported,
+    /// a bundle, CSV or XLSX written. Its types are encoded by the code that asks for them,
+    /// so the app's own wasm carries no codec of theirs (docs/performance.md).
+    Workbench(Vec<u8>),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,11 +51,8 @@ pub enum Done {
     AnswersJson(String),
     /// None: the entry could not be read (the app sets it aside).
     LegacyEntry(Option<LegacyEntry>),
-    /// For each file of `ReadMany`, in order.
-    NamedMany(Vec<Result<Vec<QuestionnaireRef>, Text>>),
-    ImportedMany(Box<BatchImported>),
-    /// A file to download (a bundle, CSV, XLSX), or why it could not be written.
-    File(Result<Vec<u8>, Text>),
+    /// A `workbench::WorkbenchDone`, in postcard.
+    Workbench(Vec<u8>),
 }
 
 /// Where the files worker gets the questionnaire an answers file is checked against.
@@ -134,38 +112,12 @@ pub fn run(job: Job) -> Done {
         } => Done::Imported(import(&bytes, questionnaire)),
         Job::WriteAnswers { file } => Done::AnswersJson(file.to_json()),
         Job::ReadLegacyEntry { key, json } => Done::LegacyEntry(read_legacy(&key, &json)),
-        Job::ReadMany { files } => Done::NamedMany(
-            files
-                .iter()
-                .map(|f| questionnaires_named(&f.bytes))
-                .collect(),
-        ),
-        Job::ImportMany {
-            files,
-            questionnaires,
-            present,
-        } => {
-            // A questionnaire that cannot be read leaves its files "not on this device".
-            let questionnaires: Vec<Questionnaire> = questionnaires
-                .into_iter()
-                .filter_map(|source| questionnaire_of(source).ok())
-                .collect();
-            Done::ImportedMany(Box::new(import_batch(&files, &questionnaires, &present)))
-        }
-        Job::WriteBundle {
-            assessments,
-            exported_at,
-        } => Done::File(Ok(write_bundle(&assessments, &exported_at).into_bytes())),
-        Job::WriteCsv { table } => Done::File(Ok(table_csv(&table).into_bytes())),
-        Job::WriteXlsx { .. } => Done::File(Err(Text::new(
-            "此处不能写 XLSX 文件",
-            "XLSX files are not written here",
-        ))),
+        Job::Workbench(bytes) => Done::Workbench(workbench::run_encoded(&bytes)),
     }
 }
 
 /// The questionnaire a source holds, or why it cannot be read.
-fn questionnaire_of(source: QuestionnaireSource) -> Result<Questionnaire, Text> {
+pub(super) fn questionnaire_of(source: QuestionnaireSource) -> Result<Questionnaire, Text> {
     let unavailable = |why: String| {
         Text::new(
             format!("答卷所用的问卷无法读取（{why}）"),

@@ -10,3 +10,4 @@ pub mod desk;
 pub mod formats;
 pub mod logo;
 pub mod stored;
+pub mod workbench;

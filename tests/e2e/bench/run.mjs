@@ -9,8 +9,8 @@
 // into target/bench-dist so that a concurrent `trunk build` cannot swap files under it),
 // BENCH_LOAD_RUNS (7), BENCH_EDITS (240), BENCH_CLI_FILES (10000), BENCH_ROLLUP_FILES
 // (100000), BENCH_SKIP_CLI=1 (no CLI part), and BENCH_ONLY, a comma-separated list of
-// the parts to run (sizes, load, repeat, sme, 300, 2000, lighthouse, check, cli, rollup;
-// default all), e.g. BENCH_ONLY=sme,300,2000 for the edit latencies alone,
+// the parts to run (sizes, load, repeat, sme, 300, 2000, 5000, lighthouse, check, cli,
+// rollup; default all), e.g. BENCH_ONLY=sme,300,2000,5000 for the edit latencies alone,
 // BENCH_ONLY=rollup for the roll-up. The build is served as it ships
 // (scripts/static-server.mjs: brotli, cache headers, the CSP header). Lighthouse runs if
 // `scripts/setup.sh bench` installed it.
@@ -637,7 +637,7 @@ const started = performance.now();
 const loadBefore = loadavg()[0];
 try {
   // The browser parts need a build; the CLI parts alone do not.
-  if (['sizes', 'load', 'repeat', 'lighthouse', 'sme', '300', '2000'].some(runs)) {
+  if (['sizes', 'load', 'repeat', 'lighthouse', 'sme', '300', '2000', '5000'].some(runs)) {
     if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} has no build: run \`trunk build --release\` first`);
     if (runs('sizes')) await section('sizes', async () => sizes());
     const server = await serveBuild();
@@ -651,6 +651,9 @@ try {
       if (runs('sme')) await section('edits on the SME questionnaire', () => sme(browser, server.url));
       if (runs('300')) await section('edits on 300 questions', () => generated(browser, server.url, dir, 300, 8));
       if (runs('2000')) await section('edits on 2,000 questions', () => generated(browser, server.url, dir, 2000, 50));
+      // The largest questionnaire a file should have (issue 16): each keystroke within a
+      // response's 100 ms.
+      if (runs('5000')) await section('edits on 5,000 questions', () => generated(browser, server.url, dir, 5000, 100));
     } finally {
       await browser.close();
       await server.close();
