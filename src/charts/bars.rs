@@ -133,28 +133,9 @@ fn draw(
     root.fill(&WHITE)?;
     let rows_bottom =
         TOP + ROW_HEIGHT as i32 * (chart.rows.len().max(1) as i32 - 1) + BAR_BOTTOM + 46;
-    let tick_style = |anchor| style(16.0, MUTED, anchor, VPos::Top);
 
     // The scale under the last bar: 0, 25, 50, 75 and 100 %.
-    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
-        let x = x_of(tick);
-        root.draw(&Rectangle::new(
-            [(x, rows_bottom - 4), (x + 1, rows_bottom + 1)],
-            GRID_COLOR.filled(),
-        ))?;
-        let anchor = if tick == 0.0 {
-            HPos::Left
-        } else if tick == 100.0 {
-            HPos::Right
-        } else {
-            HPos::Center
-        };
-        root.draw(&Text::new(
-            format_target(tick),
-            (x, rows_bottom + 2),
-            tick_style(anchor),
-        ))?;
-    }
+    draw_percent_scale(root, rows_bottom, 16.0)?;
 
     for (i, row) in chart.rows.iter().enumerate() {
         let y = TOP + ROW_HEIGHT as i32 * i as i32;
@@ -252,6 +233,32 @@ fn draw(
         let wide = label.chars().filter(|c| !c.is_ascii()).count() as i32;
         let narrow = label.chars().count() as i32 - wide;
         x += 18 + 13 * wide + 7 * narrow + 16;
+    }
+    Ok(())
+}
+
+/// The 0–100 % scale along the bars' width at `y`: a tick and its figure at each quarter,
+/// the ends' figures kept inside the drawing.
+pub(super) fn draw_percent_scale(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    y: i32,
+    font_size: f64,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        let x = x_of(tick);
+        root.draw(&Rectangle::new([(x, y - 4), (x + 1, y + 1)], GRID_COLOR.filled()))?;
+        let anchor = if tick == 0.0 {
+            HPos::Left
+        } else if tick == 100.0 {
+            HPos::Right
+        } else {
+            HPos::Center
+        };
+        root.draw(&Text::new(
+            format_target(tick),
+            (x, y + 2),
+            style(font_size, MUTED, anchor, VPos::Top),
+        ))?;
     }
     Ok(())
 }

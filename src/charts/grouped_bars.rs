@@ -7,9 +7,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::bars::{bold, style, x_of, BAR_X0, BAR_X1, GRID_COLOR, INK, MUTED, TRACK_COLOR, WIDTH};
+use super::bars::{bold, draw_percent_scale, style, x_of, BAR_X0, BAR_X1, INK, MUTED, TRACK_COLOR, WIDTH};
 use super::svg_text::{fit_label, make_accessible};
-use crate::domain::report::format_target;
 
 /// Distinct at a glance and each dark enough for white text (WCAG AA on white too).
 pub const SERIES_COLORS: [RGBColor; 5] = [
@@ -148,25 +147,7 @@ fn draw(
         }
     }
     let axis = TOP + step * chart.groups.len().max(1) as i32;
-    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
-        let x = x_of(tick);
-        root.draw(&Rectangle::new(
-            [(x, axis - 4), (x + 1, axis + 1)],
-            GRID_COLOR.filled(),
-        ))?;
-        let anchor = if tick == 0.0 {
-            HPos::Left
-        } else if tick == 100.0 {
-            HPos::Right
-        } else {
-            HPos::Center
-        };
-        root.draw(&Text::new(
-            format_target(tick),
-            (x, axis + 2),
-            style(15.0, MUTED, anchor, VPos::Top),
-        ))?;
-    }
+    draw_percent_scale(root, axis, 15.0)?;
     for (s, series) in chart.series.iter().enumerate() {
         let ly = axis + AXIS + LEGEND_LINE * s as i32 + 10;
         root.draw(&Circle::new((BAR_X0 + 6, ly), 6, series.color.filled()))?;

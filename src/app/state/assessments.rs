@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::{AppState, Notice, Reader};
+use crate::app::platform::clock::{now_iso, today};
 use crate::app::platform::storage::{self, Saved};
 use crate::domain::compute::carry_over::{add_missing, carry_over};
 use crate::domain::compute::upgrade::upgrade;
@@ -17,20 +18,6 @@ use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::upgrade_notice;
 use crate::domain::wire::formats::Imported;
 
-pub(super) fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
-
-/// Today by the browser's clock, in its time zone (`YYYY-MM-DD`).
-pub(super) fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
 
 /// A new assessment id: the time and a random part, unique on this device.
 pub(super) fn new_id() -> String {

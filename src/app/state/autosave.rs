@@ -4,7 +4,7 @@
 use gloo_events::EventListener;
 use leptos::prelude::*;
 
-use super::assessments::now_iso;
+use crate::app::platform::clock::now_iso;
 use super::AppState;
 use crate::app::platform::storage::{self, Saved, Settings};
 use crate::domain::model::firm::FirmProfile;

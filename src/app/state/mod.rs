@@ -33,7 +33,8 @@ use crate::domain::util::fast_map::IdMap;
 pub use items::ItemView;
 pub use settings::FirmField;
 
-use assessments::{new_id, now_iso, today};
+use crate::app::platform::clock::{now_iso, today};
+use assessments::new_id;
 use derived::Derived;
 use questionnaires::{LoadedFile, Then};
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::platform::clock::today;
 use crate::app::platform::storage;
 use crate::app::state::AppState;
 use crate::app::views::dashboard::{AdviceList, DimensionTable, ScenarioStrip, ScoreCard};
@@ -75,16 +76,6 @@ fn LogoField(state: AppState, logo: RwSignal<Option<String>>) -> impl IntoView {
         </span>
         <p class="logo-problem" id="logo-problem" role="status">{move || problem.get().map(|p| p.get(lang.get()).to_string())}</p>
     }
-}
-
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
 }
 
 #[component]
