@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, ROOT, OUTPUT, useApp, chooseQuestionnaire, importAnswers, printReport, showFirmFields } from './support.mjs';
+import { openApp, ROOT, OUTPUT, useApp, chooseQuestionnaire, importAnswers, printReport, showFirmFields, fillQuickFirm } from './support.mjs';
 
 const app = useApp();
 
@@ -42,19 +42,7 @@ const FIRMS = {
     }
     await page.waitForSelector('#score-total');
   },
-  async 'headline-quick'(page) {
-    await showFirmFields(page);
-    await page.fill('#firm-name', '常州示例电机有限公司');
-    await page.fill('#q-key_processes', '40');
-    await page.fill('#q-cnc_key_processes', '22');
-    await page.click('#nav-section-1');
-    for (const f of ['finance', 'purchasing', 'sales', 'inventory', 'hr', 'quality']) {
-      await page.check(`#field-mgmt_functions_on_system [data-option="${f}"] input`);
-    }
-    await page.click('#nav-section-2');
-    await page.fill('#q-rd_staff', '30');
-    await page.fill('#q-rd_staff_with_tools', '27');
-  },
+  'headline-quick': (page) => fillQuickFirm(page, '常州示例电机有限公司'),
 };
 
 /** How far down each page the print reaches, as a share of the page's content height. */

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serveDist, launchBrowser, openApp, ROOT, chooseQuestionnaire, printReport, showFirmFields, importAnswers } from './support.mjs';
+import { serveDist, launchBrowser, openApp, ROOT, chooseQuestionnaire, printReport, importAnswers, fillQuickFirm } from './support.mjs';
 
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs/screenshots'));
 mkdirSync(OUT, { recursive: true });
@@ -12,19 +12,7 @@ mkdirSync(OUT, { recursive: true });
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 900 };
 
-async function fillTypicalFirm(page) {
-  await showFirmFields(page);
-  await page.fill('#firm-name', '泰州精工机械有限公司');
-  await page.fill('#q-key_processes', '40');
-  await page.fill('#q-cnc_key_processes', '22');
-  await page.click('#nav-section-1');
-  for (const f of ['finance', 'purchasing', 'sales', 'inventory', 'hr', 'quality']) {
-    await page.check(`#field-mgmt_functions_on_system [data-option="${f}"] input`);
-  }
-  await page.click('#nav-section-2');
-  await page.fill('#q-rd_staff', '30');
-  await page.fill('#q-rd_staff_with_tools', '27');
-}
+const fillTypicalFirm = (page) => fillQuickFirm(page, '泰州精工机械有限公司');
 
 async function settle(page) {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
