@@ -12,20 +12,9 @@ use shuzhuan::domain::read::answers_file::AnswersFile;
 use shuzhuan::domain::wire::batch::{BatchImported, NamedFile, Present};
 use shuzhuan::domain::wire::bundle::{write_bundle, BundleEntry};
 use shuzhuan::domain::wire::compiled::encode;
-use shuzhuan::domain::wire::formats::{decode_done, Done, Job, QuestionnaireSource};
-use shuzhuan::domain::wire::workbench::{self, WorkbenchDone, WorkbenchJob};
-use shuzhuan::exchange::run;
-use support::{assessed_file, builtin, QUICK_A, QUICK_B, QUICK_C};
-
-/// A job as the browser sends it (inside `Job::Workbench`) and its reply as it decodes it.
-fn worker(job: WorkbenchJob) -> WorkbenchDone {
-    let job: Job = postcard::from_bytes(&encode(&Job::Workbench(workbench::encode_job(&job))))
-        .expect("a job decodes");
-    match decode_done(&encode(&run(job))).expect("a reply decodes") {
-        Done::Workbench(bytes) => workbench::decode_done(&bytes).expect("its reply decodes"),
-        other => panic!("{other:?}"),
-    }
-}
+use shuzhuan::domain::wire::formats::QuestionnaireSource;
+use shuzhuan::domain::wire::workbench::{WorkbenchDone, WorkbenchJob};
+use support::{assessed_file, run_workbench_job, builtin, QUICK_A, QUICK_B, QUICK_C};
 
 fn file(q: &Questionnaire, name: &str, created: &str, spec: &str) -> AnswersFile {
     let firm = FirmProfile {
@@ -47,7 +36,7 @@ fn named(name: &str, text: String) -> NamedFile {
 
 fn import(files: Vec<NamedFile>, present: Vec<Present>) -> BatchImported {
     let quick = builtin("headline-quick");
-    let WorkbenchDone::ImportedMany(batch) = worker(WorkbenchJob::ImportMany {
+    let WorkbenchDone::ImportedMany(batch) = run_workbench_job(WorkbenchJob::ImportMany {
         files,
         questionnaires: vec![QuestionnaireSource::Compiled(encode(&quick))],
         present,
@@ -119,14 +108,14 @@ fn a_bundle_round_trips_through_the_worker_and_is_recognised_when_imported_again
         BundleEntry { id: "1-a".into(), file: file(&q, "甲机械", "t1", QUICK_A) },
         BundleEntry { id: "1-b".into(), file: file(&q, "", "t2", QUICK_B) },
     ];
-    let WorkbenchDone::File(Ok(bytes)) = worker(WorkbenchJob::WriteBundle {
+    let WorkbenchDone::File(Ok(bytes)) = run_workbench_job(WorkbenchJob::WriteBundle {
         assessments: entries.clone(),
         exported_at: "2026-12-02T10:00:00Z".into(),
     }) else {
         panic!("written")
     };
     let bundle = NamedFile { name: "全部评估.json".into(), bytes };
-    let WorkbenchDone::NamedMany(on) = worker(WorkbenchJob::ReadMany { files: vec![bundle.clone()] }) else {
+    let WorkbenchDone::NamedMany(on) = run_workbench_job(WorkbenchJob::ReadMany { files: vec![bundle.clone()] }) else {
         panic!("named")
     };
     assert_eq!(on, [Ok(vec![entries[0].file.questionnaire.clone()])]);

@@ -13,7 +13,7 @@ use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::read::answers_file::AnswersFile;
 use shuzhuan::domain::report::compare::{compare_firms, compare_rounds, CompareRow, MAX_COMPARED};
 use shuzhuan::domain::report::portfolio::PortfolioEntry;
-use support::{assessed_file, builtin, QUICK_A, QUICK_C, SME_ALL_BEST};
+use support::{assessed_file, builtin, sme_at_40, QUICK_A, QUICK_C, SME_ALL_BEST};
 
 struct Firm {
     file: AnswersFile,
@@ -239,34 +239,11 @@ fn one_firms_rounds_with_the_recommendations_acted_on() {
     assert_eq!(en.indicators[1].change_text, "unchanged");
 }
 
-/// The best answers with the worst management and trends and no information system:
-/// 50 − 10 = 40 points, exactly 二级 (tests/scoring_golden.rs).
-const SME_AT_40: &str = "
-    network = shopfloor, enterprise, 5g, full_coverage
-    equip_total = 100
-    equip_digital = 80
-    equip_networked = 70
-    auto_data_capture = product_design, process_design, marketing, after_sales, planning, production_control, quality, equipment, safety, energy, purchasing, warehouse_logistics, finance, hr
-    system_coverage = none
-    network_security = policy, products, risk_assessment, boundary_detection
-    data_security = policy, products, risk_assessment, inventory
-    digital_plan = none
-    governance = none
-    talent_measures = none
-    digital_invest_avg = 0
-    revenue = 1000
-    has_yearly_figures = no
-    energy_per_revenue = up
-    pass_rate = down
-    revenue_per_employee = down
-    cost_per_revenue = up
-";
-
 #[test]
 fn a_level_change_and_rounds_on_other_versions_refused() {
     let q = builtin("sme-digital-level");
     // T0 40 points, 二级; T1 the best answers, 100 points, 四级: +60 points, up 2 levels.
-    let before = firm(&q, "乙", "", "T0", SME_AT_40);
+    let before = firm(&q, "乙", "", "T0", &sme_at_40());
     let after = firm(&q, "乙", "", "T1", SME_ALL_BEST);
     let r = compare_rounds(&entry(&q, &before), &entry(&q, &after), Lang::Zh).unwrap();
     assert_eq!(
@@ -295,7 +272,7 @@ fn a_level_change_and_rounds_on_other_versions_refused() {
 
     let mut older = q.clone();
     older.version = "2024.1".into();
-    let old = firm(&older, "乙", "", "T1", SME_AT_40);
+    let old = firm(&older, "乙", "", "T1", &sme_at_40());
     let why = compare_rounds(&entry(&q, &before), &entry(&older, &old), Lang::Zh).unwrap_err();
     assert_eq!(
         why.zh,

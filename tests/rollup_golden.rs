@@ -13,7 +13,7 @@ use shuzhuan::domain::model::questionnaire::Questionnaire;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::read::answers_file::AnswersFile;
 use shuzhuan::domain::report::rollup_report;
-use support::{answers, builtin, sme_best_except, SME_ALL_BEST, SME_ALL_WORST};
+use support::{answers, builtin, SME_ALL_BEST, SME_ALL_WORST};
 
 fn file(q: &Questionnaire, spec: &str) -> AnswersFile {
     AnswersFile::new(
@@ -203,22 +203,7 @@ fn sme_worst() -> String {
 /// The best answers with the worst management and trends and no information system:
 /// 50 − 10 = 40 points, exactly 二级 (tests/scoring_golden.rs); no key processes; a platform.
 fn sme_at_40() -> String {
-    sme_best_except(
-        "
-        system_coverage = none
-        digital_plan = none
-        governance = none
-        talent_measures = none
-        digital_invest_avg = 0
-        energy_per_revenue = up
-        pass_rate = down
-        revenue_per_employee = down
-        cost_per_revenue = up
-        key_processes = 0
-        cnc_key_processes = 0
-        uses_platform = yes
-    ",
-    )
+    format!("{}\nkey_processes = 0\ncnc_key_processes = 0\nuses_platform = yes", support::sme_at_40())
 }
 
 #[test]

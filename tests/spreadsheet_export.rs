@@ -20,24 +20,11 @@ use shuzhuan::domain::report::portfolio::{portfolio_rows, PortfolioEntry};
 use shuzhuan::domain::report::table::{
     comparison_table, portfolio_table, rollup_table, rounds_table, Cell, Table,
 };
-use shuzhuan::domain::wire::compiled::encode;
-use shuzhuan::domain::wire::formats::{decode_done, Done, Job};
-use shuzhuan::domain::wire::workbench::{self, WorkbenchDone, WorkbenchJob};
-use shuzhuan::exchange::run;
-use support::{assessed_file, builtin, QUICK_A, QUICK_B, QUICK_C, QUICK_D};
-
-/// A job as the browser sends it (inside `Job::Workbench`) and its reply as it decodes it.
-fn worker(job: WorkbenchJob) -> WorkbenchDone {
-    let job: Job = postcard::from_bytes(&encode(&Job::Workbench(workbench::encode_job(&job))))
-        .expect("a job decodes");
-    match decode_done(&encode(&run(job))).expect("a reply decodes") {
-        Done::Workbench(bytes) => workbench::decode_done(&bytes).expect("its reply decodes"),
-        other => panic!("{other:?}"),
-    }
-}
+use shuzhuan::domain::wire::workbench::{WorkbenchDone, WorkbenchJob};
+use support::{assessed_file, run_workbench_job, builtin, QUICK_A, QUICK_B, QUICK_C, QUICK_D};
 
 fn written(job: WorkbenchJob) -> Vec<u8> {
-    match worker(job) {
+    match run_workbench_job(job) {
         WorkbenchDone::File(Ok(bytes)) => bytes,
         other => panic!("{other:?}"),
     }

@@ -151,6 +151,40 @@ pub fn sme_best_except(changes: &str) -> String {
     format!("{}\n{changes}", kept.join("\n"))
 }
 
+/// The best answers with the worst management and trends and no information system:
+/// 50 − 10 = 40 points, exactly 二级 (tests/scoring_golden.rs).
+pub fn sme_at_40() -> String {
+    sme_best_except(
+        "
+        system_coverage = none
+        digital_plan = none
+        governance = none
+        talent_measures = none
+        digital_invest_avg = 0
+        energy_per_revenue = up
+        pass_rate = down
+        revenue_per_employee = down
+        cost_per_revenue = up
+    ",
+    )
+}
+
+/// A files-worker job as the browser sends it (inside `Job::Workbench`), run, and its
+/// reply as the browser decodes it.
+pub fn run_workbench_job(
+    job: shuzhuan::domain::wire::workbench::WorkbenchJob,
+) -> shuzhuan::domain::wire::workbench::WorkbenchDone {
+    use shuzhuan::domain::wire::compiled::encode;
+    use shuzhuan::domain::wire::formats::{decode_done, Done, Job};
+    use shuzhuan::domain::wire::workbench;
+    let job: Job = postcard::from_bytes(&encode(&Job::Workbench(workbench::encode_job(&job))))
+        .expect("a job decodes");
+    match decode_done(&encode(&shuzhuan::exchange::run(job))).expect("a reply decodes") {
+        Done::Workbench(bytes) => workbench::decode_done(&bytes).expect("its reply decodes"),
+        other => panic!("{other:?}"),
+    }
+}
+
 /// The answers files of tests/answers/ that `score` and `rollup` are run on: two SME firms,
 /// a damaged file, and files for another questionnaire and another version.
 pub const ANSWERS_FILES: [&str; 5] = [
