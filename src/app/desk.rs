@@ -1,6 +1,8 @@
 //! The app's side of the desk contract (`domain::wire::desk`): loading the desk when
-//! "my assessments" is first opened, doing what it asks through `AppState`'s methods,
-//! and telling it when storage has changed. The desk's own side is `desk::link`.
+//! "my assessments" is first opened or the report is wanted (and, once the firm has
+//! answered, in advance, so that printing with the browser's own command finds it),
+//! doing what it asks through `AppState`'s methods, telling it when storage has changed,
+//! and asking it for the report. The desk's own side is `desk::link`.
 
 use gloo_events::EventListener;
 use leptos::prelude::*;
@@ -33,12 +35,16 @@ pub enum DeskStatus {
 #[derive(Clone, Copy)]
 pub struct Desk {
     status: RwSignal<DeskStatus>,
+    /// The report last asked for (shown, print once drawn), sent again once the desk is
+    /// ready if it was asked for before.
+    report: StoredValue<(bool, bool)>,
 }
 
 impl Desk {
     pub fn new(state: AppState) -> Self {
         let desk = Desk {
             status: RwSignal::new(DeskStatus::NotLoaded),
+            report: StoredValue::new((false, false)),
         };
         // Both listen as long as the page lives.
         EventListener::new(&window(), TO_APP_EVENT, move |event| {
@@ -109,11 +115,31 @@ impl Desk {
         );
     }
 
+    pub fn is_ready(&self) -> bool {
+        self.status.get_untracked() == DeskStatus::Ready
+    }
+
+    /// Asks the desk to draw the report of the assessment in the form (`shown`), or to
+    /// take it away; `print`: to print it once drawn. A desk not loaded yet is loaded, and
+    /// asked once it is ready.
+    pub fn report(&self, state: AppState, shown: bool, print: bool) {
+        self.report.set_value((shown, print));
+        if self.is_ready() {
+            send_report(state, shown, print);
+        } else if shown {
+            self.open();
+        }
+    }
+
     fn handle(&self, state: AppState, message: ToApp) {
         match message {
             ToApp::Ready => {
                 self.status.set(DeskStatus::Ready);
                 changed(state);
+                let (shown, print) = self.report.get_value();
+                if shown {
+                    send_report(state, shown, print);
+                }
             }
             ToApp::Sync => changed(state),
             ToApp::Open { id } => state.open_saved(&id),
@@ -130,12 +156,24 @@ impl Desk {
 /// Writes what the autosave has pending, then tells the desk to read storage again.
 fn changed(state: AppState) {
     state.save_pending();
-    let message = ToDesk::Changed {
+    send(&ToDesk::Changed {
         current: state.current_id().get_untracked(),
         lang: state.lang().get_untracked(),
-    };
+    });
+}
+
+/// The report of the assessment as it is in the form (saved or not: storage may be full).
+fn send_report(state: AppState, shown: bool, print: bool) {
+    send(&ToDesk::Report {
+        assessment: shown.then(|| Box::new(untrack(|| state.snapshot()))),
+        print,
+    });
+}
+
+/// The desk's listener has run when this returns.
+fn send(message: &ToDesk) {
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&JsValue::from_str(&encode(&message)));
+    init.set_detail(&JsValue::from_str(&encode(message)));
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(TO_DESK_EVENT, &init) {
         let _ = window().dispatch_event(&event);
     }

@@ -4,18 +4,20 @@
 
 mod desk;
 pub(crate) mod platform;
-mod state;
-mod views;
+pub(crate) mod results;
+pub(crate) mod state;
+pub(crate) mod views;
 
 use gloo_events::EventListener;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 use crate::builtin;
 use crate::domain::model::text::Lang;
 use platform::storage;
 use state::AppState;
 use views::i18n::{t, tr};
-use views::{form, report, results};
+use views::{form, report_slot};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -72,12 +74,56 @@ fn Workspace(state: AppState) -> impl IntoView {
             .questionnaire()
             .with(|q| q.0.title.get(lang.get()).to_string())
     };
-    // The report is built only when it is seen or printed: keeping it in the page
-    // would redo its charts and tables on every keystroke.
-    let printing = RwSignal::new(false);
+    // The report is drawn by the desk (a second wasm), asked for while the preview is
+    // shown with the assessment as it is, and taken away when the preview is left.
+    Effect::new(move |was_shown: Option<bool>| {
+        let shown = show_report.get();
+        if shown {
+            // What the report shows: asked for again when it changes.
+            let _ = state.snapshot();
+        }
+        if shown || was_shown == Some(true) {
+            desk.report(state, shown, false);
+        }
+        shown
+    });
+    // The browser's own print command: a loaded desk draws the report before `beforeprint`
+    // returns; Ctrl+P / ⌘P before the desk is here loads it and prints once it is drawn.
     // The listeners live as long as the page.
-    EventListener::new(&window(), "beforeprint", move |_| printing.set(true)).forget();
-    EventListener::new(&window(), "afterprint", move |_| printing.set(false)).forget();
+    EventListener::new(&window(), "beforeprint", move |_| {
+        if desk.is_ready() && !show_report.get_untracked() {
+            desk.report(state, true, false);
+        }
+    })
+    .forget();
+    EventListener::new(&window(), "afterprint", move |_| {
+        if !show_report.get_untracked() {
+            desk.report(state, false, false);
+        }
+    })
+    .forget();
+    EventListener::new(&window(), "keydown", move |ev| {
+        let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        if (key.ctrl_key() || key.meta_key()) && key.key().eq_ignore_ascii_case("p") && !desk.is_ready() {
+            key.prevent_default();
+            desk.report(state, true, true);
+        }
+    })
+    .forget();
+    // Once the firm has answered, the desk is loaded in advance (after a pause, so that
+    // filling in is not slowed), for the browser's print command to find it.
+    Effect::new(move |loading: Option<bool>| {
+        if loading == Some(true) {
+            return true;
+        }
+        let answered = state.answers().with(|a| !a.values.is_empty());
+        if answered {
+            set_timeout(move || desk.open(), std::time::Duration::from_secs(2));
+        }
+        answered
+    });
     // The results column (its tables and charts) is mounted in a task of its own after the
     // first frame: the start is then two shorter tasks, each laid out on its own, instead
     // of one long one (Lighthouse's total blocking time), and the form is painted first.
@@ -87,10 +133,8 @@ fn Workspace(state: AppState) -> impl IntoView {
     });
     let print = move |_| {
         show_report.set(true);
-        // Print once the report is in the page.
-        request_animation_frame(|| {
-            let _ = window().print();
-        });
+        // The desk prints once the report is drawn.
+        desk.report(state, true, true);
     };
     view! {
         <div class="app" class:mode-report=move || show_report.get()>
@@ -131,9 +175,9 @@ fn Workspace(state: AppState) -> impl IntoView {
                 })}
                 <div class="workspace">
                     <form::QuestionnaireForm state=state desk=desk />
-                    {move || results_mounted.get().then(|| view! { <results::ResultsPanel state=state /> })}
+                    {move || results_mounted.get().then(|| view! { <views::results::ResultsPanel state=state /> })}
                 </div>
-                {move || (show_report.get() || printing.get()).then(|| view! { <report::Report state=state /> })}
+                <report_slot::ReportSlot state=state desk=desk shown=show_report.read_only() />
             </main>
         </div>
     }

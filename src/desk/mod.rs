@@ -6,30 +6,41 @@
 //! It reads storage itself (`app::platform::storage::list`, the same `domain::wire::stored`
 //! code the app reads with) and asks the app, which owns the assessments, for every change
 //! (`link`, the contract of `domain::wire::desk`). One concern per file: `link` (the
-//! events), `state` (what is listed, the questionnaires behind the rows), `views/` (the
-//! table and its actions, the unreadable entries).
+//! events), `state` (what is listed, the questionnaires behind the rows), `report` (the
+//! report the app asks for, and its results), `chosen_file` (a chosen file's bytes),
+//! `views/` (the table and its actions, the unreadable entries, the report).
 
+mod chosen_file;
 mod link;
+mod report;
 mod state;
 mod views;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::domain::wire::desk::{ToApp, ROOT_ID};
+use crate::domain::wire::desk::{ToApp, REPORT_ROOT_ID, ROOT_ID};
 
-/// Tells the app the desk is there and mounts it into the app's `#desk-root`.
+/// Tells the app the desk is there and mounts it into the app's `#desk-root`, and the
+/// report into its `#report-root`.
 pub fn start() {
-    let Some(root) = document()
-        .get_element_by_id(ROOT_ID)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
+    let root = |id: &str| {
+        document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     };
+    let (Some(desk_root), Some(report_root)) = (root(ROOT_ID), root(REPORT_ROOT_ID)) else {
+        return link::failed("the page has no place for the desk");
+    };
+    let Some(state) = state::DeskState::new() else {
+        return link::failed("the built-in questionnaires could not be read");
+    };
+    let report = report::ReportState::new(state);
     // The app answers `Ready` with `Changed` before `send` returns: the first drawing
     // already lists what is saved.
-    let state = state::DeskState::new();
-    link::listen(state);
+    link::listen(state, report);
     link::send(&ToApp::Ready);
-    leptos::mount::mount_to(root, move || view! { <views::Desk state=state /> }).forget();
+    leptos::mount::mount_to(desk_root, move || view! { <views::Desk state=state /> }).forget();
+    leptos::mount::mount_to(report_root, move || view! { <views::report::ReportRoot report=report /> })
+        .forget();
 }

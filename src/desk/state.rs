@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::link;
 use crate::app::platform::storage::{self, CustomFile, Saved, Unreadable};
-use crate::builtin::ON_DEMAND;
+use crate::builtin::{Catalogue, ON_DEMAND};
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::{library_row, LibraryRow};
@@ -24,6 +24,8 @@ pub struct DeskState {
     assessments: RwSignal<Vec<Saved>>,
     unreadable: RwSignal<Vec<Unreadable>>,
     questionnaires: RwSignal<Vec<Arc<Questionnaire>>>,
+    /// The built-in questionnaires, profiles and benchmark (for the report's results).
+    catalogue: StoredValue<Arc<Catalogue>>,
     /// Questionnaire ids fetched or read, or on their way (each is asked for once).
     asked: StoredValue<Vec<String>>,
     custom_files: StoredValue<Vec<CustomFile>>,
@@ -32,20 +34,36 @@ pub struct DeskState {
 }
 
 impl DeskState {
-    pub fn new() -> Self {
-        let builtin = crate::builtin::catalogue()
-            .map(|c| c.questionnaires.into_iter().map(Arc::new).collect())
-            .unwrap_or_default();
-        DeskState {
+    /// None when the built-in catalogue cannot be decoded (another build's wasm, say).
+    pub fn new() -> Option<Self> {
+        let catalogue = Arc::new(crate::builtin::catalogue().ok()?);
+        let builtin = catalogue
+            .questionnaires
+            .iter()
+            .cloned()
+            .map(Arc::new)
+            .collect();
+        Some(DeskState {
             lang: RwSignal::new(Lang::Zh),
             current: RwSignal::new(String::new()),
             assessments: RwSignal::new(Vec::new()),
             unreadable: RwSignal::new(Vec::new()),
             questionnaires: RwSignal::new(builtin),
+            catalogue: StoredValue::new(catalogue),
             asked: StoredValue::new(Vec::new()),
             custom_files: StoredValue::new(Vec::new()),
             refocus: StoredValue::new(None),
-        }
+        })
+    }
+
+    pub fn catalogue(&self) -> StoredValue<Arc<Catalogue>> {
+        self.catalogue
+    }
+
+    /// Questionnaire `id` once it is here (tracked): built in, fetched or read.
+    pub fn questionnaire(&self, id: &str) -> Option<Arc<Questionnaire>> {
+        self.questionnaires
+            .with(|qs| qs.iter().find(|q| q.id == id).cloned())
     }
 
     pub fn lang(&self) -> RwSignal<Lang> {
@@ -108,18 +126,24 @@ impl DeskState {
 
     /// The questionnaires of the listed assessments not here yet.
     fn load_questionnaires(&self) {
-        let wanted: Vec<String> = self.assessments.with_untracked(|list| {
-            let mut ids: Vec<String> = Vec::new();
-            for s in list {
-                let id = &s.file.questionnaire.id;
-                let known = self.questionnaires.with_untracked(|qs| qs.iter().any(|q| q.id == *id));
-                let asked = self.asked.with_value(|a| a.contains(id));
-                if !known && !asked && !ids.contains(id) {
-                    ids.push(id.clone());
-                }
-            }
-            ids
+        let ids: Vec<String> = self.assessments.with_untracked(|list| {
+            list.iter().map(|s| s.file.questionnaire.id.clone()).collect()
         });
+        self.load(ids);
+    }
+
+    /// Fetches or reads the questionnaires of `ids` not here yet, each once.
+    pub fn load(&self, ids: Vec<String>) {
+        let mut wanted: Vec<String> = Vec::new();
+        for id in ids {
+            let known = self
+                .questionnaires
+                .with_untracked(|qs| qs.iter().any(|q| q.id == id));
+            let asked = self.asked.with_value(|a| a.contains(&id));
+            if !known && !asked && !wanted.contains(&id) {
+                wanted.push(id);
+            }
+        }
         let mut read_files = false;
         for id in wanted {
             self.asked.update_value(|a| a.push(id.clone()));

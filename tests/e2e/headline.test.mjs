@@ -155,6 +155,7 @@ test('the report prints to an A4 PDF with the figures, Chinese labels and no app
   const xss = '<img src=x onerror=alert(1)>';
   await fillTypicalFirm(page, `泰州精工 ${xss}`);
   await page.click('#toggle-report');
+  await page.waitForSelector('.report-firm');
   await page.screenshot({ path: join(OUTPUT, 'report-preview-1280.png'), fullPage: true });
   const pdfPath = join(OUTPUT, 'report.pdf');
   await printReport(page, pdfPath);

@@ -35,7 +35,7 @@ pub use settings::FirmField;
 
 use crate::app::platform::clock::{now_iso, today};
 use assessments::new_id;
-use derived::Derived;
+use crate::app::results::{Inputs, Results};
 use questionnaires::{LoadedFile, Then};
 
 /// One of the state's signals as its accessors hand it out: read-only (`get`, `with`
@@ -50,6 +50,12 @@ impl<T> Clone for Reader<T> {
 }
 
 impl<T> Copy for Reader<T> {}
+
+impl<T> From<RwSignal<T>> for Reader<T> {
+    fn from(signal: RwSignal<T>) -> Self {
+        Reader(signal)
+    }
+}
 
 impl<T> DefinedAt for Reader<T> {
     fn defined_at(&self) -> Option<&'static std::panic::Location<'static>> {
@@ -111,7 +117,7 @@ pub struct AppState {
     /// Errors of the last questionnaire file the user tried to load.
     load_errors: RwSignal<Vec<LoadError>>,
     /// The questionnaire in use and the results, as memos.
-    derived: Derived,
+    derived: Results,
     /// A change to the current assessment not yet written to storage.
     save_pending: StoredValue<bool>,
     /// The item views that fields show, by item id, with the number of their readers.
@@ -169,11 +175,9 @@ impl AppState {
         let answers = RwSignal::new(Answers::default());
         let firm = RwSignal::new(FirmProfile::default());
         let lang = RwSignal::new(settings.as_ref().map_or(Lang::Zh, |s| s.lang));
-        let derived = derived::derive(derived::Inputs {
-            builtin,
-            custom,
+        let derived = Results::new(Inputs {
+            questionnaire: derived::questionnaire_in_use(builtin, custom, questionnaire_id),
             catalogue: catalogue_value,
-            questionnaire_id,
             profile_id,
             answers,
             firm,

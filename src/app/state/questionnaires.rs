@@ -15,16 +15,6 @@ use crate::domain::read::source_pos::LoadError;
 use crate::domain::wire::compiled::{decode_questionnaire, ReadResult};
 use crate::domain::wire::formats::QuestionnaireSource;
 
-/// A questionnaire compared by identity: memos holding it change only when it is swapped.
-#[derive(Clone, Debug)]
-pub struct QRef(pub Arc<Questionnaire>);
-
-impl PartialEq for QRef {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// A questionnaire a consultant loaded from a file, kept with its source text so that
 /// it survives a reload.
 #[derive(Clone, Debug)]

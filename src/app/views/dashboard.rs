@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::{AppState, Reader};
+use crate::app::results::Results;
+use crate::app::state::Reader;
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::svg_markup::svg_markup;
 use crate::app::views::widgets::{shape_key, UnverifiedMark};
@@ -14,19 +15,19 @@ use crate::domain::report::format::{level_label, not_applicable, DASH};
 use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
 
 #[component]
-pub fn ScoreCard(state: AppState) -> impl IntoView {
-    let lang = state.lang();
+pub fn ScoreCard(results: Results) -> impl IntoView {
+    let lang = results.lang;
     let summary = Memo::new(move |_| {
-        state.questionnaire().with(|q| {
-            state
-                .assessment()
+        results.questionnaire.with(|q| {
+            results
+                .assessment
                 .with(|a| score_summary(&q.0, a, lang.get()))
         })
     });
     let missing = Memo::new(move |_| {
         let l = lang.get();
-        state.questionnaire().with(|q| {
-            state.assessment().with(|a| {
+        results.questionnaire.with(|q| {
+            results.assessment.with(|a| {
                 a.score
                     .missing
                     .iter()
@@ -48,7 +49,7 @@ pub fn ScoreCard(state: AppState) -> impl IntoView {
             <p class="score-next" id="score-next">{move || summary.with(|s| s.next_text.clone())}</p>
             {move || summary.with(|s| (!s.scenario_estimate_text.is_empty()).then(|| view! {
                 <div class="scenario-estimate" id="scenario-estimate">
-                    <p class="scenario-estimate-level">{s.scenario_estimate_text.clone()}<UnverifiedMark state=state /></p>
+                    <p class="scenario-estimate-level">{s.scenario_estimate_text.clone()}<UnverifiedMark lang=results.lang /></p>
                     <p class="scenario-estimate-next">{s.scenario_next_text.clone()}</p>
                     <p class="scenario-estimate-source">{s.scenario_source_text.clone()}</p>
                 </div>
@@ -79,18 +80,18 @@ fn listed(kind: &'static str, title: String, items: Vec<String>) -> impl IntoVie
 }
 
 #[component]
-pub fn DimensionView(state: AppState) -> impl IntoView {
-    let lang = state.lang();
+pub fn DimensionView(results: Results) -> impl IntoView {
+    let lang = results.lang;
     view! {
         <section class="dimensions" aria-labelledby="dimensions-title">
             <h3 id="dimensions-title">{t(lang, "各维度得分", "Score by dimension")}</h3>
             <div class="chart-pair">
-                <figure class="chart radar" use:svg_markup=state.radar_svg()></figure>
-                <figure class="chart dimension-bars" use:svg_markup=state.dimension_svg()></figure>
+                <figure class="chart radar" use:svg_markup=results.radar_svg></figure>
+                <figure class="chart dimension-bars" use:svg_markup=results.dimension_svg></figure>
             </div>
             <details class="data-table">
                 <summary>{t(lang, "以表格查看", "View as a table")}</summary>
-                <DimensionTable rows=state.dims() lang=lang />
+                <DimensionTable rows=results.dims lang=lang />
             </details>
         </section>
     }
@@ -135,12 +136,12 @@ pub fn DimensionTable(rows: Memo<Vec<DimensionRow>>, lang: Reader<Lang>) -> impl
 
 /// The 16 scenarios of the SME scheme as a strip of levels.
 #[component]
-pub fn ScenarioStrip(state: AppState) -> impl IntoView {
-    let lang = state.lang();
+pub fn ScenarioStrip(results: Results) -> impl IntoView {
+    let lang = results.lang;
     let cells = Memo::new(move |_| {
         let l = lang.get();
-        state.questionnaire().with(|q| {
-            state.assessment().with(|a| {
+        results.questionnaire.with(|q| {
+            results.assessment.with(|a| {
                 let levels = &a.score.scenario_levels;
                 // The scenarios rated, and those marked not applicable: left out of the
                 // scenario levels, but shown as such rather than dropped without a word.
@@ -190,16 +191,16 @@ pub fn ScenarioStrip(state: AppState) -> impl IntoView {
 
 #[component]
 pub fn AdviceList(
-    state: AppState,
+    results: Results,
     #[prop(optional)] limit: Option<usize>,
     /// The first ones left out (the report's summary shows them).
     #[prop(optional)]
     skip: usize,
 ) -> impl IntoView {
-    let lang = state.lang();
+    let lang = results.lang;
     let rows = Memo::new(move |_| {
-        state.questionnaire().with(|q| {
-            state.assessment().with(|a| {
+        results.questionnaire.with(|q| {
+            results.assessment.with(|a| {
                 advice_rows(&q.0, a, lang.get())
                     .into_iter()
                     .skip(skip)
@@ -208,7 +209,7 @@ pub fn AdviceList(
             })
         })
     });
-    let nothing_answered = Memo::new(move |_| state.assessment().with(|a| a.score.answered == 0));
+    let nothing_answered = Memo::new(move |_| results.assessment.with(|a| a.score.answered == 0));
     // Which recommendations are shown, in which order: the list is rebuilt only when that
     // changes; a gain that changes is updated in place.
     let shape = Memo::new(move |_| {

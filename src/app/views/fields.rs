@@ -112,7 +112,7 @@ fn question_text(state: AppState, item: &Item) -> impl IntoView + use<> {
     let unverified = item.unverified;
     view! {
         {move || text.get(lang.get()).to_string()}
-        {unverified.then(|| view! { <UnverifiedMark state=state /> })}
+        {unverified.then(|| view! { <UnverifiedMark lang=state.lang() /> })}
     }
 }
 

@@ -169,7 +169,7 @@ fn IndicatorDefinition(state: AppState, indicator: Indicator) -> impl IntoView {
         <div class="indicator-def">
             <p>
                 <strong>{move || name.get(lang.get()).to_string()}</strong>
-                {unverified.then(|| view! { <UnverifiedMark state=state /> })}
+                {unverified.then(|| view! { <UnverifiedMark lang=state.lang() /> })}
             </p>
             <p>{move || def.get(lang.get()).to_string()}</p>
         </div>

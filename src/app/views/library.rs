@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::desk::{Desk, DeskStatus};
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Reader};
 use crate::app::views::i18n::{t, tr};
 use crate::domain::model::text::Lang;
 use crate::domain::wire::desk::ROOT_ID;
@@ -21,28 +21,7 @@ pub fn Library(state: AppState, desk: Desk) -> impl IntoView {
             desk.open();
         }
     };
-    let status = move || match desk.status().get() {
-        DeskStatus::NotLoaded | DeskStatus::Ready => None,
-        DeskStatus::Loading => Some(view! {
-            <p class="desk-status" role="status">{t(lang, "正在加载“我的评估”……", "Loading \u{201c}My assessments\u{201d}…")}</p>
-        }.into_any()),
-        failed => {
-            let l = lang.get();
-            let text = match (failed, l) {
-                (DeskStatus::Failed(why), Lang::Zh) => format!("“我的评估”没能加载（{why}）。"),
-                (DeskStatus::Failed(why), Lang::En) => format!("\u{201c}My assessments\u{201d} could not be loaded ({why})."),
-                (_, Lang::Zh) => "“我的评估”30 秒后仍未加载完成。".to_string(),
-                (_, Lang::En) => "\u{201c}My assessments\u{201d} is still not loaded after 30 s.".to_string(),
-            };
-            let advice = tr(l, "请检查网络连接，然后重试；正在填写的评估不受影响。", "Check the network connection, then retry; the assessment being filled in is not affected.");
-            Some(view! {
-                <div class="desk-failed" role="alert">
-                    <p>{text}" "{advice}</p>
-                    <button type="button" id="desk-retry" class="secondary-dark" on:click=move |_| desk.open()>{tr(l, "重试", "Retry")}</button>
-                </div>
-            }.into_any())
-        }
-    };
+    let status = desk_status(desk, lang, "“我的评估”", "\u{201c}My assessments\u{201d}");
     view! {
         // Folded by default: on a phone the first question should be close to the top.
         <details class="section library" id="library" on:toggle=on_toggle>
@@ -67,6 +46,42 @@ pub fn show_library(desk: Desk) {
         use leptos::wasm_bindgen::JsCast;
         if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
             let _ = summary.focus();
+        }
+    }
+}
+
+/// While the desk loads, a status line; when it failed or is slow, why, with a retry
+/// button. `zh`/`en` name what waits for it.
+pub fn desk_status(
+    desk: Desk,
+    lang: Reader<Lang>,
+    zh: &'static str,
+    en: &'static str,
+) -> impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static {
+    move || match desk.status().get() {
+        DeskStatus::NotLoaded | DeskStatus::Ready => None,
+        DeskStatus::Loading => {
+            let text = match lang.get() {
+                Lang::Zh => format!("正在加载{zh}……"),
+                Lang::En => format!("Loading {en}…"),
+            };
+            Some(view! { <p class="desk-status" role="status">{text}</p> }.into_any())
+        }
+        failed => {
+            let l = lang.get();
+            let text = match (failed, l) {
+                (DeskStatus::Failed(why), Lang::Zh) => format!("{zh}没能加载（{why}）。"),
+                (DeskStatus::Failed(why), Lang::En) => format!("{en} could not be loaded ({why})."),
+                (_, Lang::Zh) => format!("{zh}30 秒后仍未加载完成。"),
+                (_, Lang::En) => format!("{en} is still not loaded after 30 s."),
+            };
+            let advice = tr(l, "请检查网络连接，然后重试；正在填写的评估不受影响。", "Check the network connection, then retry; the assessment being filled in is not affected.");
+            Some(view! {
+                <div class="desk-failed" role="alert">
+                    <p>{text}" "{advice}</p>
+                    <button type="button" class="secondary-dark desk-retry" on:click=move |_| desk.open()>{tr(l, "重试", "Retry")}</button>
+                </div>
+            }.into_any())
         }
     }
 }

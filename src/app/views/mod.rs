@@ -6,7 +6,7 @@ pub mod fields;
 pub mod form;
 pub mod i18n;
 pub mod library;
-pub mod report;
+pub mod report_slot;
 pub mod results;
 pub mod setup;
 pub mod svg_markup;

@@ -7,7 +7,8 @@ use crate::app::state::AppState;
 use crate::app::views::dashboard::{AdviceList, DimensionView, ScenarioStrip, ScoreCard};
 use crate::app::views::i18n::t;
 use crate::app::views::svg_markup::svg_markup;
-use crate::app::views::widgets::{is_scored, shape_key, UnverifiedMark};
+use crate::app::results::Results;
+use crate::app::views::widgets::{shape_key, UnverifiedMark};
 use crate::domain::compute::scoring::is_scored as is_scored_q;
 use crate::domain::report::format::progress_text;
 use crate::domain::report::{IndicatorRow, RowStatus};
@@ -26,17 +27,17 @@ fn status_class(status: RowStatus) -> &'static str {
 /// The indicator table, shared by the results panel and the printed report.
 #[component]
 pub fn IndicatorTable(
-    state: AppState,
+    results: Results,
     caption_id: &'static str,
     /// Adds the national actual value column (the report has room for it).
     #[prop(optional)]
     national: bool,
 ) -> impl IntoView {
-    let lang = state.lang();
+    let lang = results.lang;
     // What the rows are: the body is rebuilt only when this changes (another
     // questionnaire or language), not when a figure does.
     let shape = Memo::new(move |_| {
-        state.rows().with(|rows| {
+        results.rows.with(|rows| {
             shape_key(rows.iter().map(|r| {
                 [
                     r.id.as_str(),
@@ -60,10 +61,10 @@ pub fn IndicatorTable(
             <tbody>
                 {move || {
                     let _ = shape.get();
-                    state.rows().with_untracked(|rows| {
+                    results.rows.with_untracked(|rows| {
                         rows.iter()
                             .enumerate()
-                            .map(|(i, r)| view! { <Row state=state i=i id=r.id.clone() name=r.name.clone() unverified=r.unverified national=national /> })
+                            .map(|(i, r)| view! { <Row results=results i=i id=r.id.clone() name=r.name.clone() unverified=r.unverified national=national /> })
                             .collect_view()
                     })
                 }}
@@ -77,7 +78,7 @@ pub fn IndicatorTable(
 /// whole table.
 #[component]
 fn Row(
-    state: AppState,
+    results: Results,
     i: usize,
     id: String,
     name: String,
@@ -87,14 +88,14 @@ fn Row(
     // One closure type for every cell, so Leptos instantiates its text code once.
     let cell = move |text: fn(&IndicatorRow) -> &str| {
         move || {
-            state
-                .rows()
+            results
+                .rows
                 .with(|rows| rows.get(i).map_or(String::new(), |r| text(r).to_string()))
         }
     };
     view! {
-        <tr data-indicator=id class=move || state.rows().with(|rows| rows.get(i).map_or("", |r| status_class(r.status)))>
-            <th scope="row">{name}{unverified.then(|| view! { <UnverifiedMark state=state /> })}</th>
+        <tr data-indicator=id class=move || results.rows.with(|rows| rows.get(i).map_or("", |r| status_class(r.status)))>
+            <th scope="row">{name}{unverified.then(|| view! { <UnverifiedMark lang=results.lang /> })}</th>
             <td class="num value">{cell(|r| &r.value_text)}</td>
             <td class="num target">{cell(|r| &r.target_text)}<span class="scope">{cell(|r| &r.target_scope)}</span></td>
             <td class="gap">{cell(|r| &r.gap_text)}</td>
@@ -130,6 +131,7 @@ fn live_summary(state: AppState) -> String {
 #[component]
 pub fn ResultsPanel(state: AppState) -> impl IntoView {
     let lang = state.lang();
+    let results = state.results();
     let progress = move || {
         state
             .assessment()
@@ -150,7 +152,7 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                 }}</span>
             </div>
             <p class="sr-only" aria-live="polite" aria-atomic="true">{move || live_summary(state)}</p>
-            {move || is_scored(state).then(|| view! { <ScoreCard state=state /> })}
+            {move || results.is_scored().then(|| view! { <ScoreCard results=results /> })}
             {move || has_indicators().then(|| view! {
                 <section class="indicators" aria-labelledby="indicators-title">
                     <h3 id="indicators-title">{t(lang, "核心指标与目标", "Headline indicators against targets")}</h3>
@@ -158,7 +160,7 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                         {t(lang, "对标：", "Compared with: ")}
                         {move || state.profile().name.get(lang.get()).to_string()}
                     </p>
-                    <IndicatorTable state=state caption_id="results-caption" />
+                    <IndicatorTable results=results caption_id="results-caption" />
                     <figure class="chart">
                         <div class="chart-svg" use:svg_markup=state.chart_svg()></div>
                     </figure>
@@ -167,13 +169,13 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                         "Indicators marked “working definition”: policy documents measure them over regions; the firm-level formula is Shuzhuan's working definition, for self-assessment only.")}</p>
                 </section>
             })}
-            {move || is_scored(state).then(|| view! {
-                <DimensionView state=state />
-                <ScenarioStrip state=state />
+            {move || results.is_scored().then(|| view! {
+                <DimensionView results=results />
+                <ScenarioStrip results=results />
             })}
             <section class="recommendations" aria-labelledby="advice-title">
                 <h3 id="advice-title">{t(lang, "优先建议", "Top recommendations")}</h3>
-                <AdviceList state=state limit=3 />
+                <AdviceList results=results limit=3 />
             </section>
         </aside>
     }

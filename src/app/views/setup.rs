@@ -164,27 +164,6 @@ pub fn read_chosen_file(
     });
 }
 
-/// Reads the file the user chose as its bytes (an image, read whole).
-pub fn read_chosen_bytes(
-    ev: leptos::ev::Event,
-    state: AppState,
-    then: impl FnOnce(String, Vec<u8>) + 'static,
-) {
-    read_bytes(ev, state, Box::new(then));
-}
-
-// One instance of the reading for every caller (the report's logo).
-fn read_bytes(ev: leptos::ev::Event, state: AppState, then: Box<dyn FnOnce(String, Vec<u8>)>) {
-    let Some(file) = chosen_file(ev) else { return };
-    let name = file.name();
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => then(name, js_sys::Uint8Array::new(&buffer).to_vec()),
-            Err(_) => unreadable(state, &name),
-        }
-    });
-}
-
 #[component]
 fn FirmFields(state: AppState) -> impl IntoView {
     let lang = state.lang();

@@ -1,19 +1,18 @@
 //! Small pieces several views share: the "working definition" mark, moving focus to a
-//! question, whether a questionnaire is scored, and the key that tells a table's rows
+//! question, and the key that tells a table's rows
 //! from their figures. A leaf: it uses no other view module but `i18n`, so that the
 //! views form no import cycle.
 
 use leptos::prelude::*;
 
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Reader};
 use crate::app::views::i18n::t;
 use crate::domain::compute::assessment::next_unanswered;
-use crate::domain::compute::scoring;
+use crate::domain::model::text::Lang;
 
 /// The mark on a working definition, explained in words for screen readers too.
 #[component]
-pub fn UnverifiedMark(state: AppState) -> impl IntoView {
-    let lang = state.lang();
+pub fn UnverifiedMark(lang: Reader<Lang>) -> impl IntoView {
     view! {
         <span class="unverified" title=t(lang, "这一计算公式或分值由数转确定，并非官方公布（见报告的方法说明）", "A formula or value of Shuzhuan's own, not an official one (see the report's method note)")>
             {t(lang, "工作定义", "working definition")}
@@ -46,11 +45,6 @@ pub fn go_to_unanswered(state: AppState, from: usize) {
         state.go_to_section(s);
         focus_after_render(format!("q-{item}"));
     }
-}
-
-/// Whether the current questionnaire has anything scored (the quick check has not).
-pub fn is_scored(state: AppState) -> bool {
-    state.questionnaire().with(|q| scoring::is_scored(&q.0))
 }
 
 /// A key that changes when the shown rows do (their ids and words), but not when only

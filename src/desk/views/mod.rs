@@ -1,8 +1,10 @@
 //! The desk's components: `library` (the table of every assessment and its actions,
-//! export and import), `unreadable` (saved entries that cannot be read). They read
-//! `DeskState` and ask the app for every change through it.
+//! export and import), `unreadable` (saved entries that cannot be read), `report` (the
+//! printable report of the assessment in the form). They read `DeskState` and ask the
+//! app for every change through it.
 
 mod library;
+pub mod report;
 mod unreadable;
 
 use leptos::prelude::*;

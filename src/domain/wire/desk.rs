@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::wire::stored::{decode_entry, encode_entry, Stored};
+use crate::domain::wire::stored::{decode_entry, encode_entry, Saved, Stored};
 
 /// The event the desk dispatches, detail a `ToApp`.
 pub const TO_APP_EVENT: &str = "shuzhuan:to-app";
@@ -27,6 +27,8 @@ pub const TO_DESK_EVENT: &str = "shuzhuan:to-desk";
 pub const FAILED_EVENT: &str = "shuzhuan:desk-failed";
 /// The element the app provides and the desk mounts into.
 pub const ROOT_ID: &str = "desk-root";
+/// The element the app provides for the printable report, which the desk draws.
+pub const REPORT_ROOT_ID: &str = "report-root";
 /// The loader the app adds to the page (with `?v=<compiled version>`, as the files worker).
 pub const LOADER: &str = "desk-loader.js";
 
@@ -59,6 +61,13 @@ pub enum ToDesk {
     /// Storage holds every change so far: read it again. `current` is the assessment
     /// in the form, `lang` the interface language.
     Changed { current: String, lang: Lang },
+    /// Show the report of `assessment` (a snapshot of the one in the form, saved or not)
+    /// in `REPORT_ROOT_ID`, or none; `print`: print it once it is drawn (its
+    /// questionnaire may have to be fetched first).
+    Report {
+        assessment: Option<Box<Saved>>,
+        print: bool,
+    },
 }
 
 // Encoded as storage entries are (never stored: both sides are of one build).
@@ -109,6 +118,27 @@ mod tests {
             lang: Lang::En,
         };
         assert_eq!(decode::<ToDesk>(&encode(&changed)), Some(changed));
+        let q = &crate::builtin::catalogue().unwrap().questionnaires[0];
+        let mut file = crate::domain::read::answers_file::AnswersFile::new(
+            q,
+            Default::default(),
+            Some("taizhou".into()),
+            Default::default(),
+            "2026-12-02T10:00:00Z".into(),
+            "2026-12-02T10:05:00Z".into(),
+        );
+        file.firm.name = "泰州精工".into();
+        let report = ToDesk::Report {
+            assessment: Some(Box::new(Saved {
+                format_version: 2,
+                id: "17-1".into(),
+                section: 0,
+                scroll_y: 0.0,
+                file,
+            })),
+            print: true,
+        };
+        assert_eq!(decode::<ToDesk>(&encode(&report)), Some(report));
     }
 
     #[test]

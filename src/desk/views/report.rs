@@ -1,17 +1,18 @@
-//! The printable report (A4). On screen it is a preview with the consultant's fields
-//! editable; in print it is the only thing shown.
+//! The printable report (A4), drawn by the desk into the app's `#report-root` when the app
+//! asks (`desk::report`). On screen it is a preview with the consultant's fields editable;
+//! in print it is the only thing shown.
 
 use leptos::prelude::*;
 
 use crate::app::platform::clock::today;
 use crate::app::platform::storage;
-use crate::app::state::AppState;
+use crate::app::state::Reader;
 use crate::app::views::dashboard::{AdviceList, DimensionTable, ScenarioStrip, ScoreCard};
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::results::IndicatorTable;
-use crate::app::views::setup::read_chosen_bytes;
 use crate::app::views::svg_markup::svg_markup;
-use crate::app::views::widgets::is_scored;
+use crate::desk::chosen_file::read_chosen;
+use crate::desk::report::ReportState;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::printed::{answers_html, cover_html, gaps_html, method_html, Cover};
 use crate::domain::report::{largest_gaps, target_source};
@@ -46,12 +47,11 @@ fn set_running_header(text: &str) {
 /// The logo for the cover: chosen from a file, checked, kept on this device under its
 /// own key (never in an assessment), removable.
 #[component]
-fn LogoField(state: AppState, logo: RwSignal<Option<String>>) -> impl IntoView {
-    let lang = state.lang();
+fn LogoField(lang: Reader<Lang>, logo: RwSignal<Option<String>>) -> impl IntoView {
     let problem = RwSignal::new(None::<Text>);
     let choose = move |ev: leptos::ev::Event| {
-        read_chosen_bytes(ev, state, move |_, bytes| match Logo::from_file(bytes) {
-            Ok(l) => {
+        read_chosen(ev, move |name, bytes| match bytes.map(Logo::from_file) {
+            Some(Ok(l)) => {
                 problem.set(
                     storage::save_logo(&l)
                         .err()
@@ -59,7 +59,11 @@ fn LogoField(state: AppState, logo: RwSignal<Option<String>>) -> impl IntoView {
                 );
                 logo.set(Some(l.data_url()));
             }
-            Err(e) => problem.set(Some(e.text())),
+            Some(Err(e)) => problem.set(Some(e.text())),
+            None => problem.set(Some(Text::new(
+                format!("无法读取文件 {name}。"),
+                format!("Could not read the file {name}."),
+            ))),
         });
     };
     view! {
@@ -79,8 +83,9 @@ fn LogoField(state: AppState, logo: RwSignal<Option<String>>) -> impl IntoView {
 }
 
 #[component]
-pub fn Report(state: AppState) -> impl IntoView {
-    let lang = state.lang();
+pub fn Report(report: ReportState) -> impl IntoView {
+    let results = report.results();
+    let lang = results.lang;
     // The consultant's name and organisation are kept apart from any one assessment:
     // a consultant prints reports for many firms.
     let saved = crate::app::platform::storage::load_consultant();
@@ -109,7 +114,7 @@ pub fn Report(state: AppState) -> impl IntoView {
     };
     let logo = RwSignal::new(storage::load_logo().map(|l| l.data_url()));
     let firm = move || {
-        let name = state.firm().with(|f| f.name.clone());
+        let name = results.firm.with(|f| f.name.clone());
         if name.trim().is_empty() {
             tr(lang.get(), "（未填写企业名称）", "(firm name not given)").to_string()
         } else {
@@ -130,16 +135,18 @@ pub fn Report(state: AppState) -> impl IntoView {
         );
         document().set_title(&format!("{firm} · {kind} · {running}"));
     });
+    // Printed once drawn, if the app asked for a print.
+    Effect::new(move |_| report.drawn());
     on_cleanup(move || {
         set_running_header("");
         document().set_title(crate::app::views::i18n::app_title(lang.get_untracked()));
     });
-    let dims = state.dims();
+    let dims = results.dims;
     let cover = move || {
         let l = lang.get();
-        let q = state.q();
-        let (sector_and_size, region) = state
-            .firm()
+        let q = results.q();
+        let (sector_and_size, region) = results
+            .firm
             .with(|f| (f.sector_and_size(l), f.region.clone()));
         cover_html(&Cover {
             lang: l,
@@ -147,59 +154,59 @@ pub fn Report(state: AppState) -> impl IntoView {
             questionnaire: &format!("{} · v{}", q.title.get(l), q.version),
             sector_and_size: &sector_and_size,
             region: &region,
-            profile: state.profile().name.get(l),
+            profile: results.profile().name.get(l),
             date: &date,
             consultant: &consultant_line(),
             logo: logo.get().as_deref(),
         })
     };
     let gaps = move || {
-        state
-            .rows()
+        results
+            .rows
             .with(|r| dims.with(|d| gaps_html(&largest_gaps(r, d, 3, lang.get()), lang.get())))
     };
     let appendix = move || {
-        let q = state.q();
-        state.answers().with(|a| {
-            state
-                .assessment()
+        let q = results.q();
+        results.answers.with(|a| {
+            results
+                .assessment
                 .with(|result| answers_html(&q, a, result, lang.get()))
         })
     };
     let method = move || {
-        let q = state.q();
-        let profile = state.profile();
-        state
-            .assessment()
+        let q = results.q();
+        let profile = results.profile();
+        results
+            .assessment
             .with(|a| method_html(&q, a, &profile, lang.get()))
     };
-    let scored = move || is_scored(state);
-    let has_indicators = move || state.questionnaire().with(|q| !q.0.indicators.is_empty());
+    let scored = move || results.is_scored();
+    let has_indicators = move || results.questionnaire.with(|q| !q.0.indicators.is_empty());
     // The summary's chart: the indicators against their targets where there are
     // indicators, else the radar of the dimensions (the bars of 20 sub-domains would
     // run over a page; the detail's table says what each next level needs).
     let summary_chart = move || {
         if has_indicators() {
-            state.chart_svg()
+            results.chart_svg
         } else {
-            state.radar_svg()
+            results.radar_svg
         }
     };
     let body = view! {
         <header class="report-cover" inner_html=cover></header>
         <section class="report-block summary">
             <h2>{t(lang, "摘要", "Summary")}</h2>
-            {move || scored().then(|| view! { <ScoreCard state=state /> })}
+            {move || scored().then(|| view! { <ScoreCard results=results /> })}
             <figure class="chart summary-chart" class:gap=has_indicators use:svg_markup=summary_chart()></figure>
             <div class="keep-together" inner_html=gaps></div>
             <h3>{t(lang, "优先建议", "Top recommendations")}</h3>
-            <AdviceList state=state limit=3 />
+            <AdviceList results=results limit=3 />
         </section>
         {move || has_indicators().then(|| view! {
             <section class="report-block">
                 <h2>{t(lang, "核心指标与目标", "Headline indicators against targets")}</h2>
-                <p class="caption" id="report-caption">{move || format!("{}{}", tr(lang.get(), "目标来源：", "Targets from: "), target_source(&state.profile(), lang.get()))}</p>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="report-caption"><IndicatorTable state=state caption_id="report-caption" national=true /></div>
+                <p class="caption" id="report-caption">{move || format!("{}{}", tr(lang.get(), "目标来源：", "Targets from: "), target_source(&results.profile(), lang.get()))}</p>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="report-caption"><IndicatorTable results=results caption_id="report-caption" national=true /></div>
             </section>
         })}
         {move || scored().then(|| view! {
@@ -207,15 +214,15 @@ pub fn Report(state: AppState) -> impl IntoView {
                 <h2>{t(lang, "维度详情", "Dimension detail")}</h2>
                 // The radar, unless the summary shows it; the table has each bar's figures
                 // (a bar chart of the dimensions would be taller than a page).
-                {move || has_indicators().then(|| view! { <figure class="chart radar" use:svg_markup=state.radar_svg()></figure> })}
+                {move || has_indicators().then(|| view! { <figure class="chart radar" use:svg_markup=results.radar_svg></figure> })}
                 <DimensionTable rows=dims lang=lang />
-                <ScenarioStrip state=state />
+                <ScenarioStrip results=results />
             </section>
         })}
         // Shown only when there are more than the summary's three (the stylesheet).
         <section class="report-block further">
             <h2>{t(lang, "其他建议", "Further recommendations")}</h2>
-            <AdviceList state=state skip=3 />
+            <AdviceList results=results skip=3 />
         </section>
         <section class="report-block appendix" inner_html=appendix></section>
         <section class="report-block method" inner_html=method></section>
@@ -228,9 +235,24 @@ pub fn Report(state: AppState) -> impl IntoView {
                 <input id="consultant-name" type="text" prop:value=move || consultant.get() on:input=move |ev| consultant.set(event_target_value(&ev)) />
                 <label for="consultant-org">{t(lang, "所属机构", "Organisation")}</label>
                 <input id="consultant-org" type="text" prop:value=move || organisation.get() on:input=move |ev| organisation.set(event_target_value(&ev)) />
-                <LogoField state=state logo=logo />
+                <LogoField lang=lang logo=logo />
             </div>
             {body}
         </article>
+    }
+}
+
+/// What the desk draws into the app's `#report-root`: the report asked for, or while its
+/// questionnaire is on its way, a status line.
+#[component]
+pub fn ReportRoot(report: ReportState) -> impl IntoView {
+    let lang = report.results().lang;
+    // Drawn anew only when it becomes ready, not when another questionnaire arrives.
+    let ready = Memo::new(move |_| report.ready());
+    view! {
+        {move || report.waiting().then(|| view! {
+            <p class="report-status no-print" role="status">{t(lang, "正在准备报告……", "Preparing the report…")}</p>
+        })}
+        {move || ready.get().then(|| view! { <Report report=report /> })}
     }
 }

@@ -1,0 +1,108 @@
+//! The report the app asks for (`ToDesk::Report`): the snapshot of the assessment in the
+//! form, its results derived as the app derives its own (`app::results::Results`), drawn
+//! into the app's `#report-root` once its questionnaire is here, and printed when asked.
+
+use leptos::prelude::*;
+
+use super::state::DeskState;
+use crate::app::platform::storage::Saved;
+use crate::app::results::{Inputs, QRef, Results};
+use crate::domain::model::answers::Answers;
+use crate::domain::model::firm::FirmProfile;
+
+#[derive(Clone, Copy)]
+pub struct ReportState {
+    /// Whether a report is asked for.
+    shown: RwSignal<bool>,
+    questionnaire_id: RwSignal<String>,
+    profile_id: RwSignal<String>,
+    answers: RwSignal<Answers>,
+    firm: RwSignal<FirmProfile>,
+    /// Print once the report is drawn.
+    print_pending: StoredValue<bool>,
+    results: Results,
+    desk: DeskState,
+}
+
+impl ReportState {
+    pub fn new(desk: DeskState) -> Self {
+        let questionnaire_id = RwSignal::new(String::new());
+        let catalogue = desk.catalogue();
+        let questionnaire = Memo::new(move |_| {
+            let id = questionnaire_id.get();
+            QRef(desk.questionnaire(&id).unwrap_or_else(|| {
+                catalogue.with_value(|c| std::sync::Arc::new(c.questionnaires[0].clone()))
+            }))
+        });
+        let profile_id = RwSignal::new(String::new());
+        let answers = RwSignal::new(Answers::default());
+        let firm = RwSignal::new(FirmProfile::default());
+        let results = Results::new(Inputs {
+            questionnaire,
+            catalogue,
+            profile_id,
+            answers,
+            firm,
+            lang: desk.lang(),
+        });
+        ReportState {
+            shown: RwSignal::new(false),
+            questionnaire_id,
+            profile_id,
+            answers,
+            firm,
+            print_pending: StoredValue::new(false),
+            results,
+            desk,
+        }
+    }
+
+    pub fn results(&self) -> Results {
+        self.results
+    }
+
+    /// Shows the report of `assessment`, or none; prints it once drawn if `print` (a
+    /// request to print is kept until then, whatever is asked in between but "none").
+    pub fn show(&self, assessment: Option<Box<Saved>>, print: bool) {
+        let Some(saved) = assessment else {
+            self.print_pending.set_value(false);
+            return self.shown.set(false);
+        };
+        let f = saved.file;
+        let drawn = untrack(|| self.ready()) && self.questionnaire_id.get_untracked() == f.questionnaire.id;
+        self.desk.load(vec![f.questionnaire.id.clone()]);
+        self.profile_id.set(f.target_profile.unwrap_or_default());
+        self.answers.set(f.answers);
+        self.firm.set(f.firm);
+        self.questionnaire_id.set(f.questionnaire.id);
+        self.shown.set(true);
+        if print {
+            self.print_pending.set_value(true);
+            if drawn {
+                // Redrawn in place with these answers before the next frame.
+                self.drawn();
+            }
+        }
+    }
+
+    /// Whether a report is asked for and its questionnaire is here (tracked).
+    pub fn ready(&self) -> bool {
+        self.shown.get() && self.desk.questionnaire(&self.questionnaire_id.get()).is_some()
+    }
+
+    /// Whether a report is asked for whose questionnaire is still on its way (tracked).
+    pub fn waiting(&self) -> bool {
+        self.shown.get() && !self.ready()
+    }
+
+    /// Called once the report has been drawn: prints it if that was asked.
+    pub fn drawn(&self) {
+        if self.print_pending.get_value() {
+            self.print_pending.set_value(false);
+            // After the frame that lays the report out.
+            request_animation_frame(|| {
+                let _ = window().print();
+            });
+        }
+    }
+}
