@@ -123,10 +123,15 @@ impl Desk {
     /// take it away; `print`: to print it once drawn. A desk not loaded yet is loaded, and
     /// asked once it is ready.
     pub fn report(&self, state: AppState, shown: bool, print: bool) {
-        self.report.set_value((shown, print));
         if self.is_ready() {
-            send_report(state, shown, print);
-        } else if shown {
+            self.report.set_value((shown, false));
+            return send_report(state, shown, print);
+        }
+        // A print asked for is kept until the desk is there to be asked (the preview's
+        // own request, which follows the button's, does not cancel it).
+        let (_, printing) = self.report.get_value();
+        self.report.set_value((shown, shown && (print || printing)));
+        if shown {
             self.open();
         }
     }
@@ -137,6 +142,7 @@ impl Desk {
                 self.status.set(DeskStatus::Ready);
                 changed(state);
                 let (shown, print) = self.report.get_value();
+                self.report.set_value((shown, false));
                 if shown {
                     send_report(state, shown, print);
                 }
