@@ -12,6 +12,7 @@ use crate::app::views::i18n::{t, tr};
 use crate::app::views::results::IndicatorTable;
 use crate::app::views::svg_markup::svg_markup;
 use crate::desk::chosen_file::read_chosen;
+use crate::app::results::Results;
 use crate::desk::report::ReportState;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::printed::{answers_html, cover_html, gaps_html, method_html, Cover};
@@ -82,9 +83,10 @@ fn LogoField(lang: Reader<Lang>, logo: RwSignal<Option<String>>) -> impl IntoVie
     }
 }
 
+/// One firm's report. `batch`: one of several printed as one document, whose running
+/// header and title name no one firm (the batch sets them).
 #[component]
-pub fn Report(report: ReportState) -> impl IntoView {
-    let results = report.results();
+pub fn Report(results: Results, #[prop(optional)] batch: bool) -> impl IntoView {
     let lang = results.lang;
     // The consultant's name and organisation are kept apart from any one assessment:
     // a consultant prints reports for many firms.
@@ -125,22 +127,17 @@ pub fn Report(report: ReportState) -> impl IntoView {
     // reads the firm and date from a custom property on the root element; the page's
     // title names the PDF a browser saves.
     let running = date.clone();
-    Effect::new(move |_| {
-        let firm = firm();
-        set_running_header(&format!("{firm} · {running}"));
-        let kind = tr(
-            lang.get(),
-            "数字化转型自评报告",
-            "Digital transformation self-assessment report",
-        );
-        document().set_title(&format!("{firm} · {kind} · {running}"));
-    });
-    // Printed once drawn, if the app asked for a print.
-    Effect::new(move |_| report.drawn());
-    on_cleanup(move || {
-        set_running_header("");
-        document().set_title(crate::app::views::i18n::app_title(lang.get_untracked()));
-    });
+    if !batch {
+        Effect::new(move |_| {
+            let firm = firm();
+            set_running_header(&format!("{firm} · {running}"));
+            document().set_title(&format!("{firm} · {} · {running}", report_kind(lang.get())));
+        });
+        on_cleanup(move || {
+            set_running_header("");
+            document().set_title(crate::app::views::i18n::app_title(lang.get_untracked()));
+        });
+    }
     let dims = results.dims;
     let cover = move || {
         let l = lang.get();
@@ -242,17 +239,60 @@ pub fn Report(report: ReportState) -> impl IntoView {
     }
 }
 
-/// What the desk draws into the app's `#report-root`: the report asked for, or while its
-/// questionnaire is on its way, a status line.
+fn report_kind(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        "数字化转型自评报告",
+        "Digital transformation self-assessment report",
+    )
+}
+
+/// What the desk draws into the app's `#report-root`: the reports of a batch being printed,
+/// else the report the app asked for, or while a questionnaire is on its way, a status line.
 #[component]
 pub fn ReportRoot(report: ReportState) -> impl IntoView {
     let lang = report.results().lang;
     // Drawn anew only when it becomes ready, not when another questionnaire arrives.
     let ready = Memo::new(move |_| report.ready());
+    let batch_ready = Memo::new(move |_| report.batch_ready());
     view! {
         {move || report.waiting().then(|| view! {
             <p class="report-status no-print" role="status">{t(lang, "正在准备报告……", "Preparing the report…")}</p>
         })}
-        {move || ready.get().then(|| view! { <Report report=report /> })}
+        {move || (ready.get() && !batch_ready.get()).then(|| {
+            // Printed once drawn, if the app asked for a print.
+            Effect::new(move |_| report.drawn());
+            view! { <Report results=report.results() /> }
+        })}
+        {move || batch_ready.get().then(|| view! { <Batch report=report /> })}
     }
+}
+
+/// The selected firms' reports as one document, each from a page of its own; printed once
+/// drawn, and taken away after printing.
+#[component]
+fn Batch(report: ReportState) -> impl IntoView {
+    let lang = report.results().lang;
+    let date = today();
+    let reports = report.batch_results();
+    let count = reports.len();
+    // Once (nothing tracked): the batch is drawn for one print.
+    Effect::new(move |_| {
+        let l = lang.get_untracked();
+        set_running_header(&format!("{} · {date}", report_kind(l)));
+        let firms = match l {
+            Lang::Zh => format!("{count} 家企业"),
+            Lang::En => format!("{count} firms"),
+        };
+        document().set_title(&format!("{firms} · {} · {date}", report_kind(l)));
+        report.batch_drawn();
+    });
+    on_cleanup(move || {
+        set_running_header("");
+        document().set_title(crate::app::views::i18n::app_title(lang.get_untracked()));
+    });
+    reports
+        .into_iter()
+        .map(|results| view! { <Report results=results batch=true /> })
+        .collect_view()
 }
