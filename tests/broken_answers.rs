@@ -150,7 +150,7 @@ fn what_can_be_used_is_kept() {
     );
     // Only unknown options ticked: unanswered, not "none of these".
     let only_unknown = br#"{ "format": "shuzhuan-answers", "format_version": 1,
-        "questionnaire": { "id": "sme-digital-level", "version": "2024.2" },
+        "questionnaire": { "id": "sme-digital-level", "version": "2024.3" },
         "answers": { "values": { "network": { "selected": ["6g"] } } } }"#;
     let read = parse_answers_file(only_unknown, sme()).unwrap();
     assert_eq!(read.file.answers.get("network"), None);

@@ -27,7 +27,7 @@ fn answers_named(json_name: &str) -> String {
         r#"{{
   "format": "shuzhuan-answers",
   "format_version": 1,
-  "questionnaire": {{ "id": "sme-digital-level", "version": "2024.2" }},
+  "questionnaire": {{ "id": "sme-digital-level", "version": "2024.3" }},
   "firm": {{ "name": "{json_name}" }},
   "answers": {{ "values": {{}} }},
   "created_at": "2026-11-21T09:30:00Z",

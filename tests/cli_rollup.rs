@@ -160,7 +160,7 @@ fn nothing_to_roll_up_or_an_unknown_profile_is_an_error() {
 #[test]
 fn files_before_the_first_known_questionnaire_are_counted_once_it_is_known() {
     // other-version.json names sme-digital-level 2022.1, which is not built in: until
-    // mixed-firm.json names 2024.2 it cannot be told apart from a file of an unknown
+    // mixed-firm.json names 2024.3 it cannot be told apart from a file of an unknown
     // questionnaire; then it counts as another version. The cmmm file is another questionnaire.
     let (code, out, err) = rollup(&[
         "--format",
@@ -172,7 +172,7 @@ fn files_before_the_first_known_questionnaire_are_counted_once_it_is_known() {
     ]);
     assert_eq!(code, 1);
     let r: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(r["version"], "2024.2");
+    assert_eq!(r["version"], "2024.3");
     assert_eq!(r["firms"], 1);
     assert_eq!(
         r["left_out"],
@@ -224,7 +224,7 @@ fn names_from_a_questionnaire_file_are_escaped_on_the_terminal() {
     let q = dir.join("q.toml");
     std::fs::write(&q, toml).unwrap();
     let answers = r#"{ "format": "shuzhuan-answers", "format_version": 1,
-        "questionnaire": { "id": "headline-quick", "version": "1.0.0" },
+        "questionnaire": { "id": "headline-quick", "version": "1.1.0" },
         "answers": { "values": { "key_processes": { "typed": "10" }, "cnc_key_processes": { "typed": "5" } } } }"#;
     let a = dir.join("a.json");
     std::fs::write(&a, answers).unwrap();

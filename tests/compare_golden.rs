@@ -82,8 +82,8 @@ fn firms_side_by_side_and_those_of_another_questionnaire_or_version_named() {
     assert_eq!(
         cmp.left_out,
         [
-            "丁制造：其他问卷（制造业中小企业数字化水平自评 2024.2），未比较".to_string(),
-            "戊五金：同一问卷的其他版本（0.9.0，此处为 1.0.0），未比较".to_string(),
+            "丁制造：其他问卷（制造业中小企业数字化水平自评 2024.3），未比较".to_string(),
+            "戊五金：同一问卷的其他版本（0.9.0，此处为 1.1.0），未比较".to_string(),
         ]
     );
     // CNC: A 8/10 = 80 %, C 35/50 = 70 %; management 4/8 = 50 %, 0/8 = 0 %; R&D 9/10 =
@@ -150,14 +150,16 @@ fn at_most_five_firms_are_compared() {
 const T0: &str = "
     key_processes = 40
     cnc_key_processes = 20
-    mgmt_functions_on_system = finance, purchasing, sales, inventory
+    mgmt_functions = 8
+    mgmt_functions_digital = 4
     rd_staff = 10
     rd_staff_with_tools = 5
 ";
 const T1: &str = "
     key_processes = 40
     cnc_key_processes = 30
-    mgmt_functions_on_system = finance, purchasing, sales, inventory
+    mgmt_functions = 8
+    mgmt_functions_digital = 4
     rd_staff = 10
     rd_staff_with_tools = 9
 ";
@@ -276,6 +278,6 @@ fn a_level_change_and_rounds_on_other_versions_refused() {
     let why = compare_rounds(&entry(&q, &before), &entry(&older, &old), Lang::Zh).unwrap_err();
     assert_eq!(
         why.zh,
-        "两轮评估不能比较：后一轮用的是同一问卷的其他版本（2024.1，此处为 2024.2）"
+        "两轮评估不能比较：后一轮用的是同一问卷的其他版本（2024.1，此处为 2024.3）"
     );
 }

@@ -13,12 +13,13 @@ use support::{answers, assessed_national};
 #[test]
 fn a_total_of_zero_skips_its_follow_up_and_progress_reaches_the_end() {
     for qid in ["headline-quick", "sme-digital-level"] {
-        // No R&D staff and no key processes: both follow-ups leave the questions asked,
-        // as the SME equipment counts do when there is no equipment.
-        let (_, r) = assessed_national(qid, "rd_staff = 0\nkey_processes = 0");
+        // No R&D staff, no key processes, no management functions: the follow-ups leave
+        // the questions asked, as the SME equipment counts do when there is no equipment.
+        let (_, r) = assessed_national(qid, "rd_staff = 0\nkey_processes = 0\nmgmt_functions = 0");
         for (follow_up, indicator) in [
             ("rd_staff_with_tools", "rd_tool_rate"),
             ("cnc_key_processes", "cnc_rate"),
+            ("mgmt_functions_digital", "mgmt_digital_rate"),
         ] {
             assert_eq!(
                 r.evaluation.state(follow_up),
@@ -36,11 +37,11 @@ fn a_total_of_zero_skips_its_follow_up_and_progress_reaches_the_end() {
             );
         }
     }
-    // The quick check: R&D 0, key processes 0 and the management question answered
-    // ("none of these") are all 3 questions asked, so it is complete.
+    // The quick check: R&D 0, key processes 0 and management functions 0 are all 3
+    // questions asked, so it is complete.
     let (_, r) = assessed_national(
         "headline-quick",
-        "rd_staff = 0\nkey_processes = 0\nmgmt_functions_on_system = none",
+        "rd_staff = 0\nkey_processes = 0\nmgmt_functions = 0",
     );
     assert_eq!((r.score.answered, r.score.asked), (3, 3));
     assert_eq!(r.score.completeness, 100.0);

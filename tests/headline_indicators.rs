@@ -4,6 +4,7 @@
 
 use shuzhuan::builtin::{catalogue, Catalogue};
 use shuzhuan::domain::compute::assessment::assess;
+use shuzhuan::domain::compute::evaluation::ItemState;
 use shuzhuan::domain::compute::indicators::Gap;
 use shuzhuan::domain::compute::indicators::IndicatorValue;
 use shuzhuan::domain::model::answers::Answers;
@@ -14,13 +15,10 @@ fn cat() -> Catalogue {
     catalogue().expect("built-in files load")
 }
 
-fn answers(pairs: &[(&str, &str)], ticks: &[&str]) -> Answers {
+fn answers(pairs: &[(&str, &str)]) -> Answers {
     let mut a = Answers::default();
     for (item, raw) in pairs {
         a.set_typed(item, *raw);
-    }
-    for t in ticks {
-        a.toggle("mgmt_functions_on_system", t, true);
     }
     a
 }
@@ -32,22 +30,14 @@ fn a_typical_firm_against_the_national_2025_targets() {
     let national = c.profile("national-2025").unwrap();
     // 17 of 25 key processes → 68 % (exactly the target); 6 of 8 functions → 75 %
     // (5 pp short of 80 %); 27 of 30 designers → 90 % (5 pp above 85 %).
-    let a = answers(
-        &[
-            ("key_processes", "25"),
-            ("cnc_key_processes", "17"),
-            ("rd_staff", "30"),
-            ("rd_staff_with_tools", "27"),
-        ],
-        &[
-            "finance",
-            "purchasing",
-            "sales",
-            "inventory",
-            "hr",
-            "quality",
-        ],
-    );
+    let a = answers(&[
+        ("key_processes", "25"),
+        ("cnc_key_processes", "17"),
+        ("mgmt_functions", "8"),
+        ("mgmt_functions_digital", "6"),
+        ("rd_staff", "30"),
+        ("rd_staff_with_tools", "27"),
+    ]);
     let result = assess(q, &a, national, &c.benchmark, &Default::default());
     assert!(
         result.evaluation.field_errors.is_empty(),
@@ -78,7 +68,7 @@ fn a_typical_firm_against_the_national_2025_targets() {
         result.indicator("rd_tool_rate").unwrap().gap(),
         Some(Gap::Met { above_pp: 5.0 })
     );
-    assert_eq!((result.score.answered, result.score.asked), (5, 5));
+    assert_eq!((result.score.answered, result.score.asked), (6, 6));
 
     let rows = indicator_rows(q, &result, Lang::Zh);
     let texts: Vec<(&str, &str, &str)> = rows
@@ -110,15 +100,12 @@ fn the_same_firm_against_taizhou_2025() {
     let q = &c.questionnaires[0];
     let taizhou = c.profile("taizhou-2025").unwrap();
     // 22 of 40 → 55 %, 10 pp short of 65 %; 27 of 30 → 90 %, exactly Taizhou's 90 %.
-    let a = answers(
-        &[
-            ("key_processes", "40"),
-            ("cnc_key_processes", "22"),
-            ("rd_staff", "30"),
-            ("rd_staff_with_tools", "27"),
-        ],
-        &[],
-    );
+    let a = answers(&[
+        ("key_processes", "40"),
+        ("cnc_key_processes", "22"),
+        ("rd_staff", "30"),
+        ("rd_staff_with_tools", "27"),
+    ]);
     let result = assess(q, &a, taizhou, &c.benchmark, &Default::default());
     let rows = indicator_rows(q, &result, Lang::Zh);
     assert_eq!(rows[0].value_text, "55.0%");
@@ -136,7 +123,7 @@ fn targets_carry_their_scope_and_advice_quotes_the_selected_profile() {
     let c = cat();
     let q = &c.questionnaires[0];
     // 22 of 40 → 55 %: below every CNC target, so the CNC advice applies.
-    let a = answers(&[("key_processes", "40"), ("cnc_key_processes", "22")], &[]);
+    let a = answers(&[("key_processes", "40"), ("cnc_key_processes", "22")]);
     let cnc_advice = |profile: &str| {
         let p = c.profile(profile).unwrap();
         let result = assess(q, &a, p, &c.benchmark, &Default::default());
@@ -186,7 +173,7 @@ fn thirds_round_to_one_decimal() {
     let c = cat();
     let q = &c.questionnaires[0];
     // 1 of 3 = 33.333… %; 68 − 33.333… = 34.666… → 34.7 pp.
-    let a = answers(&[("key_processes", "3"), ("cnc_key_processes", "1")], &[]);
+    let a = answers(&[("key_processes", "3"), ("cnc_key_processes", "1")]);
     let rows = indicator_rows(
         q,
         &assess(
@@ -206,15 +193,12 @@ fn thirds_round_to_one_decimal() {
 fn a_whole_of_zero_is_not_applicable() {
     let c = cat();
     let q = &c.questionnaires[0];
-    let a = answers(
-        &[
-            ("key_processes", "0"),
-            ("cnc_key_processes", "0"),
-            ("rd_staff", "0"),
-            ("rd_staff_with_tools", ""),
-        ],
-        &[],
-    );
+    let a = answers(&[
+        ("key_processes", "0"),
+        ("cnc_key_processes", "0"),
+        ("rd_staff", "0"),
+        ("rd_staff_with_tools", ""),
+    ]);
     let result = assess(
         q,
         &a,
@@ -239,7 +223,7 @@ fn a_whole_of_zero_is_not_applicable() {
 fn a_part_larger_than_its_whole_is_an_error_on_the_part_and_keeps_the_text() {
     let c = cat();
     let q = &c.questionnaires[0];
-    let a = answers(&[("key_processes", "10"), ("cnc_key_processes", "12")], &[]);
+    let a = answers(&[("key_processes", "10"), ("cnc_key_processes", "12")]);
     let result = assess(
         q,
         &a,
@@ -270,13 +254,10 @@ fn a_part_larger_than_its_whole_is_an_error_on_the_part_and_keeps_the_text() {
 fn full_width_digits_and_spaces_are_read() {
     let c = cat();
     let q = &c.questionnaires[0];
-    let a = answers(
-        &[
-            ("key_processes", " ２５ "),
-            ("cnc_key_processes", "\u{3000}１７"),
-        ],
-        &[],
-    );
+    let a = answers(&[
+        ("key_processes", " ２５ "),
+        ("cnc_key_processes", "\u{3000}１７"),
+    ]);
     let result = assess(
         q,
         &a,
@@ -294,16 +275,13 @@ fn full_width_digits_and_spaces_are_read() {
 fn invalid_counts_are_field_errors_not_values() {
     let c = cat();
     let q = &c.questionnaires[0];
-    let a = answers(
-        &[
-            ("key_processes", "-4"),
-            // Asked only when a valid total above 0 is given: with "-4" above, it is
-            // not asked, and its "2.5" is kept without an error.
-            ("cnc_key_processes", "2.5"),
-            ("rd_staff", "abc"),
-        ],
-        &[],
-    );
+    let a = answers(&[
+        ("key_processes", "-4"),
+        // Asked only when a valid total above 0 is given: with "-4" above, it is
+        // not asked, and its "2.5" is kept without an error.
+        ("cnc_key_processes", "2.5"),
+        ("rd_staff", "abc"),
+    ]);
     let result = assess(
         q,
         &a,
@@ -334,7 +312,7 @@ fn invalid_counts_are_field_errors_not_values() {
     );
     assert_eq!(result.score.answered, 0);
     // With a valid total, the follow-up is asked and its fraction is an error.
-    let a = answers(&[("key_processes", "4"), ("cnc_key_processes", "2.5")], &[]);
+    let a = answers(&[("key_processes", "4"), ("cnc_key_processes", "2.5")]);
     let result = assess(
         q,
         &a,
@@ -358,59 +336,91 @@ fn invalid_counts_are_field_errors_not_values() {
 }
 
 #[test]
-fn none_of_the_functions_is_zero_percent_and_untouched_is_missing() {
+fn the_firm_counts_its_own_management_functions() {
+    use shuzhuan::domain::compute::indicators::RatioParts;
     let c = cat();
     let q = &c.questionnaires[0];
     let national = c.profile("national-2025").unwrap();
-    let mut a = Answers::default();
+    let mgmt = |pairs: &[(&str, &str)]| {
+        let a = answers(pairs);
+        let r = assess(q, &a, national, &c.benchmark, &Default::default());
+        let row = indicator_rows(q, &r, Lang::Zh).remove(1);
+        (r, row)
+    };
+    // Untouched: missing.
+    let (r, row) = mgmt(&[]);
     assert_eq!(
-        assess(q, &a, national, &c.benchmark, &Default::default())
-            .indicator("mgmt_digital_rate")
-            .unwrap()
-            .value,
+        r.indicator("mgmt_digital_rate").unwrap().value,
         IndicatorValue::Missing
     );
-    a.select_none("mgmt_functions_on_system");
-    let r = assess(q, &a, national, &c.benchmark, &Default::default());
+    assert_eq!(row.value_text, "待填写");
+    // 8 of the firm's 10 functions on a system: 8 × 100 ÷ 10 = 80.0 %, exactly the
+    // national 80 % (the old fixed list of 8 could not say this).
+    let (r, row) = mgmt(&[("mgmt_functions", "10"), ("mgmt_functions_digital", "8")]);
+    let ind = r.indicator("mgmt_digital_rate").unwrap();
+    assert_eq!(ind.value, IndicatorValue::Percent(80.0));
+    assert_eq!(
+        ind.parts,
+        Some(RatioParts {
+            numerator: 8.0,
+            denominator: 10.0
+        })
+    );
+    assert_eq!(ind.gap(), Some(Gap::Met { above_pp: 0.0 }));
+    assert_eq!(
+        (row.value_text.as_str(), row.gap_text.as_str()),
+        ("80.0%", "恰好达到目标")
+    );
+    // None of 8 on a system: 0 %, 80 pp short.
+    let (r, row) = mgmt(&[("mgmt_functions", "8"), ("mgmt_functions_digital", "0")]);
     assert_eq!(
         r.indicator("mgmt_digital_rate").unwrap().value,
         IndicatorValue::Percent(0.0)
     );
+    assert_eq!(row.gap_text, "低于目标 80.0 个百分点");
+    // The total alone: the follow-up is asked and still unanswered.
+    let (r, _) = mgmt(&[("mgmt_functions", "8")]);
     assert_eq!(
-        r.indicator("mgmt_digital_rate").unwrap().gap(),
-        Some(Gap::Short { below_pp: 80.0 })
+        r.evaluation.state("mgmt_functions_digital"),
+        ItemState::Unanswered
     );
-    // All eight ticked: 100 %.
-    for o in [
-        "finance",
-        "purchasing",
-        "sales",
-        "inventory",
-        "hr",
-        "production_planning",
-        "quality",
-        "equipment",
-    ] {
-        a.toggle("mgmt_functions_on_system", o, true);
-    }
     assert_eq!(
-        assess(q, &a, national, &c.benchmark, &Default::default())
-            .indicator("mgmt_digital_rate")
-            .unwrap()
-            .value,
-        IndicatorValue::Percent(100.0)
-    );
-    // Unticking the last one leaves it unanswered again.
-    let mut b = Answers::default();
-    b.toggle("mgmt_functions_on_system", "finance", true);
-    b.toggle("mgmt_functions_on_system", "finance", false);
-    assert_eq!(
-        assess(q, &b, national, &c.benchmark, &Default::default())
-            .indicator("mgmt_digital_rate")
-            .unwrap()
-            .value,
+        r.indicator("mgmt_digital_rate").unwrap().value,
         IndicatorValue::Missing
     );
+    // A total of 0: the follow-up is not asked, the indicator does not apply, and a
+    // roll-up adds nothing for it.
+    let (r, row) = mgmt(&[("mgmt_functions", "0"), ("mgmt_functions_digital", "3")]);
+    assert_eq!(
+        r.evaluation.state("mgmt_functions_digital"),
+        ItemState::Hidden
+    );
+    let ind = r.indicator("mgmt_digital_rate").unwrap();
+    assert_eq!(ind.value, IndicatorValue::NotApplicable);
+    assert_eq!(ind.parts, None);
+    assert_eq!(row.value_text, "不适用");
+    // More on a system than there are: an error on the part, in both languages, and the
+    // text kept.
+    let (r, row) = mgmt(&[("mgmt_functions", "10"), ("mgmt_functions_digital", "12")]);
+    let err = r
+        .evaluation
+        .field_errors
+        .get("mgmt_functions_digital")
+        .expect("error on the part");
+    assert_eq!(
+        err.zh,
+        "12 不能大于“贵企业的核心经营管理职能共有几项？”（10）"
+    );
+    assert_eq!(
+        err.get(Lang::En),
+        "12 cannot be more than \"How many core management functions does the firm have?\" (10)"
+    );
+    assert!(!r.evaluation.field_errors.contains_key("mgmt_functions"));
+    assert_eq!(
+        r.indicator("mgmt_digital_rate").unwrap().value,
+        IndicatorValue::Invalid
+    );
+    assert_eq!(row.value_text, "输入有误");
 }
 
 #[test]
@@ -419,12 +429,14 @@ fn each_percentage_carries_the_counts_it_is_made_of() {
     let c = cat();
     let q = &c.questionnaires[0];
     let national = c.profile("national-2025").unwrap();
-    // 17 of 25 key processes; 3 of the 8 management functions ticked; R&D staff not
-    // yet answered, so that indicator has neither a value nor parts.
-    let a = answers(
-        &[("key_processes", "25"), ("cnc_key_processes", "17")],
-        &["finance", "sales", "hr"],
-    );
+    // 17 of 25 key processes; 3 of the firm's 8 management functions on a system; R&D
+    // staff not yet answered, so that indicator has neither a value nor parts.
+    let a = answers(&[
+        ("key_processes", "25"),
+        ("cnc_key_processes", "17"),
+        ("mgmt_functions", "8"),
+        ("mgmt_functions_digital", "3"),
+    ]);
     let result = assess(q, &a, national, &c.benchmark, &Default::default());
     let parts = |id: &str| result.indicator(id).unwrap().parts;
     assert_eq!(
@@ -452,7 +464,7 @@ fn each_percentage_carries_the_counts_it_is_made_of() {
         IndicatorValue::Missing
     );
     // A whole of 0 is not applicable: no parts either, so a roll-up adds nothing.
-    let none = answers(&[("key_processes", "0"), ("cnc_key_processes", "0")], &[]);
+    let none = answers(&[("key_processes", "0"), ("cnc_key_processes", "0")]);
     let result = assess(q, &none, national, &c.benchmark, &Default::default());
     assert_eq!(result.indicator("cnc_rate").unwrap().parts, None);
 }

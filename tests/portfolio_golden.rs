@@ -106,7 +106,7 @@ fn each_firm_is_one_row_with_its_indicators_and_gaps() {
         ("甲机械", "T0", "2025-03-01")
     );
     assert_eq!(a.sector_text, "通用及专用设备制造");
-    assert_eq!(a.questionnaire_text, "制造业数字化核心指标速测 1.0.0");
+    assert_eq!(a.questionnaire_text, "制造业数字化核心指标速测 1.1.0");
     assert_eq!(d.firm, "未命名企业");
     // A: CNC 8/10 = 80 % (+12.0 on 68), management 4/8 = 50 % (−30.0 on 80), R&D 9/10 =
     // 90 % (+5.0 on 85).

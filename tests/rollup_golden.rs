@@ -48,21 +48,24 @@ fn indicator<'a>(r: &'a RollupResult, id: &str) -> &'a IndicatorRollup {
 const QUICK_A: &str = "
     key_processes = 10
     cnc_key_processes = 8
-    mgmt_functions_on_system = finance, purchasing, sales, inventory
+    mgmt_functions = 8
+    mgmt_functions_digital = 4
     rd_staff = 10
     rd_staff_with_tools = 9
 ";
 const QUICK_B: &str = "
     key_processes = 40
     cnc_key_processes = 20
-    mgmt_functions_on_system = finance, purchasing, sales, inventory, hr, quality
+    mgmt_functions = 8
+    mgmt_functions_digital = 6
     rd_staff = 0
     rd_staff_with_tools = 0
 ";
 const QUICK_C: &str = "
     key_processes = 50
     cnc_key_processes = 35
-    mgmt_functions_on_system = none
+    mgmt_functions = 8
+    mgmt_functions_digital = 0
     rd_staff = 20
     rd_staff_with_tools = 17
 ";
@@ -183,7 +186,8 @@ const SCENARIOS_AND_HEADLINE: &str = "
     scn_decision = 3
     key_processes = 20
     cnc_key_processes = 15
-    mgmt_functions_on_system = finance, purchasing, sales, inventory, hr, quality
+    mgmt_functions = 8
+    mgmt_functions_digital = 6
     rd_staff = 10
     rd_staff_with_tools = 9
     uses_platform = yes

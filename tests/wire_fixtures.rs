@@ -103,6 +103,26 @@ fn saved_assessment_pc2() -> Saved {
     s
 }
 
+/// A quick check saved by the release of quick check 1.0.0 (management functions a list
+/// to tick): 4 of its 8 ticked.
+fn saved_quick_check_1_0() -> Saved {
+    let mut answers = Answers::default();
+    answers.set_typed("key_processes", "10");
+    answers.set_typed("cnc_key_processes", "8");
+    for f in ["finance", "purchasing", "sales", "inventory"] {
+        answers.toggle("mgmt_functions_on_system", f, true);
+    }
+    let mut s = saved_assessment_pc2();
+    s.id = "1764640000000-000008".into();
+    s.section = 1;
+    s.file.questionnaire = QuestionnaireRef {
+        id: "headline-quick".into(),
+        version: "1.0.0".into(),
+    };
+    s.file.answers = answers;
+    s
+}
+
 fn settings() -> Settings {
     Settings {
         format_version: 1,
@@ -144,9 +164,9 @@ const CATALOGUE_SOURCES: &[&str] = &[
     "questionnaires/targets/jiangxi-2027.toml",
     "questionnaires/benchmarks/national-actual.toml",
 ];
-const CATALOGUE_SOURCES_FNV: u64 = 0xe815_4791_1ecf_604f;
+const CATALOGUE_SOURCES_FNV: u64 = 0x5db0_5171_7a18_3b87;
 const SME_SOURCES: &[&str] = &["questionnaires/sme-digital-level.toml"];
-const SME_SOURCES_FNV: u64 = 0x07c9_2570_fcc1_828c;
+const SME_SOURCES_FNV: u64 = 0xc490_3b45_e5c1_b60a;
 
 fn sources_fnv(files: &[&str]) -> u64 {
     let mut h = Fnv::default();
@@ -248,7 +268,69 @@ fn check_saved_assessment(s: &Saved) {
         ],
         "what not applicable and don't know set aside"
     );
+}
 
+/// Saved before the management functions were counted: opened, the 4 ticked of the 8
+/// listed are 4 of 8 functions, 4 × 100 ÷ 8 = 50.0 %, as the old version computed.
+#[test]
+fn a_quick_check_saved_with_ticked_functions_opens_as_4_of_8() {
+    use shuzhuan::domain::compute::assessment::assess;
+    use shuzhuan::domain::compute::indicators::{IndicatorValue, RatioParts};
+    use shuzhuan::domain::compute::upgrade::upgrade;
+    use shuzhuan::domain::report::{indicator_rows, upgrade_notice};
+
+    let raw = entry("saved-quick-check-1.0.0.pc2");
+    let s: Saved = decode_entry(&raw).expect("the saved quick check decodes");
+    assert_eq!(s, saved_quick_check_1_0());
+    assert_eq!(encode_entry(&s), raw, "today's code writes the same entry");
+    let cat = builtin::catalogue().expect("built-in files load");
+    let q = &cat.questionnaires[0];
+    assert_eq!(
+        (q.id.as_str(), q.version.as_str()),
+        ("headline-quick", "1.1.0")
+    );
+    // What opening it does (app::state::assessments::open_loaded).
+    let u = upgrade(q, &s.file.questionnaire.version, &s.file.answers).expect("converted");
+    assert_eq!(u.answers.typed("mgmt_functions"), "8");
+    assert_eq!(u.answers.typed("mgmt_functions_digital"), "4");
+    assert_eq!(
+        u.answers.get("mgmt_functions_on_system"),
+        None,
+        "the old item is gone"
+    );
+    assert_eq!(u.answers.typed("key_processes"), "10", "the rest as it was");
+    let r = assess(
+        q,
+        &u.answers,
+        cat.profile("national-2025").unwrap(),
+        &cat.benchmark,
+        &s.file.firm,
+    );
+    let mgmt = r.indicator("mgmt_digital_rate").unwrap();
+    assert_eq!(mgmt.value, IndicatorValue::Percent(50.0));
+    assert_eq!(
+        mgmt.parts,
+        Some(RatioParts {
+            numerator: 4.0,
+            denominator: 8.0
+        })
+    );
+    assert_eq!(indicator_rows(q, &r, Lang::Zh)[1].value_text, "50.0%");
+    let notice = upgrade_notice(q, &u);
+    assert!(
+        notice
+            .zh
+            .contains("原来勾选的 4 项记为 4/8（50.0%），比例不变"),
+        "{}",
+        notice.zh
+    );
+    assert!(
+        notice
+            .get(Lang::En)
+            .contains("The 4 functions ticked become 4 of 8 (50.0%)"),
+        "{}",
+        notice.get(Lang::En)
+    );
 }
 
 #[test]
@@ -343,7 +425,7 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
     let q = &cat.questionnaires[0];
     assert_eq!(
         (q.id.as_str(), q.version.as_str()),
-        ("headline-quick", "1.0.0")
+        ("headline-quick", "1.1.0")
     );
     assert_eq!(
         q.title,
@@ -365,9 +447,9 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
         .collect();
     assert_eq!(
         sections,
-        [("production", 2), ("management", 1), ("design", 2)]
+        [("production", 2), ("management", 2), ("design", 2)]
     );
-    assert_eq!(q.items().count(), 5);
+    assert_eq!(q.items().count(), 6);
     assert_eq!(
         q.indicators.iter().map(|i| &i.formula).collect::<Vec<_>>(),
         [
@@ -375,8 +457,9 @@ fn the_embedded_catalogue_decodes_to_what_it_was_compiled_from() {
                 numerator: "cnc_key_processes".into(),
                 denominator: "key_processes".into()
             },
-            &Formula::SelectedShare {
-                item: "mgmt_functions_on_system".into()
+            &Formula::Ratio {
+                numerator: "mgmt_functions_digital".into(),
+                denominator: "mgmt_functions".into()
             },
             &Formula::Ratio {
                 numerator: "rd_staff_with_tools".into(),
@@ -479,7 +562,7 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
     let q = decode_questionnaire(&fixture("sme-digital-level.bin")).expect("it decodes");
     assert_eq!(
         (q.id.as_str(), q.version.as_str()),
-        ("sme-digital-level", "2024.2")
+        ("sme-digital-level", "2024.3")
     );
     assert_eq!(
         q.title,
@@ -513,7 +596,7 @@ fn an_on_demand_questionnaire_decodes_to_what_it_was_compiled_from() {
         ),
         ("equipment_systems", 20.0, 6)
     );
-    assert_eq!(q.items().count(), 50);
+    assert_eq!(q.items().count(), 51);
     assert_eq!(q.indicators.len(), 6);
     assert_eq!(q.recommendations.len(), 22);
     let levels: Vec<_> = q
@@ -616,6 +699,10 @@ fn write_fixtures() {
     write(
         "saved-assessment.pc2",
         encode_entry(&saved_assessment_pc2()).as_bytes(),
+    );
+    write(
+        "saved-quick-check-1.0.0.pc2",
+        encode_entry(&saved_quick_check_1_0()).as_bytes(),
     );
     write("settings.pc2", encode_entry(&settings()).as_bytes());
     write(

@@ -34,7 +34,7 @@ VERSION = SME["questionnaire"]["version"]
 ITEMS = {i["id"]: i for s in SME["sections"] for d in s["dimensions"] for i in d["items"]}
 MULTI = {i: [o["id"] for o in ITEMS[i]["options"]] for i in
          ["network", "auto_data_capture", "network_security", "data_security", "governance",
-          "talent_measures", "mgmt_functions_on_system"]}
+          "talent_measures"]}
 CHOICE = {i: [o["id"] for o in ITEMS[i]["options"]] for i in ["system_coverage", "digital_plan"]}
 CHOICE.update({i: ["up", "flat", "down"] for i in
                ["energy_per_revenue", "pass_rate", "revenue_per_employee", "cost_per_revenue"]})
@@ -64,6 +64,7 @@ def firm_file(rnd, n):
             values[item] = {"choice": rnd.choice(options)}
     for whole_id, part_ids, top in [("equip_total", ["equip_digital", "equip_networked"], 400),
                                     ("key_processes", ["cnc_key_processes"], 80),
+                                    ("mgmt_functions", ["mgmt_functions_digital"], 12),
                                     ("rd_staff", ["rd_staff_with_tools"], 60)]:
         whole = rnd.randint(1, top)
         for part_id in part_ids:
@@ -200,6 +201,11 @@ class RollupInDuckDB(unittest.TestCase):
         self.assertTrue(cnc["with_value"] > 20 and cnc["not_applicable"] > 0 and cnc["invalid"] > 0, cnc)
         self.assertNotAlmostEqual(cnc["mean"], cnc["weighted"], places=3)
         self.assertTrue(0 < cnc["meeting_target"] < cnc["with_value"], cnc)
+        # The management functions are the firm's own count (not a fixed list of 8), so
+        # firms weigh differently there too.
+        mgmt = next(i for i in self.rollup["indicators"] if i["id"] == "mgmt_digital_rate")
+        self.assertTrue(mgmt["with_value"] > 20 and mgmt["not_applicable"] > 0, mgmt)
+        self.assertNotAlmostEqual(mgmt["mean"], mgmt["weighted"], places=3)
 
     def test_levels_and_the_share_at_level_2_or_above(self):
         r = self.rollup

@@ -77,7 +77,8 @@ test('a total of 0 skips its follow-up question and the progress reaches 100 %',
   const page = await openApp(app.browser, app.server.url);
   await page.fill('#q-key_processes', '0');
   await page.click('#nav-section-1');
-  await page.check('#q-mgmt_functions_on_system-none');
+  await page.fill('#q-mgmt_functions', '0');
+  assert.equal(await page.locator('#q-mgmt_functions_digital').count(), 0, 'its follow-up is not asked');
   await page.click('#nav-section-2');
   await page.fill('#q-rd_staff', '0');
   assert.equal(await page.locator('#q-rd_staff_with_tools').count(), 0, 'the follow-up is not asked');

@@ -17,9 +17,8 @@ async function fillTypicalFirm(page, firm = '泰州精工机械有限公司') {
   await page.fill('#q-key_processes', '40');
   await page.fill('#q-cnc_key_processes', '22');
   await page.click('#next-section');
-  for (const f of ['finance', 'purchasing', 'sales', 'inventory', 'hr', 'quality']) {
-    await page.check(`#field-mgmt_functions_on_system [data-option="${f}"] input`);
-  }
+  await page.fill('#q-mgmt_functions', '8');
+  await page.fill('#q-mgmt_functions_digital', '6');
   await page.click('#next-section');
   await page.fill('#q-rd_staff', '30');
   await page.fill('#q-rd_staff_with_tools', '27');
@@ -37,7 +36,7 @@ test('typed counts give the ratios, gaps and chart bars computed by hand', async
   assert.equal(await cell(page, 'mgmt_digital_rate', 'gap'), '低于目标 5.0 个百分点');
   assert.equal(await cell(page, 'rd_tool_rate', 'value'), '90.0%');
   assert.equal(await cell(page, 'rd_tool_rate', 'gap'), '达到目标（高出 5.0 个百分点）');
-  assert.equal(await page.innerText('#progress-text'), '已填写 5/5 项');
+  assert.equal(await page.innerText('#progress-text'), '已填写 6/6 项');
 
   const bars = (await svgRects(page, '.results .chart-svg svg')).filter(
     (r) => r.x === BAR_X0 && (r.fill === SHORT || r.fill === MET),
@@ -95,6 +94,35 @@ test('input rules: full-width digits, part above whole, zero whole, nothing lost
   assert.deepEqual(page.problems, []);
 });
 
+test('the firm counts its own management functions: 8 of 10 on a system is 80.0 %', async () => {
+  const page = await openApp(app.browser, app.server.url);
+  await page.click('#nav-section-1');
+  // The follow-up is asked once there is a total above 0.
+  assert.equal(await page.locator('#q-mgmt_functions_digital').count(), 0);
+  await page.fill('#q-mgmt_functions', '10');
+  await page.waitForSelector('#q-mgmt_functions_digital');
+  await page.fill('#q-mgmt_functions_digital', '8');
+  // 8 × 100 ÷ 10 = 80.0 %, exactly the national 80 %.
+  assert.equal(await cell(page, 'mgmt_digital_rate', 'value'), '80.0%');
+  assert.equal(await cell(page, 'mgmt_digital_rate', 'gap'), '恰好达到目标');
+  // More on a system than there are: the error beside the field, the text kept.
+  await page.fill('#q-mgmt_functions_digital', '12');
+  await page.waitForSelector('#q-mgmt_functions_digital-error:has-text("不能大于")');
+  assert.equal(await page.innerText('#q-mgmt_functions_digital-error'), '12 不能大于“贵企业的核心经营管理职能共有几项？”（10）');
+  assert.equal(await page.inputValue('#q-mgmt_functions_digital'), '12');
+  assert.equal(await cell(page, 'mgmt_digital_rate', 'value'), '输入有误');
+  // A total of 0: the follow-up goes and the indicator does not apply.
+  await page.fill('#q-mgmt_functions', '0');
+  await page.waitForSelector('#q-mgmt_functions_digital', { state: 'detached' });
+  assert.match(await cell(page, 'mgmt_digital_rate', 'value'), /不适用/);
+  await page.click('#toggle-lang');
+  await page.fill('#q-mgmt_functions', '10');
+  await page.fill('#q-mgmt_functions_digital', '8');
+  assert.equal(await cell(page, 'mgmt_digital_rate', 'value'), '80.0%');
+  assert.equal(await cell(page, 'mgmt_digital_rate', 'gap'), 'Exactly on target');
+  assert.deepEqual(page.problems, []);
+});
+
 test('answers are saved as typed and restored after a reload', async () => {
   const page = await openApp(app.browser, app.server.url);
   await fillTypicalFirm(page, '常州示例电机厂');
@@ -110,8 +138,8 @@ test('answers are saved as typed and restored after a reload', async () => {
   await page.click('#nav-section-0');
   assert.equal(await page.inputValue('#q-cnc_key_processes'), '99');
   await page.click('#nav-section-1');
-  assert.equal(await page.isChecked('#field-mgmt_functions_on_system [data-option="hr"] input'), true);
-  assert.equal(await page.isChecked('#field-mgmt_functions_on_system [data-option="equipment"] input'), false);
+  assert.equal(await page.inputValue('#q-mgmt_functions'), '8');
+  assert.equal(await page.inputValue('#q-mgmt_functions_digital'), '6');
   assert.equal(await page.inputValue('#profile'), 'taizhou-2025');
   assert.equal(await cell(page, 'cnc_rate', 'value'), '输入有误');
   assert.equal(await cell(page, 'rd_tool_rate', 'gap'), '恰好达到目标');

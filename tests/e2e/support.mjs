@@ -95,7 +95,7 @@ export async function showFirmFields(page) {
   if (!(await page.evaluate(() => document.getElementById('firm-details').open))) await page.click('#firm-summary');
 }
 
-/** Fills the quick check as a typical firm would: 22 of 40 key processes CNC, six of the
+/** Fills the quick check as a typical firm would: 22 of 40 key processes CNC, six of its
  *  eight management functions on a system, 27 of 30 R&D staff with digital tools. */
 export async function fillQuickFirm(page, firmName) {
   await showFirmFields(page);
@@ -103,9 +103,8 @@ export async function fillQuickFirm(page, firmName) {
   await page.fill('#q-key_processes', '40');
   await page.fill('#q-cnc_key_processes', '22');
   await page.click('#nav-section-1');
-  for (const f of ['finance', 'purchasing', 'sales', 'inventory', 'hr', 'quality']) {
-    await page.check(`#field-mgmt_functions_on_system [data-option="${f}"] input`);
-  }
+  await page.fill('#q-mgmt_functions', '8');
+  await page.fill('#q-mgmt_functions_digital', '6');
   await page.click('#nav-section-2');
   await page.fill('#q-rd_staff', '30');
   await page.fill('#q-rd_staff_with_tools', '27');

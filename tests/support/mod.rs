@@ -201,20 +201,23 @@ pub const ANSWERS_FILES: [&str; 5] = [
 pub const QUICK_A: &str = "
     key_processes = 10
     cnc_key_processes = 8
-    mgmt_functions_on_system = finance, purchasing, sales, inventory
+    mgmt_functions = 8
+    mgmt_functions_digital = 4
     rd_staff = 10
     rd_staff_with_tools = 9
 ";
 pub const QUICK_B: &str = "
     key_processes = 40
     cnc_key_processes = 20
-    mgmt_functions_on_system = finance, purchasing, sales, inventory, hr, quality
+    mgmt_functions = 8
+    mgmt_functions_digital = 6
     rd_staff = 0
 ";
 pub const QUICK_C: &str = "
     key_processes = 50
     cnc_key_processes = 35
-    mgmt_functions_on_system = none
+    mgmt_functions = 8
+    mgmt_functions_digital = 0
     rd_staff = 20
     rd_staff_with_tools = 17
 ";

@@ -293,8 +293,8 @@ text.zh = "是否联网"
         assert!(checked > 1000, "{checked}");
     }
 
-    /// The built-in quick check and the SME questionnaire share their five headline
-    /// counts and the management functions (same ids, same kinds).
+    /// The built-in quick check and the SME questionnaire share their six headline
+    /// counts (same ids, same kinds), the management functions among them.
     #[test]
     fn the_quick_check_carries_into_the_sme_questionnaire() {
         let cat = crate::builtin::catalogue().expect("built-in files load");
@@ -306,18 +306,26 @@ text.zh = "是否联网"
         };
         let (quick, sme) = (by_id("headline-quick"), by_id("sme-digital-level"));
         let mut answers = Answers::default();
-        for id in ["key_processes", "cnc_key_processes", "rd_staff", "rd_staff_with_tools"] {
+        for id in [
+            "key_processes",
+            "cnc_key_processes",
+            "mgmt_functions",
+            "rd_staff",
+            "rd_staff_with_tools",
+        ] {
             answers.set_typed(id, "10");
         }
-        answers.toggle("mgmt_functions_on_system", "finance", true);
-        answers.toggle("mgmt_functions_on_system", "quality", true);
+        answers.set_typed("mgmt_functions_digital", "2");
         let c = carry_over(quick, sme, &answers);
         assert_eq!(c.answers, answers);
         assert!(c.left.is_empty());
         // And back: of an SME assessment only what the quick check asks.
         answers.set_typed("equip_total", "200");
         let back = carry_over(sme, quick, &answers);
-        assert_eq!(back.answers.values.len(), 5);
-        assert_eq!(back.left, [("equip_total".to_string(), NotCarried::NoSuchItem)]);
+        assert_eq!(back.answers.values.len(), 6);
+        assert_eq!(
+            back.left,
+            [("equip_total".to_string(), NotCarried::NoSuchItem)]
+        );
     }
 }

@@ -1,14 +1,17 @@
 //! Answers given to an earlier version of a built-in questionnaire, converted to the
-//! current one: each old option id to the new option with its meaning (a conversion
-//! table per version step), and what that changes in the firm's score, item by item
-//! (worded for the notice in `report::upgrade_notice`). Saved assessments and answers
-//! files of the earlier version so still open; nothing the firm entered is dropped
-//! without the notice saying so.
+//! current one: each old option id to the new option with its meaning, and a
+//! multi-select of a fixed list to the two counts that replace it (a conversion table
+//! per version step, applied step after step from the answers' version to the current
+//! one), and what that changes in the firm's score, item by item (worded for the notice
+//! in `report::upgrade_notice`). Saved assessments and answers files of an earlier
+//! version so still open; nothing the firm entered is dropped without the notice saying
+//! so.
 
 use crate::domain::compute::evaluation::{evaluate, ItemState};
 use crate::domain::compute::scoring::{band_points, item_points, score};
 use crate::domain::model::answers::{Answer, Answers};
 use crate::domain::model::questionnaire::{Band, BandEnd, ItemKind, Questionnaire};
+use crate::domain::model::text::Text;
 use crate::domain::read::answers_file::{check_answers, AnswersRead, FileError};
 use crate::domain::util::sorted_map::SortedSet;
 
@@ -23,8 +26,32 @@ pub struct Conversion {
     /// (item, old option) → (item, new option), or None where the new form has no
     /// option with that meaning (the tick is dropped, and the notice says so).
     pub options: &'static [(OptionRef, Option<OptionRef>)],
+    /// Multi-selects of a fixed list replaced by two counts.
+    pub counts: &'static [ToCounts],
     /// How the earlier version scored an item the conversion changes.
     pub old_points: fn(&str, &Answers, f64) -> Option<f64>,
+    /// What the step changed, as the notice says it (zh, en).
+    pub summary: (&'static str, &'static str),
+}
+
+/// A multi-select of a fixed list of `of` options replaced by two counts: how many the
+/// firm has in all (`total`) and how many of them (`part`). `k` ticked become `k` of
+/// `of`, the share the old item gave; "none of these" becomes 0 of `of`.
+pub struct ToCounts {
+    pub item: &'static str,
+    pub total: &'static str,
+    pub part: &'static str,
+    pub of: u32,
+}
+
+/// A multi-select answer turned into two counts by a conversion: `part` of `total`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counted {
+    pub item: String,
+    pub total_item: String,
+    pub part_item: String,
+    pub part: u32,
+    pub total: u32,
 }
 
 /// SME 2024.1 (our first reading of the 2024 indicators) → 2024.2 (the official form).
@@ -139,11 +166,54 @@ pub const SME_2024_1_TO_2: Conversion = Conversion {
         ),
         (("talent_measures", "external_cooperation"), None),
     ],
+    counts: &[],
     old_points: sme_2024_1_points,
+    summary: (
+        "2024.2 版采用官方评测表的题目、选项和分值，新增的题目（如上年和前年的经营数字）请补充填写。",
+        "Version 2024.2 takes the official form's items, options and points; please answer the new questions (such as last year's and the year before's figures).",
+    ),
 };
 
-/// Every conversion the app and the CLI apply.
-pub const CONVERSIONS: &[&Conversion] = &[&SME_2024_1_TO_2];
+/// 经营管理数字化普及率 asked as a count of a count: the 8 functions listed, ticked, became
+/// how many core management functions the firm has and how many of them run on a system.
+const MGMT_TO_COUNTS: ToCounts = ToCounts {
+    item: "mgmt_functions_on_system",
+    total: "mgmt_functions",
+    part: "mgmt_functions_digital",
+    of: 8,
+};
+
+/// SME 2024.2 → 2024.3: the management functions as counts (no item's points change:
+/// the headline indicators carry none).
+pub const SME_2024_2_TO_3: Conversion = Conversion {
+    questionnaire: "sme-digital-level",
+    from: "2024.2",
+    to: "2024.3",
+    options: &[],
+    counts: &[MGMT_TO_COUNTS],
+    old_points: |_, _, _| None,
+    summary: (
+        "2024.3 版的经营管理数字化普及率改问两个数量：企业的核心经营管理职能共有几项，其中几项在信息系统中运行。",
+        "Version 2024.3 asks for the management digitisation rate as two counts: how many core management functions the firm has, and how many of them run on an information system.",
+    ),
+};
+
+/// Quick check 1.0.0 → 1.1.0: the management functions as counts.
+pub const QUICK_1_0_TO_1_1: Conversion = Conversion {
+    questionnaire: "headline-quick",
+    from: "1.0.0",
+    to: "1.1.0",
+    options: &[],
+    counts: &[MGMT_TO_COUNTS],
+    old_points: |_, _, _| None,
+    summary: (
+        "1.1.0 版的经营管理数字化普及率改问两个数量：企业的核心经营管理职能共有几项，其中几项在信息系统中运行。",
+        "Version 1.1.0 asks for the management digitisation rate as two counts: how many core management functions the firm has, and how many of them run on an information system.",
+    ),
+};
+
+/// Every conversion the app and the CLI apply, one per version step.
+pub const CONVERSIONS: &[&Conversion] = &[&SME_2024_1_TO_2, &SME_2024_2_TO_3, &QUICK_1_0_TO_1_1];
 
 /// 2024.1's investment bands (ours then): 0.5 / 1 / 2 / 3 %, left-closed.
 const SME_2024_1_FUNDING: [Band; 5] = [
@@ -219,26 +289,122 @@ pub struct Upgraded {
     pub answers: Answers,
     /// Ticks the current version has no option for: (item, old option).
     pub dropped: Vec<(String, String)>,
+    /// Multi-selects turned into counts.
+    pub counted: Vec<Counted>,
     pub changes: Vec<ItemChange>,
     pub old_total: f64,
     pub new_total: f64,
     pub from: String,
+    /// What each step changed, in order.
+    pub summaries: Vec<Text>,
 }
 
-/// The conversion from `from_version` to `q`'s version, if there is one.
-pub fn conversion(q: &Questionnaire, from_version: &str) -> Option<&'static Conversion> {
-    CONVERSIONS
-        .iter()
-        .copied()
-        .find(|c| c.questionnaire == q.id && c.from == from_version && c.to == q.version)
+/// The steps from `from_version` to `q`'s version, in order, if every one is known.
+pub fn conversion(q: &Questionnaire, from_version: &str) -> Option<Vec<&'static Conversion>> {
+    let mut steps: Vec<&'static Conversion> = Vec::new();
+    let mut version = from_version;
+    while version != q.version {
+        let c = CONVERSIONS
+            .iter()
+            .copied()
+            .find(|c| c.questionnaire == q.id && c.from == version)?;
+        if steps.len() == CONVERSIONS.len() {
+            return None; // the table loops
+        }
+        steps.push(c);
+        version = c.to;
+    }
+    (!steps.is_empty()).then_some(steps)
 }
 
-/// Answers of `from_version` converted to `q`'s version, and what that changes in the
-/// score; None where no conversion is known.
+/// Answers of `from_version` converted to `q`'s version, step by step, and what that
+/// changes in the score; None where no conversion is known.
 pub fn upgrade(q: &Questionnaire, from_version: &str, old: &Answers) -> Option<Upgraded> {
-    let c = conversion(q, from_version)?;
+    let steps = conversion(q, from_version)?;
     let mut answers = old.clone();
     let mut dropped = Vec::new();
+    let mut counted = Vec::new();
+    // The answers each step was given, for the points its earlier version gave.
+    let mut before = Vec::new();
+    for c in &steps {
+        before.push(answers.clone());
+        convert_options(c, &mut answers, &mut dropped);
+        convert_counts(c, &mut answers, &mut counted);
+    }
+    let old_points = |item: &str, ratio: f64| {
+        steps
+            .iter()
+            .zip(&before)
+            .find_map(|(c, answers)| (c.old_points)(item, answers, ratio))
+    };
+    let ev_new = evaluate(q, &answers);
+    let new_score = score(q, &answers, &ev_new);
+    let mut changes = Vec::new();
+    let mut old_total = 0.0;
+    let mut applicable_total = 0.0;
+    for d in q.sections.iter().flat_map(|s| &s.dimensions) {
+        let (mut old_earned, mut applicable) = (0.0, 0.0);
+        for item in &d.items {
+            let max = item.kind.max_points();
+            if max == 0.0
+                || matches!(
+                    ev_new.state(&item.id),
+                    ItemState::Hidden | ItemState::NotApplicable
+                )
+            {
+                continue;
+            }
+            applicable += max;
+            let new_points = if ev_new.state(&item.id) == ItemState::Answered {
+                item_points(item, &answers, &ev_new)
+            } else {
+                0.0
+            };
+            let number = ev_new.number(&item.id);
+            let is_ratio = matches!(item.kind, ItemKind::Ratio { .. });
+            let old_points = match old_points(&item.id, number.unwrap_or(0.0)) {
+                // A ratio not computed (a count missing) scored nothing then either.
+                Some(_) if is_ratio && number.is_none() => 0.0,
+                Some(p) => p,
+                None => new_points,
+            };
+            if (old_points - new_points).abs() > 1e-9 {
+                changes.push(ItemChange {
+                    item: item.id.clone(),
+                    old_points,
+                    new_points,
+                });
+            }
+            old_earned += old_points;
+        }
+        if applicable > 0.0 && d.points > 0.0 {
+            old_total += old_earned / applicable * d.points;
+            applicable_total += d.points;
+        }
+    }
+    let old_total = if applicable_total > 0.0 {
+        (old_total / applicable_total * q.total_points * 1e9).round() / 1e9
+    } else {
+        0.0
+    };
+    Some(Upgraded {
+        answers,
+        dropped,
+        counted,
+        changes,
+        old_total,
+        new_total: new_score.total,
+        from: from_version.to_string(),
+        summaries: steps
+            .iter()
+            .map(|c| Text::new(c.summary.0, c.summary.1))
+            .collect(),
+    })
+}
+
+/// One step's option table applied to `answers`.
+fn convert_options(c: &Conversion, answers: &mut Answers, dropped: &mut Vec<(String, String)>) {
+    let old = answers.clone();
     let mut moved: Vec<(&str, &str)> = Vec::new();
     let rule = |item: &str, option: &str| {
         c.options
@@ -279,64 +445,31 @@ pub fn upgrade(q: &Questionnaire, from_version: &str, old: &Answers) -> Option<U
         set.insert(to.to_string());
         answers.set(to_item, Answer::Selected(set));
     }
-    let ev_new = evaluate(q, &answers);
-    let new_score = score(q, &answers, &ev_new);
-    let mut changes = Vec::new();
-    let mut old_total = 0.0;
-    let mut applicable_total = 0.0;
-    for d in q.sections.iter().flat_map(|s| &s.dimensions) {
-        let (mut old_earned, mut applicable) = (0.0, 0.0);
-        for item in &d.items {
-            let max = item.kind.max_points();
-            if max == 0.0
-                || matches!(
-                    ev_new.state(&item.id),
-                    ItemState::Hidden | ItemState::NotApplicable
-                )
-            {
-                continue;
-            }
-            applicable += max;
-            let new_points = if ev_new.state(&item.id) == ItemState::Answered {
-                item_points(item, &answers, &ev_new)
-            } else {
-                0.0
-            };
-            let number = ev_new.number(&item.id);
-            let is_ratio = matches!(item.kind, ItemKind::Ratio { .. });
-            let old_points = match (c.old_points)(&item.id, old, number.unwrap_or(0.0)) {
-                // A ratio not computed (a count missing) scored nothing then either.
-                Some(_) if is_ratio && number.is_none() => 0.0,
-                Some(p) => p,
-                None => new_points,
-            };
-            if (old_points - new_points).abs() > 1e-9 {
-                changes.push(ItemChange {
-                    item: item.id.clone(),
-                    old_points,
-                    new_points,
-                });
-            }
-            old_earned += old_points;
-        }
-        if applicable > 0.0 && d.points > 0.0 {
-            old_total += old_earned / applicable * d.points;
-            applicable_total += d.points;
-        }
+}
+
+/// One step's multi-selects turned into counts: `k` ticked of the old list become `k`
+/// of its `of` options (the share the old item gave), "none of these" 0 of `of`. The
+/// old answer goes (the new version has no such item); which options were ticked is
+/// not kept, and the notice says so.
+fn convert_counts(c: &Conversion, answers: &mut Answers, counted: &mut Vec<Counted>) {
+    for t in c.counts {
+        answers.set_aside.remove(t.item);
+        let Some(Answer::Selected(set)) = answers.get(t.item).cloned() else {
+            answers.clear(t.item);
+            continue;
+        };
+        answers.clear(t.item);
+        let part = (set.len() as u32).min(t.of);
+        answers.set_typed(t.total, t.of.to_string());
+        answers.set_typed(t.part, part.to_string());
+        counted.push(Counted {
+            item: t.item.to_string(),
+            total_item: t.total.to_string(),
+            part_item: t.part.to_string(),
+            part,
+            total: t.of,
+        });
     }
-    let old_total = if applicable_total > 0.0 {
-        (old_total / applicable_total * q.total_points * 1e9).round() / 1e9
-    } else {
-        0.0
-    };
-    Some(Upgraded {
-        answers,
-        dropped,
-        changes,
-        old_total,
-        new_total: new_score.total,
-        from: from_version.to_string(),
-    })
 }
 
 /// Checks an answers file against `q` as `check_answers` does, first converting

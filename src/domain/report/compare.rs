@@ -40,7 +40,7 @@ pub struct CompareCell {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FirmComparison {
-    /// "制造业中小企业数字化水平评测 2024.2".
+    /// "制造业中小企业数字化水平评测 2024.3".
     pub questionnaire_text: String,
     /// The column headings: the firm's name, with its round where it has one.
     pub firms: Vec<String>,

@@ -4,8 +4,9 @@
 
 use crate::domain::compute::evaluation::evaluate;
 use crate::domain::compute::scoring::{is_scored, score};
-use crate::domain::model::questionnaire::Scoring;
+use crate::domain::compute::upgrade::upgrade;
 use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::questionnaire::Scoring;
 use crate::domain::model::record::round_and_day;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::format::{
@@ -52,7 +53,12 @@ pub fn library_row(
     let (completeness, score_text, level) = match q {
         None => (DASH.to_string(), DASH.to_string(), DASH.to_string()),
         Some(q) => {
-            let s = score(q, &f.answers, &evaluate(q, &f.answers));
+            // An earlier version's answers as opening the assessment converts them.
+            let upgraded = (q.version != f.questionnaire.version)
+                .then(|| upgrade(q, &f.questionnaire.version, &f.answers))
+                .flatten();
+            let answers = upgraded.as_ref().map_or(&f.answers, |u| &u.answers);
+            let s = score(q, answers, &evaluate(q, answers));
             let (total, level) = if !is_scored(q) {
                 (DASH.to_string(), DASH.to_string())
             } else if q.scoring == Scoring::Maturity {

@@ -41,7 +41,7 @@ pub struct PortfolioRow {
     pub assessed_on: String,
     pub questionnaire: String,
     pub questionnaire_version: String,
-    /// "制造业中小企业数字化水平评测 2024.2".
+    /// "制造业中小企业数字化水平评测 2024.3".
     pub questionnaire_text: String,
     /// 0–100.
     pub completeness: f64,

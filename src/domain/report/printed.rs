@@ -17,7 +17,7 @@ use crate::domain::util::escape::escape_xml;
 pub struct Cover<'a> {
     pub lang: Lang,
     pub firm: &'a str,
-    /// "制造业中小企业数字化水平自评 · v2024.2".
+    /// "制造业中小企业数字化水平自评 · v2024.3".
     pub questionnaire: &'a str,
     pub sector_and_size: &'a str,
     pub region: &'a str,

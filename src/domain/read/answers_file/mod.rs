@@ -4,7 +4,7 @@
 //!
 //! ```json
 //! { "format": "shuzhuan-answers", "format_version": 1,
-//!   "questionnaire": { "id": "sme-digital-level", "version": "2024.2" },
+//!   "questionnaire": { "id": "sme-digital-level", "version": "2024.3" },
 //!   "firm": { "name": "…", "sector": "…", "size": "small", "region": "…", "respondent_role": "…" },
 //!   "target_profile": "national-2025",
 //!   "answers": { "values": { "equip_total": { "typed": "120" }, "network": { "selected": ["5g"] } } },
