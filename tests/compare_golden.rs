@@ -210,7 +210,7 @@ fn one_firms_rounds_with_the_recommendations_acted_on() {
     assert!(r.acted_on[1].starts_with("把还靠人工"), "{:?}", r.acted_on);
     assert_eq!(r.still_open.len(), 1);
     assert!(
-        r.still_open[0].starts_with("对照财务、采购"),
+        r.still_open[0].starts_with("对照企业的核心职能"),
         "{:?}",
         r.still_open
     );

@@ -92,3 +92,23 @@ fn a_questionnaire_not_loaded_yet_shows_its_title_or_id_and_dashes() {
     let row = library_row(&s, None, None, Lang::Zh);
     assert_eq!(row.questionnaire, "cmmm-self-diagnosis", "its id, where nothing else is known");
 }
+
+/// A quick check saved on version 1.0.0 (management functions ticked of a list of 8)
+/// shows what opening it shows: 4 ticked become 4 of 8, so both management questions
+/// count as answered. Key processes 10 of 8, management 8 and 4: 4 answered of the 5
+/// asked (R&D staff unanswered, its follow-up not asked) = 80.0 %; read unconverted it
+/// would be 2 of 4 (50.0 %).
+#[test]
+fn an_earlier_versions_assessment_is_shown_converted() {
+    let q = builtin("headline-quick");
+    let mut a = Answers::default();
+    a.set_typed("key_processes", "10");
+    a.set_typed("cnc_key_processes", "8");
+    for f in ["finance", "purchasing", "sales", "inventory"] {
+        a.toggle("mgmt_functions_on_system", f, true);
+    }
+    let mut s = saved(&q, "丁厂", a);
+    s.file.questionnaire.version = "1.0.0".into();
+    let row = library_row(&s, Some(&q), None, Lang::Zh);
+    assert_eq!(row.completeness, "80.0%");
+}
