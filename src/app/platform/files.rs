@@ -18,6 +18,7 @@ use std::time::Duration;
 use gloo_events::EventListener;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
+use crate::domain::model::answers::Answers;
 use crate::domain::model::text::Text;
 use crate::domain::read::answers_file::{AnswersFile, QuestionnaireRef};
 use crate::domain::wire::compiled::encode;
@@ -177,6 +178,28 @@ pub fn import_answers(
         },
         |done| match done {
             Done::Imported(read) => Some(read),
+            _ => None,
+        },
+        then,
+    );
+}
+
+/// Converts the answers of a saved assessment of an earlier questionnaire version: the
+/// converted answers and the notice, or None when there is nothing to convert.
+pub fn upgrade_answers(
+    answers: Answers,
+    from_version: String,
+    questionnaire: QuestionnaireSource,
+    then: impl FnOnce(Result<Result<Option<(Answers, Text)>, Text>, Failure>) + 'static,
+) {
+    run_for(
+        Job::Upgrade {
+            answers,
+            from_version,
+            questionnaire,
+        },
+        |done| match done {
+            Done::Upgraded(upgraded) => Some(upgraded),
             _ => None,
         },
         then,

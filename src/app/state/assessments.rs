@@ -9,13 +9,12 @@ use super::{AppState, Notice, Reader};
 use crate::app::platform::clock::{now_iso, today};
 use crate::app::platform::storage::{self, Saved};
 use crate::domain::compute::carry_over::{add_missing, carry_over};
-use crate::domain::compute::upgrade::upgrade;
+use crate::app::platform::files::upgrade_answers;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::record::next_round;
 use crate::domain::model::targets::default_profile;
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::report::upgrade_notice;
 use crate::domain::wire::formats::Imported;
 
 
@@ -138,15 +137,35 @@ impl AppState {
             ));
             return;
         }
-        // Answers of an earlier version of the questionnaire are converted, and the
-        // notice says what that changed in the score.
-        let upgraded = self
+        // Answers of an earlier version of the questionnaire are converted (in the files
+        // worker, which has the conversion tables), and the notice says what that changed.
+        let outdated = self
             .find_questionnaire(&f.questionnaire.id)
-            .filter(|q| q.version != f.questionnaire.version)
-            .and_then(|q| {
-                upgrade(&q, &f.questionnaire.version, &f.answers)
-                    .map(|u| (upgrade_notice(&q, &u), u.answers))
-            });
+            .is_some_and(|q| q.version != f.questionnaire.version);
+        let source = self.questionnaire_source(&f.questionnaire.id);
+        if let (true, Some(source)) = (outdated, source) {
+            let (state, saved) = (*self, saved.clone());
+            let f = &saved.file;
+            return upgrade_answers(
+                f.answers.clone(),
+                f.questionnaire.version.clone(),
+                source,
+                move |done| match done {
+                    Ok(Ok(upgraded)) => state.show_loaded(&saved, upgraded),
+                    Ok(Err(why)) => state.notice.set(Some(not_converted(&saved, &why).into())),
+                    Err(failure) => state
+                        .notice
+                        .set(Some(not_converted(&saved, &failure.text()).into())),
+                },
+            );
+        }
+        self.show_loaded(saved, None);
+    }
+
+    /// Makes `saved` the current assessment, with its answers converted from an earlier
+    /// version and the notice saying what that changed, if it was.
+    fn show_loaded(&self, saved: &Saved, upgraded: Option<(Answers, Text)>) {
+        let f = &saved.file;
         self.stash_current();
         self.carry_offer.set(Answers::default());
         self.current_id.set(saved.id.clone());
@@ -155,7 +174,7 @@ impl AppState {
         self.assessed_on.set(f.assessed_on.clone());
         self.questionnaire_id.set(f.questionnaire.id.clone());
         match upgraded {
-            Some((notice, answers)) => {
+            Some((answers, notice)) => {
                 self.answers.set(answers);
                 self.notice.set(Some(notice.into()));
             }
@@ -376,4 +395,22 @@ impl AppState {
             list: problems,
         }));
     }
+}
+
+/// Why `saved` was not opened: its answers of an earlier version could not be converted
+/// now (it stays saved as it was).
+fn not_converted(saved: &Saved, why: &Text) -> Text {
+    let f = &saved.file;
+    Text::new(
+        format!(
+            "评估“{}”来自问卷的较早版本（{}），现在无法转换（{}），暂未打开；它仍原样保存，稍后再试。",
+            f.firm.name, f.questionnaire.version, why.zh
+        ),
+        format!(
+            "Assessment \"{}\" is of an earlier version of its questionnaire ({}) and cannot be converted just now ({}), so it was not opened; it stays saved as it was. Try again later.",
+            f.firm.name,
+            f.questionnaire.version,
+            why.get(Lang::En)
+        ),
+    )
 }

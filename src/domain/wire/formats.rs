@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::compute::upgrade::check_and_upgrade;
+use crate::domain::compute::upgrade::{check_and_upgrade, upgrade};
+use crate::domain::model::answers::Answers;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::record::date_of;
 use crate::domain::model::text::{Lang, Text};
@@ -40,6 +41,14 @@ pub enum Job {
     /// a bundle, CSV or XLSX written. Its types are encoded by the code that asks for them,
     /// so the app's own wasm carries no codec of theirs (docs/performance.md).
     Workbench(Vec<u8>),
+    /// Convert the answers of a saved assessment of an earlier version of its questionnaire
+    /// to the current one, as opening it does (the conversion tables and their notice are
+    /// not in the app's own wasm).
+    Upgrade {
+        answers: Answers,
+        from_version: String,
+        questionnaire: QuestionnaireSource,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,6 +62,9 @@ pub enum Done {
     LegacyEntry(Option<LegacyEntry>),
     /// A `workbench::WorkbenchDone`, in postcard.
     Workbench(Vec<u8>),
+    /// The converted answers and what the conversion changed, worded; None: there is no
+    /// conversion from that version (the answers are used as they are).
+    Upgraded(Result<Option<(Answers, Text)>, Text>),
 }
 
 /// Where the files worker gets the questionnaire an answers file is checked against.
@@ -113,6 +125,16 @@ pub fn run(job: Job) -> Done {
         Job::WriteAnswers { file } => Done::AnswersJson(file.to_json()),
         Job::ReadLegacyEntry { key, json } => Done::LegacyEntry(read_legacy(&key, &json)),
         Job::Workbench(bytes) => Done::Workbench(workbench::run_encoded(&bytes)),
+        Job::Upgrade {
+            answers,
+            from_version,
+            questionnaire,
+        } => Done::Upgraded(questionnaire_of(questionnaire).map(|q| {
+            upgrade(&q, &from_version, &answers).map(|u| {
+                let notice = upgrade_notice(&q, &u);
+                (u.answers, notice)
+            })
+        })),
     }
 }
 
@@ -378,5 +400,42 @@ mod tests {
         );
         assert_eq!(read_legacy("shuzhuan.assessment.x", "{not json"), None);
         assert_eq!(read_legacy("shuzhuan.other", "{}"), None);
+    }
+
+    #[test]
+    fn answers_of_an_earlier_version_come_back_converted_with_the_notice() {
+        // Quick check 1.0.0 ticked 4 of its 8 listed functions: 4 of 8 since 1.1.0.
+        let mut old = Answers::default();
+        for f in ["finance", "sales", "hr", "quality"] {
+            old.toggle("mgmt_functions_on_system", f, true);
+        }
+        let id = builtin::catalogue().unwrap().questionnaires[0].id.clone();
+        let Done::Upgraded(Ok(Some((answers, notice)))) = round_trip(Job::Upgrade {
+            answers: old.clone(),
+            from_version: "1.0.0".into(),
+            questionnaire: QuestionnaireSource::Builtin(id.clone()),
+        }) else {
+            panic!("not converted");
+        };
+        assert_eq!(answers.typed("mgmt_functions"), "8");
+        assert_eq!(answers.typed("mgmt_functions_digital"), "4");
+        assert!(notice.zh.contains("4/8"), "{}", notice.zh);
+        // The current version has nothing to convert.
+        let current = builtin::catalogue().unwrap().questionnaires[0].version.clone();
+        assert_eq!(
+            round_trip(Job::Upgrade {
+                answers: old.clone(),
+                from_version: current,
+                questionnaire: QuestionnaireSource::Builtin(id),
+            }),
+            Done::Upgraded(Ok(None))
+        );
+        let Done::Upgraded(Err(_)) = round_trip(Job::Upgrade {
+            answers: old,
+            from_version: "1.0.0".into(),
+            questionnaire: QuestionnaireSource::Compiled(vec![1, 2, 3]),
+        }) else {
+            panic!("a questionnaire that cannot be read is said so");
+        };
     }
 }
