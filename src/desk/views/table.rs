@@ -17,8 +17,8 @@ pub fn DataTable(table: ScreenTable, #[prop(into)] class: String) -> impl IntoVi
     } = table;
     let label = caption.clone();
     view! {
-        <div class="table-wrap data-table-wrap" tabindex="0" role="region" aria-label=label>
-            <table class=format!("data-table {class}")>
+        <div class="table-wrap desk-table-wrap" tabindex="0" role="region" aria-label=label>
+            <table class=format!("desk-table {class}")>
                 <caption>{caption}</caption>
                 <thead>
                     <tr>{headings.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
