@@ -95,6 +95,14 @@ pub fn SortHeader(state: DeskState, key: SortKey, label: String) -> impl IntoVie
     }
 }
 
+/// A level's value in the filter's menu ("0" below the first, "1"…"9").
+fn level_of(v: &str) -> Option<u8> {
+    match v.as_bytes() {
+        [d @ b'0'..=b'9'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
 fn none_if_empty(v: String) -> Option<String> {
     (!v.is_empty()).then_some(v)
 }
@@ -151,7 +159,7 @@ pub fn PortfolioControls(
             {filter_select("filter-sector", tr(l, "行业", "Sector"), choices.sectors, f.sector.clone(), l,
                 set(|f, v| f.sector = none_if_empty(v)))}
             {filter_select("filter-level", tr(l, "等级", "Level"), choices.levels, f.level, l,
-                set(|f, v| f.level = v.parse().ok()))}
+                set(|f, v| f.level = level_of(&v)))}
             {filter_select("filter-round", tr(l, "轮次", "Round"), choices.rounds, f.round.clone(), l,
                 set(|f, v| f.round = none_if_empty(v)))}
         }
