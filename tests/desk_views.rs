@@ -48,7 +48,10 @@ fn comparison_and_rounds_read_as_their_rows_in_the_exported_layout() {
     let t = rounds_screen(&r, Lang::En);
     assert_eq!(t.headings, ["Figure", "T0", "T1", "Change"]);
     // CNC 70 % → 80 %, management 0 % → 50 %.
-    assert_eq!(t.rows[0], ["CNC ratio of key processes", "70.0%", "80.0%", "+10.0 pp"]);
+    assert_eq!(
+        t.rows[0],
+        ["CNC ratio of key processes", "70.0%", "80.0%", "+10.0 pp"]
+    );
     assert_eq!(t.rows[1][3], "+50.0 pp");
     let exported = rounds_table(&r, Lang::En);
     assert_eq!(t.rows.len(), exported.rows.len());
@@ -76,8 +79,16 @@ fn a_roll_up_against_taizhou_with_the_weighted_value_and_each_firm_left_out_name
         rollup.add_file(f).unwrap();
     }
     let reason = rollup.add_file(&other).unwrap_err();
-    let line = left_out_line("丁", reason, "制造业中小企业数字化水平自评 2024.2", Lang::Zh);
-    assert_eq!(line, "丁：其他问卷（制造业中小企业数字化水平自评 2024.2），未计入");
+    let line = left_out_line(
+        "丁",
+        reason,
+        "制造业中小企业数字化水平自评 2024.2",
+        Lang::Zh,
+    );
+    assert_eq!(
+        line,
+        "丁：其他问卷（制造业中小企业数字化水平自评 2024.2），未计入"
+    );
     let result = rollup.finish();
     let report = rollup_report(&q, taizhou, &result, Lang::Zh);
     let t = rollup_indicators_screen(&report, Lang::Zh);
@@ -85,7 +96,14 @@ fn a_roll_up_against_taizhou_with_the_weighted_value_and_each_firm_left_out_name
     // meet 65 %.
     assert_eq!(
         t.rows[0],
-        ["关键工序数控化率", "65%", "66.7%", "63.0%", "2/3（66.7%）", "3/3"]
+        [
+            "关键工序数控化率",
+            "65%",
+            "66.7%",
+            "63.0%",
+            "2/3（66.7%）",
+            "3/3"
+        ]
     );
     // R&D: B has no R&D staff (not applicable): (9 + 17) / (10 + 20) = 86.7 %.
     assert_eq!(t.rows[2][3], "86.7%");
@@ -98,10 +116,18 @@ fn a_roll_up_against_taizhou_with_the_weighted_value_and_each_firm_left_out_name
 
     let svg = rollup_chart_svg(&report, &result, Lang::Zh);
     assert!(svg.contains("rollup-chart"));
-    for words in ["1：企业均值", "2：加权值", "目标 65%", "2：63.0%", "1：66.7%"] {
+    for words in [
+        "1：企业均值",
+        "2：加权值",
+        "目标 65%",
+        "2：63.0%",
+        "1：66.7%",
+    ] {
         assert!(svg.contains(words), "{words}");
     }
-    assert!(svg.contains("关键工序数控化率（目标 65%）：企业均值 66.7%，加权值 63.0%，达标 2/3（66.7%）。"));
+    assert!(svg.contains(
+        "关键工序数控化率（目标 65%）：企业均值 66.7%，加权值 63.0%，达标 2/3（66.7%）。"
+    ));
 }
 
 #[test]

@@ -7,8 +7,8 @@
 use plotters::style::RGBColor;
 
 use super::grouped_bars::{grouped_chart_svg, Group, GroupedChart, Series, SERIES_COLORS};
-use crate::domain::model::text::Lang;
 use crate::domain::compute::rollup::RollupResult;
+use crate::domain::model::text::Lang;
 use crate::domain::report::compare::{ChangeRow, FirmComparison, RoundsComparison};
 use crate::domain::report::RollupReport;
 

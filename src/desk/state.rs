@@ -280,7 +280,8 @@ impl DeskState {
                         let q = qs.iter().find(|q| q.id == s.file.questionnaire.id)?.clone();
                         let mut file = s.file.clone();
                         if file.questionnaire.version != q.version {
-                            if let Some(u) = upgrade(&q, &file.questionnaire.version, &file.answers) {
+                            if let Some(u) = upgrade(&q, &file.questionnaire.version, &file.answers)
+                            {
                                 file.answers = u.answers;
                                 file.questionnaire.version = q.version.clone();
                             }

@@ -11,7 +11,9 @@ use super::{t, tr};
 use crate::charts::compare_chart::{firms_chart_svg, rounds_chart_svg};
 use crate::desk::state::{DeskState, Entry, VIEW_HEADING_ID};
 use crate::domain::model::text::Lang;
-use crate::domain::report::compare::{compare_firms, compare_rounds, FirmComparison, RoundsComparison};
+use crate::domain::report::compare::{
+    compare_firms, compare_rounds, FirmComparison, RoundsComparison,
+};
 use crate::domain::report::portfolio::PortfolioEntry;
 use crate::domain::report::screen_table::{comparison_screen, rounds_screen};
 use crate::domain::report::table::{comparison_table, rounds_table, Table};
@@ -89,7 +91,11 @@ pub fn CompareView(state: DeskState, ids: Vec<String>) -> impl IntoView {
         let table = comparison_screen(&c, l);
         let profile_text = match l {
             Lang::Zh => format!("{}，目标按“{}”", c.questionnaire_text, profile.name.get(l)),
-            Lang::En => format!("{}; targets of \u{201c}{}\u{201d}", c.questionnaire_text, profile.name.get(l)),
+            Lang::En => format!(
+                "{}; targets of \u{201c}{}\u{201d}",
+                c.questionnaire_text,
+                profile.name.get(l)
+            ),
         };
         view! {
             <p class="desk-view-sub">{profile_text}</p>
@@ -104,7 +110,8 @@ pub fn CompareView(state: DeskState, ids: Vec<String>) -> impl IntoView {
         }
         .into_any()
     };
-    let title = Signal::derive(move || tr(lang.get(), "企业并排比较", "Firms side by side").to_string());
+    let title =
+        Signal::derive(move || tr(lang.get(), "企业并排比较", "Firms side by side").to_string());
     view! {
         <ViewFrame state=state class="compare-view" title=title back_to="compare-selected">
             {content}
@@ -142,7 +149,10 @@ pub fn RoundsView(state: DeskState, before: String, after: String) -> impl IntoV
         let l = lang.get();
         match computed.get() {
             None => gone(l),
-            Some(Err(why)) => view! { <p class="desk-view-empty" role="alert">{why.get(l).to_string()}</p> }.into_any(),
+            Some(Err(why)) => {
+                view! { <p class="desk-view-empty" role="alert">{why.get(l).to_string()}</p> }
+                    .into_any()
+            }
             Some(Ok(c)) => {
                 let svg = rounds_chart_svg(&c, l);
                 let table = rounds_screen(&c, l);

@@ -23,9 +23,18 @@ use crate::domain::report::selection::{
 pub fn sort_columns(indicators: &[(String, String)], lang: Lang) -> Vec<(SortKey, String)> {
     let mut columns = vec![
         (SortKey::Firm, tr(lang, "企业", "Firm").to_string()),
-        (SortKey::Questionnaire, tr(lang, "问卷", "Questionnaire").to_string()),
-        (SortKey::Date, tr(lang, "轮次 · 日期", "Round · date").to_string()),
-        (SortKey::Completeness, tr(lang, "完成度", "Complete").to_string()),
+        (
+            SortKey::Questionnaire,
+            tr(lang, "问卷", "Questionnaire").to_string(),
+        ),
+        (
+            SortKey::Date,
+            tr(lang, "轮次 · 日期", "Round · date").to_string(),
+        ),
+        (
+            SortKey::Completeness,
+            tr(lang, "完成度", "Complete").to_string(),
+        ),
         (SortKey::Score, tr(lang, "得分", "Score").to_string()),
         (SortKey::Level, tr(lang, "等级", "Level").to_string()),
     ];
@@ -61,7 +70,10 @@ fn first_direction(key: &SortKey) -> bool {
 fn sort_by_column(state: DeskState, key: SortKey) {
     state.sort().update(|s| {
         *s = Some(match s.take() {
-            Some(Sort { key: k, ascending }) if k == key => Sort { key, ascending: !ascending },
+            Some(Sort { key: k, ascending }) if k == key => Sort {
+                key,
+                ascending: !ascending,
+            },
             _ => Sort {
                 ascending: first_direction(&key),
                 key,
@@ -76,13 +88,23 @@ pub fn SortHeader(state: DeskState, key: SortKey, label: String) -> impl IntoVie
     let (k1, k2, k3) = (key.clone(), key.clone(), key);
     let aria_sort = move || {
         state.sort().with(|s| match s {
-            Some(s) if s.key == k1 => Some(if s.ascending { "ascending" } else { "descending" }),
+            Some(s) if s.key == k1 => Some(if s.ascending {
+                "ascending"
+            } else {
+                "descending"
+            }),
             _ => None,
         })
     };
     let mark = move || {
         state.sort().with(|s| match s {
-            Some(s) if s.key == k2 => if s.ascending { "▲" } else { "▼" },
+            Some(s) if s.key == k2 => {
+                if s.ascending {
+                    "▲"
+                } else {
+                    "▼"
+                }
+            }
             _ => "",
         })
     };
@@ -150,7 +172,8 @@ pub fn PortfolioControls(
         let l = lang.get();
         let choices = rows.with(|r| filter_choices(r));
         let f = filter.get();
-        let set = move |apply: fn(&mut Filter, String)| move |v: String| filter.update(|f| apply(f, v));
+        let set =
+            move |apply: fn(&mut Filter, String)| move |v: String| filter.update(|f| apply(f, v));
         view! {
             {filter_select("filter-questionnaire", tr(l, "问卷", "Questionnaire"), choices.questionnaires, f.questionnaire.clone(), l,
                 set(|f, v| f.questionnaire = none_if_empty(v)))}
@@ -164,7 +187,11 @@ pub fn PortfolioControls(
                 set(|f, v| f.round = none_if_empty(v)))}
         }
     };
-    let sort_key = move || state.sort().with(|s| s.as_ref().map(|s| key_value(&s.key)).unwrap_or_default());
+    let sort_key = move || {
+        state
+            .sort()
+            .with(|s| s.as_ref().map(|s| key_value(&s.key)).unwrap_or_default())
+    };
     let sort_options = move || {
         let l = lang.get();
         let current = sort_key();
@@ -180,7 +207,10 @@ pub fn PortfolioControls(
     };
     let on_sort_key = move |ev: leptos::ev::Event| {
         let key = key_of(&event_target_value(&ev));
-        state.sort().set(key.map(|key| Sort { ascending: first_direction(&key), key }));
+        state.sort().set(key.map(|key| Sort {
+            ascending: first_direction(&key),
+            key,
+        }));
     };
     let on_sort_order = move |ev: leptos::ev::Event| {
         let ascending = event_target_value(&ev) == "asc";
@@ -190,7 +220,15 @@ pub fn PortfolioControls(
             }
         });
     };
-    let order = move || state.sort().with(|s| if s.as_ref().is_some_and(|s| s.ascending) { "asc" } else { "desc" });
+    let order = move || {
+        state.sort().with(|s| {
+            if s.as_ref().is_some_and(|s| s.ascending) {
+                "asc"
+            } else {
+                "desc"
+            }
+        })
+    };
     let shown_ids = move || shown.with(|r| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
     let all_shown = move || {
         let ids = shown_ids();

@@ -40,7 +40,9 @@ pub fn RollupView(state: DeskState, ids: Vec<String>) -> impl IntoView {
         .map(|s| s.file.firm.region)
         .collect();
     let regions: Vec<&str> = regions.iter().map(String::as_str).collect();
-    let start = rollup_profile(&profiles.profiles, &regions).map(|p| p.id.clone()).unwrap_or_default();
+    let start = rollup_profile(&profiles.profiles, &regions)
+        .map(|p| p.id.clone())
+        .unwrap_or_default();
     let profile_id = RwSignal::new(start);
     let options = profiles.clone();
     let content = move || {
@@ -105,7 +107,9 @@ pub fn RollupView(state: DeskState, ids: Vec<String>) -> impl IntoView {
         }
         .into_any()
     };
-    let title = Signal::derive(move || tr(lang.get(), "汇总所选企业", "Roll-up of the selected firms").to_string());
+    let title = Signal::derive(move || {
+        tr(lang.get(), "汇总所选企业", "Roll-up of the selected firms").to_string()
+    });
     view! {
         <ViewFrame state=state class="rollup-view" title=title back_to="rollup-selected">
             <div class="rollup-profile">

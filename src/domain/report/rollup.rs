@@ -156,7 +156,9 @@ pub fn left_out_line(firm: &str, reason: LeftOut, other: &str, lang: Lang) -> St
         (LeftOut::OtherQuestionnaire, Lang::Zh) => format!("其他问卷（{other}）"),
         (LeftOut::OtherQuestionnaire, Lang::En) => format!("another questionnaire ({other})"),
         (LeftOut::OtherVersion, Lang::Zh) => format!("问卷的其他版本（{other}）"),
-        (LeftOut::OtherVersion, Lang::En) => format!("another version of the questionnaire ({other})"),
+        (LeftOut::OtherVersion, Lang::En) => {
+            format!("another version of the questionnaire ({other})")
+        }
         (LeftOut::Unreadable, Lang::Zh) => "无法读取".to_string(),
         (LeftOut::Unreadable, Lang::En) => "cannot be read".to_string(),
     };
@@ -185,7 +187,12 @@ mod line_tests {
     #[test]
     fn each_firm_left_out_is_named_with_its_reason() {
         assert_eq!(
-            left_out_line("乙厂（T1）", LeftOut::OtherQuestionnaire, "速测 1.0.0", Lang::Zh),
+            left_out_line(
+                "乙厂（T1）",
+                LeftOut::OtherQuestionnaire,
+                "速测 1.0.0",
+                Lang::Zh
+            ),
             "乙厂（T1）：其他问卷（速测 1.0.0），未计入"
         );
         assert_eq!(

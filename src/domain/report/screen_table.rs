@@ -103,9 +103,23 @@ pub fn rounds_screen(c: &RoundsComparison, lang: Lang) -> ScreenTable {
 /// meeting the target and those with a value.
 pub fn rollup_indicators_screen(r: &RollupReport, lang: Lang) -> ScreenTable {
     let headings = if lang == Lang::Zh {
-        ["指标", "目标", "企业均值", "加权值（Σ分子 ÷ Σ分母）", "达标企业（占比）", "有值企业"]
+        [
+            "指标",
+            "目标",
+            "企业均值",
+            "加权值（Σ分子 ÷ Σ分母）",
+            "达标企业（占比）",
+            "有值企业",
+        ]
     } else {
-        ["Indicator", "Target", "Mean of firms", "Weighted (Σ numerators ÷ Σ denominators)", "Firms meeting the target (share)", "Firms with a value"]
+        [
+            "Indicator",
+            "Target",
+            "Mean of firms",
+            "Weighted (Σ numerators ÷ Σ denominators)",
+            "Firms meeting the target (share)",
+            "Firms with a value",
+        ]
     };
     let mut t = ScreenTable {
         caption: match lang {

@@ -123,7 +123,10 @@ pub fn majority_questionnaire<'a>(
 ) -> Option<(String, String)> {
     let mut counts: Vec<((&str, &str), usize)> = Vec::new();
     for f in files {
-        let key = (f.questionnaire.id.as_str(), f.questionnaire.version.as_str());
+        let key = (
+            f.questionnaire.id.as_str(),
+            f.questionnaire.version.as_str(),
+        );
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += 1,
             None => counts.push((key, 1)),
@@ -204,14 +207,23 @@ mod tests {
     fn a_firms_two_rounds_are_put_in_order_and_anything_else_is_refused_with_why() {
         let t0 = file("甲厂", "q", "2025-03-01", "2026-01-01T00:00:00Z");
         let t1 = file(" 甲厂 ", "q", "2026-03-01", "2025-01-01T00:00:00Z");
-        assert_eq!(rounds_pair(&[("b", &t1), ("a", &t0)], Lang::Zh), Ok(("a", "b")));
-        assert_eq!(rounds_pair(&[("a", &t0), ("b", &t1)], Lang::Zh), Ok(("a", "b")));
+        assert_eq!(
+            rounds_pair(&[("b", &t1), ("a", &t0)], Lang::Zh),
+            Ok(("a", "b"))
+        );
+        assert_eq!(
+            rounds_pair(&[("a", &t0), ("b", &t1)], Lang::Zh),
+            Ok(("a", "b"))
+        );
         // Without a day assessed, the day created orders them.
         let (u0, u1) = (
             file("甲厂", "q", "", "2025-01-01T00:00:00Z"),
             file("甲厂", "q", "", "2026-01-01T00:00:00Z"),
         );
-        assert_eq!(rounds_pair(&[("y", &u1), ("x", &u0)], Lang::En), Ok(("x", "y")));
+        assert_eq!(
+            rounds_pair(&[("y", &u1), ("x", &u0)], Lang::En),
+            Ok(("x", "y"))
+        );
         let other = file("乙厂", "q", "", "");
         assert_eq!(
             rounds_pair(&[("a", &t0), ("c", &other)], Lang::Zh),
@@ -263,7 +275,10 @@ mod tests {
             profile("gansu", "甘肃省"),
         ];
         let pick = |rs: &[&str]| rollup_profile(&ps, rs).map(|p| p.id.as_str());
-        assert_eq!(pick(&["江苏省泰州市高港区", "泰州市海陵区"]), Some("taizhou"));
+        assert_eq!(
+            pick(&["江苏省泰州市高港区", "泰州市海陵区"]),
+            Some("taizhou")
+        );
         assert_eq!(pick(&["江苏省泰州市", "甘肃省兰州市"]), Some("national"));
         assert_eq!(pick(&["江苏省泰州市", ""]), Some("national"));
         assert_eq!(pick(&[]), Some("national"));
