@@ -129,28 +129,28 @@ fn none_if_empty(v: String) -> Option<String> {
     (!v.is_empty()).then_some(v)
 }
 
-/// One filter: "all", then each value the rows have.
+/// One filter: "all", then each value the rows have. Its value follows the filter
+/// without the menu being drawn again, so that a keyboard choosing in it keeps its place.
 fn filter_select<T: Clone + PartialEq + ToString + Send + Sync + 'static>(
     id: &'static str,
     label: &'static str,
     choices: Vec<Choice<T>>,
-    current: Option<T>,
+    current: impl Fn() -> String + Copy + Send + Sync + 'static,
     lang: Lang,
     set: impl Fn(String) + 'static,
 ) -> AnyView {
     if choices.is_empty() {
         return ().into_any();
     }
-    let current = current.map(|c| c.to_string()).unwrap_or_default();
     view! {
         <label class="portfolio-filter" for=id>
             <span>{label}</span>
-            <select id=id prop:value=current.clone() on:change=move |ev| set(event_target_value(&ev))>
-                <option value="" selected=current.is_empty()>{tr(lang, "全部", "All")}</option>
+            <select id=id prop:value=current on:change=move |ev| set(event_target_value(&ev))>
+                <option value="" selected=move || current().is_empty()>{tr(lang, "全部", "All")}</option>
                 {choices.into_iter().map(|c| {
                     let v = c.value.to_string();
-                    let selected = v == current;
-                    view! { <option value=v selected=selected>{c.text}</option> }
+                    let mine = v.clone();
+                    view! { <option value=v selected=move || current() == mine>{c.text}</option> }
                 }).collect_view()}
             </select>
         </label>
@@ -171,20 +171,20 @@ pub fn PortfolioControls(
     let filters = move || {
         let l = lang.get();
         let choices = rows.with(|r| filter_choices(r));
-        let f = filter.get();
         let set =
             move |apply: fn(&mut Filter, String)| move |v: String| filter.update(|f| apply(f, v));
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
         view! {
-            {filter_select("filter-questionnaire", tr(l, "问卷", "Questionnaire"), choices.questionnaires, f.questionnaire.clone(), l,
-                set(|f, v| f.questionnaire = none_if_empty(v)))}
-            {filter_select("filter-region", tr(l, "地区", "Region"), choices.regions, f.region.clone(), l,
-                set(|f, v| f.region = none_if_empty(v)))}
-            {filter_select("filter-sector", tr(l, "行业", "Sector"), choices.sectors, f.sector.clone(), l,
-                set(|f, v| f.sector = none_if_empty(v)))}
-            {filter_select("filter-level", tr(l, "等级", "Level"), choices.levels, f.level, l,
-                set(|f, v| f.level = level_of(&v)))}
-            {filter_select("filter-round", tr(l, "轮次", "Round"), choices.rounds, f.round.clone(), l,
-                set(|f, v| f.round = none_if_empty(v)))}
+            {filter_select("filter-questionnaire", tr(l, "问卷", "Questionnaire"), choices.questionnaires,
+                move || filter.with(|f| text(&f.questionnaire)), l, set(|f, v| f.questionnaire = none_if_empty(v)))}
+            {filter_select("filter-region", tr(l, "地区", "Region"), choices.regions,
+                move || filter.with(|f| text(&f.region)), l, set(|f, v| f.region = none_if_empty(v)))}
+            {filter_select("filter-sector", tr(l, "行业", "Sector"), choices.sectors,
+                move || filter.with(|f| text(&f.sector)), l, set(|f, v| f.sector = none_if_empty(v)))}
+            {filter_select("filter-level", tr(l, "等级", "Level"), choices.levels,
+                move || filter.with(|f| f.level.map(|l| l.to_string()).unwrap_or_default()), l, set(|f, v| f.level = level_of(&v)))}
+            {filter_select("filter-round", tr(l, "轮次", "Round"), choices.rounds,
+                move || filter.with(|f| text(&f.round)), l, set(|f, v| f.round = none_if_empty(v)))}
         }
     };
     let sort_key = move || {
@@ -194,14 +194,13 @@ pub fn PortfolioControls(
     };
     let sort_options = move || {
         let l = lang.get();
-        let current = sort_key();
         let columns = indicators.with(|i| sort_columns(i, l));
         view! {
-            <option value="" selected=current.is_empty()>{tr(l, "最近保存的在前", "Most recently saved first")}</option>
+            <option value="" selected=move || sort_key().is_empty()>{tr(l, "最近保存的在前", "Most recently saved first")}</option>
             {columns.into_iter().map(|(key, label)| {
                 let v = key_value(&key);
-                let selected = v == current;
-                view! { <option value=v selected=selected>{label}</option> }
+                let mine = v.clone();
+                view! { <option value=v selected=move || sort_key() == mine>{label}</option> }
             }).collect_view()}
         }
     };
