@@ -11,11 +11,13 @@ use shuzhuan::domain::compute::rollup::Rollup;
 use shuzhuan::domain::model::firm::FirmProfile;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::report::compare::{compare_firms, compare_rounds};
-use shuzhuan::domain::report::portfolio::{portfolio_row, PortfolioEntry};
+use shuzhuan::domain::report::portfolio::{
+    portfolio_row, sort_rows, PortfolioEntry, Sort, SortKey,
+};
 use shuzhuan::domain::report::screen_table::{
     comparison_screen, rollup_indicators_screen, rollup_levels_screen, rounds_screen,
 };
-use shuzhuan::domain::report::table::{comparison_table, rounds_table};
+use shuzhuan::domain::report::table::{comparison_table, portfolio_table, rounds_table, Cell};
 use shuzhuan::domain::report::{left_out_line, rollup_report};
 use support::{assessed_file, builtin, QUICK_A, QUICK_B, QUICK_C};
 
@@ -144,6 +146,8 @@ fn a_questionnaire_without_points_shows_no_score() {
         Lang::Zh,
     );
     assert_eq!(row.score_text, "—");
+    assert!(!row.scored);
+    let quick = row.clone();
     let sme = builtin("sme-digital-level");
     let (f, a) = assessed_file(&sme, "national-2025", named("乙"), support::SME_ALL_BEST);
     let row = portfolio_row(
@@ -156,4 +160,18 @@ fn a_questionnaire_without_points_shows_no_score() {
         Lang::Zh,
     );
     assert_eq!(row.score_text, "100");
+    // Sorted by score, the firm without one comes last either way.
+    for ascending in [true, false] {
+        let mut rows = vec![quick.clone(), row.clone()];
+        sort_rows(
+            &mut rows,
+            &Sort {
+                key: SortKey::Score,
+                ascending,
+            },
+        );
+        assert_eq!(rows[1].id, "a");
+    }
+    let exported = portfolio_table(&[quick], Lang::Zh);
+    assert_eq!(exported.rows[0][8], Cell::Empty, "no score, not 0");
 }

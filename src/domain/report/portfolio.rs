@@ -49,6 +49,9 @@ pub struct PortfolioRow {
     /// "43.6%".
     pub completeness_text: String,
     pub provisional: bool,
+    /// Whether the questionnaire has points: without them (the quick check) there is
+    /// no score, and sorting by it puts the row last.
+    pub scored: bool,
     pub score: f64,
     /// "50.75" (points) or "2.75" (maturity), as the firm's summary writes it; "—" for a
     /// questionnaire without points.
@@ -141,6 +144,7 @@ pub fn portfolio_row(e: &PortfolioEntry, lang: Lang) -> PortfolioRow {
         completeness: s.completeness,
         completeness_text: format_percent(s.completeness),
         provisional: s.is_provisional(),
+        scored: is_scored(q),
         score: s.total,
         // A questionnaire without points (the quick check) has no score to show.
         score_text: if !is_scored(q) {
@@ -270,7 +274,7 @@ pub fn sort_rows(rows: &mut Vec<PortfolioRow>, sort: &Sort) {
         SortKey::Date => by_text(&a.assessed_on, &b.assessed_on, up),
         SortKey::Questionnaire => by_text(&a.questionnaire_text, &b.questionnaire_text, up),
         SortKey::Completeness => by_number(Some(a.completeness), Some(b.completeness), up),
-        SortKey::Score => by_number(Some(a.score), Some(b.score), up),
+        SortKey::Score => by_number(a.scored.then_some(a.score), b.scored.then_some(b.score), up),
         // Below the first level sorts as level 0; no level scheme at all goes last.
         SortKey::Level => by_number(
             a.has_levels.then(|| f64::from(a.level.unwrap_or(0))),
