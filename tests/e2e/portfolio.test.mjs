@@ -201,7 +201,9 @@ test('the portfolio: sorted, filtered, compared, one firm\'s rounds, rolled up a
   assert.equal(await page.locator('.portfolio-sort').isVisible(), true);
   assert.equal(await page.locator('.assessment-table thead').boundingBox().then((b) => b.height <= 1), true, 'headings hidden: cards');
   await page.selectOption('#sort-key', 'value:cnc_rate');
-  await page.waitForFunction(() => document.querySelector('.assessment td[data-indicator="cnc_rate"]')?.textContent === '75.0%');
+  // The quick check's firm has the highest ratio (9 of 10).
+  await page.waitForFunction(() => [...document.querySelectorAll('.assessment td[data-indicator="cnc_rate"]')].map((c) => c.textContent).join() === '90.0%,75.0%,67.1%,63.3%,55.0%,22.0%');
+  assert.equal(await page.getAttribute('th:has(button[data-sort="value:cnc_rate"])', 'aria-sort'), 'descending');
   assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'the list fits');
   await noViolations(page, 'the portfolio at 360 px');
   await shoot(page, '360-list');
