@@ -67,7 +67,7 @@ async function noViolations(page, where) {
 
 async function shoot(page, name) {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  await page.screenshot({ path: join(OUTPUT, `portfolio-${name}.png`), fullPage: true });
+  await page.locator('#library').screenshot({ path: join(OUTPUT, `portfolio-${name}.png`) });
 }
 
 test('the portfolio: sorted, filtered, compared, one firm\'s rounds, rolled up against Taizhou', async () => {

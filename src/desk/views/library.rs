@@ -127,7 +127,8 @@ pub fn Library(state: DeskState) -> impl IntoView {
         ];
         for (id, name) in indicators.get() {
             cells.push(view! { <SortHeader state=state key=SortKey::Indicator(id.clone()) label=name.clone() /> }.into_any());
-            cells.push(view! { <SortHeader state=state key=SortKey::Gap(id) label=gap_heading(&name, l) /> }.into_any());
+            let short = tr(l, "差距", "Gap").to_string();
+            cells.push(view! { <SortHeader state=state key=SortKey::Gap(id) label=gap_heading(&name, l) short=short /> }.into_any());
         }
         cells.push(view! { <th scope="col"><span class="sr-only">{tr(l, "操作", "Actions")}</span></th> }.into_any());
         cells

@@ -82,9 +82,16 @@ fn sort_by_column(state: DeskState, key: SortKey) {
     });
 }
 
-/// A sortable column's heading: a button, its state in `aria-sort`.
+/// A sortable column's heading: a button, its state in `aria-sort`. `short`, when
+/// given, is what the heading shows (a gap's "差距" beside its indicator), `label` what
+/// it is named.
 #[component]
-pub fn SortHeader(state: DeskState, key: SortKey, label: String) -> impl IntoView {
+pub fn SortHeader(
+    state: DeskState,
+    key: SortKey,
+    label: String,
+    #[prop(optional)] short: Option<String>,
+) -> impl IntoView {
     let (k1, k2, k3) = (key.clone(), key.clone(), key);
     let aria_sort = move || {
         state.sort().with(|s| match s {
@@ -111,7 +118,10 @@ pub fn SortHeader(state: DeskState, key: SortKey, label: String) -> impl IntoVie
     view! {
         <th scope="col" aria-sort=aria_sort>
             <button type="button" class="sort-button" data-sort=key_value(&k3) on:click=move |_| sort_by_column(state, k3.clone())>
-                {label}<span class="sort-mark" aria-hidden="true">{mark}</span>
+                {match short {
+                    Some(short) => view! { <span class="sr-only">{label}</span><span aria-hidden="true">{short}</span> }.into_any(),
+                    None => label.into_any(),
+                }}<span class="sort-mark" aria-hidden="true">{mark}</span>
             </button>
         </th>
     }
