@@ -43,7 +43,7 @@ test('the first screen does not download the desk; the app bar opens it with eve
   await page.waitForFunction(() => document.querySelectorAll('.assessment').length === 2);
   const sme = rowOf(page, '常州示例电机有限公司');
   const cells = await sme.locator('td[data-label]').allInnerTexts();
-  assert.equal(cells[0], '制造业中小企业数字化水平自评 2024.2');
+  assert.equal(cells[0], '制造业中小企业数字化水平自评 2024.3');
   assert.match(cells[1], /^\d{4}-\d{2}-\d{2}$/);
   assert.match(cells[2], /^\d+\.\d%(（暂定）)?$/);
   assert.deepEqual(cells.slice(3, 5), ['46.5', '二级']);

@@ -44,7 +44,7 @@ function writeFiles() {
   writeFileSync(join(FILES, QUICK.file), JSON.stringify({
     format: 'shuzhuan-answers',
     format_version: 1,
-    questionnaire: { id: 'headline-quick', version: '1.0.0' },
+    questionnaire: { id: 'headline-quick', version: '1.1.0' },
     firm: { name: QUICK.name, region: QUICK.region },
     target_profile: 'taizhou-2025',
     answers: { values: { key_processes: { typed: '10' }, cnc_key_processes: { typed: '9' } } },
@@ -178,7 +178,7 @@ test('the portfolio: sorted, filtered, compared, one firm\'s rounds, rolled up a
   assert.deepEqual(row, ['65%', percent(mean), percent((100 * sum('cnc')) / sum('keys')), `${meeting}/5（${percent((100 * meeting) / 5)}）`, '5/5']);
   assert.match(await page.innerText('#rollup-firms'), /^5 家企业/);
   assert.match(await page.innerText('.left-out'), /未计入 1 份：其他问卷 1 份/);
-  assert.match(await page.innerText('.left-out'), /戊五金：其他问卷（制造业数字化核心指标速测 1\.0\.0），未计入/);
+  assert.match(await page.innerText('.left-out'), /戊五金：其他问卷（制造业数字化核心指标速测 1\.1\.0），未计入/);
   assert.ok(await page.locator('.rollup-levels tbody tr').count() >= 2, 'the levels');
   assert.match(await page.innerText('.rollup-at-or-above'), /^二级及以上：\d\/5（\d+\.\d%）$/);
   await noViolations(page, 'the roll-up');
