@@ -1,12 +1,16 @@
 //! The comparison charts: firms side by side (each headline indicator a group, one bar
 //! a firm, the profile's target across the group), and one firm's two rounds (each
-//! indicator and dimension a pair of bars, T0 then T1, with the change written beside).
+//! indicator and dimension a pair of bars, T0 then T1, with the change written beside),
+//! and a portfolio's roll-up (each indicator the firms' mean and the weighted value, the
+//! target across).
 
 use plotters::style::RGBColor;
 
 use super::grouped_bars::{grouped_chart_svg, Group, GroupedChart, Series, SERIES_COLORS};
+use crate::domain::compute::rollup::RollupResult;
 use crate::domain::model::text::Lang;
 use crate::domain::report::compare::{ChangeRow, FirmComparison, RoundsComparison};
+use crate::domain::report::RollupReport;
 
 fn target_label(text: &str, lang: Lang) -> String {
     format!("{} {text}", lang.pick("目标", "Target"))
@@ -136,6 +140,64 @@ pub fn rounds_chart_svg(c: &RoundsComparison, lang: Lang) -> String {
             Series {
                 label: c.after_label.clone(),
                 color: AFTER_COLOR,
+            },
+        ],
+        groups,
+    })
+}
+
+/// The roll-up: a group an indicator, the firms' mean and the weighted value (Σ ÷ Σ) as
+/// its two bars, the profile's target across it.
+pub fn rollup_chart_svg(report: &RollupReport, result: &RollupResult, lang: Lang) -> String {
+    let (mean, weighted) = (
+        lang.pick("企业均值", "Mean of firms"),
+        lang.pick("加权值", "Weighted"),
+    );
+    let groups = report
+        .indicators
+        .iter()
+        .zip(&result.indicators)
+        .map(|(row, i)| Group {
+            name: row.name.clone(),
+            note: String::new(),
+            marker: i.target.map(|t| (t, target_label(&row.target_text, lang))),
+            bars: vec![
+                (i.mean, row.mean_text.clone()),
+                (i.weighted, row.weighted_text.clone()),
+            ],
+        })
+        .collect();
+    let description = report
+        .indicators
+        .iter()
+        .map(|r| match lang {
+            Lang::Zh => format!(
+                "{}（目标 {}）：{mean} {}，{weighted} {}，达标 {}。",
+                r.name, r.target_text, r.mean_text, r.weighted_text, r.meeting_text
+            ),
+            Lang::En => format!(
+                "{} (target {}): {mean} {}, {weighted} {}, meeting the target {}.",
+                r.name, r.target_text, r.mean_text, r.weighted_text, r.meeting_text
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = match lang {
+        Lang::Zh => format!("核心指标汇总：{}", report.title),
+        Lang::En => format!("Headline indicators rolled up: {}", report.title),
+    };
+    grouped_chart_svg(&GroupedChart {
+        class: "rollup-chart",
+        title: &title,
+        description,
+        series: vec![
+            Series {
+                label: mean.to_string(),
+                color: SERIES_COLORS[0],
+            },
+            Series {
+                label: weighted.to_string(),
+                color: SERIES_COLORS[1],
             },
         ],
         groups,

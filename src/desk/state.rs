@@ -1,7 +1,10 @@
 //! What the desk lists: the assessments and unreadable entries in storage, read again
 //! whenever the app says storage has changed, and the questionnaires their rows are
 //! worded with (the default one built in; the others fetched, or read in the files
-//! worker for a consultant's questionnaire file, once each).
+//! worker for a consultant's questionnaire file, once each). Also what the consultant
+//! has chosen in the portfolio: its sort and filter, the assessments selected (a set
+//! of ids that outlives sorting, filtering and every `Changed`), and the view shown
+//! (the list, or a comparison, two rounds or a roll-up of the selection).
 
 use std::sync::Arc;
 
@@ -10,11 +13,52 @@ use leptos::prelude::*;
 use super::link;
 use crate::app::platform::storage::{self, CustomFile, Saved, Unreadable};
 use crate::builtin::{Catalogue, ON_DEMAND};
+use crate::domain::compute::assessment::{assess, Assessment};
+use crate::domain::compute::upgrade::upgrade;
 use crate::domain::model::questionnaire::Questionnaire;
+use crate::domain::model::targets::{default_profile, TargetProfile};
 use crate::domain::model::text::{Lang, Text};
+use crate::domain::read::answers_file::AnswersFile;
+use crate::domain::report::portfolio::{
+    portfolio_rows, sort_rows, Filter, PortfolioEntry, PortfolioRow, Sort,
+};
 use crate::domain::report::{library_row, LibraryRow};
 use crate::domain::wire::compiled::decode_questionnaire;
 use crate::domain::wire::desk::ToApp;
+
+/// What the desk shows: the list, or one of the views of a selection (the ids as they
+/// were when it was opened, in the list's order).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeskView {
+    List,
+    /// Two to five firms side by side.
+    Compare(Vec<String>),
+    /// One firm's rounds: the earlier, the later.
+    Rounds(String, String),
+    Rollup(Vec<String>),
+}
+
+/// A saved assessment whose questionnaire is here, assessed against its own target
+/// profile (answers of an earlier version converted first, as opening it would).
+#[derive(Clone)]
+pub struct Entry {
+    pub id: String,
+    pub file: AnswersFile,
+    pub q: Arc<Questionnaire>,
+    pub profile: String,
+    pub assessment: Assessment,
+}
+
+impl Entry {
+    pub fn portfolio(&self) -> PortfolioEntry<'_> {
+        PortfolioEntry {
+            id: &self.id,
+            file: &self.file,
+            questionnaire: &self.q,
+            assessment: &self.assessment,
+        }
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct DeskState {
@@ -31,6 +75,12 @@ pub struct DeskState {
     custom_files: StoredValue<Vec<CustomFile>>,
     /// The element to focus once the list has been redrawn after a change.
     refocus: StoredValue<Option<String>>,
+    /// The assessments selected in the portfolio, by id.
+    selected: RwSignal<Vec<String>>,
+    /// None: the most recently saved first.
+    sort: RwSignal<Option<Sort>>,
+    filter: RwSignal<Filter>,
+    view: RwSignal<DeskView>,
 }
 
 impl DeskState {
@@ -53,6 +103,10 @@ impl DeskState {
             asked: StoredValue::new(Vec::new()),
             custom_files: StoredValue::new(Vec::new()),
             refocus: StoredValue::new(None),
+            selected: RwSignal::new(Vec::new()),
+            sort: RwSignal::new(None),
+            filter: RwSignal::new(Filter::default()),
+            view: RwSignal::new(DeskView::List),
         })
     }
 
@@ -104,6 +158,16 @@ impl DeskState {
         self.custom_files.set_value(listed.custom_files);
         self.lang.set(lang);
         self.current.set(current);
+        // A selected assessment deleted (here or in another tab) leaves the selection.
+        let still: Vec<String> = self.selected.with_untracked(|sel| {
+            sel.iter()
+                .filter(|id| listed.assessments.iter().any(|s| s.id == **id))
+                .cloned()
+                .collect()
+        });
+        if self.selected.with_untracked(|sel| sel.len() != still.len()) {
+            self.selected.set(still);
+        }
         self.assessments.set(listed.assessments);
         self.unreadable.set(listed.unreadable);
         self.load_questionnaires();
@@ -199,11 +263,159 @@ impl DeskState {
         link::send(&message);
     }
 
+    /// The built-in target profiles (and national values) the rows are assessed with.
+    pub fn profiles(&self) -> Arc<Catalogue> {
+        self.catalogue.get_value()
+    }
+
+    /// The assessments whose questionnaire is here, in storage's order (the most
+    /// recently saved first), each assessed against its own profile.
+    pub fn entries(&self) -> Vec<Entry> {
+        let catalogue = self.catalogue.get_value();
+        let (profiles, benchmark) = (&catalogue.profiles, &catalogue.benchmark);
+        self.questionnaires.with(|qs| {
+            self.assessments.with(|list| {
+                list.iter()
+                    .filter_map(|s| {
+                        let q = qs.iter().find(|q| q.id == s.file.questionnaire.id)?.clone();
+                        let mut file = s.file.clone();
+                        if file.questionnaire.version != q.version {
+                            if let Some(u) = upgrade(&q, &file.questionnaire.version, &file.answers)
+                            {
+                                file.answers = u.answers;
+                                file.questionnaire.version = q.version.clone();
+                            }
+                        }
+                        let profile = file
+                            .target_profile
+                            .as_deref()
+                            .and_then(|p| profiles.iter().find(|x| x.id == p))
+                            .or_else(|| default_profile(profiles, &file.firm.region))?;
+                        let assessment = assess(&q, &file.answers, profile, benchmark, &file.firm);
+                        Some(Entry {
+                            id: s.id.clone(),
+                            profile: profile.id.clone(),
+                            file,
+                            q,
+                            assessment,
+                        })
+                    })
+                    .collect()
+            })
+        })
+    }
+
+    /// `e` assessed against `profile` instead of its own (firms compared against one).
+    pub fn against(&self, e: &Entry, profile: &TargetProfile) -> Entry {
+        let catalogue = self.catalogue.get_value();
+        Entry {
+            assessment: assess(&e.q, &e.file.answers, profile, &catalogue.benchmark, &e.file.firm),
+            profile: profile.id.clone(),
+            ..e.clone()
+        }
+    }
+
+    /// The portfolio's rows, sorted as chosen (every row, filtered or not).
+    pub fn portfolio(&self) -> Vec<PortfolioRow> {
+        let lang = self.lang.get();
+        let entries = self.entries();
+        let list: Vec<PortfolioEntry> = entries.iter().map(Entry::portfolio).collect();
+        let mut rows = portfolio_rows(&list, lang);
+        if let Some(sort) = self.sort.get() {
+            sort_rows(&mut rows, &sort);
+        }
+        rows
+    }
+
+    /// The rows of assessments whose questionnaire is not here (yet), dashes for figures.
+    pub fn pending_rows(&self) -> Vec<LibraryRow> {
+        let ids: Vec<String> = self.questionnaires.with(|qs| {
+            self.assessments.with(|list| {
+                list.iter()
+                    .filter(|s| !qs.iter().any(|q| q.id == s.file.questionnaire.id))
+                    .map(|s| s.id.clone())
+                    .collect()
+            })
+        });
+        self.rows()
+            .into_iter()
+            .filter(|r| ids.contains(&r.id))
+            .collect()
+    }
+
+    pub fn sort(&self) -> RwSignal<Option<Sort>> {
+        self.sort
+    }
+
+    pub fn filter(&self) -> RwSignal<Filter> {
+        self.filter
+    }
+
+    /// The ids selected, in the order they were selected (tracked).
+    pub fn selected(&self) -> Vec<String> {
+        self.selected.get()
+    }
+
+    pub fn is_selected(&self, id: &str) -> bool {
+        self.selected.with(|sel| sel.iter().any(|s| s == id))
+    }
+
+    pub fn set_selected(&self, id: &str, on: bool) {
+        self.selected.update(|sel| {
+            let there = sel.iter().position(|s| s == id);
+            match (on, there) {
+                (true, None) => sel.push(id.to_string()),
+                (false, Some(i)) => {
+                    sel.remove(i);
+                }
+                _ => {}
+            }
+        });
+    }
+
+    /// Selects (or deselects) all of `ids` at once.
+    pub fn set_all_selected(&self, ids: &[String], on: bool) {
+        self.selected.update(|sel| {
+            if on {
+                for id in ids {
+                    if !sel.contains(id) {
+                        sel.push(id.clone());
+                    }
+                }
+            } else {
+                sel.retain(|s| !ids.contains(s));
+            }
+        });
+    }
+
+    pub fn clear_selection(&self) {
+        self.selected.set(Vec::new());
+    }
+
+    pub fn view(&self) -> RwSignal<DeskView> {
+        self.view
+    }
+
+    /// Shows a view of the selection; focus goes to its heading.
+    pub fn open_view(&self, view: DeskView) {
+        self.view.set(view);
+        focus_after_render(VIEW_HEADING_ID.to_string());
+    }
+
+    /// Back to the list; focus goes to `focus` (the button that opened the view).
+    pub fn back_to_list(&self, focus: &str) {
+        self.view.set(DeskView::List);
+        focus_after_render(focus.to_string());
+    }
+
     pub fn find(&self, id: &str) -> Option<Saved> {
         self.assessments
             .with_untracked(|list| list.iter().find(|s| s.id == id).cloned())
     }
 }
+
+/// The heading of the view shown in place of the list, which gets focus when it opens.
+pub const VIEW_HEADING_ID: &str = "desk-view-heading";
 
 /// Moves focus to element `id` once it is in the DOM (after the next frame).
 pub fn focus_after_render(id: String) {

@@ -43,18 +43,21 @@ test('the first screen does not download the desk; the app bar opens it with eve
   await page.waitForFunction(() => document.querySelectorAll('.assessment').length === 2);
   const sme = rowOf(page, '常州示例电机有限公司');
   const cells = await sme.locator('td[data-label]').allInnerTexts();
-  assert.equal(cells[0], '制造业中小企业数字化水平自评');
+  assert.equal(cells[0], '制造业中小企业数字化水平自评 2024.3');
   assert.match(cells[1], /^\d{4}-\d{2}-\d{2}$/);
-  assert.match(cells[2], /^\d+\.\d%$/);
-  assert.deepEqual(cells.slice(3), ['46.5', '二级']);
+  assert.match(cells[2], /^\d+\.\d%(（暂定）)?$/);
+  assert.deepEqual(cells.slice(3, 5), ['46.5', '二级']);
+  // Then each headline indicator and its gap to the target (CNC 22/40 = 55.0 %, 68 % the national target).
+  assert.equal(await sme.locator('td[data-indicator="cnc_rate"]').innerText(), '55.0%');
+  assert.equal(await sme.locator('td[data-gap="cnc_rate"]').innerText(), '−13.0');
   assert.equal(await sme.getAttribute('aria-current'), 'true', 'the imported one is open');
   // The default questionnaire has no score nor level.
-  assert.deepEqual((await rowOf(page, '甲厂').locator('td[data-label]').allInnerTexts()).slice(3), ['—', '—']);
+  assert.deepEqual((await rowOf(page, '甲厂').locator('td[data-label]').allInnerTexts()).slice(3, 5), ['—', '—']);
   const v = await axeViolations(page);
   assert.equal(v.length, 0, describeViolations('the desk', v));
   // In English, as the app is.
   await page.click('#toggle-lang');
-  await page.waitForSelector('.assessment-table th:text-is("Questionnaire")');
+  await page.waitForSelector('.assessment-table th:has-text("Questionnaire")');
   assert.equal((await sme.locator('td[data-label]').allInnerTexts())[4], 'Level 2');
   assert.deepEqual(page.problems, []);
   await page.context().close();

@@ -1,15 +1,22 @@
 //! The desk's components: `library` (the table of every assessment and its actions,
-//! export and import), `unreadable` (saved entries that cannot be read), `report` (the
-//! printable report of the assessment in the form). They read `DeskState` and ask the
-//! app for every change through it.
+//! export and import) with `portfolio` (its filters, sort and selection, and what is
+//! done with the selection), the views of a selection in place of the list (`compare`:
+//! firms side by side and one firm's rounds; `rollup`), `table` (the one table and chart
+//! component those views share), `unreadable` (saved entries that cannot be read),
+//! `report` (the printable report of the assessment in the form). They read `DeskState`
+//! and ask the app for every change through it.
 
+mod compare;
 mod library;
+mod portfolio;
 pub mod report;
+mod rollup;
+mod table;
 mod unreadable;
 
 use leptos::prelude::*;
 
-use super::state::DeskState;
+use super::state::{DeskState, DeskView};
 use crate::domain::model::text::Lang;
 
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -30,8 +37,15 @@ pub fn t(
 pub fn Desk(state: DeskState) -> impl IntoView {
     view! {
         <div class="desk">
-            <library::Library state=state />
-            <unreadable::UnreadableEntries state=state />
+            {move || match state.view().get() {
+                DeskView::List => view! {
+                    <library::Library state=state />
+                    <unreadable::UnreadableEntries state=state />
+                }.into_any(),
+                DeskView::Compare(ids) => view! { <compare::CompareView state=state ids=ids /> }.into_any(),
+                DeskView::Rounds(before, after) => view! { <compare::RoundsView state=state before=before after=after /> }.into_any(),
+                DeskView::Rollup(ids) => view! { <rollup::RollupView state=state ids=ids /> }.into_any(),
+            }}
         </div>
     }
 }

@@ -16,6 +16,8 @@ mod notes;
 pub mod portfolio;
 pub mod printed;
 mod rollup;
+pub mod screen_table;
+pub mod selection;
 mod sources;
 mod summary;
 pub mod table;
@@ -29,7 +31,9 @@ pub use gaps::largest_gaps;
 pub use indicators::{indicator_rows, IndicatorRow, RowStatus};
 pub use library::{library_row, LibraryRow};
 pub use notes::{section_note, special_notes, unscored_sections_text, SpecialNote};
-pub use rollup::{rollup_report, RollupIndicatorRow, RollupLevelRow, RollupReport};
+pub use rollup::{
+    incomplete_line, left_out_line, rollup_report, RollupIndicatorRow, RollupLevelRow, RollupReport,
+};
 pub use sources::{
     document_sources, method_note, national_sources, source_groups, target_source, SourceGroup,
 };

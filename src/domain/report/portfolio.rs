@@ -11,6 +11,7 @@ use super::format::{
 };
 use super::indicators::{indicator_rows, RowStatus};
 use crate::domain::compute::assessment::Assessment;
+use crate::domain::compute::scoring::is_scored;
 use crate::domain::model::questionnaire::{Questionnaire, Scoring};
 use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::AnswersFile;
@@ -48,8 +49,12 @@ pub struct PortfolioRow {
     /// "43.6%".
     pub completeness_text: String,
     pub provisional: bool,
+    /// Whether the questionnaire has points: without them (the quick check) there is
+    /// no score, and sorting by it puts the row last.
+    pub scored: bool,
     pub score: f64,
-    /// "50.75" (points) or "2.75" (maturity), as the firm's summary writes it.
+    /// "50.75" (points) or "2.75" (maturity), as the firm's summary writes it; "—" for a
+    /// questionnaire without points.
     pub score_text: String,
     /// The level reached, None below the first (or without a level scheme).
     pub level: Option<u8>,
@@ -139,8 +144,12 @@ pub fn portfolio_row(e: &PortfolioEntry, lang: Lang) -> PortfolioRow {
         completeness: s.completeness,
         completeness_text: format_percent(s.completeness),
         provisional: s.is_provisional(),
+        scored: is_scored(q),
         score: s.total,
-        score_text: if q.scoring == Scoring::Maturity {
+        // A questionnaire without points (the quick check) has no score to show.
+        score_text: if !is_scored(q) {
+            DASH.to_string()
+        } else if q.scoring == Scoring::Maturity {
             format_maturity(s.total)
         } else {
             format_score(s.total)
@@ -188,6 +197,41 @@ pub enum SortKey {
     Gap(String),
 }
 
+impl SortKey {
+    /// The key as a form's value ("score", "value:cnc_rate", "gap:cnc_rate"), which
+    /// `from_value` reads back.
+    pub fn as_value(&self) -> String {
+        match self {
+            SortKey::Firm => "firm".into(),
+            SortKey::Round => "round".into(),
+            SortKey::Date => "date".into(),
+            SortKey::Questionnaire => "questionnaire".into(),
+            SortKey::Completeness => "completeness".into(),
+            SortKey::Score => "score".into(),
+            SortKey::Level => "level".into(),
+            SortKey::Indicator(id) => format!("value:{id}"),
+            SortKey::Gap(id) => format!("gap:{id}"),
+        }
+    }
+
+    pub fn from_value(value: &str) -> Option<SortKey> {
+        Some(match value {
+            "firm" => SortKey::Firm,
+            "round" => SortKey::Round,
+            "date" => SortKey::Date,
+            "questionnaire" => SortKey::Questionnaire,
+            "completeness" => SortKey::Completeness,
+            "score" => SortKey::Score,
+            "level" => SortKey::Level,
+            other => match other.split_once(':')? {
+                ("value", id) => SortKey::Indicator(id.to_string()),
+                ("gap", id) => SortKey::Gap(id.to_string()),
+                _ => return None,
+            },
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sort {
     pub key: SortKey,
@@ -230,7 +274,7 @@ pub fn sort_rows(rows: &mut Vec<PortfolioRow>, sort: &Sort) {
         SortKey::Date => by_text(&a.assessed_on, &b.assessed_on, up),
         SortKey::Questionnaire => by_text(&a.questionnaire_text, &b.questionnaire_text, up),
         SortKey::Completeness => by_number(Some(a.completeness), Some(b.completeness), up),
-        SortKey::Score => by_number(Some(a.score), Some(b.score), up),
+        SortKey::Score => by_number(a.scored.then_some(a.score), b.scored.then_some(b.score), up),
         // Below the first level sorts as level 0; no level scheme at all goes last.
         SortKey::Level => by_number(
             a.has_levels.then(|| f64::from(a.level.unwrap_or(0))),
@@ -338,5 +382,29 @@ pub fn filter_choices(rows: &[PortfolioRow]) -> FilterChoices {
             |a, b| a.value.cmp(&b.value),
         ),
         rounds: distinct(rows, |r| given(&r.round), by_text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sort_key_reads_back_from_its_value() {
+        for key in [
+            SortKey::Firm,
+            SortKey::Round,
+            SortKey::Date,
+            SortKey::Questionnaire,
+            SortKey::Completeness,
+            SortKey::Score,
+            SortKey::Level,
+            SortKey::Indicator("cnc_rate".into()),
+            SortKey::Gap("a:b".into()),
+        ] {
+            assert_eq!(SortKey::from_value(&key.as_value()), Some(key));
+        }
+        assert_eq!(SortKey::from_value(""), None);
+        assert_eq!(SortKey::from_value("value"), None);
     }
 }

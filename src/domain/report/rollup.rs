@@ -6,7 +6,7 @@ use super::format::{
     answered_of, count_share, file_count, firm_count, format_percent, format_target, level_label,
     overall_level_name, DASH,
 };
-use crate::domain::compute::rollup::{RollupResult, POLICY_LEVEL};
+use crate::domain::compute::rollup::{LeftOut, RollupResult, POLICY_LEVEL};
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
@@ -146,5 +146,63 @@ pub fn rollup_report(
         indicators,
         levels,
         at_or_above_text,
+    }
+}
+
+/// One firm a roll-up leaves out, and why: "乙厂（T1）：其他问卷（…），未计入".
+/// `other` is the questionnaire it is on, as "title version".
+pub fn left_out_line(firm: &str, reason: LeftOut, other: &str, lang: Lang) -> String {
+    let why = match (reason, lang) {
+        (LeftOut::OtherQuestionnaire, Lang::Zh) => format!("其他问卷（{other}）"),
+        (LeftOut::OtherQuestionnaire, Lang::En) => format!("another questionnaire ({other})"),
+        (LeftOut::OtherVersion, Lang::Zh) => format!("问卷的其他版本（{other}）"),
+        (LeftOut::OtherVersion, Lang::En) => {
+            format!("another version of the questionnaire ({other})")
+        }
+        (LeftOut::Unreadable, Lang::Zh) => "无法读取".to_string(),
+        (LeftOut::Unreadable, Lang::En) => "cannot be read".to_string(),
+    };
+    match lang {
+        Lang::Zh => format!("{firm}：{why}，未计入"),
+        Lang::En => format!("{firm}: {why}; left out"),
+    }
+}
+
+/// The firms counted with unanswered questions: "未答完（结果为暂定）：甲厂、乙厂", or
+/// empty when there is none.
+pub fn incomplete_line(firms: &[String], lang: Lang) -> String {
+    if firms.is_empty() {
+        return String::new();
+    }
+    match lang {
+        Lang::Zh => format!("未答完（结果为暂定）：{}", firms.join("、")),
+        Lang::En => format!("Incomplete (provisional figures): {}", firms.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn each_firm_left_out_is_named_with_its_reason() {
+        assert_eq!(
+            left_out_line(
+                "乙厂（T1）",
+                LeftOut::OtherQuestionnaire,
+                "速测 1.0.0",
+                Lang::Zh
+            ),
+            "乙厂（T1）：其他问卷（速测 1.0.0），未计入"
+        );
+        assert_eq!(
+            left_out_line("B", LeftOut::OtherVersion, "SME 2024.1", Lang::En),
+            "B: another version of the questionnaire (SME 2024.1); left out"
+        );
+        assert_eq!(
+            incomplete_line(&["甲".into(), "乙".into()], Lang::Zh),
+            "未答完（结果为暂定）：甲、乙"
+        );
+        assert_eq!(incomplete_line(&[], Lang::En), "");
     }
 }

@@ -83,7 +83,11 @@ pub fn portfolio_table(rows: &[PortfolioRow], lang: Lang) -> Table {
                 text(&r.assessed_on),
                 text(&r.questionnaire_text),
                 Cell::Percent(r.completeness),
-                Cell::Number(r.score),
+                if r.scored {
+                    Cell::Number(r.score)
+                } else {
+                    Cell::Empty
+                },
                 text(&r.level_text),
             ];
             for (id, _) in &columns {
