@@ -40,7 +40,11 @@ pub fn start() {
     // already lists what is saved.
     link::listen(state, report);
     link::send(&ToApp::Ready);
-    leptos::mount::mount_to(desk_root, move || view! { <views::Desk state=state /> }).forget();
+    leptos::mount::mount_to(desk_root, move || {
+        provide_context(report);
+        view! { <views::Desk state=state /> }
+    })
+    .forget();
     leptos::mount::mount_to(report_root, move || view! { <views::report::ReportRoot report=report /> })
         .forget();
 }

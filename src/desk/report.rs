@@ -101,7 +101,6 @@ impl ReportState {
 
     /// Prints the reports of `assessments` as one document, each from a page of its own,
     /// once their questionnaires are here; they are taken away after printing.
-    #[allow(dead_code)] // until the portfolio's "print selected" button calls it
     pub fn print_batch(&self, assessments: Vec<Saved>) {
         self.desk.load(
             assessments

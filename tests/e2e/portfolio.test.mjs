@@ -210,3 +210,41 @@ test('the portfolio: sorted, filtered, compared, one firm\'s rounds, rolled up a
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('the selected firms\' reports print as one document, each from a page of its own', async () => {
+  writeFiles();
+  const page = await openApp(app.browser, app.server.url, { width: 1280, height: 900 });
+  await openLibrary(page);
+  for (const f of FIRMS.slice(2)) {
+    await importAnswers(page, join(FILES, f.file));
+    await page.waitForSelector(`.assessment[aria-current="true"] strong:text-is("${f.name}")`);
+  }
+  assert.equal(await page.isDisabled('#print-selected'), true, 'nothing selected: nothing to print');
+  assert.match(await page.innerText('#print-why'), /打印需至少选择 1 份评估/);
+  await page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => {
+      window.printed += 1;
+    };
+  });
+  await rowOf(page, '乙铸造', 'T1').locator('.row-select').check();
+  await rowOf(page, '丁机械', 'T1').locator('.row-select').check();
+  await page.click('#print-selected');
+  await page.waitForFunction(() => window.printed === 1);
+  assert.deepEqual(await page.$$eval('.report .report-firm', (els) => els.map((e) => e.textContent)), ['乙铸造', '丁机械']);
+  assert.match(await page.title(), /^2 家企业 · 数字化转型自评报告 · \d{4}-\d{2}-\d{2}$/);
+  const pdf = join(OUTPUT, 'portfolio-batch.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const { execFileSync } = await import('node:child_process');
+  const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  const first = (firm) => pages.findIndex((p) => p.includes(firm) && p.includes('数字化转型自评报告'));
+  assert.equal(first('乙铸造'), 0, 'the first report starts the document');
+  const second = first('丁机械');
+  assert.ok(second > 0, 'the second report has pages of its own');
+  assert.ok(!pages[second].includes('乙铸造'), 'and starts on a page of its own');
+  // Printing is over (printing to PDF ends with `afterprint`): the batch is taken away.
+  await page.waitForFunction(() => !document.querySelector('.report'));
+  assert.equal(await page.title(), '数转 · 制造业数字化自评');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

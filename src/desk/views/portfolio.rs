@@ -8,13 +8,14 @@
 use leptos::prelude::*;
 
 use super::{t, tr};
+use crate::desk::report::ReportState;
 use crate::desk::state::{DeskState, DeskView};
 use crate::domain::model::text::Lang;
 use crate::domain::report::portfolio::{
     filter_choices, Choice, Filter, PortfolioRow, Sort, SortKey,
 };
 use crate::domain::report::selection::{
-    compare_blocked, rollup_blocked, rounds_pair, selected_text, shown_text,
+    compare_blocked, print_blocked, rollup_blocked, rounds_pair, selected_text, shown_text,
 };
 
 /// The sort keys the table offers with their headings, in the table's order: firm,
@@ -288,6 +289,9 @@ pub fn SelectionActions(state: DeskState, rows: Memo<Vec<PortfolioRow>>) -> impl
     });
     let compare_why = move || compare_blocked(selected.with(Vec::len), lang.get());
     let rollup_why = move || rollup_blocked(selected.with(Vec::len), lang.get());
+    let print_why = move || print_blocked(selected.with(Vec::len), lang.get());
+    // The report, which the desk draws into the app's page (provided by `desk::start`).
+    let report = use_context::<ReportState>();
     let rounds = move || {
         let files: Vec<(String, _)> = selected
             .get()
@@ -321,8 +325,25 @@ pub fn SelectionActions(state: DeskState, rows: Memo<Vec<PortfolioRow>>) -> impl
                     on:click=move |_| state.open_view(DeskView::Rollup(selected.get_untracked()))>{t(lang, "汇总所选", "Roll up selected")}</button>
                 <span class="action-why" id="rollup-why">{move || why(rollup_why())}</span>
             </div>
+            <div class="selection-action">
+                <button type="button" id="print-selected" class="secondary-dark" aria-describedby="print-why"
+                    disabled=move || print_why().is_some()
+                    on:click=move |_| print_selected(state, report)>{t(lang, "打印所选报告", "Print selected reports")}</button>
+                <span class="action-why" id="print-why">{move || why(print_why())}</span>
+            </div>
             <button type="button" id="clear-selection" class="small" disabled=move || selected.with(Vec::is_empty)
                 on:click=move |_| state.clear_selection()>{t(lang, "清除选择", "Clear selection")}</button>
         </div>
+    }
+}
+
+/// Prints the selected assessments' reports as one document, in the order selected.
+fn print_selected(state: DeskState, report: Option<ReportState>) {
+    let chosen = untrack(|| state.selected())
+        .iter()
+        .filter_map(|id| state.find(id))
+        .collect();
+    if let Some(report) = report {
+        report.print_batch(chosen);
     }
 }

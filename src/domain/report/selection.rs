@@ -54,6 +54,17 @@ pub fn rollup_blocked(selected: usize, lang: Lang) -> Option<String> {
     })
 }
 
+/// Why the selected assessments' reports cannot be printed now, if they cannot.
+pub fn print_blocked(selected: usize, lang: Lang) -> Option<String> {
+    (selected == 0).then(|| {
+        lang.pick(
+            "打印需至少选择 1 份评估",
+            "Select at least one assessment to print its report",
+        )
+        .to_string()
+    })
+}
+
 /// The day an assessment is ordered by among a firm's rounds: the day assessed, else
 /// the day it was created.
 fn round_order(f: &AnswersFile) -> (&str, &str) {
