@@ -6,7 +6,7 @@
 //! a new assessment, a region suggests its target profile, nothing typed is lost).
 //!
 //! One concern per file: `questionnaires` (built-in, fetched on demand, loaded from
-//! files), `assessments` (open, new, duplicate, rename, delete, import; the section
+//! files), `assessments` (open, new, duplicate, rename, delete, store what the desk imported; the section
 //! shown; a round and a date each), `settings` (language, firm, target profile), `items` (what each field shows
 //! and how it changes the answers), `derived` (the results, as memos) and `autosave`.
 
@@ -33,8 +33,7 @@ use crate::domain::util::fast_map::IdMap;
 pub use items::ItemView;
 pub use settings::FirmField;
 
-use crate::app::platform::clock::{now_iso, today};
-use assessments::new_id;
+use crate::app::platform::clock::{new_id, now_iso, today};
 use crate::app::results::{Inputs, Results};
 use questionnaires::{LoadedFile, Then};
 
@@ -85,8 +84,6 @@ pub struct AppState {
     builtin: RwSignal<Vec<Arc<Questionnaire>>>,
     /// The built-in questionnaire being fetched, or the file being read, if any.
     fetching: RwSignal<Option<String>>,
-    /// The on-demand built-in questionnaires as fetched (compiled), by id.
-    fetched_bytes: StoredValue<Vec<(String, Vec<u8>)>>,
     custom: RwSignal<Vec<LoadedFile>>,
     /// Saved questionnaire files not (yet) read: kept in storage whatever happens, so a
     /// reader that could not be downloaded, or a file today's checker refuses, loses nothing.
@@ -187,7 +184,6 @@ impl AppState {
             catalogue: catalogue_value,
             builtin,
             fetching: RwSignal::new(None),
-            fetched_bytes: StoredValue::new(Vec::new()),
             custom,
             unread_files: StoredValue::new(stored_files.clone()),
             after_reading: StoredValue::new_local(None),

@@ -13,7 +13,6 @@ use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::read::source_pos::LoadError;
 use crate::domain::wire::compiled::{decode_questionnaire, ReadResult};
-use crate::domain::wire::formats::QuestionnaireSource;
 
 /// A questionnaire a consultant loaded from a file, kept with its source text so that
 /// it survives a reload.
@@ -112,18 +111,14 @@ impl AppState {
                 entry.compiled_name()
             ))
             .await;
-            let loaded = fetched.and_then(|bytes| decode_questionnaire(&bytes).map(|q| (q, bytes)));
+            let loaded = fetched.and_then(|bytes| decode_questionnaire(&bytes));
             if state.fetching.get_untracked().as_deref() == Some(id.as_str()) {
                 state.fetching.set(None);
             }
             match loaded {
-                Ok((q, bytes)) => {
+                Ok(q) => {
                     if state.find_questionnaire(&id).is_none() {
                         state.builtin.update(|b| b.push(Arc::new(q)));
-                        // Kept for the files worker to check imported answers against.
-                        state
-                            .fetched_bytes
-                            .update_value(|f| f.push((id.clone(), bytes)));
                     }
                     then(state);
                 }
@@ -139,31 +134,6 @@ impl AppState {
                 Err(_) => {}
             }
         });
-    }
-
-    /// Where the files worker gets questionnaire `id` (loaded on this device) from.
-    pub(super) fn questionnaire_source(&self, id: &str) -> Option<QuestionnaireSource> {
-        let custom = self.custom.with_untracked(|c| {
-            c.iter()
-                .find(|l| l.questionnaire.id == id)
-                .map(|l| QuestionnaireSource::Toml {
-                    name: l.file.name.clone(),
-                    source: l.file.source.clone(),
-                })
-        });
-        let fetched = || {
-            self.fetched_bytes.with_value(|f| {
-                f.iter()
-                    .find(|(fetched, _)| fetched == id)
-                    .map(|(_, bytes)| QuestionnaireSource::Compiled(bytes.clone()))
-            })
-        };
-        let default = || {
-            self.builtin
-                .with_untracked(|b| b.first().is_some_and(|q| q.id == id))
-                .then(|| QuestionnaireSource::Builtin(id.to_string()))
-        };
-        custom.or_else(fetched).or_else(default)
     }
 
     /// A questionnaire loaded on this device, by id.

@@ -1,8 +1,11 @@
-//! The desk's components: `library` (the table of every assessment and its actions,
-//! export and import), `unreadable` (saved entries that cannot be read), `report` (the
-//! printable report of the assessment in the form). They read `DeskState` and ask the
-//! app for every change through it.
+//! The desk's components: `library` (the table of every assessment and its actions),
+//! `import` (many files at once, the conflicts), `export` (a table as CSV or XLSX),
+//! `unreadable` (saved entries that cannot be read), `report` (the printable report of
+//! the assessment in the form). They read `DeskState` and ask the app for every change
+//! through it.
 
+mod export;
+mod import;
 mod library;
 pub mod report;
 mod unreadable;
