@@ -30,8 +30,8 @@ pub struct Importing {
     pub busy: RwSignal<bool>,
 }
 
-impl Importing {
-    pub fn new() -> Self {
+impl Default for Importing {
+    fn default() -> Self {
         Importing {
             conflicts: RwSignal::new(Vec::new()),
             busy: RwSignal::new(false),

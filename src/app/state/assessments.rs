@@ -14,7 +14,7 @@ use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::record::next_round;
 use crate::domain::model::targets::default_profile;
-use crate::domain::model::text::{Lang, Text};
+use crate::domain::model::text::Text;
 use crate::domain::report::upgrade_notice;
 
 

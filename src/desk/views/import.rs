@@ -48,7 +48,7 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[component]
 pub fn ImportFiles(state: DeskState) -> impl IntoView {
     let lang = state.lang();
-    let importing = Importing::new();
+    let importing = Importing::default();
     let dragging = RwSignal::new(false);
     let chosen = move |ev: leptos::ev::Event| {
         let Some(input) = ev

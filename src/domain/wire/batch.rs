@@ -322,13 +322,12 @@ pub fn replaced_summary(replaced: &[Conflict]) -> Text {
 /// with, for the user to decide: "3 个答案不同；企业信息不同".
 pub fn differences(present: &AnswersFile, incoming: &AnswersFile) -> Text {
     let (a, b) = (&present.answers, &incoming.answers);
-    let mut keys: Vec<&String> = a.values.keys().chain(b.values.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    let changed = keys
-        .iter()
+    let changed = a
+        .values
+        .keys()
         .filter(|k| a.values.get(k) != b.values.get(k))
-        .count();
+        .count()
+        + b.values.keys().filter(|k| a.values.get(k).is_none()).count();
     let mut zh: Vec<String> = Vec::new();
     let mut en: Vec<String> = Vec::new();
     if changed > 0 {

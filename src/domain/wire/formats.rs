@@ -32,6 +32,8 @@ pub enum Job {
     Workbench(Vec<u8>),
 }
 
+// One reply at a time, moved once: a box for the questionnaire would only add code.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Done {
     Questionnaire(ReadResult),
