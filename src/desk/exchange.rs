@@ -129,7 +129,12 @@ fn finish(state: DeskState, importing: Importing, batch: BatchImported) {
         })
         .collect();
     let open = open_one.then(|| entries[0].id.clone());
-    importing.conflicts.update(|c| c.extend(batch.conflicts));
+    // A conflict asked about again replaces the one still waiting.
+    let conflicts = batch.conflicts;
+    importing.conflicts.update(|c| {
+        c.retain(|old| !conflicts.iter().any(|new| new.present_id == old.present_id));
+        c.extend(conflicts);
+    });
     state.ask(ToApp::Store {
         entries,
         open,
