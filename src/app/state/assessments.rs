@@ -295,6 +295,17 @@ impl AppState {
                 list.insert(0, s.clone());
             }
         });
+        // The form's assessment, untouched (as a fresh page has it), is not listed beside
+        // what was imported: as when another is opened, an empty one is not kept (the
+        // next keystroke saves it).
+        let untouched = {
+            let f = self.snapshot_untracked().file;
+            f.answers.values.is_empty() && f.firm == FirmProfile::default() && f.round.is_empty()
+        };
+        if untouched && !entries.iter().any(|s| s.id == current) {
+            storage::delete(&current);
+            self.saved.update(|list| list.retain(|s| s.id != current));
+        }
         let reopen = open
             .or_else(|| entries.iter().any(|s| s.id == current).then_some(current.clone()))
             .and_then(|id| entries.into_iter().find(|s| s.id == id));
