@@ -22,7 +22,7 @@ function answersFile(i, { cnc } = {}) {
   return JSON.stringify({
     format: 'shuzhuan-answers',
     format_version: 1,
-    questionnaire: { id: 'headline-quick', version: '1.0.0' },
+    questionnaire: { id: 'headline-quick', version: '1.1.0' },
     firm: { name: `测试企业${pad}`, region: i % 2 ? '江苏省泰州市' : '浙江省宁波市' },
     target_profile: null,
     answers: {
