@@ -108,9 +108,10 @@ writeFileSync(pagePath, html);
 
 // 4. The service worker. The app asks for these with `?v=<compiled version>`
 //    (src/app/platform/files.rs, src/app/state/questionnaires.rs, assets/files-worker.js,
+//    assets/xlsx-worker.js,
 //    src/app/desk.rs, assets/desk-loader.js):
 //    they are cached under exactly that URL.
-const VERSIONED = /^(files-worker\.js|shuzhuan-files\.js|shuzhuan-files_bg\.wasm|desk-loader\.js|shuzhuan-desk\.js|shuzhuan-desk_bg\.wasm|[^/]+\.bin)$/;
+const VERSIONED = /^(files-worker\.js|shuzhuan-files\.js|shuzhuan-files_bg\.wasm|xlsx-worker\.js|shuzhuan-xlsx\.js|shuzhuan-xlsx_bg\.wasm|desk-loader\.js|shuzhuan-desk\.js|shuzhuan-desk_bg\.wasm|[^/]+\.bin)$/;
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {

@@ -10,7 +10,8 @@ use shuzhuan::domain::model::questionnaire::Questionnaire;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::read::answers_file::AnswersFile;
 use shuzhuan::domain::report::portfolio::{
-    filter_choices, filter_rows, indicator_columns, portfolio_rows, signed_pp, sort_rows, Choice,
+    filter_choices, filter_rows, indicator_columns, portfolio_rows, saved_portfolio_rows, signed_pp,
+    sort_rows, Choice,
     Filter, PortfolioEntry, PortfolioRow, Sort, SortKey,
 };
 use support::{assessed_file, builtin, QUICK_A, QUICK_B, QUICK_C, QUICK_D};
@@ -315,4 +316,33 @@ fn a_gap_reads_with_its_sign() {
     // Rounds to nothing: no sign at all.
     assert_eq!(signed_pp(-0.04), "0.0");
     assert_eq!(signed_pp(0.05), "+0.1");
+}
+
+/// Saved assessments as the desk holds them: each assessed against the profile it was
+/// saved with (here national 2025, as `four_firms` assessed them by hand; with none, the
+/// region's: Taizhou's), one on a questionnaire not loaded left out.
+#[test]
+fn saved_assessments_are_assessed_against_their_own_profile() {
+    let q = builtin("headline-quick");
+    let c = shuzhuan::builtin::catalogue().unwrap();
+    let mut firms = four_firms(&q);
+    for f in &mut firms[..3] {
+        f.file.target_profile = Some("national-2025".into());
+    }
+    let expected = portfolio_rows(&entries(&q, &firms), Lang::Zh);
+    let mut other = firms[0].file.clone();
+    other.questionnaire.id = "not-loaded".into();
+    let saved: Vec<(&str, &AnswersFile)> = firms
+        .iter()
+        .map(|f| (f.id, &f.file))
+        .chain([("x", &other)])
+        .collect();
+    let rows = saved_portfolio_rows(&saved, &[&q], &c.profiles, &c.benchmark, Lang::Zh);
+    assert_eq!(rows[..3], expected[..3]);
+    assert_eq!(ids(&rows), ["a", "b", "c", "d"]);
+    // A firm in Taizhou saved without a profile: against Taizhou's 65 % for CNC.
+    let mut taizhou = firms[0].file.clone();
+    taizhou.target_profile = None;
+    let row = &saved_portfolio_rows(&[("t", &taizhou)], &[&q], &c.profiles, &c.benchmark, Lang::Zh)[0];
+    assert_eq!(row.indicators[0].gap_text, "+15.0");
 }

@@ -8,7 +8,7 @@ use gloo_events::EventListener;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Notice};
 use crate::domain::wire::desk::{
     decode, encode, ToApp, ToDesk, FAILED_EVENT, LOADER, TO_APP_EVENT, TO_DESK_EVENT,
 };
@@ -153,8 +153,13 @@ impl Desk {
             ToApp::Duplicate { id } => state.duplicate(&id),
             ToApp::Rename { id, name } => state.rename(&id, name),
             ToApp::Delete { id } => state.delete(&id),
-            ToApp::Import { name, bytes } => state.import(name, bytes),
             ToApp::Notice { text } => state.show_notice(text),
+            ToApp::Store {
+                entries,
+                open,
+                notice,
+                list,
+            } => state.store_imported(entries, open, Notice { text: notice, list }),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The files worker, run in a Web Worker (`assets/files-worker.js` starts it): it runs
 //! `domain::wire::formats` jobs (reading questionnaire TOML, reading and writing answers JSON
-//! and bundles, many files imported at once, converting earlier releases' storage entries, CSV)
-//! and `exchange`'s XLSX. The TOML reader, the checker and the
+//! and bundles, many files imported at once, converting earlier releases' storage entries, CSV;
+//! XLSX is the XLSX worker's, `src/bin/shuzhuan-xlsx.rs`). The TOML reader, the checker and the
 //! JSON code live only here, so the app's first visit does not download them; the
 //! worker is fetched the first time one of those jobs comes.
 //!
@@ -12,8 +12,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use shuzhuan::domain::wire::compiled::encode;
-    use shuzhuan::domain::wire::formats::Job;
-    use shuzhuan::exchange::run;
+    use shuzhuan::domain::wire::formats::{run, Job};
     use wasm_bindgen::{JsCast, JsValue};
 
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();

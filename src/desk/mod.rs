@@ -8,9 +8,13 @@
 //! (`link`, the contract of `domain::wire::desk`). One concern per file: `link` (the
 //! events), `state` (what is listed, the questionnaires behind the rows), `report` (the
 //! report the app asks for, and its results), `chosen_file` (a chosen file's bytes),
-//! `views/` (the table and its actions, the unreadable entries, the report).
+//! `exchange` (import of many files, bundle and table exports; `export_bundle` for a
+//! selection), `jobs` (the workers' jobs, typed), `views/` (the table and its actions,
+//! import, export, the unreadable entries, the report).
 
 mod chosen_file;
+pub mod exchange;
+mod jobs;
 mod link;
 mod report;
 mod state;

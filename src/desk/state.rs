@@ -408,6 +408,16 @@ impl DeskState {
         focus_after_render(focus.to_string());
     }
 
+    /// The consultant's questionnaire files kept on this device.
+    pub fn custom_files(&self) -> Vec<CustomFile> {
+        self.custom_files.get_value()
+    }
+
+    /// The questionnaires loaded in the desk (the default, those fetched or read).
+    pub fn questionnaires(&self) -> RwSignal<Vec<Arc<Questionnaire>>> {
+        self.questionnaires
+    }
+
     pub fn find(&self, id: &str) -> Option<Saved> {
         self.assessments
             .with_untracked(|list| list.iter().find(|s| s.id == id).cloned())

@@ -56,6 +56,8 @@ async function checkHost(base) {
     ['/sw.js', 'br', /^text\/javascript(; ?charset=utf-8)?$/i, 'br', 'no-cache', 'sw.js'],
     ['/files-worker.js?v=1', 'gzip', /^text\/javascript(; ?charset=utf-8)?$/i, 'gzip', 'no-cache', 'files-worker.js'],
     ['/shuzhuan-files_bg.wasm?v=1', 'br', /^application\/wasm$/, 'br', 'no-cache', 'shuzhuan-files_bg.wasm'],
+    ['/xlsx-worker.js?v=1', 'gzip', /^text\/javascript(; ?charset=utf-8)?$/i, 'gzip', 'no-cache', 'xlsx-worker.js'],
+    ['/shuzhuan-xlsx_bg.wasm?v=1', 'br', /^application\/wasm$/, 'br', 'no-cache', 'shuzhuan-xlsx_bg.wasm'],
     ['/sme-digital-level.bin?v=1', 'br', /^application\/octet-stream$/, 'br', 'no-cache', 'sme-digital-level.bin'],
     ['/manifest.webmanifest', 'br', /^application\/manifest\+json/, 'br', 'no-cache', 'manifest.webmanifest'],
     ['/icons/icon-192.png', 'br', /^image\/png$/, undefined, 'no-cache', 'icons/icon-192.png'],

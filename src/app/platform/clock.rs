@@ -16,3 +16,13 @@ pub fn today() -> String {
         d.get_date()
     )
 }
+
+/// A new assessment id: the time and a random part, unique on this device (the app's
+/// new assessments and the desk's imported answers files).
+pub fn new_id() -> String {
+    format!(
+        "{}-{:06}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1_000_000.0) as u32
+    )
+}

@@ -1,7 +1,8 @@
 //! The files worker (`src/bin/shuzhuan-files.rs`): questionnaire files the user opens, answers
-//! files imported and exported, and storage entries of earlier releases are read and
-//! written there (`domain::wire::formats`), in a Web Worker started the first time one is
-//! needed. The first visit so downloads neither the TOML reader, the checker nor any
+//! files exported, storage entries of earlier releases, and the desk's imports, bundles and
+//! CSV are read and written there (`domain::wire::formats`, `workbench`), in a Web Worker
+//! started the first time one is needed; the XLSX worker (`src/bin/shuzhuan-xlsx.rs`), the
+//! same way, for the desk's XLSX exports (`Worker`). The first visit so downloads neither the TOML reader, the checker nor any
 //! JSON code, and a large file is read without blocking the page.
 //!
 //! The worker is supervised: it runs one job at a time, in order, and the job it runs
@@ -20,12 +21,10 @@ use leptos::wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::model::answers::Answers;
 use crate::domain::model::text::Text;
-use crate::domain::read::answers_file::{AnswersFile, QuestionnaireRef};
+use crate::domain::read::answers_file::AnswersFile;
 use crate::domain::wire::compiled::encode;
 use crate::domain::wire::compiled::ReadResult;
-use crate::domain::wire::formats::{
-    decode_done, Done, Imported, Job, LegacyEntry, QuestionnaireSource,
-};
+use crate::domain::wire::formats::{decode_done, Done, Job, LegacyEntry, QuestionnaireSource};
 
 /// How long the job being run may take: reading the largest questionnaire a firm
 /// writes takes well under a second.
@@ -47,6 +46,32 @@ impl Work {
         match job {
             Job::WriteAnswers { .. } => Work::Write,
             _ => Work::Read,
+        }
+    }
+}
+
+/// Which worker runs a job: each is its own wasm, started the first time one of its jobs
+/// comes, and supervised the same way.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Worker {
+    /// `src/bin/shuzhuan-files.rs`: every format but XLSX.
+    Files,
+    /// `src/bin/shuzhuan-xlsx.rs`: XLSX only (the desk's first XLSX export starts it).
+    Xlsx,
+}
+
+impl Worker {
+    fn script(self) -> &'static str {
+        match self {
+            Worker::Files => "files-worker.js",
+            Worker::Xlsx => "xlsx-worker.js",
+        }
+    }
+
+    fn with<R>(self, f: impl FnOnce(&mut Option<Running>) -> R) -> R {
+        match self {
+            Worker::Files => WORKER.with_borrow_mut(f),
+            Worker::Xlsx => XLSX_WORKER.with_borrow_mut(f),
         }
     }
 }
@@ -122,6 +147,7 @@ struct Running {
 
 thread_local! {
     static WORKER: RefCell<Option<Running>> = const { RefCell::new(None) };
+    static XLSX_WORKER: RefCell<Option<Running>> = const { RefCell::new(None) };
     /// Ids for jobs, and for workers (a timer set for one worker ignores the next).
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
@@ -144,40 +170,6 @@ pub fn read_questionnaire(
         Job::ReadQuestionnaire { name, source },
         |done| match done {
             Done::Questionnaire(read) => Some(read),
-            _ => None,
-        },
-        then,
-    );
-}
-
-/// Reads an answers file (its bytes) for the questionnaire it names.
-pub fn answers_for(
-    bytes: Vec<u8>,
-    then: impl FnOnce(Result<Result<QuestionnaireRef, Text>, Failure>) + 'static,
-) {
-    run_for(
-        Job::ReadAnswers { bytes },
-        |done| match done {
-            Done::AnswersFor(read) => Some(read),
-            _ => None,
-        },
-        then,
-    );
-}
-
-/// Reads an answers file and checks it against its questionnaire.
-pub fn import_answers(
-    bytes: Vec<u8>,
-    questionnaire: QuestionnaireSource,
-    then: impl FnOnce(Result<Result<Imported, Text>, Failure>) + 'static,
-) {
-    run_for(
-        Job::ImportAnswers {
-            bytes,
-            questionnaire,
-        },
-        |done| match done {
-            Done::Imported(read) => Some(read),
             _ => None,
         },
         then,
@@ -236,6 +228,22 @@ pub fn read_legacy_entry(
     );
 }
 
+/// Runs a consultant's job (`domain::wire::workbench`, encoded by its caller, the desk)
+/// in `worker`, and gives `then` the encoded reply; `work` words a failure.
+pub fn run_workbench(
+    worker: Worker,
+    work: Work,
+    job: Vec<u8>,
+    then: impl FnOnce(Result<Vec<u8>, Failure>) + 'static,
+) {
+    run(worker, work, &Job::Workbench(job), move |reply| {
+        then(reply.and_then(|done| match done {
+            Done::Workbench(bytes) => Ok(bytes),
+            _ => Err(Failure::Unexpected),
+        }))
+    });
+}
+
 /// Runs `job` and gives `then` the result `expected` takes out of the reply; a reply of
 /// another kind is an error.
 fn run_for<T: 'static>(
@@ -243,13 +251,13 @@ fn run_for<T: 'static>(
     expected: fn(Done) -> Option<T>,
     then: impl FnOnce(Result<T, Failure>) + 'static,
 ) {
-    run(&job, move |reply| {
+    run(Worker::Files, Work::of(&job), &job, move |reply| {
         then(reply.and_then(|done| expected(done).ok_or(Failure::Unexpected)))
     });
 }
 
-/// Runs `job` in the worker (started if need be) and calls `then` with its result.
-fn run(job: &Job, then: impl FnOnce(Reply) + 'static) {
+/// Runs `job` in `worker` (started if need be) and calls `then` with its result.
+fn run(worker: Worker, work: Work, job: &Job, then: impl FnOnce(Reply) + 'static) {
     let id = next_id();
     let request = js_sys::Array::of2(
         &JsValue::from(id),
@@ -257,22 +265,22 @@ fn run(job: &Job, then: impl FnOnce(Reply) + 'static) {
     );
     let pending = Pending {
         id,
-        work: Work::of(job),
+        work,
         request,
         then: Box::new(then),
     };
-    if let Err((failure, pending)) = enqueue(vec![pending]) {
+    if let Err((failure, pending)) = enqueue(worker, vec![pending]) {
         (pending.then)(Err(failure));
     }
 }
 
 /// Adds jobs to the worker's queue, starting a worker if there is none, and sends them
 /// if it listens; a worker that cannot even be made gives the first job back.
-fn enqueue(jobs: Vec<Pending>) -> Result<(), (Failure, Pending)> {
+fn enqueue(worker: Worker, jobs: Vec<Pending>) -> Result<(), (Failure, Pending)> {
     let mut jobs = jobs.into_iter();
-    let result = WORKER.with_borrow_mut(|slot| {
+    let result = worker.with(|slot| {
         if slot.is_none() {
-            match start() {
+            match start(worker) {
                 Ok(started) => *slot = Some(started),
                 Err(why) => return Err(why),
             }
@@ -289,7 +297,7 @@ fn enqueue(jobs: Vec<Pending>) -> Result<(), (Failure, Pending)> {
     });
     match result {
         Ok(true) => {
-            watch_head();
+            watch_head(worker);
             Ok(())
         }
         Ok(false) => Ok(()),
@@ -305,26 +313,26 @@ fn enqueue(jobs: Vec<Pending>) -> Result<(), (Failure, Pending)> {
     }
 }
 
-fn start() -> Result<Running, Failure> {
-    let url = format!("files-worker.js?v={}", crate::builtin::COMPILED_VERSION);
+fn start(kind: Worker) -> Result<Running, Failure> {
+    let url = format!("{}?v={}", kind.script(), crate::builtin::COMPILED_VERSION);
     let worker =
         web_sys::Worker::new(&url).map_err(|e| Failure::NotDownloaded(format!("{e:?}")))?;
     let generation = next_id();
     let listeners = [
-        EventListener::new(&worker, "message", |event| {
-            on_message(event.unchecked_ref::<web_sys::MessageEvent>())
+        EventListener::new(&worker, "message", move |event| {
+            on_message(kind, event.unchecked_ref::<web_sys::MessageEvent>())
         }),
-        EventListener::new(&worker, "error", on_error),
+        EventListener::new(&worker, "error", move |event| on_error(kind, event)),
     ];
     // A worker whose scripts neither load nor fail (a stalled download).
     leptos::prelude::set_timeout(
         move || {
-            let stalled = WORKER.with_borrow(|slot| {
+            let stalled = kind.with(|slot| {
                 slot.as_ref()
                     .is_some_and(|w| !w.ready && w.generation == generation)
             });
             if stalled {
-                stop(|_| Failure::NotDownloaded("timed out".into()), false);
+                stop(kind, |_| Failure::NotDownloaded("timed out".into()), false);
             }
         },
         START_LIMIT,
@@ -339,8 +347,8 @@ fn start() -> Result<Running, Failure> {
 }
 
 /// Gives the job the worker runs now `JOB_LIMIT` to answer.
-fn watch_head() {
-    let Some((generation, head)) = WORKER.with_borrow(|slot| {
+fn watch_head(kind: Worker) {
+    let Some((generation, head)) = kind.with(|slot| {
         let running = slot.as_ref()?;
         Some((running.generation, running.pending.first()?.id))
     }) else {
@@ -348,23 +356,23 @@ fn watch_head() {
     };
     leptos::prelude::set_timeout(
         move || {
-            let still = WORKER.with_borrow(|slot| {
+            let still = kind.with(|slot| {
                 slot.as_ref().is_some_and(|w| {
                     w.generation == generation && w.pending.first().is_some_and(|p| p.id == head)
                 })
             });
             if still {
-                stop(Failure::TimedOut, true);
+                stop(kind, Failure::TimedOut, true);
             }
         },
         JOB_LIMIT,
     );
 }
 
-fn on_message(event: &web_sys::MessageEvent) {
+fn on_message(kind: Worker, event: &web_sys::MessageEvent) {
     let data = event.data();
     if data.as_string().as_deref() == Some("ready") {
-        let any = WORKER.with_borrow_mut(|slot| {
+        let any = kind.with(|slot| {
             let running = slot.as_mut()?;
             running.ready = true;
             for job in &running.pending {
@@ -373,24 +381,24 @@ fn on_message(event: &web_sys::MessageEvent) {
             Some(!running.pending.is_empty())
         });
         if any == Some(true) {
-            watch_head();
+            watch_head(kind);
         }
         return;
     }
     let reply: js_sys::Array = data.unchecked_into();
     if reply.get(0).as_string().as_deref() == Some("failed") {
         let why = reply.get(1).as_string().unwrap_or_default();
-        stop(move |_| Failure::NotDownloaded(why.clone()), false);
+        stop(kind, move |_| Failure::NotDownloaded(why.clone()), false);
         return;
     }
     let id = reply.get(0).as_f64().unwrap_or(-1.0) as u32;
-    let then = WORKER.with_borrow_mut(|slot| {
+    let then = kind.with(|slot| {
         let running = slot.as_mut()?;
         let at = running.pending.iter().position(|p| p.id == id)?;
         Some(running.pending.remove(at).then)
     });
     if let Some(then) = then {
-        watch_head();
+        watch_head(kind);
         let bytes = js_sys::Uint8Array::new(&reply.get(1)).to_vec();
         then(decode_done(&bytes).map_err(|_| Failure::Unexpected));
     }
@@ -398,30 +406,30 @@ fn on_message(event: &web_sys::MessageEvent) {
 
 /// An error event: before the worker listens, its scripts did not load; after, the job
 /// it was running made it fail.
-fn on_error(event: &web_sys::Event) {
-    let ready = WORKER.with_borrow(|slot| slot.as_ref().is_some_and(|w| w.ready));
+fn on_error(kind: Worker, event: &web_sys::Event) {
+    let ready = kind.with(|slot| slot.as_ref().is_some_and(|w| w.ready));
     // An ErrorEvent for a script's error; a plain Event when the script did not load.
     let message = js_sys::Reflect::get(event, &JsValue::from_str("message"))
         .ok()
         .and_then(|m| m.as_string())
         .unwrap_or_default();
     if ready {
-        stop(move |work| Failure::Crashed(work, message.clone()), true);
+        stop(kind, move |work| Failure::Crashed(work, message.clone()), true);
     } else {
         let why = if message.is_empty() {
             "the script did not load".to_string()
         } else {
             message
         };
-        stop(move |_| Failure::NotDownloaded(why.clone()), false);
+        stop(kind, move |_| Failure::NotDownloaded(why.clone()), false);
     }
 }
 
 /// Terminates the worker. With `blame_head`, only the job it was running fails and the
 /// others go to a new worker; otherwise (the scripts did not load) every job fails, and
 /// the next job tries a new worker. `failure` words it for what each job does.
-fn stop(failure: impl Fn(Work) -> Failure, blame_head: bool) {
-    let Some(running) = WORKER.with_borrow_mut(Option::take) else {
+fn stop(kind: Worker, failure: impl Fn(Work) -> Failure, blame_head: bool) {
+    let Some(running) = kind.with(Option::take) else {
         return;
     };
     running.worker.terminate();
@@ -438,7 +446,7 @@ fn stop(failure: impl Fn(Work) -> Failure, blame_head: bool) {
     let head = pending.remove(0);
     (head.then)(Err(failure(head.work)));
     if !pending.is_empty() {
-        if let Err((why, first)) = enqueue(pending) {
+        if let Err((why, first)) = enqueue(kind, pending) {
             (first.then)(Err(why));
         }
     }

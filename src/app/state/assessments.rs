@@ -1,12 +1,12 @@
 //! The assessments kept on this device: the list, the current one, and opening,
 //! starting, duplicating (a re-assessment: the same firm, the next round), renaming,
-//! deleting and importing them; the section shown; the current one's round and date;
+//! deleting them, and saving what the desk imported; the section shown; the current one's round and date;
 //! the answers a switch of questionnaire can carry over.
 
 use leptos::prelude::*;
 
 use super::{AppState, Notice, Reader};
-use crate::app::platform::clock::{now_iso, today};
+use crate::app::platform::clock::{new_id, now_iso, today};
 use crate::app::platform::storage::{self, Saved};
 use crate::domain::compute::carry_over::{add_missing, carry_over};
 use crate::app::platform::files::upgrade_answers;
@@ -15,17 +15,7 @@ use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::record::next_round;
 use crate::domain::model::targets::default_profile;
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::wire::formats::Imported;
 
-
-/// A new assessment id: the time and a random part, unique on this device.
-pub(super) fn new_id() -> String {
-    format!(
-        "{}-{:06}",
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * 1_000_000.0) as u32
-    )
-}
 
 impl AppState {
     /// Every assessment kept on this device, the most recent first.
@@ -306,93 +296,53 @@ impl AppState {
         }
     }
 
-    /// Imports an answers file as a new assessment and says how it went; a file that
-    /// cannot be read changes nothing. The files worker reads which questionnaire it is
-    /// for; once that is loaded (fetched first if need be), the worker reads and checks
-    /// the file against it, as the CLI does; answers that cannot be used are left out
-    /// and listed in the notice.
-    pub fn import(&self, name: String, bytes: Vec<u8>) {
-        let state = *self;
-        let refused = move |name: &str, why: Text| {
-            state.notice.set(Some(
-                Text {
-                    zh: format!("{name}：{}，未导入。", why.zh),
-                    en: Some(format!(
-                        "{name}: {}; nothing was imported.",
-                        why.get(Lang::En)
-                    )),
-                }
-                .into(),
-            ))
-        };
-        crate::app::platform::files::answers_for(bytes.clone(), move |reply| match reply {
-            Ok(Ok(named)) => {
-                let wanted = named.id.clone();
-                let then = move |state: AppState| {
-                    let Some(source) = state.questionnaire_source(&named.id) else {
-                        let why = Text::new(
-                            format!("答卷所用的问卷“{}”不在本机", named.id),
-                            format!(
-                                "the answers are for questionnaire \"{}\", which is not on this device",
-                                named.id
-                            ),
-                        );
-                        return refused(&name, why);
-                    };
-                    crate::app::platform::files::import_answers(bytes, source, move |reply| {
-                        match reply {
-                            Ok(Ok(imported)) => state.import_loaded(&name, imported),
-                            Ok(Err(why)) => refused(&name, why),
-                            Err(why) => refused(&name, why.text()),
-                        }
-                    });
-                };
-                state.with_questionnaire(wanted, false, Box::new(then));
+    /// Saves what an import brought (read and checked by the desk in the files worker):
+    /// each entry under its id, added or replacing the saved one (the user confirmed);
+    /// the assessment in the form, if replaced, is reopened with the new answers, and
+    /// `open` (one file imported) is opened. Then says how it went.
+    pub fn store_imported(&self, entries: Vec<Saved>, open: Option<String>, notice: Notice) {
+        // A pending save of the current assessment must not overwrite what replaces it.
+        self.save_now();
+        let current = self.current_id.get_untracked();
+        let mut failed = false;
+        for s in &entries {
+            failed |= storage::save(s).is_err();
+        }
+        self.saved.update(|list| {
+            for s in entries.iter().rev() {
+                list.retain(|x| x.id != s.id);
+                list.insert(0, s.clone());
             }
-            Ok(Err(why)) => refused(&name, why),
-            Err(why) => refused(&name, why.text()),
         });
-    }
-
-    /// Opens what was imported as a new assessment; says so, listing each answer that
-    /// could not be used (left out, or a number kept as typed with its error).
-    fn import_loaded(&self, name: &str, imported: Imported) {
-        let Imported {
-            file,
-            problems,
-            upgraded,
-        } = imported;
-        let saved = Saved {
-            format_version: storage::FORMAT_VERSION,
-            id: new_id(),
-            section: 0,
-            scroll_y: 0.0,
-            file,
+        // The form's assessment, untouched (as a fresh page has it), is not listed beside
+        // what was imported: as when another is opened, an empty one is not kept (the
+        // next keystroke saves it).
+        let untouched = {
+            let f = self.snapshot_untracked().file;
+            f.answers.values.is_empty() && f.firm == FirmProfile::default() && f.round.is_empty()
         };
-        self.open_loaded(&saved);
-        let text = if problems.is_empty() {
+        if untouched && !entries.iter().any(|s| s.id == current) {
+            storage::delete(&current);
+            self.saved.update(|list| list.retain(|s| s.id != current));
+        }
+        let reopen = open
+            .or_else(|| entries.iter().any(|s| s.id == current).then_some(current.clone()))
+            .and_then(|id| entries.into_iter().find(|s| s.id == id));
+        if let Some(saved) = reopen {
+            if saved.id == current {
+                // Replaced: nothing of the old answers is stashed back over it.
+                self.blank_current(saved.file.questionnaire.id.clone());
+            }
+            self.open(&saved);
+        }
+        self.notice.set(Some(if failed {
             Text::new(
-                format!("已将 {name} 导入为一份新的评估。"),
-                format!("{name} was imported as a new assessment."),
+                "导入的评估未能全部保存：浏览器存储已满或被禁用。",
+                "Not every imported assessment could be saved: the browser's storage is full or disabled.",
             )
+            .into()
         } else {
-            let n = problems.len();
-            Text::new(
-                format!("已将 {name} 导入为一份新的评估，但其中 {n} 个答案无法使用（无效的数字保留原文，其余未导入）："),
-                format!("{name} was imported as a new assessment, but {n} of its answers cannot be used (invalid numbers are kept as typed, the others were left out):"),
-            )
-        };
-        // Answers of an earlier version were converted: what that changed in the score.
-        let text = match upgraded {
-            Some(u) => Text::new(
-                format!("{}{}", text.zh, u.zh),
-                format!("{} {}", text.get(Lang::En), u.get(Lang::En)),
-            ),
-            None => text,
-        };
-        self.notice.set(Some(Notice {
-            text,
-            list: problems,
+            notice
         }));
     }
 }

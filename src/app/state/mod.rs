@@ -6,7 +6,7 @@
 //! a new assessment, a region suggests its target profile, nothing typed is lost).
 //!
 //! One concern per file: `questionnaires` (built-in, fetched on demand, loaded from
-//! files), `assessments` (open, new, duplicate, rename, delete, import; the section
+//! files), `assessments` (open, new, duplicate, rename, delete, store what the desk imported; the section
 //! shown; a round and a date each), `settings` (language, firm, target profile), `items` (what each field shows
 //! and how it changes the answers), `derived` (the results, as memos) and `autosave`.
 
@@ -33,8 +33,7 @@ use crate::domain::util::fast_map::IdMap;
 pub use items::ItemView;
 pub use settings::FirmField;
 
-use crate::app::platform::clock::{now_iso, today};
-use assessments::new_id;
+use crate::app::platform::clock::{new_id, now_iso, today};
 use crate::app::results::{Inputs, Results};
 use questionnaires::{LoadedFile, Then};
 

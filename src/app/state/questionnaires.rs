@@ -120,7 +120,7 @@ impl AppState {
                 Ok((q, bytes)) => {
                     if state.find_questionnaire(&id).is_none() {
                         state.builtin.update(|b| b.push(Arc::new(q)));
-                        // Kept for the files worker to check imported answers against.
+                        // Kept for the files worker to convert earlier versions' answers with.
                         state
                             .fetched_bytes
                             .update_value(|f| f.push((id.clone(), bytes)));

@@ -2,14 +2,17 @@
 //! questionnaire, round and date, completeness, score, level, each headline indicator
 //! with its signed gap; one card a row on a phone), sorted and filtered, each row with
 //! a checkbox for the selection (`portfolio`: the controls and what is done with the
-//! selection), with open, duplicate, rename and delete, and the answers file export and
-//! import. Each change is asked of the app.
+//! selection), with open, duplicate, rename and delete, the answers file export, and the
+//! exchange's import (`import`), bundle and table exports (`export`). Each change is
+//! asked of the app.
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 use super::portfolio::{gap_heading, PortfolioControls, SelectionActions, SortHeader};
+use super::export::TableExport;
+use super::import::ImportFiles;
 use super::{t, tr};
+use crate::desk::exchange::{export_bundle, portfolio_table};
 use crate::app::platform::download::offer_text;
 use crate::desk::state::{focus_after_render, DeskState};
 use crate::domain::model::record::round_and_day;
@@ -70,36 +73,6 @@ fn export_current(state: DeskState) {
         };
         if let Some(text) = failed {
             state.ask(ToApp::Notice { text });
-        }
-    });
-}
-
-/// Reads the chosen answers file's bytes (its encoding is checked, not guessed) and asks
-/// the app to import it; the input is cleared, so that the same file can be chosen again.
-fn import_chosen(state: DeskState, ev: leptos::ev::Event) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return;
-    };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
-    input.set_value("");
-    let name = file.name();
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => state.ask(ToApp::Import {
-                name,
-                bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
-            }),
-            Err(_) => state.ask(ToApp::Notice {
-                text: Text::new(
-                    format!("无法读取文件 {name}"),
-                    format!("Could not read the file {name}"),
-                ),
-            }),
         }
     });
 }
@@ -217,9 +190,10 @@ pub fn Library(state: DeskState) -> impl IntoView {
         <div class="library-actions">
             <button type="button" id="new-assessment" class="secondary-dark" on:click=move |_| state.ask(ToApp::New)>{t(lang, "新建评估", "New assessment")}</button>
             <button type="button" id="export-answers" class="secondary-dark" on:click=move |_| export_current(state)>{t(lang, "导出当前评估", "Export this assessment")}</button>
-            <label class="file-button" for="import-answers">{t(lang, "导入答卷文件", "Import an answers file")}</label>
-            <input id="import-answers" class="visually-hidden-file" type="file" accept=".json,application/json" on:change=move |ev| import_chosen(state, ev) />
+            <button type="button" id="export-bundle" class="secondary-dark" on:click=move |_| export_bundle(state, None)>{t(lang, "导出全部", "Export all")}</button>
         </div>
+        <ImportFiles state=state />
+        <TableExport state=state table=move || portfolio_table(state, None) id="portfolio-export" stem="数转-评估一览" what_zh="评估一览" what_en="portfolio" />
         <PortfolioControls state=state rows=rows shown=shown indicators=indicators />
         <SelectionActions state=state rows=rows />
         <div class="portfolio-wrap">

@@ -1,12 +1,15 @@
-//! The desk's components: `library` (the table of every assessment and its actions,
-//! export and import) with `portfolio` (its filters, sort and selection, and what is
-//! done with the selection), the views of a selection in place of the list (`compare`:
-//! firms side by side and one firm's rounds; `rollup`), `table` (the one table and chart
-//! component those views share), `unreadable` (saved entries that cannot be read),
-//! `report` (the printable report of the assessment in the form). They read `DeskState`
-//! and ask the app for every change through it.
+//! The desk's components: `library` (the table of every assessment and its actions)
+//! with `portfolio` (its filters, sort and selection, and what is done with the
+//! selection), `import` (many files at once, the conflicts), `export` (a table as CSV or
+//! XLSX), the views of a selection in place of the list (`compare`: firms side by side
+//! and one firm's rounds; `rollup`), `table` (the one table and chart component those
+//! views share), `unreadable` (saved entries that cannot be read), `report` (the
+//! printable report of the assessment in the form). They read `DeskState` and ask the
+//! app for every change through it.
 
 mod compare;
+mod export;
+mod import;
 mod library;
 mod portfolio;
 pub mod report;

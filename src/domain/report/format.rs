@@ -127,6 +127,15 @@ pub fn file_count(n: usize, lang: Lang) -> String {
     }
 }
 
+/// A number of assessments: "3 份评估", "3 assessments", "1 assessment".
+pub fn assessment_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 份评估"),
+        Lang::En if n == 1 => "1 assessment".to_string(),
+        Lang::En => format!("{n} assessments"),
+    }
+}
+
 /// Firms counted out of a whole, with the share computed from them: "3/4（75.0%）",
 /// "3 of 4 (75.0%)"; "—" when the whole is 0 (no share).
 pub fn count_share(count: usize, of: usize, share: Option<f64>, lang: Lang) -> String {

@@ -10,8 +10,10 @@ use super::format::{
     format_maturity, format_percent, format_pp, format_score, overall_level_name, round1, DASH,
 };
 use super::indicators::{indicator_rows, RowStatus};
-use crate::domain::compute::assessment::Assessment;
+use crate::domain::compute::assessment::{assess, Assessment};
 use crate::domain::compute::scoring::is_scored;
+use crate::domain::model::benchmark::Benchmark;
+use crate::domain::model::targets::{default_profile, TargetProfile};
 use crate::domain::model::questionnaire::{Questionnaire, Scoring};
 use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::AnswersFile;
@@ -167,6 +169,39 @@ pub fn portfolio_row(e: &PortfolioEntry, lang: Lang) -> PortfolioRow {
 
 pub fn portfolio_rows(entries: &[PortfolioEntry], lang: Lang) -> Vec<PortfolioRow> {
     entries.iter().map(|e| portfolio_row(e, lang)).collect()
+}
+
+/// The rows of saved assessments (id and file), each assessed against the target
+/// profile it was saved with (else its region's, else the national one), in order;
+/// one whose questionnaire is not among `questionnaires` is left out.
+pub fn saved_portfolio_rows(
+    saved: &[(&str, &AnswersFile)],
+    questionnaires: &[&Questionnaire],
+    profiles: &[TargetProfile],
+    benchmark: &Benchmark,
+    lang: Lang,
+) -> Vec<PortfolioRow> {
+    saved
+        .iter()
+        .filter_map(|(id, file)| {
+            let q = questionnaires.iter().find(|q| q.id == file.questionnaire.id)?;
+            let profile = file
+                .target_profile
+                .as_ref()
+                .and_then(|p| profiles.iter().find(|x| x.id == *p))
+                .or_else(|| default_profile(profiles, &file.firm.region))?;
+            let assessment = assess(q, &file.answers, profile, benchmark, &file.firm);
+            Some(portfolio_row(
+                &PortfolioEntry {
+                    id,
+                    file,
+                    questionnaire: q,
+                    assessment: &assessment,
+                },
+                lang,
+            ))
+        })
+        .collect()
 }
 
 /// The indicator columns of a portfolio: every indicator any row has, in the order

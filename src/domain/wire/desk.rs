@@ -11,6 +11,8 @@
 //!   `ToDesk::Changed`, which the app sends once its autosave has written what was
 //!   pending: on `ToApp::Ready` and `ToApp::Sync` at once, and whenever the list of
 //!   assessments, the current one or the language changes.
+//! * Files are read in the desk (the files worker's `WorkbenchJob`s); what an import
+//!   brings reaches the app checked, as `ToApp::Store`, and the app saves it.
 //! * The page's loader (`assets/desk-loader.js`) reports a desk that could not be
 //!   downloaded or started with `FAILED_EVENT`, its detail the browser's reason as text.
 
@@ -49,10 +51,18 @@ pub enum ToApp {
     Rename { id: String, name: String },
     /// Delete assessment `id` (the user has confirmed).
     Delete { id: String },
-    /// Import an answers file (its name and bytes) as a new assessment.
-    Import { name: String, bytes: Vec<u8> },
     /// Show a message under the app bar (an export that failed, say).
     Notice { text: Text },
+    /// Save what an import brought (`domain::wire::batch`, read and checked in the files
+    /// worker by the desk): each entry under its id, a new one or the saved one it
+    /// replaces (the user has confirmed); then open `open` if it is one of them, reopen
+    /// the assessment in the form if it was replaced, and say `notice` with its `list`.
+    Store {
+        entries: Vec<Saved>,
+        open: Option<String>,
+        notice: Text,
+        list: Vec<Text>,
+    },
 }
 
 /// What the app tells the desk.
@@ -87,6 +97,30 @@ pub fn decode<T: Stored>(detail: &str) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::answers::Answers;
+    use crate::domain::model::firm::FirmProfile;
+    use crate::domain::read::answers_file::AnswersFile;
+    use crate::domain::wire::stored::FORMAT_VERSION;
+
+    fn saved() -> Saved {
+        let q = crate::builtin::catalogue()
+            .expect("built in")
+            .questionnaires
+            .remove(0);
+        let mut answers = Answers::default();
+        answers.set_typed("key_processes", "４０");
+        let firm = FirmProfile {
+            name: "甲机械".into(),
+            ..Default::default()
+        };
+        Saved {
+            format_version: FORMAT_VERSION,
+            id: "17-000001".into(),
+            section: 2,
+            scroll_y: 10.5,
+            file: AnswersFile::new(&q, firm, None, answers, "c".into(), "u".into()),
+        }
+    }
 
     #[test]
     fn every_message_round_trips() {
@@ -101,12 +135,20 @@ mod tests {
                 name: "甲厂 \"x\"".into(),
             },
             ToApp::Delete { id: "a".into() },
-            ToApp::Import {
-                name: "答卷.json".into(),
-                bytes: vec![0, 255, 10, 13],
-            },
             ToApp::Notice {
                 text: Text::new("导出失败", "Export failed"),
+            },
+            ToApp::Store {
+                entries: vec![saved()],
+                open: Some("17-000001".into()),
+                notice: Text::new("已导入 1 份评估。", "1 assessment was imported."),
+                list: vec![Text::new("a.json：第 1 行", "a.json: line 1")],
+            },
+            ToApp::Store {
+                entries: Vec::new(),
+                open: None,
+                notice: Text::new("b.json：未导入", "b.json: not imported"),
+                list: Vec::new(),
             },
         ];
         for message in to_app {

@@ -1,5 +1,6 @@
 //! The text formats people and earlier releases exchange with the app (questionnaire
-//! TOML, answers JSON, earlier releases' JSON storage entries), turned into and out of
+//! TOML, answers JSON written, earlier releases' JSON storage entries; answers files and
+//! bundles read: `workbench`), turned into and out of
 //! the compiled form. This is what the browser's files worker runs (`src/bin/shuzhuan-files.rs`):
 //! the TOML reader, the checker and the JSON code live only there, so the app's first
 //! visit downloads none of them. Jobs and their results cross to and from the worker
@@ -7,12 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::compute::upgrade::{check_and_upgrade, upgrade};
+use crate::domain::compute::upgrade::upgrade;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::record::date_of;
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::read::answers_file::{read_answers_file, AnswersFile, QuestionnaireRef};
+use crate::domain::read::answers_file::AnswersFile;
 use crate::domain::read::check::load_questionnaire;
 use crate::domain::report::upgrade_notice;
 use crate::domain::wire::compiled::decode_questionnaire;
@@ -24,15 +25,6 @@ use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings};
 pub enum Job {
     /// Read and check a questionnaire file (TOML).
     ReadQuestionnaire { name: String, source: String },
-    /// Read an answers file (its bytes) for the questionnaire it names, which the app
-    /// then loads (fetching it if need be) for `ImportAnswers`.
-    ReadAnswers { bytes: Vec<u8> },
-    /// Read an answers file and check it against its questionnaire: what the app
-    /// imports, read and checked as the CLI's `score` reads and checks it.
-    ImportAnswers {
-        bytes: Vec<u8>,
-        questionnaire: QuestionnaireSource,
-    },
     /// Write an answers file (JSON) for export.
     WriteAnswers { file: Box<AnswersFile> },
     /// Convert a storage entry an earlier release wrote (JSON) under `key`.
@@ -51,12 +43,11 @@ pub enum Job {
     },
 }
 
+// One reply at a time, moved once: a box for the questionnaire would only add code.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Done {
     Questionnaire(ReadResult),
-    /// The questionnaire an answers file names, or why it cannot be read.
-    AnswersFor(Result<QuestionnaireRef, Text>),
-    Imported(Result<Imported, Text>),
     AnswersJson(String),
     /// None: the entry could not be read (the app sets it aside).
     LegacyEntry(Option<LegacyEntry>),
@@ -76,16 +67,6 @@ pub enum QuestionnaireSource {
     Compiled(Vec<u8>),
     /// A questionnaire file the user loaded.
     Toml { name: String, source: String },
-}
-
-/// An imported answers file: what can be used of it, and each answer that cannot,
-/// worded (`AnswerProblem::render`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Imported {
-    pub file: AnswersFile,
-    pub problems: Vec<Text>,
-    /// What converting answers of an earlier version changed in the score, worded.
-    pub upgraded: Option<Text>,
 }
 
 /// A storage entry of an earlier release, by what its key holds.
@@ -113,15 +94,6 @@ pub fn run(job: Job) -> Done {
         Job::ReadQuestionnaire { name, source } => {
             Done::Questionnaire(load_questionnaire(&name, &source))
         }
-        Job::ReadAnswers { bytes } => Done::AnswersFor(
-            read_answers_file(&bytes)
-                .map(|read| read.file.questionnaire)
-                .map_err(|e| e.text()),
-        ),
-        Job::ImportAnswers {
-            bytes,
-            questionnaire,
-        } => Done::Imported(import(&bytes, questionnaire)),
         Job::WriteAnswers { file } => Done::AnswersJson(file.to_json()),
         Job::ReadLegacyEntry { key, json } => Done::LegacyEntry(read_legacy(&key, &json)),
         Job::Workbench(bytes) => Done::Workbench(workbench::run_encoded(&bytes)),
@@ -162,22 +134,6 @@ pub(super) fn questionnaire_of(source: QuestionnaireSource) -> Result<Questionna
     })
 }
 
-fn import(bytes: &[u8], source: QuestionnaireSource) -> Result<Imported, Text> {
-    let q = questionnaire_of(source)?;
-    let (read, upgraded) = read_answers_file(bytes)
-        .and_then(|read| check_and_upgrade(read, &q))
-        .map_err(|e| e.text())?;
-    Ok(Imported {
-        upgraded: upgraded.map(|u| upgrade_notice(&q, &u)),
-        file: read.file,
-        problems: read
-            .problems
-            .iter()
-            .map(|p| Text::new(p.render(Lang::Zh), p.render(Lang::En)))
-            .collect(),
-    })
-}
-
 fn read_legacy(key: &str, json: &str) -> Option<LegacyEntry> {
     match key {
         keys::SETTINGS => serde_json::from_str(json).ok().map(LegacyEntry::Settings),
@@ -214,7 +170,9 @@ mod tests {
     use super::*;
     use crate::builtin;
     use crate::domain::wire::compiled::encode;
+    use crate::domain::wire::batch::{BatchImported, NamedFile};
     use crate::domain::wire::stored::FORMAT_VERSION;
+    use crate::domain::wire::workbench::{WorkbenchDone, WorkbenchJob};
 
     fn round_trip(job: Job) -> Done {
         let job: Job = postcard::from_bytes(&encode(&job)).expect("a job decodes");
@@ -262,29 +220,38 @@ mod tests {
             panic!("json")
         };
         assert!(json.contains("\"format\": \"shuzhuan-answers\""), "{json}");
-        assert_eq!(
-            round_trip(Job::ReadAnswers {
-                bytes: json.clone().into_bytes()
-            }),
-            Done::AnswersFor(Ok(file.questionnaire.clone()))
-        );
-        assert_eq!(
-            round_trip(Job::ImportAnswers {
-                bytes: json.into_bytes(),
-                questionnaire: QuestionnaireSource::Builtin(q.id.clone()),
-            }),
-            Done::Imported(Ok(Imported {
-                file,
-                problems: Vec::new(),
-                upgraded: None,
-            }))
-        );
-        let Done::AnswersFor(Err(why)) = round_trip(Job::ReadAnswers {
-            bytes: b"not json".to_vec(),
-        }) else {
-            panic!("refused")
+        let named = |bytes: Vec<u8>| {
+            let WorkbenchDone::NamedMany(mut on) = bench(WorkbenchJob::ReadMany {
+                files: vec![NamedFile { name: "a.json".into(), bytes }],
+            }) else {
+                panic!("named")
+            };
+            on.remove(0)
         };
+        assert_eq!(named(json.clone().into_bytes()), Ok(vec![file.questionnaire.clone()]));
+        let imported = import(&json, QuestionnaireSource::Builtin(q.id.clone()));
+        assert_eq!(imported.added[0].file, file);
+        assert!(imported.added[0].problems.is_empty() && imported.added[0].upgraded.is_none());
+        let why = named(b"not json".to_vec()).expect_err("refused");
         assert!(why.get(Lang::En).contains("line 1"), "{why:?}");
+    }
+
+    fn bench(job: WorkbenchJob) -> WorkbenchDone {
+        let Done::Workbench(bytes) = round_trip(Job::Workbench(workbench::encode_job(&job))) else {
+            panic!("a workbench reply")
+        };
+        workbench::decode_done(&bytes).expect("decodes")
+    }
+
+    fn import(json: &str, source: QuestionnaireSource) -> BatchImported {
+        let WorkbenchDone::ImportedMany(batch) = bench(WorkbenchJob::ImportMany {
+            files: vec![NamedFile { name: "a.json".into(), bytes: json.as_bytes().to_vec() }],
+            questionnaires: vec![source],
+            present: Vec::new(),
+        }) else {
+            panic!("imported")
+        };
+        *batch
     }
 
     /// The questionnaire comes compiled (fetched on demand) or as a file's TOML; each
@@ -305,12 +272,7 @@ mod tests {
                 source: src.into(),
             },
         ] {
-            let Done::Imported(Ok(imported)) = round_trip(Job::ImportAnswers {
-                bytes: json.clone().into_bytes(),
-                questionnaire: source,
-            }) else {
-                panic!("imported")
-            };
+            let imported = import(&json, source).added.remove(0);
             assert!(imported.file.answers.values.is_empty());
             let en: Vec<&str> = imported.problems.iter().map(|p| p.get(Lang::En)).collect();
             assert_eq!(
@@ -321,13 +283,9 @@ mod tests {
                 ]
             );
         }
-        let Done::Imported(Err(why)) = round_trip(Job::ImportAnswers {
-            bytes: json.into_bytes(),
-            questionnaire: QuestionnaireSource::Compiled(vec![1, 2, 3]),
-        }) else {
-            panic!("no questionnaire")
-        };
-        assert!(why.zh.starts_with("答卷所用的问卷无法读取"), "{why:?}");
+        // A questionnaire that cannot be read leaves the file's "not on this device".
+        let refused = import(&json, QuestionnaireSource::Compiled(vec![1, 2, 3])).refused;
+        assert!(refused[0].zh.contains("不在本机"), "{refused:?}");
     }
 
     /// A read result crosses back errors included, and a questionnaire comes back

@@ -34,8 +34,8 @@ pub enum WorkbenchJob {
     },
     /// Write a table as CSV (UTF-8 with a byte-order mark).
     WriteCsv { table: Table },
-    /// Write tables as one XLSX workbook, a sheet each: run by `exchange::run`, where the
-    /// XLSX writer is (the domain has no XLSX code).
+    /// Write tables as one XLSX workbook, a sheet each: run by the XLSX worker
+    /// (`exchange::run_xlsx`), where the XLSX writer is (the domain has no XLSX code).
     WriteXlsx { tables: Vec<Table> },
 }
 
