@@ -220,7 +220,8 @@ test('the selected firms\' reports print as one document, each from a page of it
     await page.waitForSelector(`.assessment[aria-current="true"] strong:text-is("${f.name}")`);
   }
   assert.equal(await page.isDisabled('#print-selected'), true, 'nothing selected: nothing to print');
-  assert.match(await page.innerText('#print-why'), /打印需至少选择 1 份评估/);
+  assert.equal(await page.isDisabled('#export-selected'), true, 'nor to export');
+  assert.match(await page.innerText('#print-why'), /打印或导出需至少选择 1 份评估/);
   await page.evaluate(() => {
     window.printed = 0;
     window.print = () => {
@@ -229,6 +230,18 @@ test('the selected firms\' reports print as one document, each from a page of it
   });
   await rowOf(page, '乙铸造', 'T1').locator('.row-select').check();
   await rowOf(page, '丁机械', 'T1').locator('.row-select').check();
+  // The selection as one bundle, and compared with its table exported as CSV.
+  const [bundle] = await Promise.all([page.waitForEvent('download'), page.click('#export-selected')]);
+  assert.match(bundle.suggestedFilename(), /^数转-所选评估-\d{4}-\d{2}-\d{2}\.json$/);
+  const firms = JSON.parse(readFileSync(await bundle.path(), 'utf8')).assessments.map((a) => a.file.firm.name).sort();
+  assert.deepEqual(firms, ['丁机械', '乙铸造'].sort());
+  await page.click('#compare-selected');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#compare-export-csv')]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  assert.ok(text.startsWith('\uFEFF'), 'a byte-order mark for Excel and WPS');
+  assert.match(text, /乙铸造/);
+  assert.match(text, /丁机械/);
+  await page.click('#back-to-list');
   await page.click('#print-selected');
   await page.waitForFunction(() => window.printed === 1);
   assert.deepEqual(await page.$$eval('.report .report-firm', (els) => els.map((e) => e.textContent)), ['乙铸造', '丁机械']);

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::export::TableExport;
 use super::table::{Chart, DataTable};
 use super::{t, tr};
 use crate::charts::compare_chart::{firms_chart_svg, rounds_chart_svg};
@@ -19,13 +20,11 @@ use crate::domain::report::screen_table::{comparison_screen, rounds_screen};
 use crate::domain::report::table::{comparison_table, rounds_table, Table};
 
 /// The table the comparison shows, as a spreadsheet's: where its export is attached.
-#[allow(dead_code)]
 pub fn shown_table(c: &FirmComparison, lang: Lang) -> Table {
     comparison_table(c, lang)
 }
 
 /// The table the rounds view shows, as a spreadsheet's: where its export is attached.
-#[allow(dead_code)]
 pub fn shown_rounds_table(c: &RoundsComparison, lang: Lang) -> Table {
     rounds_table(c, lang)
 }
@@ -89,6 +88,7 @@ pub fn CompareView(state: DeskState, ids: Vec<String>) -> impl IntoView {
         };
         let svg = firms_chart_svg(&c, l);
         let table = comparison_screen(&c, l);
+        let export = shown_table(&c, l);
         let profile_text = match l {
             Lang::Zh => format!("{}，目标按“{}”", c.questionnaire_text, profile.name.get(l)),
             Lang::En => format!(
@@ -107,6 +107,7 @@ pub fn CompareView(state: DeskState, ids: Vec<String>) -> impl IntoView {
             })}
             <Chart svg=svg class="compare" />
             <DataTable table=table class="compare-table" />
+            <TableExport state=state table=move || export.clone() id="compare-export" stem="数转-企业比较" what_zh="企业比较" what_en="comparison" />
         }
         .into_any()
     };
@@ -156,11 +157,13 @@ pub fn RoundsView(state: DeskState, before: String, after: String) -> impl IntoV
             Some(Ok(c)) => {
                 let svg = rounds_chart_svg(&c, l);
                 let table = rounds_screen(&c, l);
+                let export = shown_rounds_table(&c, l);
                 let sub = format!("{} → {}", c.before_label, c.after_label);
                 view! {
                     <p class="desk-view-sub">{sub}</p>
                     <Chart svg=svg class="rounds" />
                     <DataTable table=table class="rounds-table" />
+                    <TableExport state=state table=move || export.clone() id="rounds-export" stem="数转-历次对比" what_zh="历次对比" what_en="rounds" />
                     {c.acted_on.is_empty().then(|| view! {
                         <p class="help">{tr(l, "上一轮适用的建议在这一轮都仍然适用：没有已落实的建议。", "Every recommendation of the earlier round still applies: none has been acted on.")}</p>
                     })}

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use super::{t, tr};
+use crate::desk::exchange::export_bundle;
 use crate::desk::report::ReportState;
 use crate::desk::state::{DeskState, DeskView};
 use crate::domain::model::text::Lang;
@@ -330,6 +331,11 @@ pub fn SelectionActions(state: DeskState, rows: Memo<Vec<PortfolioRow>>) -> impl
                     disabled=move || print_why().is_some()
                     on:click=move |_| print_selected(state, report)>{t(lang, "打印所选报告", "Print selected reports")}</button>
                 <span class="action-why" id="print-why">{move || why(print_why())}</span>
+            </div>
+            <div class="selection-action">
+                <button type="button" id="export-selected" class="secondary-dark" aria-describedby="print-why"
+                    disabled=move || print_why().is_some()
+                    on:click=move |_| export_bundle(state, Some(untrack(|| state.selected())))>{t(lang, "导出所选", "Export selected")}</button>
             </div>
             <button type="button" id="clear-selection" class="small" disabled=move || selected.with(Vec::is_empty)
                 on:click=move |_| state.clear_selection()>{t(lang, "清除选择", "Clear selection")}</button>

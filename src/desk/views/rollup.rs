@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::export::TableExport;
 use super::compare::ViewFrame;
 use super::table::{Chart, DataTable};
 use super::{t, tr};
@@ -24,7 +25,6 @@ use crate::domain::report::{incomplete_line, left_out_line, rollup_report};
 
 /// The table the roll-up shows, as a spreadsheet's (its indicators and levels in one
 /// sheet): where its export is attached.
-#[allow(dead_code)]
 pub fn shown_table(q: &Questionnaire, r: &RollupResult, lang: Lang) -> Table {
     rollup_table(q, r, lang)
 }
@@ -84,6 +84,7 @@ pub fn RollupView(state: DeskState, ids: Vec<String>) -> impl IntoView {
         let svg = rollup_chart_svg(&report, &result, l);
         let indicators = rollup_indicators_screen(&report, l);
         let levels = rollup_levels_screen(&report, l);
+        let export = shown_table(&q, &result, l);
         let incomplete = incomplete_line(&incomplete, l);
         let source = match l {
             Lang::Zh => format!("目标来源：{}", profile_source(profile, l)),
@@ -102,6 +103,7 @@ pub fn RollupView(state: DeskState, ids: Vec<String>) -> impl IntoView {
             <Chart svg=svg class="rollup" />
             <DataTable table=indicators class="rollup-table" />
             {levels.map(|table| view! { <DataTable table=table class="rollup-levels" /> })}
+            <TableExport state=state table=move || export.clone() id="rollup-export" stem="数转-区域汇总" what_zh="汇总" what_en="roll-up" />
             {(!report.at_or_above_text.is_empty()).then(|| view! { <p class="rollup-at-or-above"><strong>{report.at_or_above_text.clone()}</strong></p> })}
             <p class="help">{source}</p>
         }

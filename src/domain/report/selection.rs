@@ -54,12 +54,12 @@ pub fn rollup_blocked(selected: usize, lang: Lang) -> Option<String> {
     })
 }
 
-/// Why the selected assessments' reports cannot be printed now, if they cannot.
+/// Why the selection cannot be printed or exported now, if it cannot.
 pub fn print_blocked(selected: usize, lang: Lang) -> Option<String> {
     (selected == 0).then(|| {
         lang.pick(
-            "打印需至少选择 1 份评估",
-            "Select at least one assessment to print its report",
+            "打印或导出需至少选择 1 份评估",
+            "Select at least one assessment to print or export",
         )
         .to_string()
     })
