@@ -16,6 +16,7 @@ mod chosen_file;
 pub mod exchange;
 mod jobs;
 mod link;
+mod print_view;
 mod report;
 mod state;
 mod views;

@@ -5,6 +5,7 @@
 // files; sort and selection by keyboard; axe and screenshots at 1280 and 360 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, useApp, importAnswers, openLibrary, ROOT, OUTPUT } from './support.mjs';
@@ -241,14 +242,23 @@ test('the selected firms\' reports print as one document, each from a page of it
   assert.ok(text.startsWith('\uFEFF'), 'a byte-order mark for Excel and WPS');
   assert.match(text, /乙铸造/);
   assert.match(text, /丁机械/);
+  // The comparison printed as it is on screen, the rest of the page left out.
+  await page.click('#print-view');
+  await page.waitForFunction(() => window.printed === 1);
+  const viewPdf = join(OUTPUT, 'portfolio-compare.pdf');
+  await page.pdf({ path: viewPdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const viewText = execFileSync('pdftotext', [viewPdf, '-'], { encoding: 'utf8' });
+  assert.match(viewText, /企业并排比较/);
+  assert.match(viewText, /乙铸造/);
+  assert.doesNotMatch(viewText, /返回列表|打印报告|报告预览|即时结果|我的评估/, 'the view alone, without buttons, form or app bar');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('printing-view')), false, 'over after printing');
   await page.click('#back-to-list');
   await page.click('#print-selected');
-  await page.waitForFunction(() => window.printed === 1);
+  await page.waitForFunction(() => window.printed === 2);
   assert.deepEqual(await page.$$eval('.report .report-firm', (els) => els.map((e) => e.textContent)), ['乙铸造', '丁机械']);
   assert.match(await page.title(), /^2 家企业 · 数字化转型自评报告 · \d{4}-\d{2}-\d{2}$/);
   const pdf = join(OUTPUT, 'portfolio-batch.pdf');
   await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
-  const { execFileSync } = await import('node:child_process');
   const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
   const first = (firm) => pages.findIndex((p) => p.includes(firm) && p.includes('数字化转型自评报告'));
   assert.equal(first('乙铸造'), 0, 'the first report starts the document');

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::export::TableExport;
+use crate::desk::print_view::print_view;
 use super::table::{Chart, DataTable};
 use super::{t, tr};
 use crate::charts::compare_chart::{firms_chart_svg, rounds_chart_svg};
@@ -44,6 +45,9 @@ pub fn ViewFrame(
         <section class=format!("desk-view {class}") aria-labelledby=VIEW_HEADING_ID>
             <div class="desk-view-head">
                 <h3 id=VIEW_HEADING_ID tabindex="-1">{move || title.get()}</h3>
+                <button type="button" id="print-view" class="secondary-dark" on:click=move |_| {
+                    print_view(&title.get_untracked(), crate::app::views::i18n::app_title(lang.get_untracked()))
+                }>{t(lang, "打印", "Print")}</button>
                 <button type="button" id="back-to-list" class="secondary-dark" on:click=move |_| state.back_to_list(back_to)>
                     {t(lang, "返回列表", "Back to the list")}
                 </button>

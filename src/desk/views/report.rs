@@ -21,7 +21,7 @@ use crate::domain::wire::logo::{Logo, LogoProblem};
 
 /// Sets the custom property the stylesheet's running header prints (`@page` margin
 /// boxes can show only strings and counters, and inherit from the root element).
-fn set_running_header(text: &str) {
+pub(crate) fn set_running_header(text: &str) {
     use wasm_bindgen::JsCast;
     let Some(root) = document()
         .document_element()
