@@ -97,7 +97,8 @@ test('a files worker that crashes on a file fails that file as unreadable, and t
   await importAnswers(page, file);
   await page.waitForSelector('.notice:has-text("导入为一份新的评估")');
   assert.equal(served, 2, 'the crashed worker was replaced');
-  assert.equal(await page.inputValue('#firm-name'), '常州示例电机有限公司');
+  // Opened once its questionnaire (fetched on demand) is here.
+  await page.waitForFunction(() => document.getElementById('firm-name')?.value === '常州示例电机有限公司');
 });
 
 test('a files worker that never answers is stopped after its time limit; export, import and autosave go on', async () => {
