@@ -3,7 +3,7 @@
 //! every figure shown comes from `domain::report`.
 
 mod desk;
-pub(crate) mod platform;
+pub mod platform;
 pub(crate) mod results;
 pub(crate) mod state;
 pub(crate) mod views;
