@@ -1,5 +1,5 @@
-//! The file a user chose in a file input, read whole as bytes; the input is cleared, so
-//! that the same file can be chosen again.
+//! A file a user chose, read whole as bytes (`file_bytes`, for one chosen or dropped);
+//! `read_chosen` clears its input, so that the same file can be chosen again.
 
 use leptos::wasm_bindgen::JsCast;
 
@@ -18,10 +18,15 @@ pub fn read_chosen(ev: leptos::ev::Event, then: impl FnOnce(String, Option<Vec<u
     input.set_value("");
     let name = file.name();
     leptos::task::spawn_local(async move {
-        let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-            .await
-            .ok()
-            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+        let bytes = file_bytes(&file).await;
         then(name, bytes);
     });
+}
+
+/// A file's bytes, read whole; None: the browser could not read it.
+pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()
+        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
 }

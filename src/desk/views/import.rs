@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::{t, tr};
+use crate::desk::chosen_file::file_bytes;
 use crate::desk::exchange::{import_files, resolve, Importing};
 use crate::desk::state::{focus_after_render, DeskState};
 use crate::domain::model::record::date_of;
@@ -23,12 +24,9 @@ fn read_and_import(state: DeskState, importing: Importing, files: Vec<web_sys::F
         let mut named = Vec::with_capacity(files.len());
         for file in files {
             let name = file.name();
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => named.push(NamedFile {
-                    name,
-                    bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
-                }),
-                Err(_) => state.ask(ToApp::Notice {
+            match file_bytes(&file).await {
+                Some(bytes) => named.push(NamedFile { name, bytes }),
+                None => state.ask(ToApp::Notice {
                     text: Text::new(
                         format!("无法读取文件 {name}，未导入。"),
                         format!("Could not read the file {name}; it was not imported."),
