@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, useApp, fillQuickFirm, printReport, pdfText, OUTPUT } from './support.mjs';
+import { openApp, useApp, fillQuickFirm, printReport, pdfText, OUTPUT, ROOT } from './support.mjs';
 
 const app = useApp();
 const DESK_WASM = /shuzhuan-desk_bg\.wasm/;
@@ -100,6 +100,25 @@ test('a report the desk cannot be downloaded for says so in the preview, with a 
   await page.click('.report-slot-status .desk-retry');
   await page.waitForSelector('.report .report-firm');
   assert.equal(await page.locator('.report-slot-status .desk-failed').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the consultant\'s logo goes on the cover, is kept for the next report, and a file that is no image is refused', async () => {
+  const page = await openApp(app.browser, app.server.url, { serviceWorkers: 'block' });
+  await page.click('#toggle-report');
+  await page.setInputFiles('#consultant-logo', join(ROOT, 'assets/icons/icon-192.png'));
+  await page.waitForSelector('.report-cover img[src^="data:image/png;base64,"]');
+  await page.setInputFiles('#consultant-logo', join(ROOT, 'README.md'));
+  await page.waitForFunction(() => /不是 PNG、JPEG、GIF、WebP 或 SVG 图片/.test(document.getElementById('logo-problem')?.textContent));
+  assert.equal(await page.locator('.report-cover img').count(), 1, 'the logo kept stays on the cover');
+  // Kept on this device: the next visit's report has it.
+  await page.reload();
+  await page.waitForSelector('.section-nav');
+  await page.click('#toggle-report');
+  await page.waitForSelector('.report-cover img[src^="data:image/png;base64,"]');
+  await page.click('#remove-logo');
+  await page.waitForFunction(() => !document.querySelector('.report-cover img'));
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
