@@ -2,7 +2,8 @@
 //! "my assessments" is first opened or the report is wanted (and, once the firm has
 //! answered, in advance, so that printing with the browser's own command finds it),
 //! doing what it asks through `AppState`'s methods, telling it when storage has changed,
-//! and asking it for the report. The desk's own side is `desk::link`.
+//! and asking it for the report and, while a scored questionnaire is in use, the live
+//! dashboard (loaded at once then: the score is part of the results). The desk's own side is `desk::link`.
 
 use gloo_events::EventListener;
 use leptos::prelude::*;
@@ -38,6 +39,8 @@ pub struct Desk {
     /// The report last asked for (shown, print once drawn), sent again once the desk is
     /// ready if it was asked for before.
     report: StoredValue<(bool, bool)>,
+    /// Whether the scored dashboard is wanted (sent once the desk is ready).
+    live: StoredValue<bool>,
 }
 
 impl Desk {
@@ -45,6 +48,7 @@ impl Desk {
         let desk = Desk {
             status: RwSignal::new(DeskStatus::NotLoaded),
             report: StoredValue::new((false, false)),
+            live: StoredValue::new(false),
         };
         // Both listen as long as the page lives.
         EventListener::new(&window(), TO_APP_EVENT, move |event| {
@@ -136,6 +140,18 @@ impl Desk {
         }
     }
 
+    /// Asks the desk to draw the scored dashboard of the assessment in the form as it is
+    /// now (`shown`), or to take it away. A desk not loaded yet is loaded, and asked once
+    /// it is ready.
+    pub fn live(&self, state: AppState, shown: bool) {
+        self.live.set_value(shown);
+        if self.is_ready() {
+            send_live(state, shown);
+        } else if shown {
+            self.open();
+        }
+    }
+
     fn handle(&self, state: AppState, message: ToApp) {
         match message {
             ToApp::Ready => {
@@ -145,6 +161,9 @@ impl Desk {
                 self.report.set_value((shown, false));
                 if shown {
                     send_report(state, shown, print);
+                }
+                if self.live.get_value() {
+                    send_live(state, true);
                 }
             }
             ToApp::Sync => changed(state),
@@ -178,6 +197,12 @@ fn send_report(state: AppState, shown: bool, print: bool) {
     send(&ToDesk::Report {
         assessment: shown.then(|| Box::new(untrack(|| state.snapshot()))),
         print,
+    });
+}
+
+fn send_live(state: AppState, shown: bool) {
+    send(&ToDesk::Live {
+        assessment: shown.then(|| Box::new(untrack(|| state.snapshot()))),
     });
 }
 

@@ -175,7 +175,7 @@ fn Workspace(state: AppState) -> impl IntoView {
                 })}
                 <div class="workspace">
                     <form::QuestionnaireForm state=state desk=desk />
-                    {move || results_mounted.get().then(|| view! { <views::results::ResultsPanel state=state /> })}
+                    {move || results_mounted.get().then(|| view! { <views::results::ResultsPanel state=state desk=desk /> })}
                 </div>
                 <report_slot::ReportSlot state=state desk=desk shown=show_report.read_only() />
             </main>

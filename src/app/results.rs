@@ -3,6 +3,8 @@
 //! the printed report read. The app's state derives them from the assessment being filled
 //! in; the desk derives its own for the report it prints, from the snapshot the app hands it
 //! (`domain::wire::desk::ToDesk::Report`). Each memo recomputes only when what it reads changes.
+//! The dimensions and their charts, which only the scored dashboard shows, are the desk's
+//! (`desk::dimensions`), so that the first visit has none of their code.
 
 use std::sync::Arc;
 
@@ -10,18 +12,14 @@ use leptos::prelude::*;
 
 use crate::app::state::Reader;
 use crate::builtin::Catalogue;
-use crate::charts::dimension_chart::dimension_chart_svg;
 use crate::charts::gap_chart::gap_chart_svg;
-use crate::charts::radar::radar_svg;
 use crate::domain::compute::assessment::{assess, Assessment};
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
-use crate::domain::report::{
-    dimension_rows, indicator_rows, next_level_name, DimensionRow, IndicatorRow,
-};
+use crate::domain::report::{indicator_rows, IndicatorRow};
 
 /// A questionnaire compared by identity: memos holding it change only when it is swapped.
 #[derive(Clone, Debug)]
@@ -55,10 +53,6 @@ pub struct Results {
     /// The headline indicators as displayed, and their gap chart (SVG).
     pub rows: Memo<Vec<IndicatorRow>>,
     pub chart_svg: Memo<String>,
-    /// The dimensions as displayed, and their two charts.
-    pub dims: Memo<Vec<DimensionRow>>,
-    pub dimension_svg: Memo<String>,
-    pub radar_svg: Memo<String>,
 }
 
 impl Results {
@@ -86,16 +80,6 @@ impl Results {
         let chart_svg = Memo::new(move |_| {
             rows.with(|r| firm.with(|f| gap_chart_svg(r, &f.name, lang.get())))
         });
-        let dims = Memo::new(move |_| {
-            questionnaire.with(|q| assessment.with(|a| dimension_rows(&q.0, a, lang.get())))
-        });
-        let next_level = Memo::new(move |_| {
-            questionnaire.with(|q| assessment.with(|a| next_level_name(&q.0, a, lang.get())))
-        });
-        let dimension_svg = Memo::new(move |_| {
-            dims.with(|d| next_level.with(|n| dimension_chart_svg(d, n, lang.get())))
-        });
-        let radar_svg = Memo::new(move |_| dims.with(|d| radar_svg(d, lang.get())));
         Results {
             lang: Reader::from(lang),
             questionnaire,
@@ -106,9 +90,6 @@ impl Results {
             assessment,
             rows,
             chart_svg,
-            dims,
-            dimension_svg,
-            radar_svg,
         }
     }
 

@@ -6,6 +6,7 @@ use gloo_events::EventListener;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
+use super::live::LiveState;
 use super::report::ReportState;
 use super::state::DeskState;
 use crate::domain::wire::desk::{
@@ -32,8 +33,9 @@ fn dispatch(event: &str, detail: &str) {
     }
 }
 
-/// Hands what the app says to the state and the report, as long as the page lives.
-pub fn listen(state: DeskState, report: ReportState) {
+/// Hands what the app says to the state, the report and the live dashboard, as long as
+/// the page lives.
+pub fn listen(state: DeskState, report: ReportState, live: LiveState) {
     EventListener::new(&window(), TO_DESK_EVENT, move |event| {
         let message = event
             .dyn_ref::<web_sys::CustomEvent>()
@@ -42,6 +44,7 @@ pub fn listen(state: DeskState, report: ReportState) {
         match message {
             Some(ToDesk::Changed { current, lang }) => state.changed(current, lang),
             Some(ToDesk::Report { assessment, print }) => report.show(assessment, print),
+            Some(ToDesk::Live { assessment }) => live.show(assessment),
             None => {}
         }
     })

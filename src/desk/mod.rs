@@ -7,17 +7,22 @@
 //! code the app reads with) and asks the app, which owns the assessments, for every change
 //! (`link`, the contract of `domain::wire::desk`). One concern per file: `link` (the
 //! events), `state` (what is listed, the questionnaires behind the rows), `report` (the
-//! report the app asks for, and its results), `chosen_file` (a chosen file's bytes),
+//! report the app asks for), `live` (the scored dashboard drawn live in the app's results
+//! panel), `snapshot` (an assessment the app hands over, and its results), `dimensions`
+//! (the dimensions' rows and charts), `chosen_file` (a chosen file's bytes),
 //! `exchange` (import of many files, bundle and table exports; `export_bundle` for a
 //! selection), `jobs` (the workers' jobs, typed), `views/` (the table and its actions,
-//! import, export, the unreadable entries, the report).
+//! import, export, the unreadable entries, the report, the scored dashboard).
 
 mod chosen_file;
+mod dimensions;
 pub mod exchange;
 mod jobs;
 mod link;
+mod live;
 mod print_view;
 mod report;
+mod snapshot;
 mod state;
 mod views;
 
@@ -41,9 +46,10 @@ pub fn start() {
         return link::failed("the built-in questionnaires could not be read");
     };
     let report = report::ReportState::new(state);
+    let live = live::LiveState::new(state);
     // The app answers `Ready` with `Changed` before `send` returns: the first drawing
     // already lists what is saved.
-    link::listen(state, report);
+    link::listen(state, report, live);
     link::send(&ToApp::Ready);
     leptos::mount::mount_to(desk_root, move || {
         provide_context(report);

@@ -1,68 +1,40 @@
 //! The report the app asks for (`ToDesk::Report`): the snapshot of the assessment in the
-//! form, its results derived as the app derives its own (`app::results::Results`), drawn
-//! into the app's `#report-root` once its questionnaire is here, and printed when asked.
+//! form (`desk::snapshot`), drawn into the app's `#report-root` once its questionnaire is
+//! here, and printed when asked.
 
 use leptos::prelude::*;
 
+use super::snapshot::Snapshot;
 use super::state::DeskState;
 use crate::app::platform::storage::Saved;
 use crate::app::results::{Inputs, QRef, Results};
-use crate::domain::model::answers::Answers;
-use crate::domain::model::firm::FirmProfile;
 
 #[derive(Clone, Copy)]
 pub struct ReportState {
     /// Whether a report is asked for.
     shown: RwSignal<bool>,
-    questionnaire_id: RwSignal<String>,
-    profile_id: RwSignal<String>,
-    answers: RwSignal<Answers>,
-    firm: RwSignal<FirmProfile>,
+    snapshot: Snapshot,
     /// Print once the report is drawn.
     print_pending: StoredValue<bool>,
     /// The assessments whose reports are printed as one document (a consultant's
     /// selection), until printed; empty: none.
     batch: RwSignal<Vec<Saved>>,
-    results: Results,
     desk: DeskState,
 }
 
 impl ReportState {
     pub fn new(desk: DeskState) -> Self {
-        let questionnaire_id = RwSignal::new(String::new());
-        let catalogue = desk.catalogue();
-        let questionnaire = Memo::new(move |_| {
-            let id = questionnaire_id.get();
-            QRef(desk.questionnaire(&id).unwrap_or_else(|| {
-                catalogue.with_value(|c| std::sync::Arc::new(c.questionnaires[0].clone()))
-            }))
-        });
-        let profile_id = RwSignal::new(String::new());
-        let answers = RwSignal::new(Answers::default());
-        let firm = RwSignal::new(FirmProfile::default());
-        let results = Results::new(Inputs {
-            questionnaire,
-            catalogue,
-            profile_id,
-            answers,
-            firm,
-            lang: desk.lang(),
-        });
         ReportState {
             shown: RwSignal::new(false),
-            questionnaire_id,
-            profile_id,
-            answers,
-            firm,
+            snapshot: Snapshot::new(desk),
             print_pending: StoredValue::new(false),
             batch: RwSignal::new(Vec::new()),
-            results,
             desk,
         }
     }
 
     pub fn results(&self) -> Results {
-        self.results
+        self.snapshot.results()
     }
 
     /// Shows the report of `assessment`, or none; prints it once drawn if `print` (a
@@ -73,12 +45,9 @@ impl ReportState {
             return self.shown.set(false);
         };
         let f = saved.file;
-        let drawn = untrack(|| self.ready()) && self.questionnaire_id.get_untracked() == f.questionnaire.id;
-        self.desk.load(vec![f.questionnaire.id.clone()]);
-        self.profile_id.set(f.target_profile.unwrap_or_default());
-        self.answers.set(f.answers);
-        self.firm.set(f.firm);
-        self.questionnaire_id.set(f.questionnaire.id);
+        let drawn =
+            untrack(|| self.ready()) && self.snapshot.questionnaire_id() == f.questionnaire.id;
+        self.snapshot.set(f);
         self.shown.set(true);
         if print {
             self.print_pending.set_value(true);
@@ -91,7 +60,7 @@ impl ReportState {
 
     /// Whether a report is asked for and its questionnaire is here (tracked).
     pub fn ready(&self) -> bool {
-        self.shown.get() && self.desk.questionnaire(&self.questionnaire_id.get()).is_some()
+        self.shown.get() && self.snapshot.has_questionnaire()
     }
 
     /// Whether a report is asked for whose questionnaire is still on its way (tracked).

@@ -10,7 +10,7 @@ use super::AppState;
 use crate::app::results::{QRef, Results};
 use crate::domain::compute::assessment::Assessment;
 use crate::domain::model::questionnaire::Questionnaire;
-use crate::domain::report::{DimensionRow, IndicatorRow};
+use crate::domain::report::IndicatorRow;
 
 /// The questionnaire in use: a built-in one or a file's, by id (the default one when
 /// neither has it).
@@ -63,10 +63,5 @@ impl AppState {
     /// The gap chart of the headline indicators (SVG).
     pub fn chart_svg(&self) -> Memo<String> {
         self.derived.chart_svg
-    }
-
-    /// The dimensions as displayed.
-    pub fn dims(&self) -> Memo<Vec<DimensionRow>> {
-        self.derived.dims
     }
 }

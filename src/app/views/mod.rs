@@ -1,7 +1,7 @@
 //! The components: they read the app state's signals and the domain's report rows and
 //! lay them out; changes go through `AppState`'s methods.
 
-pub mod dashboard;
+pub mod advice;
 pub mod fields;
 pub mod form;
 pub mod i18n;

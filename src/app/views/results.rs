@@ -1,17 +1,20 @@
 //! The live results panel: indicator table, gap chart and completeness, updated as
-//! the user types.
+//! the user types; for a scored questionnaire the slots the desk draws its dashboard into.
 
 use leptos::prelude::*;
 
+use crate::app::desk::Desk;
 use crate::app::state::AppState;
-use crate::app::views::dashboard::{AdviceList, DimensionView, ScenarioStrip, ScoreCard};
+use crate::app::views::advice::AdviceList;
 use crate::app::views::i18n::t;
+use crate::app::views::library::desk_status;
 use crate::app::views::svg_markup::svg_markup;
 use crate::app::results::Results;
 use crate::app::views::widgets::{shape_key, UnverifiedMark};
 use crate::domain::compute::scoring::is_scored as is_scored_q;
 use crate::domain::report::format::progress_text;
 use crate::domain::report::{IndicatorRow, RowStatus};
+use crate::domain::wire::desk::{DIMENSIONS_ROOT_ID, SCORE_ROOT_ID};
 
 fn status_class(status: RowStatus) -> &'static str {
     match status {
@@ -129,9 +132,24 @@ fn live_summary(state: AppState) -> String {
 }
 
 #[component]
-pub fn ResultsPanel(state: AppState) -> impl IntoView {
+pub fn ResultsPanel(state: AppState, desk: Desk) -> impl IntoView {
     let lang = state.lang();
     let results = state.results();
+    // The score card, dimensions and scenarios of a scored questionnaire are drawn by the
+    // desk (a second wasm) into the two slots below, from the assessment as it is after
+    // each change.
+    let scored = Memo::new(move |_| results.is_scored());
+    Effect::new(move |was_scored: Option<bool>| {
+        let shown = scored.get();
+        if shown {
+            let _ = state.snapshot();
+        }
+        if shown || was_scored == Some(true) {
+            desk.live(state, shown);
+        }
+        shown
+    });
+    let status = desk_status(desk, lang, "得分与等级", "the score and level");
     let progress = move || {
         state
             .assessment()
@@ -152,7 +170,9 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                 }}</span>
             </div>
             <p class="sr-only" aria-live="polite" aria-atomic="true">{move || live_summary(state)}</p>
-            {move || results.is_scored().then(|| view! { <ScoreCard results=results /> })}
+            {move || scored.get().then(|| view! { <div class="live-status">{status}</div> })}
+            // The desk's own Leptos app renders in these two; this app never renders into them.
+            <div id=SCORE_ROOT_ID class="live-slot"></div>
             {move || has_indicators().then(|| view! {
                 <section class="indicators" aria-labelledby="indicators-title">
                     <h3 id="indicators-title">{t(lang, "核心指标与目标", "Headline indicators against targets")}</h3>
@@ -169,10 +189,7 @@ pub fn ResultsPanel(state: AppState) -> impl IntoView {
                         "Indicators marked “working definition”: policy documents measure them over regions; the firm-level formula is Shuzhuan's working definition, for self-assessment only.")}</p>
                 </section>
             })}
-            {move || results.is_scored().then(|| view! {
-                <DimensionView results=results />
-                <ScenarioStrip results=results />
-            })}
+            <div id=DIMENSIONS_ROOT_ID class="live-slot"></div>
             <section class="recommendations" aria-labelledby="advice-title">
                 <h3 id="advice-title">{t(lang, "优先建议", "Top recommendations")}</h3>
                 <AdviceList results=results limit=3 />

@@ -8,6 +8,7 @@
 //! app for every change through it.
 
 mod compare;
+pub mod dashboard;
 mod export;
 mod import;
 mod library;

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::app::platform::clock::today;
 use crate::app::platform::storage;
 use crate::app::state::Reader;
-use crate::app::views::dashboard::{AdviceList, DimensionTable, ScenarioStrip, ScoreCard};
+use crate::app::views::advice::AdviceList;
+use crate::desk::dimensions::Dimensions;
+use crate::desk::views::dashboard::{DimensionTable, ScenarioStrip, ScoreCard};
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::results::IndicatorTable;
 use crate::app::views::svg_markup::svg_markup;
@@ -138,7 +140,7 @@ pub fn Report(results: Results, #[prop(optional)] batch: bool) -> impl IntoView 
             document().set_title(crate::app::views::i18n::app_title(lang.get_untracked()));
         });
     }
-    let dims = results.dims;
+    let dims = Dimensions::new(results);
     let cover = move || {
         let l = lang.get();
         let q = results.q();
@@ -160,7 +162,7 @@ pub fn Report(results: Results, #[prop(optional)] batch: bool) -> impl IntoView 
     let gaps = move || {
         results
             .rows
-            .with(|r| dims.with(|d| gaps_html(&largest_gaps(r, d, 3, lang.get()), lang.get())))
+            .with(|r| dims.rows.with(|d| gaps_html(&largest_gaps(r, d, 3, lang.get()), lang.get())))
     };
     let appendix = move || {
         let q = results.q();
@@ -186,7 +188,7 @@ pub fn Report(results: Results, #[prop(optional)] batch: bool) -> impl IntoView 
         if has_indicators() {
             results.chart_svg
         } else {
-            results.radar_svg
+            dims.radar_svg
         }
     };
     let body = view! {
@@ -211,8 +213,8 @@ pub fn Report(results: Results, #[prop(optional)] batch: bool) -> impl IntoView 
                 <h2>{t(lang, "维度详情", "Dimension detail")}</h2>
                 // The radar, unless the summary shows it; the table has each bar's figures
                 // (a bar chart of the dimensions would be taller than a page).
-                {move || has_indicators().then(|| view! { <figure class="chart radar" use:svg_markup=results.radar_svg></figure> })}
-                <DimensionTable rows=dims lang=lang />
+                {move || has_indicators().then(|| view! { <figure class="chart radar" use:svg_markup=dims.radar_svg></figure> })}
+                <DimensionTable rows=dims.rows lang=lang />
                 <ScenarioStrip results=results />
             </section>
         })}

@@ -31,6 +31,11 @@ pub const FAILED_EVENT: &str = "shuzhuan:desk-failed";
 pub const ROOT_ID: &str = "desk-root";
 /// The element the app provides for the printable report, which the desk draws.
 pub const REPORT_ROOT_ID: &str = "report-root";
+/// The elements the app's results panel provides for the scored dashboard, which the desk
+/// draws live: the score card above the headline indicators, the dimensions and
+/// scenarios below them.
+pub const SCORE_ROOT_ID: &str = "score-root";
+pub const DIMENSIONS_ROOT_ID: &str = "dimensions-root";
 /// The loader the app adds to the page (with `?v=<compiled version>`, as the files worker).
 pub const LOADER: &str = "desk-loader.js";
 
@@ -78,6 +83,10 @@ pub enum ToDesk {
         assessment: Option<Box<Saved>>,
         print: bool,
     },
+    /// The assessment in the form as it is now, whose scored dashboard the desk draws in
+    /// `SCORE_ROOT_ID` and `DIMENSIONS_ROOT_ID`; sent on every change while a scored
+    /// questionnaire is in use, and none when that ends.
+    Live { assessment: Option<Box<Saved>> },
 }
 
 // Encoded as storage entries are (never stored: both sides are of one build).
@@ -180,7 +189,16 @@ mod tests {
             })),
             print: true,
         };
+        let ToDesk::Report { assessment, .. } = &report else {
+            unreachable!()
+        };
+        let live = ToDesk::Live {
+            assessment: assessment.clone(),
+        };
         assert_eq!(decode::<ToDesk>(&encode(&report)), Some(report));
+        assert_eq!(decode::<ToDesk>(&encode(&live)), Some(live));
+        let none = ToDesk::Live { assessment: None };
+        assert_eq!(decode::<ToDesk>(&encode(&none)), Some(none));
     }
 
     #[test]

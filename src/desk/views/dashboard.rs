@@ -1,5 +1,6 @@
-//! The result at a glance: score and level, dimension bars and radar, the scenario
-//! strip and the ranked recommendations. Shared by the results panel and the report.
+//! The scored dashboard: score and level, dimension bars and radar, the scenario strip.
+//! The desk draws it live into the app's results panel (`desk::live`) and into the printed
+//! report, so the first visit, whose questionnaire has no score, has none of it.
 
 use leptos::prelude::*;
 
@@ -8,11 +9,13 @@ use crate::app::state::Reader;
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::svg_markup::svg_markup;
 use crate::app::views::widgets::{shape_key, UnverifiedMark};
+use crate::desk::dimensions::Dimensions;
+use crate::desk::live::LiveState;
 use crate::domain::compute::evaluation::ItemState;
 use crate::domain::model::questionnaire::ItemKind;
 use crate::domain::model::text::Lang;
 use crate::domain::report::format::{level_label, not_applicable, DASH};
-use crate::domain::report::{advice_rows, score_summary, AdviceRow, DimensionRow};
+use crate::domain::report::{score_summary, DimensionRow};
 
 #[component]
 pub fn ScoreCard(results: Results) -> impl IntoView {
@@ -80,18 +83,18 @@ fn listed(kind: &'static str, title: String, items: Vec<String>) -> impl IntoVie
 }
 
 #[component]
-pub fn DimensionView(results: Results) -> impl IntoView {
+pub fn DimensionView(results: Results, dims: Dimensions) -> impl IntoView {
     let lang = results.lang;
     view! {
         <section class="dimensions" aria-labelledby="dimensions-title">
             <h3 id="dimensions-title">{t(lang, "各维度得分", "Score by dimension")}</h3>
             <div class="chart-pair">
-                <figure class="chart radar" use:svg_markup=results.radar_svg></figure>
-                <figure class="chart dimension-bars" use:svg_markup=results.dimension_svg></figure>
+                <figure class="chart radar" use:svg_markup=dims.radar_svg></figure>
+                <figure class="chart dimension-bars" use:svg_markup=dims.bars_svg></figure>
             </div>
             <details class="data-table">
                 <summary>{t(lang, "以表格查看", "View as a table")}</summary>
-                <DimensionTable rows=results.dims lang=lang />
+                <DimensionTable rows=dims.rows lang=lang />
             </details>
         </section>
     }
@@ -189,65 +192,33 @@ pub fn ScenarioStrip(results: Results) -> impl IntoView {
     }
 }
 
+/// The score card in the app's results panel, while the app shows a scored questionnaire.
 #[component]
-pub fn AdviceList(
-    results: Results,
-    #[prop(optional)] limit: Option<usize>,
-    /// The first ones left out (the report's summary shows them).
-    #[prop(optional)]
-    skip: usize,
-) -> impl IntoView {
+pub fn LiveScore(live: LiveState) -> impl IntoView {
+    let results = live.results();
     let lang = results.lang;
-    let rows = Memo::new(move |_| {
-        results.questionnaire.with(|q| {
-            results.assessment.with(|a| {
-                advice_rows(&q.0, a, lang.get())
-                    .into_iter()
-                    .skip(skip)
-                    .take(limit.unwrap_or(usize::MAX))
-                    .collect::<Vec<AdviceRow>>()
-            })
-        })
-    });
-    let nothing_answered = Memo::new(move |_| results.assessment.with(|a| a.score.answered == 0));
-    // Which recommendations are shown, in which order: the list is rebuilt only when that
-    // changes; a gain that changes is updated in place.
-    let shape = Memo::new(move |_| {
-        rows.with(|rows| {
-            shape_key(rows.iter().map(|r| {
-                [
-                    r.id.as_str(),
-                    r.action.as_str(),
-                    r.rationale.as_str(),
-                    r.measure.as_str(),
-                    if r.gain_text.is_empty() { "" } else { "+" },
-                ]
-            }))
-        })
-    });
+    // Drawn anew only when it becomes ready, not on every change of the answers.
+    let ready = Memo::new(move |_| live.ready());
+    view! {
+        {move || live.waiting().then(|| view! {
+            <p class="desk-status" role="status">{t(lang, "正在准备得分……", "Preparing the score…")}</p>
+        })}
+        {move || ready.get().then(|| view! { <ScoreCard results=results /> })}
+    }
+}
+
+/// The dimensions and scenarios below the headline indicators, as `LiveScore`.
+#[component]
+pub fn LiveDimensions(live: LiveState) -> impl IntoView {
+    let results = live.results();
+    let dims = Dimensions::new(results);
+    let ready = Memo::new(move |_| live.ready());
     move || {
-        let _ = shape.get();
-        let shown = rows.get_untracked();
-        let l = lang.get();
-        // Before any answer, "nothing to improve" would be wrong: there is nothing yet.
-        if nothing_answered.get() {
-            return view! { <p class="advice-none advice-empty">{tr(l, "回答问题后，这里会列出最值得优先做的改进。", "Answer the questions and the improvements most worth making first appear here.")}</p> }.into_any();
-        }
-        if shown.is_empty() {
-            return view! { <p class="advice-none">{tr(l, "按当前答案，暂无需要优先处理的建议。", "No recommendation applies to the current answers.")}</p> }.into_any();
-        }
-        view! {
-            <ol class="advice-list" start=skip + 1>
-                {shown.into_iter().enumerate().map(|(i, r)| view! {
-                    <li class="advice" data-advice=r.id>
-                        <p class="advice-action">{r.action}</p>
-                        {(!r.gain_text.is_empty()).then(|| view! { <p class="advice-gain">{move || rows.with(|rows| rows.get(i).map_or(String::new(), |r| r.gain_text.clone()))}</p> })}
-                        <p class="advice-rationale">{r.rationale}</p>
-                        {(!r.measure.is_empty()).then(|| view! { <p class="advice-measure">{tr(l, "相关政策举措：", "Policy measure: ")}{r.measure}</p> })}
-                    </li>
-                }).collect_view()}
-            </ol>
-        }
-        .into_any()
+        ready.get().then(|| {
+            view! {
+                <DimensionView results=results dims=dims />
+                <ScenarioStrip results=results />
+            }
+        })
     }
 }
