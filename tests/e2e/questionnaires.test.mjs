@@ -51,10 +51,17 @@ test('the longer questionnaires are downloaded only when chosen; a failed downlo
   await page.unroute('**/sme-digital-level.bin*');
   await chooseQuestionnaire(page, 'sme-digital-level');
   assert.ok(await page.locator('#q-equip_total').count(), 'the SME questions are shown');
-  // Switching away and back uses the copy already downloaded.
+  // The desk, which draws the score, has the questionnaire too once the score is shown
+  // (a wasm of its own, it fetches its own copy: from the service worker's cache after
+  // the first visit).
+  await page.waitForSelector('#score-total');
+  const once = downloads;
+  assert.ok(once >= 1 && once <= 2, `downloaded by the app and at most once by the desk: ${once}`);
+  // Switching away and back uses the copies already downloaded.
   await chooseQuestionnaire(page, 'headline-quick');
   await chooseQuestionnaire(page, 'sme-digital-level');
-  assert.equal(downloads, 1);
+  await page.waitForSelector('#score-total');
+  assert.equal(downloads, once);
 });
 
 test('a questionnaire file is read by the files worker, fetched only then; a failed fetch changes nothing; the file survives a reload', async () => {
@@ -161,4 +168,40 @@ test('in English, no text on the questionnaire screen is left in Chinese only', 
     });
     assert.deepEqual(stray, [], `section ${section}`);
   }
+});
+
+test('a scored questionnaire\'s score is drawn by the desk: a failed download is said in the results with a retry, and the score follows the answers', async () => {
+  const page = await openApp(app.browser, app.server.url, { serviceWorkers: 'block' });
+  const block = (route) => route.abort('internetdisconnected');
+  await page.route(/shuzhuan-desk_bg\.wasm/, block);
+  await chooseQuestionnaire(page, 'sme-digital-level');
+  await page.waitForSelector('.results .live-status .desk-failed');
+  assert.equal(await page.getAttribute('.results .desk-failed', 'role'), 'alert');
+  assert.match(await page.innerText('.results .desk-failed'), /得分与等级没能加载.*请检查网络连接/s);
+  // The form and the indicators do not wait for it.
+  await page.fill('#q-equip_total', '10');
+  await page.waitForSelector('#q-equip_digital');
+  await page.fill('#q-equip_digital', '5');
+  assert.equal(await cell(page, 'equip_digital_rate', 'value'), '50.0%');
+  // Two seconds after the first answer the app tries to load the desk again (for the
+  // browser's print command); that fails too while the network is down.
+  await page.waitForTimeout(2500);
+  await page.waitForSelector('.results .live-status .desk-failed');
+  await page.unroute(/shuzhuan-desk_bg\.wasm/, block);
+  await page.click('.results .desk-retry');
+  await page.waitForSelector('.results #score-total');
+  assert.equal(await page.locator('.results .desk-failed').count(), 0);
+  // 5 of 10 machines digitalised (50 %) is the band (40 %, 60 %]: 4.5 points; 7 of 10
+  // (70 %) is (60 %, 100 %]: 6 points, so the total moves by 1.5.
+  const total = async () => Number((await page.innerText('#score-total')).replace(/[^\d.]/g, ''));
+  const before = await total();
+  await page.fill('#q-equip_digital', '7');
+  await page.waitForFunction((b) => Number(document.querySelector('#score-total').innerText.replace(/[^\d.]/g, '')) !== b, before);
+  assert.equal(Math.round((await total() - before) * 10) / 10, 1.5);
+  assert.ok(await page.locator('.results .dimensions .chart.radar svg').count(), 'the dimensions are drawn');
+  // Back to the quick check: no score, no dimensions.
+  await chooseQuestionnaire(page, 'headline-quick');
+  await page.waitForSelector('.results #score-total', { state: 'detached' });
+  assert.equal(await page.locator('.results .dimensions').count(), 0);
+  await page.context().close();
 });
