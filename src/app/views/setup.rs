@@ -13,7 +13,6 @@ use crate::domain::model::text::{Lang, Text};
 #[component]
 pub fn Setup(state: AppState) -> impl IntoView {
     let lang = state.lang();
-    let profiles = state.profiles();
     let on_file = move |ev: leptos::ev::Event| {
         read_chosen_file(ev, state, move |name, text| state.load_file(name, text))
     };
@@ -26,15 +25,30 @@ pub fn Setup(state: AppState) -> impl IntoView {
     };
     let has_answers = move || state.answers().with(|a| !a.values.is_empty());
     let carry = state.carry_offer();
+    // Folded, its fields are drawn only once it is first unfolded (on the click that
+    // unfolds it, before the browser opens it): on a phone the start then mounts the
+    // first question without the setup's selects and firm fields, a shorter first task.
+    let drawn = RwSignal::new(wide);
+    let draw = move || {
+        if !drawn.get_untracked() {
+            drawn.set(true);
+        }
+    };
+    let on_toggle = move |ev: leptos::ev::Event| {
+        if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+            draw();
+        }
+    };
     view! {
         <section class="section setup" aria-labelledby="setup-title">
             // On a phone folded to what is in use, so that the first question is on the
             // first screen; open on a desktop.
-            <details class="setup-details" id="setup-details" prop:open=wide>
-            <summary id="setup-summary">
+            <details class="setup-details" id="setup-details" prop:open=wide on:toggle=on_toggle>
+            <summary id="setup-summary" on:click=move |_| draw()>
                 <h2 id="setup-title">{t(lang, "评估设置", "Assessment setup")}</h2>
                 <span class="setup-current">{current}</span>
             </summary>
+            {move || drawn.get().then(|| view! {
             <div class="field">
                 <label for="questionnaire">{t(lang, "问卷", "Questionnaire")}</label>
                 <select id="questionnaire" aria-describedby="questionnaire-note" on:change=move |ev| state.choose_questionnaire(event_target_value(&ev))>
@@ -74,7 +88,7 @@ pub fn Setup(state: AppState) -> impl IntoView {
             <div class="field">
                 <label for="profile">{t(lang, "对标的目标方案", "Target profile")}</label>
                 <select id="profile" aria-describedby="profile-source" on:change=move |ev| state.set_profile(event_target_value(&ev))>
-                    {profiles.into_iter().map(|p| {
+                    {state.profiles().into_iter().map(|p| {
                         let id = p.id.clone();
                         let selected = move || state.profile_id().get() == id;
                         view! { <option value=p.id.clone() prop:selected=selected>{move || p.name.get(lang.get()).to_string()}</option> }
@@ -85,6 +99,7 @@ pub fn Setup(state: AppState) -> impl IntoView {
                     {move || crate::domain::report::format::profile_source(&state.profile(), lang.get())}
                 </p>
             </div>
+            })}
             </details>
         </section>
         // A clear start: the first question not yet answered.
