@@ -151,6 +151,10 @@ test('on a phone the firm fields are optional and folded, and the first question
   await showFirmFields(page);
   await page.fill('#firm-name', '手机测试厂');
   await page.reload();
+  // The setup starts folded again; its fields are drawn when it is unfolded.
+  await page.waitForSelector('#setup-summary');
+  assert.equal(await page.locator('#firm-name').count(), 0, 'folded, the setup has not drawn its fields');
+  await page.click('#setup-summary');
   await page.waitForFunction(() => document.getElementById('firm-name')?.value === '手机测试厂');
   assert.equal(await page.evaluate(() => document.getElementById('firm-details').open), true);
   // On a desktop they are open from the start.
@@ -163,6 +167,9 @@ test('on a phone the firm fields are optional and folded, and the first question
 test('on a desktop the results stay in view while the questions scroll', async () => {
   const page = await openApp(app.browser, app.server.url, { width: 1280, height: 900 });
   await chooseQuestionnaire(page, 'sme-digital-level');
+  // The score card and the dimensions, drawn by the desk once it is loaded.
+  await page.waitForSelector('.results #score-total');
+  await page.waitForSelector('.results .dimensions .chart.radar svg');
   await page.evaluate(() => window.scrollTo(0, 2500));
   await page.waitForFunction(() => window.scrollY > 2000);
   const box = await page.evaluate(() => {
