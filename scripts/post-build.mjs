@@ -1,7 +1,9 @@
 // Trunk's post_build hook (Trunk.toml): everything done to a build after Trunk, in order.
 //  1. The on-demand questionnaires build.rs compiled (target/compiled/*.bin) go beside the app.
 //  2. Release only: the app's JS glue, an ES module Trunk's minifier cannot parse, is
-//     minified with esbuild (.tools/, scripts/setup.sh), its integrity hash following.
+//     minified with esbuild (.tools/, scripts/setup.sh), its integrity hash following; so
+//     is the desk's stylesheet (assets/desk.css: Trunk copies it as it is, minifying only
+//     the stylesheet index.html links).
 //  3. Trunk's inline start-up script is replaced by assets/start.js under a hashed name,
 //     and the Content-Security-Policy (scripts/site.mjs) goes into index.html: no inline
 //     script is left, so the policy needs no 'unsafe-inline'.
@@ -67,6 +69,10 @@ if (release) {
   writeFileSync(path, code);
   html = html.replace(integrity(before), integrity(code));
 }
+// The desk's stylesheet, which assets/desk-loader.js adds when the desk is loaded.
+const deskCss = join(staging, 'desk.css');
+if (!existsSync(deskCss)) fail('no desk.css in the build (index.html copies assets/desk.css)');
+if (release) writeFileSync(deskCss, esbuild.transformSync(readFileSync(deskCss, 'utf8'), { loader: 'css', minify: true }).code);
 
 // 3. Trunk's preloads of the app's glue and wasm are taken out: start.js fetches both once
 //    the boot screen has painted (with the same integrity hashes), so that nothing but the
@@ -109,9 +115,9 @@ writeFileSync(pagePath, html);
 // 4. The service worker. The app asks for these with `?v=<compiled version>`
 //    (src/app/platform/files.rs, src/app/state/questionnaires.rs, assets/files-worker.js,
 //    assets/xlsx-worker.js,
-//    src/app/desk.rs, assets/desk-loader.js):
+//    src/app/desk.rs, assets/desk-loader.js, which also asks for desk.css so):
 //    they are cached under exactly that URL.
-const VERSIONED = /^(files-worker\.js|shuzhuan-files\.js|shuzhuan-files_bg\.wasm|xlsx-worker\.js|shuzhuan-xlsx\.js|shuzhuan-xlsx_bg\.wasm|desk-loader\.js|shuzhuan-desk\.js|shuzhuan-desk_bg\.wasm|[^/]+\.bin)$/;
+const VERSIONED = /^(files-worker\.js|shuzhuan-files\.js|shuzhuan-files_bg\.wasm|xlsx-worker\.js|shuzhuan-xlsx\.js|shuzhuan-xlsx_bg\.wasm|desk-loader\.js|desk\.css|shuzhuan-desk\.js|shuzhuan-desk_bg\.wasm|[^/]+\.bin)$/;
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {
