@@ -2,8 +2,8 @@
 //  1. The on-demand questionnaires build.rs compiled (target/compiled/*.bin) go beside the app.
 //  2. Release only: the app's JS glue, an ES module Trunk's minifier cannot parse, is
 //     minified with esbuild (.tools/, scripts/setup.sh), its integrity hash following; so
-//     is the desk's stylesheet (assets/desk.css: Trunk copies it as it is, minifying only
-//     the stylesheet index.html links).
+//     are the desk's loader and stylesheet (assets/desk-loader.js, assets/desk.css: Trunk
+//     copies them as they are, minifying only the stylesheet index.html links).
 //  3. Trunk's inline start-up script is replaced by assets/start.js under a hashed name,
 //     and the Content-Security-Policy (scripts/site.mjs) goes into index.html: no inline
 //     script is left, so the policy needs no 'unsafe-inline'.
@@ -69,10 +69,12 @@ if (release) {
   writeFileSync(path, code);
   html = html.replace(integrity(before), integrity(code));
 }
-// The desk's stylesheet, which assets/desk-loader.js adds when the desk is loaded.
-const deskCss = join(staging, 'desk.css');
-if (!existsSync(deskCss)) fail('no desk.css in the build (index.html copies assets/desk.css)');
-if (release) writeFileSync(deskCss, esbuild.transformSync(readFileSync(deskCss, 'utf8'), { loader: 'css', minify: true }).code);
+// The desk's loader (a classic script) and the stylesheet it adds when the desk is loaded.
+for (const [name, loader] of [['desk-loader.js', 'js'], ['desk.css', 'css']]) {
+  const path = join(staging, name);
+  if (!existsSync(path)) fail(`no ${name} in the build (index.html copies assets/${name})`);
+  if (release) writeFileSync(path, esbuild.transformSync(readFileSync(path, 'utf8'), { loader, minify: true }).code);
+}
 
 // 3. Trunk's preloads of the app's glue and wasm are taken out: start.js fetches both once
 //    the boot screen has painted (with the same integrity hashes), so that nothing but the
