@@ -1,7 +1,9 @@
 // Trunk's post_build hook (Trunk.toml): everything done to a build after Trunk, in order.
 //  1. The on-demand questionnaires build.rs compiled (target/compiled/*.bin) go beside the app.
 //  2. Release only: the app's JS glue, an ES module Trunk's minifier cannot parse, is
-//     minified with esbuild (.tools/, scripts/setup.sh), its integrity hash following.
+//     minified with esbuild (.tools/, scripts/setup.sh), its integrity hash following; so
+//     are the desk's loader and stylesheet (assets/desk-loader.js, assets/desk.css: Trunk
+//     copies them as they are, minifying only the stylesheet index.html links).
 //  3. Trunk's inline start-up script is replaced by assets/start.js under a hashed name,
 //     and the Content-Security-Policy (scripts/site.mjs) goes into index.html: no inline
 //     script is left, so the policy needs no 'unsafe-inline'.
@@ -67,6 +69,12 @@ if (release) {
   writeFileSync(path, code);
   html = html.replace(integrity(before), integrity(code));
 }
+// The desk's loader (a classic script) and the stylesheet it adds when the desk is loaded.
+for (const [name, loader] of [['desk-loader.js', 'js'], ['desk.css', 'css']]) {
+  const path = join(staging, name);
+  if (!existsSync(path)) fail(`no ${name} in the build (index.html copies assets/${name})`);
+  if (release) writeFileSync(path, esbuild.transformSync(readFileSync(path, 'utf8'), { loader, minify: true }).code);
+}
 
 // 3. Trunk's preloads of the app's glue and wasm are taken out: start.js fetches both once
 //    the boot screen has painted (with the same integrity hashes), so that nothing but the
@@ -109,9 +117,9 @@ writeFileSync(pagePath, html);
 // 4. The service worker. The app asks for these with `?v=<compiled version>`
 //    (src/app/platform/files.rs, src/app/state/questionnaires.rs, assets/files-worker.js,
 //    assets/xlsx-worker.js,
-//    src/app/desk.rs, assets/desk-loader.js):
+//    src/app/desk.rs, assets/desk-loader.js, which also asks for desk.css so):
 //    they are cached under exactly that URL.
-const VERSIONED = /^(files-worker\.js|shuzhuan-files\.js|shuzhuan-files_bg\.wasm|xlsx-worker\.js|shuzhuan-xlsx\.js|shuzhuan-xlsx_bg\.wasm|desk-loader\.js|shuzhuan-desk\.js|shuzhuan-desk_bg\.wasm|[^/]+\.bin)$/;
+const VERSIONED = /^(files-worker\.js|shuzhuan-files\.js|shuzhuan-files_bg\.wasm|xlsx-worker\.js|shuzhuan-xlsx\.js|shuzhuan-xlsx_bg\.wasm|desk-loader\.js|desk\.css|shuzhuan-desk\.js|shuzhuan-desk_bg\.wasm|[^/]+\.bin)$/;
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {

@@ -58,6 +58,7 @@ async function checkHost(base) {
     ['/shuzhuan-files_bg.wasm?v=1', 'br', /^application\/wasm$/, 'br', 'no-cache', 'shuzhuan-files_bg.wasm'],
     ['/xlsx-worker.js?v=1', 'gzip', /^text\/javascript(; ?charset=utf-8)?$/i, 'gzip', 'no-cache', 'xlsx-worker.js'],
     ['/shuzhuan-xlsx_bg.wasm?v=1', 'br', /^application\/wasm$/, 'br', 'no-cache', 'shuzhuan-xlsx_bg.wasm'],
+    ['/desk.css?v=1', 'br', /^text\/css(; ?charset=utf-8)?$/i, 'br', 'no-cache', 'desk.css'],
     ['/sme-digital-level.bin?v=1', 'br', /^application\/octet-stream$/, 'br', 'no-cache', 'sme-digital-level.bin'],
     ['/manifest.webmanifest', 'br', /^application\/manifest\+json/, 'br', 'no-cache', 'manifest.webmanifest'],
     ['/icons/icon-192.png', 'br', /^image\/png$/, undefined, 'no-cache', 'icons/icon-192.png'],

@@ -11,7 +11,7 @@ import { openApp, ROOT, OUTPUT, useApp, chooseQuestionnaire, importAnswers, prin
 
 const app = useApp();
 
-// A4 in points and the page margins of assets/style.css (@page: 16mm 15mm 18mm).
+// A4 in points and the page margins of assets/desk.css (@page: 16mm 15mm 18mm).
 const MM = 72 / 25.4;
 const PAGE_H = 297 * MM;
 const TOP = 16 * MM;

@@ -53,6 +53,14 @@ const SCREENS = {
     await page.waitForSelector('#score-total');
     return { element: '.results' };
   },
+  // "My assessments" open: the desk's table (its own stylesheet, assets/desk.css), two firms.
+  async portfolio(page) {
+    await fillTypicalFirm(page);
+    await importAnswers(page, join(ROOT, 'tests/answers/mixed-firm.json'));
+    await page.waitForSelector('#score-total');
+    await page.waitForFunction(() => document.querySelectorAll('.assessment').length === 2);
+    return { element: '#library' };
+  },
   async english(page) {
     await page.click('#toggle-lang');
     await page.fill('#q-key_processes', '40');
