@@ -113,12 +113,18 @@ fn the_firms_counted_and_left_out_are_named_in_the_selections_order() {
     assert_eq!(names, ["甲精密", "乙铸造", "丙电子", "未命名企业"]);
     // No round or date given: a dash, not an empty cell.
     assert_eq!(
-        (rolled.included[1].round.as_str(), rolled.included[1].date.as_str()),
+        (
+            rolled.included[1].round.as_str(),
+            rolled.included[1].date.as_str()
+        ),
         ("—", "2026-02-10")
     );
     // D was asked 4 questions (key processes, management functions, R&D staff and those
     // with tools: its 0 key processes hide the CNC count) and answered 2: 50 %.
-    assert_eq!(rolled.included[3].status, "未答完，完成度 50.0%（结果为暂定）");
+    assert_eq!(
+        rolled.included[3].status,
+        "未答完，完成度 50.0%（结果为暂定）"
+    );
     assert_eq!(rolled.included[0].status, "已答完");
     assert_eq!(rolled.incomplete, ["未命名企业（T0）"]);
     assert_eq!(
@@ -129,10 +135,18 @@ fn the_firms_counted_and_left_out_are_named_in_the_selections_order() {
         ]
     );
     let firms = &printed.firms;
-    assert!(firms.starts_with("<h2>计入汇总的企业（4 家企业）</h2>"), "{firms}");
+    assert!(
+        firms.starts_with("<h2>计入汇总的企业（4 家企业）</h2>"),
+        "{firms}"
+    );
     assert!(firms.contains("<tr class=\"incomplete\"><th scope=\"row\">未命名企业</th><td>T0</td><td>2026-02-01</td><td>未答完，完成度 50.0%（结果为暂定）</td></tr>"), "{firms}");
-    assert!(firms.contains("<p class=\"rollup-incomplete\">未答完（结果为暂定）：未命名企业（T0）</p>"));
-    assert!(firms.contains("<h3>未计入的评估（2 份）</h3><ul><li>戊五金（T1）：其他问卷"), "{firms}");
+    assert!(
+        firms.contains("<p class=\"rollup-incomplete\">未答完（结果为暂定）：未命名企业（T0）</p>")
+    );
+    assert!(
+        firms.contains("<h3>未计入的评估（2 份）</h3><ul><li>戊五金（T1）：其他问卷"),
+        "{firms}"
+    );
 }
 
 #[test]
@@ -145,21 +159,45 @@ fn the_summary_has_each_indicators_mean_weighted_value_and_share_meeting_taizhou
     // 200/3 = 66.7 %; weighted (8 + 20 + 35) ÷ (10 + 40 + 50) = 63.0 %; A and C reach 65 %.
     assert_eq!(
         row(s, "cnc_rate"),
-        ["关键工序数控化率", "65%", "66.7%", "63.0%", "2/3（66.7%）", "3/4"]
+        [
+            "关键工序数控化率",
+            "65%",
+            "66.7%",
+            "63.0%",
+            "2/3（66.7%）",
+            "3/4"
+        ]
     );
     // Management: 4/8, 6/8, 0/8, D unanswered: mean 125/3 = 41.7 %, weighted 10/24 =
     // 41.7 %; none reaches 80 %.
     assert_eq!(
         row(s, "mgmt_digital_rate"),
-        ["经营管理数字化普及率", "80%", "41.7%", "41.7%", "0/3（0.0%）", "3/4"]
+        [
+            "经营管理数字化普及率",
+            "80%",
+            "41.7%",
+            "41.7%",
+            "0/3（0.0%）",
+            "3/4"
+        ]
     );
     // R&D tools: A 9/10 = 90 %, C 17/20 = 85 %, B has no R&D staff, D's count is
     // missing. Mean 87.5 %, weighted 26/30 = 86.7 %; only A reaches 90 %: 1 of 2.
     assert_eq!(
         row(s, "rd_tool_rate"),
-        ["数字化研发设计工具普及率", "90%", "87.5%", "86.7%", "1/2（50.0%）", "2/4"]
+        [
+            "数字化研发设计工具普及率",
+            "90%",
+            "87.5%",
+            "86.7%",
+            "1/2（50.0%）",
+            "2/4"
+        ]
     );
-    assert!(s.contains("<p class=\"caption\">目标来源：泰州市关于加快发展数字经济的指导意见（任务四）"), "{s}");
+    assert!(
+        s.contains("<p class=\"caption\">目标来源：泰州市关于加快发展数字经济的指导意见（任务四）"),
+        "{s}"
+    );
     // The quick check has no levels.
     assert_eq!(printed.levels, "");
 }
@@ -169,11 +207,17 @@ fn the_cover_names_the_profile_its_document_the_counts_and_who_printed_it() {
     let fx = fixture();
     let (_, printed) = print(&fx, Lang::Zh);
     let c = &printed.cover;
-    assert!(c.contains("<img class=\"report-logo\" src=\"data:image/png;base64,TWFu\""), "{c}");
+    assert!(
+        c.contains("<img class=\"report-logo\" src=\"data:image/png;base64,TWFu\""),
+        "{c}"
+    );
     assert!(c.contains("<p class=\"report-kicker\">江苏省泰州市</p><h1 class=\"report-title\">区域汇总报告</h1><p class=\"report-questionnaire\">制造业数字化核心指标速测 · v1.1.0</p>"), "{c}");
     for (term, value) in [
         ("对照目标方案", "泰州市 2025 年目标"),
-        ("目标适用范围", "泰州市重点企业（关键工序数控化率）；其余指标未限定企业范围"),
+        (
+            "目标适用范围",
+            "泰州市重点企业（关键工序数控化率）；其余指标未限定企业范围",
+        ),
         ("目标依据", "泰州市关于加快发展数字经济的指导意见（任务四）"),
         ("计入汇总", "4 家企业"),
         ("其中未答完", "1 家企业"),
@@ -181,15 +225,24 @@ fn the_cover_names_the_profile_its_document_the_counts_and_who_printed_it() {
         ("打印日期", "2026-12-02"),
         ("咨询顾问", "王工（泰州数字化服务中心）"),
     ] {
-        let at = c.find(&format!("<dt>{term}</dt>")).unwrap_or_else(|| panic!("{term}: {c}"));
+        let at = c
+            .find(&format!("<dt>{term}</dt>"))
+            .unwrap_or_else(|| panic!("{term}: {c}"));
         let dd = &c[at..];
         let dd = &dd[dd.find("\">").unwrap() + 2..dd.find("</dd>").unwrap()];
         assert_eq!(dd, value, "{term}");
     }
     assert_eq!(printed.titles.running, "泰州市 2025 年目标 · 2026-12-02");
     let (_, en) = print(&fx, Lang::En);
-    assert!(en.cover.contains("<h1 class=\"report-title\">Roll-up report</h1>"));
-    assert!(en.cover.contains("<dt>Firms included</dt><dd class=\"rollup-included\">4 firms</dd>"), "{}", en.cover);
+    assert!(en
+        .cover
+        .contains("<h1 class=\"report-title\">Roll-up report</h1>"));
+    assert!(
+        en.cover
+            .contains("<dt>Firms included</dt><dd class=\"rollup-included\">4 firms</dd>"),
+        "{}",
+        en.cover
+    );
     assert_eq!(
         en.titles.document,
         "Roll-up report · Taizhou targets 2025 · 2026-12-02"
@@ -222,8 +275,14 @@ fn the_method_note_says_how_the_figures_are_computed_and_where_they_come_from() 
     assert!(!m.contains("等级分布"), "{m}");
     let (_, en) = print(&fx, Lang::En);
     // Escaped for HTML, the apostrophe reads as one in the browser.
-    assert!(en.method.contains("Weighted value: the sum of the firms"), "{}", en.method);
-    assert!(en.method.contains("numerators ÷ the sum of their denominators × 100%"));
+    assert!(
+        en.method.contains("Weighted value: the sum of the firms"),
+        "{}",
+        en.method
+    );
+    assert!(en
+        .method
+        .contains("numerators ÷ the sum of their denominators × 100%"));
 }
 
 #[test]
@@ -235,8 +294,14 @@ fn levels_and_the_share_at_level_2_or_above_are_printed_for_a_questionnaire_with
     let best = file(&sme, "甲", "T1", "2026-03-01", support::SME_ALL_BEST);
     let worst = file(&sme, "乙", "T1", "2026-03-01", support::SME_ALL_WORST);
     let selected = [
-        SelectedFirm { file: &best, questionnaire: &sme },
-        SelectedFirm { file: &worst, questionnaire: &sme },
+        SelectedFirm {
+            file: &best,
+            questionnaire: &sme,
+        },
+        SelectedFirm {
+            file: &worst,
+            questionnaire: &sme,
+        },
     ];
     let rolled = roll_up_selection(&sme, profile, &selected, Lang::Zh);
     let report = rollup_report(&sme, profile, &rolled.result, Lang::Zh);
@@ -245,14 +310,31 @@ fn levels_and_the_share_at_level_2_or_above_are_printed_for_a_questionnaire_with
         profile,
         &rolled,
         &report,
-        &PrintedBy { date: "2026-12-02", consultant: "", logo: None },
+        &PrintedBy {
+            date: "2026-12-02",
+            consultant: "",
+            logo: None,
+        },
         Lang::Zh,
     );
     // One at 四级, one below 一级: 1 of 2 at 二级 or above.
-    assert!(printed.levels.contains("<p class=\"rollup-at-or-above\"><strong>二级及以上：1/2（50.0%）</strong></p>"), "{}", printed.levels);
-    assert_eq!(row(&printed.levels, "level-0"), ["未达一级", "1/2（50.0%）"]);
-    assert!(printed.method.contains("“二级及以上”是达到二级或更高等级的企业所占的比例"));
+    assert!(
+        printed.levels.contains(
+            "<p class=\"rollup-at-or-above\"><strong>二级及以上：1/2（50.0%）</strong></p>"
+        ),
+        "{}",
+        printed.levels
+    );
+    assert_eq!(
+        row(&printed.levels, "level-0"),
+        ["未达一级", "1/2（50.0%）"]
+    );
+    assert!(printed
+        .method
+        .contains("“二级及以上”是达到二级或更高等级的企业所占的比例"));
     // No consultant or logo: a dash, no image.
-    assert!(printed.cover.contains("<dd class=\"report-consultant\">—</dd>"));
+    assert!(printed
+        .cover
+        .contains("<dd class=\"report-consultant\">—</dd>"));
     assert!(!printed.cover.contains("<img"));
 }

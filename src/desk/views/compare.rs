@@ -7,18 +7,18 @@
 use leptos::prelude::*;
 
 use super::export::TableExport;
-use crate::app::platform::clock::today;
-use crate::desk::print_view::print_view;
-use crate::domain::report::rollup_printed::PrintTitles;
 use super::table::{Chart, DataTable};
 use super::{t, tr};
+use crate::app::platform::clock::today;
 use crate::charts::compare_chart::{firms_chart_svg, rounds_chart_svg};
+use crate::desk::print_view::print_view;
 use crate::desk::state::{DeskState, Entry, VIEW_HEADING_ID};
 use crate::domain::model::text::Lang;
 use crate::domain::report::compare::{
     compare_firms, compare_rounds, FirmComparison, RoundsComparison,
 };
 use crate::domain::report::portfolio::PortfolioEntry;
+use crate::domain::report::rollup_printed::PrintTitles;
 use crate::domain::report::screen_table::{comparison_screen, rounds_screen};
 use crate::domain::report::table::{comparison_table, rounds_table, Table};
 
@@ -48,14 +48,19 @@ pub fn ViewFrame(
 ) -> impl IntoView {
     let lang = state.lang();
     let print = move |_| {
-        let titles = print_titles.and_then(|t| t.get_untracked()).unwrap_or_else(|| {
-            let running = format!("{} · {}", title.get_untracked(), today());
-            PrintTitles {
-                document: running.clone(),
-                running,
-            }
-        });
-        print_view(&titles, crate::app::views::i18n::app_title(lang.get_untracked()))
+        let titles = print_titles
+            .and_then(|t| t.get_untracked())
+            .unwrap_or_else(|| {
+                let running = format!("{} · {}", title.get_untracked(), today());
+                PrintTitles {
+                    document: running.clone(),
+                    running,
+                }
+            });
+        print_view(
+            &titles,
+            crate::app::views::i18n::app_title(lang.get_untracked()),
+        )
     };
     view! {
         <section class=format!("desk-view {class}") aria-labelledby=VIEW_HEADING_ID>

@@ -8,14 +8,14 @@
 
 use leptos::prelude::*;
 
-use super::export::TableExport;
 use super::compare::ViewFrame;
+use super::export::TableExport;
 use super::table::{Chart, DataTable};
 use super::{t, tr};
-use crate::charts::compare_chart::rollup_chart_svg;
-use crate::desk::state::{DeskState, Entry};
 use crate::app::platform::clock::today;
 use crate::app::platform::storage;
+use crate::charts::compare_chart::rollup_chart_svg;
+use crate::desk::state::{DeskState, Entry};
 use crate::domain::compute::rollup::RollupResult;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::Lang;

@@ -12,9 +12,7 @@
 //! source list are `printed`'s own.
 
 use super::compare::firm_label;
-use super::format::{
-    file_count, firm_count, format_percent, level_label, profile_document, DASH,
-};
+use super::format::{file_count, firm_count, format_percent, level_label, profile_document, DASH};
 use super::portfolio::unnamed_firm;
 use super::printed::{cover_block_html, sources_html, CoverBlock};
 use super::rollup::{incomplete_line, left_out_line, RollupReport};
@@ -278,7 +276,10 @@ fn summary(profile: &TargetProfile, report: &RollupReport, lang: Lang) -> String
         "<h2>{}</h2><p class=\"rollup-lead\">{}</p>{}<p class=\"caption\">{}{}</p>",
         lang.pick("汇总结果", "Summary"),
         escape_xml(&lead),
-        table_html(&rollup_indicators_screen(report, lang), "rollup-print-indicators"),
+        table_html(
+            &rollup_indicators_screen(report, lang),
+            "rollup-print-indicators"
+        ),
         lang.pick("目标来源：", "Targets from: "),
         escape_xml(&target_source(profile, lang)),
     )
@@ -302,7 +303,10 @@ fn firms(rolled: &RolledUp, lang: Lang) -> String {
     let mut h = format!(
         "<h2>{}</h2><table class=\"rollup-print-table rollup-print-firms\"><thead><tr>",
         escape_xml(&match lang {
-            Lang::Zh => format!("计入汇总的企业（{}）", firm_count(rolled.included.len(), lang)),
+            Lang::Zh => format!(
+                "计入汇总的企业（{}）",
+                firm_count(rolled.included.len(), lang)
+            ),
             Lang::En => format!(
                 "Firms included ({})",
                 firm_count(rolled.included.len(), lang)
@@ -321,7 +325,11 @@ fn firms(rolled: &RolledUp, lang: Lang) -> String {
     for f in &rolled.included {
         h.push_str(&format!(
             "<tr{}><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-            if f.incomplete { " class=\"incomplete\"" } else { "" },
+            if f.incomplete {
+                " class=\"incomplete\""
+            } else {
+                ""
+            },
             escape_xml(&f.name),
             escape_xml(&f.round),
             escape_xml(&f.date),
@@ -340,7 +348,10 @@ fn firms(rolled: &RolledUp, lang: Lang) -> String {
     h.push_str(&format!(
         "<h3>{}</h3>",
         escape_xml(&match lang {
-            Lang::Zh => format!("未计入的评估（{}）", file_count(rolled.left_out.len(), lang)),
+            Lang::Zh => format!(
+                "未计入的评估（{}）",
+                file_count(rolled.left_out.len(), lang)
+            ),
             Lang::En => format!("Left out ({})", file_count(rolled.left_out.len(), lang)),
         })
     ));
@@ -426,7 +437,10 @@ fn method(q: &Questionnaire, profile: &TargetProfile, lang: Lang) -> String {
     }
     h.push_str(&format!(
         "<h3>{}</h3>",
-        lang.pick("各企业的结果如何得出", "How each firm's figures are reached")
+        lang.pick(
+            "各企业的结果如何得出",
+            "How each firm's figures are reached"
+        )
     ));
     paragraphs(&mut h, &method_note(q, lang));
     let mut groups = vec![SourceGroup {
@@ -469,7 +483,10 @@ mod tests {
         assert_eq!(t.running, "泰州市 2025 年目标 · 2026-12-02");
         assert_eq!(t.document, "区域汇总报告 · 泰州市 2025 年目标 · 2026-12-02");
         let t = rollup_print_titles(&profile(), "2026-12-02", Lang::En);
-        assert_eq!(t.document, "Roll-up report · Taizhou targets 2025 · 2026-12-02");
+        assert_eq!(
+            t.document,
+            "Roll-up report · Taizhou targets 2025 · 2026-12-02"
+        );
     }
 
     #[test]
