@@ -11,6 +11,14 @@ use crate::domain::report::rollup_printed::PrintTitles;
 /// The class the print stylesheet shows the desk's view alone under.
 const PRINTING_VIEW: &str = "printing-view";
 
+/// Whether one of the desk's views is being printed: the firm's report the app asks
+/// for on `beforeprint` then leaves the running header and the page's title alone.
+pub(crate) fn printing_view() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.class_list().contains(PRINTING_VIEW))
+}
+
 /// Prints the view shown, `titles` giving the running header and the PDF's name;
 /// `restore_title` is the page's own title, given back after printing.
 pub fn print_view(titles: &PrintTitles, restore_title: &'static str) {

@@ -244,7 +244,7 @@ test('the portfolio: sorted, filtered, compared, one firm\'s rounds, rolled up a
   for (const words of ['江苏省泰州市', '区域汇总报告', `制造业中小企业数字化水平自评·v${MIXED.questionnaire.version}`, '对照目标方案泰州市2025年目标', '目标依据泰州市关于加快发展数字经济的指导意见（任务四）', '计入汇总5家企业', '未计入1份', `打印日期${today}`]) {
     assert.ok(cover.includes(words), `the cover says ${words}: ${cover}`);
   }
-  assert.ok(!zh.pages[0].some((l) => l.includes('关键工序数控化率')), 'the cover has a page of its own');
+  assert.ok(!zh.pages[0].some((l) => l.includes('核心指标汇总')), 'the cover has a page of its own');
   const incompleteNames = incomplete.replace(/^未答完（结果为暂定）：/, '').split('、');
   assert.ok(cover.includes(`其中未答完${incompleteNames.length}家企业`), `the cover counts the incomplete firms: ${cover}`);
   // The weighted value, worked out here from the files: Σ CNC key processes ÷ Σ key processes.

@@ -268,7 +268,8 @@ fn table_html(t: &ScreenTable, class: &str) -> String {
 fn summary(profile: &TargetProfile, report: &RollupReport, lang: Lang) -> String {
     let mut lead = report.firms_text.clone();
     if !report.left_out_text.is_empty() {
-        lead.push_str(lang.pick("；", "; "));
+        // "Left out …" is a sentence of its own in English.
+        lead.push_str(lang.pick("；", ". "));
         lead.push_str(&report.left_out_text);
     }
     lead.push_str(lang.pick("。", "."));
