@@ -77,6 +77,7 @@ pub fn firms_chart_svg(c: &FirmComparison, lang: Lang) -> String {
         })
         .collect();
     grouped_chart_svg(&GroupedChart {
+        lang,
         class: "compare-chart",
         title: lang.pick(
             "核心指标：企业并排比较",
@@ -129,6 +130,7 @@ pub fn rounds_chart_svg(c: &RoundsComparison, lang: Lang) -> String {
         Lang::En => format!("{}: {} → {}", c.firm, c.before_label, c.after_label),
     };
     grouped_chart_svg(&GroupedChart {
+        lang,
         class: "rounds-chart",
         title: &title,
         description: describe_rounds(c, &rows, lang),
@@ -187,6 +189,7 @@ pub fn rollup_chart_svg(report: &RollupReport, result: &RollupResult, lang: Lang
         Lang::En => format!("Headline indicators rolled up: {}", report.title),
     };
     grouped_chart_svg(&GroupedChart {
+        lang,
         class: "rollup-chart",
         title: &title,
         description,

@@ -9,6 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars::{bold, draw_percent_scale, style, x_of, BAR_X0, BAR_X1, INK, MUTED, TRACK_COLOR, WIDTH};
 use super::svg_text::{fit_label, make_accessible};
+use crate::domain::model::text::Lang;
 
 /// Distinct at a glance and each dark enough for white text (WCAG AA on white too).
 pub const SERIES_COLORS: [RGBColor; 5] = [
@@ -45,6 +46,8 @@ pub struct Group {
 }
 
 pub struct GroupedChart<'a> {
+    /// The language of its words (the series numbers' separator: "1：", "1: ").
+    pub lang: Lang,
     pub class: &'a str,
     pub title: &'a str,
     pub description: String,
@@ -97,7 +100,7 @@ fn draw(
         for (s, (value, text)) in group.bars.iter().enumerate().take(n) {
             let top = y + NAME_HEIGHT + BAR_STEP * s as i32;
             let mid = top + BAR_HEIGHT / 2;
-            let label = format!("{}：{text}", s + 1);
+            let label = format!("{}{}{text}", s + 1, chart.lang.pick("：", ": "));
             root.draw(&Rectangle::new(
                 [(BAR_X0, top), (BAR_X1, top + BAR_HEIGHT)],
                 TRACK_COLOR.filled(),
@@ -152,7 +155,12 @@ fn draw(
         let ly = axis + AXIS + LEGEND_LINE * s as i32 + 10;
         root.draw(&Circle::new((BAR_X0 + 6, ly), 6, series.color.filled()))?;
         root.draw(&Text::new(
-            format!("{}：{}", s + 1, fit_label(&series.label, NAME_EM - 2.0)),
+            format!(
+                "{}{}{}",
+                s + 1,
+                chart.lang.pick("：", ": "),
+                fit_label(&series.label, NAME_EM - 2.0)
+            ),
             (BAR_X0 + 18, ly),
             style(16.0, INK, HPos::Left, VPos::Center),
         ))?;

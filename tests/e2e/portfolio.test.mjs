@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, useApp, importAnswers, openLibrary, ROOT, OUTPUT } from './support.mjs';
+import { openApp, useApp, importAnswers, openLibrary, printReport, pdfText, ROOT, OUTPUT } from './support.mjs';
 import { axeViolations, describeViolations } from './axe.mjs';
 
 const app = useApp();
@@ -65,6 +65,51 @@ async function noViolations(page, where) {
   const v = await axeViolations(page);
   assert.equal(v.length, 0, describeViolations(where, v));
 }
+
+/**
+ * Prints the roll-up shown (window.print stubbed, the page printed to A4 as a browser
+ * does) and reads it back: the PDF's page size, its pages as laid out, and its words
+ * with every space taken out (Chinese lines break anywhere). `PRINT_SHOTS=/tmp/dir`
+ * keeps its pages as PNG images to look at.
+ */
+async function printRollup(page, lang) {
+  const before = await page.evaluate(() => window.printed ?? 0);
+  await page.evaluate(() => {
+    window.printed ??= 0;
+    window.print = () => {
+      window.printed += 1;
+    };
+  });
+  await page.click('#print-view');
+  await page.waitForFunction((n) => window.printed === n + 1, before);
+  const title = await page.title();
+  const pdf = join(OUTPUT, `portfolio-rollup-${lang}.pdf`);
+  await printReport(page, pdf);
+  if (process.env.PRINT_SHOTS) {
+    mkdirSync(process.env.PRINT_SHOTS, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '70', '-png', pdf, join(process.env.PRINT_SHOTS, `rollup-${lang}`)]);
+  }
+  const size = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Page size:\s*([\d.]+) x ([\d.]+) pts/);
+  const pages = pdfText(pdf, { layout: true }).split('\f').slice(0, -1).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean));
+  const flat = pdfText(pdf).replace(/\s+/g, '');
+  return { title, size: [Number(size[1]), Number(size[2])], pages, flat };
+}
+
+/** The checks every printed page passes: the running header (the profile and the day),
+ *  "n / N" at its foot, and no heading left at its bottom. */
+function checkPages(pages, profile, date, headings) {
+  const n = pages.length;
+  pages.forEach((lines, i) => {
+    const where = `page ${i + 1} of ${n}`;
+    assert.ok(lines.some((l) => l.includes(profile) && l.includes(date)), `${where} is headed by the profile and the day: ${lines[0]}`);
+    assert.ok(lines.some((l) => l.replace(/\s/g, '') === `${i + 1}/${n}`), `${where} has "n / N" at its foot`);
+    const body = lines.filter((l) => l.replace(/\s/g, '') !== `${i + 1}/${n}`);
+    assert.ok(!headings.includes(body[body.length - 1]), `${where} ends with the heading "${body[body.length - 1]}"`);
+    assert.ok(body.length > 3, `${where} is not blank`);
+  });
+}
+
+const squeeze = (s) => s.replace(/\s+/g, '');
 
 async function shoot(page, name) {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
@@ -184,10 +229,64 @@ test('the portfolio: sorted, filtered, compared, one firm\'s rounds, rolled up a
   assert.match(await page.innerText('.rollup-at-or-above'), /^二级及以上：\d\/5（\d+\.\d%）$/);
   await noViolations(page, 'the roll-up');
   await shoot(page, '1280-rollup');
+
+  // Printed, the roll-up is a report of its own, on A4: the cover, the summary, the
+  // firms included and left out, the method note; each page headed by the profile and
+  // the day, numbered at its foot.
+  const incomplete = await page.innerText('.rollup-incomplete');
+  const zh = await printRollup(page, 'zh');
+  const today = zh.title.match(/(\d{4}-\d{2}-\d{2})$/)?.[1];
+  assert.equal(zh.title, `区域汇总报告 · 泰州市 2025 年目标 · ${today}`, 'the PDF is named for the report');
+  assert.deepEqual(zh.size.map(Math.round), [595, 842], 'A4');
+  assert.ok(zh.pages.length >= 3 && zh.pages.length <= 4, `${zh.pages.length} pages`);
+  checkPages(zh.pages, '泰州市 2025 年目标', today, ['汇总结果', '计入汇总的企业（5 家企业）', '方法与来源', '汇总的算法', '指标口径', '问卷依据', '目标值']);
+  const cover = squeeze(zh.pages[0].join(''));
+  for (const words of ['江苏省泰州市', '区域汇总报告', `制造业中小企业数字化水平自评·v${MIXED.questionnaire.version}`, '对照目标方案泰州市2025年目标', '目标依据泰州市关于加快发展数字经济的指导意见（任务四）', '计入汇总5家企业', '未计入1份', `打印日期${today}`]) {
+    assert.ok(cover.includes(words), `the cover says ${words}: ${cover}`);
+  }
+  assert.ok(!zh.pages[0].some((l) => l.includes('核心指标汇总')), 'the cover has a page of its own');
+  const incompleteNames = incomplete.replace(/^未答完（结果为暂定）：/, '').split('、');
+  assert.ok(cover.includes(`其中未答完${incompleteNames.length}家企业`), `the cover counts the incomplete firms: ${cover}`);
+  // The weighted value, worked out here from the files: Σ CNC key processes ÷ Σ key processes.
+  const weighted = percent((100 * sum('cnc')) / sum('keys'));
+  assert.ok(zh.pages.flat().some((l) => new RegExp(`^关键工序数控化率\\s+65%\\s+${percent(mean)}\\s+${weighted}\\s+${meeting}/5（`).test(l)), `the CNC row: target, mean, ${weighted} weighted, meeting`);
+  for (const f of FIRMS) {
+    assert.ok(zh.pages.flat().some((l) => new RegExp(`^${f.name}\\s+${f.round}\\s+${f.on}`).test(l)), `${f.name} ${f.round} listed with its date`);
+  }
+  for (const name of incompleteNames) assert.ok(FIRMS.some((f) => name === `${f.name}（${f.round}）`), name);
+  assert.ok(FIRMS.filter((f) => f.drop.length).every((f) => incompleteNames.includes(`${f.name}（${f.round}）`)), 'each firm with answers left out is incomplete');
+  for (const words of [
+    `未答完（结果为暂定）：${incompleteNames.join('、')}`,
+    '未计入的评估（1份）',
+    '戊五金：其他问卷（制造业数字化核心指标速测1.1.0），未计入',
+    '二级及以上：',
+    '企业均值：该指标有值的企业，其指标值的算术平均',
+    '加权值：各企业该指标的分子之和÷分母之和×100%',
+    '达到目标：企业的指标值不低于目标值',
+    '未答完的企业照样计入汇总，它缺少的指标按此不计入',
+    '泰州市关于加快发展数字经济的指导意见（任务四）（适用于：',
+  ]) {
+    assert.ok(zh.flat.includes(squeeze(words)), `the report says ${words}`);
+  }
+  assert.doesNotMatch(zh.flat, /返回列表|对照的目标方案|导出|报告预览|即时结果|我的评估/, 'the report alone, without the view\'s controls or the app');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('printing-view')), false, 'over after printing');
+  assert.equal(await page.title(), '数转 · 制造业数字化自评');
+
   // In English, as the app is.
   await page.click('#toggle-lang');
   await page.waitForFunction(() => document.getElementById('desk-view-heading')?.textContent === 'Roll-up of the selected firms');
   assert.match(await page.innerText('.left-out'), /戊五金: another questionnaire .*; left out/);
+  const en = await printRollup(page, 'en');
+  assert.equal(en.title, `Roll-up report · Taizhou targets 2025 · ${today}`);
+  checkPages(en.pages, 'Taizhou targets 2025', today, ['Summary', 'Firms included (5 firms)', 'Method and sources', 'How the roll-up is computed', 'Indicator definitions', 'Questionnaire based on', 'Targets']);
+  assert.ok(squeeze(en.pages[0].join(' ')).includes('Roll-upreport'), 'the English title');
+  assert.ok(en.flat.includes(squeeze('Firms included 5 firms')), 'the cover counts the firms');
+  assert.ok(en.pages.flat().some((l) => new RegExp(`^CNC ratio of key processes\\s+65%\\s+${percent(mean)}\\s+${weighted}`).test(l)), 'the CNC row in English');
+  assert.ok(en.flat.includes(squeeze('戊五金: another questionnaire')), 'the firm left out, with its reason');
+  assert.ok(en.flat.includes(squeeze('Weighted value: the sum of the firms')), 'the method note');
+  // English punctuation in English text, the firms' own names aside.
+  const outside = en.pages.flat().join('\n').replace(/《[^》]*》/g, '').replace(/[甲乙丙丁戊]\p{Script=Han}+/gu, '');
+  for (const mark of ['（', '，', '：', '；', '。']) assert.equal(outside.indexOf(mark), -1, `Chinese "${mark}" in English text: ${outside.slice(outside.indexOf(mark) - 40, outside.indexOf(mark) + 40)}`);
   await page.click('#toggle-lang');
   await page.waitForFunction(() => document.getElementById('desk-view-heading')?.textContent === '汇总所选企业');
 

@@ -7,16 +7,18 @@
 use leptos::prelude::*;
 
 use super::export::TableExport;
-use crate::desk::print_view::print_view;
 use super::table::{Chart, DataTable};
 use super::{t, tr};
+use crate::app::platform::clock::today;
 use crate::charts::compare_chart::{firms_chart_svg, rounds_chart_svg};
+use crate::desk::print_view::print_view;
 use crate::desk::state::{DeskState, Entry, VIEW_HEADING_ID};
 use crate::domain::model::text::Lang;
 use crate::domain::report::compare::{
     compare_firms, compare_rounds, FirmComparison, RoundsComparison,
 };
 use crate::domain::report::portfolio::PortfolioEntry;
+use crate::domain::report::rollup_printed::PrintTitles;
 use crate::domain::report::screen_table::{comparison_screen, rounds_screen};
 use crate::domain::report::table::{comparison_table, rounds_table, Table};
 
@@ -38,16 +40,33 @@ pub fn ViewFrame(
     title: Signal<String>,
     /// The list's button that opened the view: focus goes back to it.
     back_to: &'static str,
+    /// The printed pages' running header and the PDF's name, where the view prints as a
+    /// report of its own (the roll-up); else the title and the day.
+    #[prop(optional)]
+    print_titles: Option<Signal<Option<PrintTitles>>>,
     children: Children,
 ) -> impl IntoView {
     let lang = state.lang();
+    let print = move |_| {
+        let titles = print_titles
+            .and_then(|t| t.get_untracked())
+            .unwrap_or_else(|| {
+                let running = format!("{} · {}", title.get_untracked(), today());
+                PrintTitles {
+                    document: running.clone(),
+                    running,
+                }
+            });
+        print_view(
+            &titles,
+            crate::app::views::i18n::app_title(lang.get_untracked()),
+        )
+    };
     view! {
         <section class=format!("desk-view {class}") aria-labelledby=VIEW_HEADING_ID>
             <div class="desk-view-head">
                 <h3 id=VIEW_HEADING_ID tabindex="-1">{move || title.get()}</h3>
-                <button type="button" id="print-view" class="secondary-dark" on:click=move |_| {
-                    print_view(&title.get_untracked(), crate::app::views::i18n::app_title(lang.get_untracked()))
-                }>{t(lang, "打印", "Print")}</button>
+                <button type="button" id="print-view" class="secondary-dark" on:click=print>{t(lang, "打印", "Print")}</button>
                 <button type="button" id="back-to-list" class="secondary-dark" on:click=move |_| state.back_to_list(back_to)>
                     {t(lang, "返回列表", "Back to the list")}
                 </button>

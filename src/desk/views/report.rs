@@ -17,7 +17,9 @@ use crate::desk::chosen_file::read_chosen;
 use crate::app::results::Results;
 use crate::desk::report::ReportState;
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::report::printed::{answers_html, cover_html, gaps_html, method_html, Cover};
+use crate::domain::report::printed::{
+    answers_html, consultant_text, cover_html, gaps_html, method_html, Cover,
+};
 use crate::domain::report::{largest_gaps, target_source};
 use crate::domain::wire::logo::{Logo, LogoProblem};
 
@@ -104,18 +106,8 @@ pub fn Report(results: Results, #[prop(optional)] batch: bool) -> impl IntoView 
         );
     });
     let date = today();
-    let consultant_line = move || {
-        let (n, o) = (consultant.get(), organisation.get());
-        match (n.trim().is_empty(), o.trim().is_empty()) {
-            (true, true) => "—".to_string(),
-            (false, true) => n,
-            (true, false) => o,
-            (false, false) => match lang.get() {
-                Lang::Zh => format!("{n}（{o}）"),
-                Lang::En => format!("{n} ({o})"),
-            },
-        }
-    };
+    let consultant_line =
+        move || consultant_text(&consultant.get(), &organisation.get(), lang.get());
     let logo = RwSignal::new(storage::load_logo().map(|l| l.data_url()));
     let firm = move || {
         let name = results.firm.with(|f| f.name.clone());
@@ -129,7 +121,7 @@ pub fn Report(results: Results, #[prop(optional)] batch: bool) -> impl IntoView 
     // reads the firm and date from a custom property on the root element; the page's
     // title names the PDF a browser saves.
     let running = date.clone();
-    if !batch {
+    if !batch && !crate::desk::print_view::printing_view() {
         Effect::new(move |_| {
             let firm = firm();
             set_running_header(&format!("{firm} · {running}"));

@@ -36,6 +36,14 @@ pub enum LeftOut {
     Unreadable,
 }
 
+/// A firm the roll-up counted: whether its figures are provisional (questions left
+/// unanswered) and how much of the questionnaire it answered (percent).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Counted {
+    pub incomplete: bool,
+    pub completeness: f64,
+}
+
 /// How many firms were left out, by reason.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LeftOutCounts {
@@ -146,9 +154,10 @@ impl<'a> Rollup<'a> {
     }
 
     /// Adds one firm's answers file: assessed against the roll-up's profile if it is for
-    /// this questionnaire and version, otherwise left out (and the reason returned). The
-    /// file is taken as checked (`check_answers`) for everything else.
-    pub fn add_file(&mut self, file: &AnswersFile) -> Result<(), LeftOut> {
+    /// this questionnaire and version (and how it counted returned), otherwise left out
+    /// (and the reason returned). The file is taken as checked (`check_answers`) for
+    /// everything else.
+    pub fn add_file(&mut self, file: &AnswersFile) -> Result<Counted, LeftOut> {
         let reason = if file.questionnaire.id != self.q.id {
             Some(LeftOut::OtherQuestionnaire)
         } else if file.questionnaire.version != self.q.version {
@@ -168,7 +177,10 @@ impl<'a> Rollup<'a> {
             &file.firm,
         );
         self.add(&a);
-        Ok(())
+        Ok(Counted {
+            incomplete: a.score.is_provisional(),
+            completeness: a.score.completeness,
+        })
     }
 
     /// Adds one firm's assessment, which must be on this questionnaire and profile.

@@ -151,14 +151,21 @@ pub fn count_share(count: usize, of: usize, share: Option<f64>, lang: Lang) -> S
     }
 }
 
-/// A target profile as a citation: "《…》，…（适用于：规模以上工业企业）".
-pub fn profile_source(p: &TargetProfile, lang: Lang) -> String {
+/// A target profile's document with its date where the title does not give it:
+/// "《…》，2024-04-09".
+pub fn profile_document(p: &TargetProfile, lang: Lang) -> String {
     let source = p.source.get(lang);
     let mut s = source.to_string();
     if let Some(date) = p.date.as_ref().filter(|d| !source.contains(d.as_str())) {
         s.push_str(lang.pick("，", ", "));
         s.push_str(date);
     }
+    s
+}
+
+/// A target profile as a citation: "《…》，…（适用于：规模以上工业企业）".
+pub fn profile_source(p: &TargetProfile, lang: Lang) -> String {
+    let s = profile_document(p, lang);
     let scope = p.scope.get(lang);
     match lang {
         Lang::Zh => format!("{s}（适用于：{scope}）"),

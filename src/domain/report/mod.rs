@@ -16,6 +16,7 @@ mod notes;
 pub mod portfolio;
 pub mod printed;
 mod rollup;
+pub mod rollup_printed;
 pub mod screen_table;
 pub mod selection;
 mod sources;

@@ -5,7 +5,7 @@
 //! builder instead of a view per element.
 
 use super::answers::answer_text;
-use super::sources::{method_note, source_groups};
+use super::sources::{method_note, source_groups, SourceGroup};
 use crate::domain::compute::assessment::Assessment;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::questionnaire::Questionnaire;
@@ -37,51 +37,100 @@ fn or_dash(s: &str) -> String {
     }
 }
 
-/// The cover: logo, firm, questionnaire, then who and what the report is for.
-pub fn cover_html(c: &Cover) -> String {
-    let l = c.lang;
+/// A printed cover, whichever report it opens (one firm's, a roll-up's): the logo if
+/// the consultant gave one, what the report is, its title and the line under it, then
+/// its facts as a list of terms (each with a class for the stylesheet; an empty value
+/// reads "—"), and a note on what the report is not.
+pub struct CoverBlock<'a> {
+    pub lang: Lang,
+    pub logo: Option<&'a str>,
+    /// "数字化转型自评报告".
+    pub kicker: &'a str,
+    pub title: &'a str,
+    /// The title's class: "report-firm", "report-title".
+    pub title_class: &'a str,
+    pub subtitle: &'a str,
+    /// (class, term, value).
+    pub facts: &'a [(&'a str, &'a str, &'a str)],
+    pub note: &'a str,
+}
+
+pub fn cover_block_html(c: &CoverBlock) -> String {
     let mut h = String::from("<div class=\"cover-head\">");
     if let Some(logo) = c.logo {
         h.push_str(&format!(
             "<img class=\"report-logo\" src=\"{}\" alt=\"{}\">",
             escape_xml(logo),
-            l.pick("机构标志", "Organisation logo")
+            c.lang.pick("机构标志", "Organisation logo")
         ));
     }
     h.push_str(&format!(
-        "<p class=\"report-kicker\">{}</p><h1 class=\"report-firm\">{}</h1><p class=\"report-questionnaire\">{}</p></div><dl class=\"report-meta\">",
-        l.pick("数字化转型自评报告", "Digital transformation self-assessment report"),
-        escape_xml(c.firm),
-        escape_xml(c.questionnaire),
+        "<p class=\"report-kicker\">{}</p><h1 class=\"{}\">{}</h1><p class=\"report-questionnaire\">{}</p></div><dl class=\"report-meta\">",
+        escape_xml(c.kicker),
+        escape_xml(c.title_class),
+        escape_xml(c.title),
+        escape_xml(c.subtitle),
     ));
-    for (class, term, value) in [
-        (
-            "",
-            l.pick("行业 / 规模", "Sector / size"),
-            c.sector_and_size,
-        ),
-        ("", l.pick("地区", "Region"), c.region),
-        ("", l.pick("对标目标", "Target profile"), c.profile),
-        ("report-date", l.pick("报告日期", "Date"), c.date),
-        (
-            "report-consultant",
-            l.pick("咨询顾问", "Consultant"),
-            c.consultant,
-        ),
-    ] {
+    for (class, term, value) in c.facts {
         h.push_str(&format!(
-            "<dt>{term}</dt><dd class=\"{class}\">{}</dd>",
+            "<dt>{}</dt><dd class=\"{}\">{}</dd>",
+            escape_xml(term),
+            escape_xml(class),
             or_dash(value)
         ));
     }
     h.push_str(&format!(
         "</dl><p class=\"cover-note\">{}</p>",
-        l.pick(
-            "本报告根据企业填写的自评答案在本机生成，供企业与咨询顾问讨论改进方向之用，不是官方评定结果。",
-            "This report was produced on this device from the firm's own answers, for the firm and its consultant to discuss what to improve; it is not an official rating."
-        )
+        escape_xml(c.note)
     ));
     h
+}
+
+/// The consultant as the cover names them: "王工（泰州数字化服务中心）", the name or the
+/// organisation alone, or empty when neither is given.
+pub fn consultant_text(name: &str, organisation: &str, lang: Lang) -> String {
+    let (n, o) = (name.trim(), organisation.trim());
+    match (n.is_empty(), o.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => n.to_string(),
+        (true, false) => o.to_string(),
+        (false, false) => match lang {
+            Lang::Zh => format!("{n}（{o}）"),
+            Lang::En => format!("{n} ({o})"),
+        },
+    }
+}
+
+/// The cover: logo, firm, questionnaire, then who and what the report is for.
+pub fn cover_html(c: &Cover) -> String {
+    let l = c.lang;
+    cover_block_html(&CoverBlock {
+        lang: l,
+        logo: c.logo,
+        kicker: l.pick("数字化转型自评报告", "Digital transformation self-assessment report"),
+        title: c.firm,
+        title_class: "report-firm",
+        subtitle: c.questionnaire,
+        facts: &[
+            (
+                "",
+                l.pick("行业 / 规模", "Sector / size"),
+                c.sector_and_size,
+            ),
+            ("", l.pick("地区", "Region"), c.region),
+            ("", l.pick("对标目标", "Target profile"), c.profile),
+            ("report-date", l.pick("报告日期", "Date"), c.date),
+            (
+                "report-consultant",
+                l.pick("咨询顾问", "Consultant"),
+                c.consultant,
+            ),
+        ],
+        note: l.pick(
+            "本报告根据企业填写的自评答案在本机生成，供企业与咨询顾问讨论改进方向之用，不是官方评定结果。",
+            "This report was produced on this device from the firm's own answers, for the firm and its consultant to discuss what to improve; it is not an official rating."
+        ),
+    })
 }
 
 /// The summary's largest gaps, kept together with their heading; empty without gaps.
@@ -143,10 +192,17 @@ pub fn method_html(
         h.push_str(&format!("<p>{}</p>", escape_xml(&p)));
     }
     h.push_str("</div>");
-    for g in source_groups(q, a, profile, lang) {
+    h.push_str(&sources_html(&source_groups(q, a, profile, lang)));
+    h
+}
+
+/// A source list: each group's heading and its entries.
+pub fn sources_html(groups: &[SourceGroup]) -> String {
+    let mut h = String::new();
+    for g in groups {
         h.push_str(&format!("<h3>{}</h3><ul class=\"sources\">", g.heading));
-        for e in g.entries {
-            h.push_str(&format!("<li>{}</li>", escape_xml(&e)));
+        for e in &g.entries {
+            h.push_str(&format!("<li>{}</li>", escape_xml(e)));
         }
         h.push_str("</ul>");
     }
