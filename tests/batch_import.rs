@@ -14,7 +14,7 @@ use shuzhuan::domain::wire::bundle::{write_bundle, BundleEntry};
 use shuzhuan::domain::wire::compiled::encode;
 use shuzhuan::domain::wire::formats::QuestionnaireSource;
 use shuzhuan::domain::wire::workbench::{WorkbenchDone, WorkbenchJob};
-use support::{assessed_file, run_workbench_job, builtin, QUICK_A, QUICK_B, QUICK_C};
+use support::{assessed_file, builtin, run_workbench_job, QUICK_A, QUICK_B, QUICK_C};
 
 fn file(q: &Questionnaire, name: &str, created: &str, spec: &str) -> AnswersFile {
     let firm = FirmProfile {
@@ -63,8 +63,14 @@ fn a_mix_of_files_is_sorted_into_added_unchanged_conflicts_and_refused() {
     a_saved.updated_at = "2026-02-01T00:00:00.000Z".into();
     let b_saved = file(&q, "乙铸造", "2026-01-06T08:00:00.000Z", QUICK_C);
     let present = vec![
-        Present { id: "p-a".into(), file: a_saved },
-        Present { id: "p-b".into(), file: b_saved },
+        Present {
+            id: "p-a".into(),
+            file: a_saved,
+        },
+        Present {
+            id: "p-b".into(),
+            file: b_saved,
+        },
     ];
     let mut unknown_version = c.clone();
     unknown_version.questionnaire.version = "0.1".into();
@@ -83,7 +89,10 @@ fn a_mix_of_files_is_sorted_into_added_unchanged_conflicts_and_refused() {
         present,
     );
     assert_eq!(batch.added.len(), 1);
-    assert_eq!((batch.added[0].source.as_str(), batch.added[0].id.as_ref()), ("c.json", None));
+    assert_eq!(
+        (batch.added[0].source.as_str(), batch.added[0].id.as_ref()),
+        ("c.json", None)
+    );
     assert_eq!(batch.added[0].file, c);
     assert_eq!(batch.unchanged, ["a.json", "c-copy.json"]);
     assert_eq!(batch.conflicts.len(), 1);
@@ -91,7 +100,10 @@ fn a_mix_of_files_is_sorted_into_added_unchanged_conflicts_and_refused() {
     assert_eq!(batch.conflicts[0].incoming.file, b);
     let refused = en(&batch.refused);
     assert_eq!(refused.len(), 3, "{refused:?}");
-    assert!(refused[0].starts_with("old.json: ") && refused[0].contains("0.1"), "{refused:?}");
+    assert!(
+        refused[0].starts_with("old.json: ") && refused[0].contains("0.1"),
+        "{refused:?}"
+    );
     assert!(refused[0].ends_with("; not imported"));
     assert!(
         refused[1].starts_with("sme.json: ") && refused[1].contains("sme-digital-level"),
@@ -105,8 +117,14 @@ fn a_mix_of_files_is_sorted_into_added_unchanged_conflicts_and_refused() {
 fn a_bundle_round_trips_through_the_worker_and_is_recognised_when_imported_again() {
     let q = builtin("headline-quick");
     let entries = vec![
-        BundleEntry { id: "1-a".into(), file: file(&q, "甲机械", "t1", QUICK_A) },
-        BundleEntry { id: "1-b".into(), file: file(&q, "", "t2", QUICK_B) },
+        BundleEntry {
+            id: "1-a".into(),
+            file: file(&q, "甲机械", "t1", QUICK_A),
+        },
+        BundleEntry {
+            id: "1-b".into(),
+            file: file(&q, "", "t2", QUICK_B),
+        },
     ];
     let WorkbenchDone::File(Ok(bytes)) = run_workbench_job(WorkbenchJob::WriteBundle {
         assessments: entries.clone(),
@@ -114,23 +132,41 @@ fn a_bundle_round_trips_through_the_worker_and_is_recognised_when_imported_again
     }) else {
         panic!("written")
     };
-    let bundle = NamedFile { name: "全部评估.json".into(), bytes };
-    let WorkbenchDone::NamedMany(on) = run_workbench_job(WorkbenchJob::ReadMany { files: vec![bundle.clone()] }) else {
+    let bundle = NamedFile {
+        name: "全部评估.json".into(),
+        bytes,
+    };
+    let WorkbenchDone::NamedMany(on) = run_workbench_job(WorkbenchJob::ReadMany {
+        files: vec![bundle.clone()],
+    }) else {
         panic!("named")
     };
     assert_eq!(on, [Ok(vec![entries[0].file.questionnaire.clone()])]);
 
     let first = import(vec![bundle.clone()], Vec::new());
     assert_eq!(
-        first.added.iter().map(|a| (a.source.as_str(), a.id.as_deref())).collect::<Vec<_>>(),
-        [("全部评估.json · 甲机械", Some("1-a")), ("全部评估.json · 1-b", Some("1-b"))]
+        first
+            .added
+            .iter()
+            .map(|a| (a.source.as_str(), a.id.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("全部评估.json · 甲机械", Some("1-a")),
+            ("全部评估.json · 1-b", Some("1-b"))
+        ]
     );
-    assert_eq!(first.added[1].file, entries[1].file, "imported back exactly");
+    assert_eq!(
+        first.added[1].file, entries[1].file,
+        "imported back exactly"
+    );
 
     // Imported again onto the device that has them: nothing added, both counted.
     let present: Vec<Present> = entries
         .iter()
-        .map(|e| Present { id: e.id.clone(), file: e.file.clone() })
+        .map(|e| Present {
+            id: e.id.clone(),
+            file: e.file.clone(),
+        })
         .collect();
     let again = import(vec![bundle], present.clone());
     assert!(again.added.is_empty() && again.conflicts.is_empty());
@@ -151,11 +187,20 @@ fn a_bundle_with_one_unusable_assessment_is_refused_whole() {
     let q = builtin("headline-quick");
     let sme = builtin("sme-digital-level");
     let entries = vec![
-        BundleEntry { id: "1".into(), file: file(&q, "甲机械", "t1", QUICK_A) },
+        BundleEntry {
+            id: "1".into(),
+            file: file(&q, "甲机械", "t1", QUICK_A),
+        },
         // Not loaded for this import: the questionnaire is not on the device.
-        BundleEntry { id: "2".into(), file: file(&sme, "丁制造", "t2", "") },
+        BundleEntry {
+            id: "2".into(),
+            file: file(&sme, "丁制造", "t2", ""),
+        },
     ];
-    let batch = import(vec![named("mixed.json", write_bundle(&entries, "t"))], Vec::new());
+    let batch = import(
+        vec![named("mixed.json", write_bundle(&entries, "t"))],
+        Vec::new(),
+    );
     assert!(batch.added.is_empty(), "never half of a bundle");
     assert_eq!(
         en(&batch.refused),

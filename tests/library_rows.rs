@@ -45,7 +45,10 @@ fn the_sme_answered_best_on_every_scored_question_has_100_points_at_level_four()
     let mut t1 = s.clone();
     t1.file.round = "T1".into();
     t1.file.assessed_on = "2026-11-28".into();
-    assert_eq!(library_row(&t1, Some(&q), None, Lang::Zh).date, "T1 · 2026-11-28");
+    assert_eq!(
+        library_row(&t1, Some(&q), None, Lang::Zh).date,
+        "T1 · 2026-11-28"
+    );
     // Its 18 answers are the scored questions only; 38 are asked (the scenario and headline
     // questions too): 18 ÷ 38 = 47.4 %. They add up to 100 points → 四级
     // (tests/scoring_golden.rs::all_best).
@@ -53,26 +56,42 @@ fn the_sme_answered_best_on_every_scored_question_has_100_points_at_level_four()
     assert_eq!(row.score, "100");
     assert_eq!(row.level, "四级");
     let en = library_row(&s, Some(&q), None, Lang::En);
-    assert_eq!(en.questionnaire, "Manufacturing SME digital level self-assessment");
+    assert_eq!(
+        en.questionnaire,
+        "Manufacturing SME digital level self-assessment"
+    );
     assert_eq!(en.level, "Level 4");
 }
 
 #[test]
 fn nothing_answered_is_0_points_below_level_one() {
     let q = builtin("sme-digital-level");
-    let row = library_row(&saved(&q, "  ", Answers::default()), Some(&q), None, Lang::Zh);
+    let row = library_row(
+        &saved(&q, "  ", Answers::default()),
+        Some(&q),
+        None,
+        Lang::Zh,
+    );
     assert_eq!(row.firm, "（未命名企业）", "a blank name");
     assert_eq!(row.completeness, "0.0%");
     assert_eq!(row.score, "0");
     assert_eq!(row.level, "未达一级");
     let en = library_row(&saved(&q, "", Answers::default()), Some(&q), None, Lang::En);
-    assert_eq!((en.firm.as_str(), en.level.as_str()), ("(unnamed firm)", "Below Level 1"));
+    assert_eq!(
+        (en.firm.as_str(), en.level.as_str()),
+        ("(unnamed firm)", "Below Level 1")
+    );
 }
 
 #[test]
 fn an_unscored_questionnaire_has_no_score_nor_level() {
     let q = builtin("headline-quick");
-    let row = library_row(&saved(&q, "乙厂", Answers::default()), Some(&q), None, Lang::Zh);
+    let row = library_row(
+        &saved(&q, "乙厂", Answers::default()),
+        Some(&q),
+        None,
+        Lang::Zh,
+    );
     assert_eq!(row.questionnaire, "制造业数字化核心指标速测");
     assert_eq!((row.score.as_str(), row.level.as_str()), ("—", "—"));
     assert_eq!(row.completeness, "0.0%");
@@ -82,15 +101,28 @@ fn an_unscored_questionnaire_has_no_score_nor_level() {
 fn a_questionnaire_not_loaded_yet_shows_its_title_or_id_and_dashes() {
     let q = builtin("cmmm-self-diagnosis");
     let s = saved(&q, "丙厂", Answers::default());
-    let title = Text::new("智能制造能力成熟度自诊断", "Smart manufacturing capability maturity self-diagnosis");
+    let title = Text::new(
+        "智能制造能力成熟度自诊断",
+        "Smart manufacturing capability maturity self-diagnosis",
+    );
     let row = library_row(&s, None, Some(&title), Lang::En);
-    assert_eq!(row.questionnaire, "Smart manufacturing capability maturity self-diagnosis");
     assert_eq!(
-        (row.completeness.as_str(), row.score.as_str(), row.level.as_str()),
+        row.questionnaire,
+        "Smart manufacturing capability maturity self-diagnosis"
+    );
+    assert_eq!(
+        (
+            row.completeness.as_str(),
+            row.score.as_str(),
+            row.level.as_str()
+        ),
         ("—", "—", "—")
     );
     let row = library_row(&s, None, None, Lang::Zh);
-    assert_eq!(row.questionnaire, "cmmm-self-diagnosis", "its id, where nothing else is known");
+    assert_eq!(
+        row.questionnaire, "cmmm-self-diagnosis",
+        "its id, where nothing else is known"
+    );
 }
 
 /// A quick check saved on version 1.0.0 (management functions ticked of a list of 8)

@@ -10,9 +10,8 @@ use shuzhuan::domain::model::questionnaire::Questionnaire;
 use shuzhuan::domain::model::text::Lang;
 use shuzhuan::domain::read::answers_file::AnswersFile;
 use shuzhuan::domain::report::portfolio::{
-    filter_choices, filter_rows, indicator_columns, portfolio_rows, saved_portfolio_rows, signed_pp,
-    sort_rows, Choice,
-    Filter, PortfolioEntry, PortfolioRow, Sort, SortKey,
+    filter_choices, filter_rows, indicator_columns, portfolio_rows, saved_portfolio_rows,
+    signed_pp, sort_rows, Choice, Filter, PortfolioEntry, PortfolioRow, Sort, SortKey,
 };
 use support::{assessed_file, builtin, QUICK_A, QUICK_B, QUICK_C, QUICK_D};
 
@@ -343,6 +342,12 @@ fn saved_assessments_are_assessed_against_their_own_profile() {
     // A firm in Taizhou saved without a profile: against Taizhou's 65 % for CNC.
     let mut taizhou = firms[0].file.clone();
     taizhou.target_profile = None;
-    let row = &saved_portfolio_rows(&[("t", &taizhou)], &[&q], &c.profiles, &c.benchmark, Lang::Zh)[0];
+    let row = &saved_portfolio_rows(
+        &[("t", &taizhou)],
+        &[&q],
+        &c.profiles,
+        &c.benchmark,
+        Lang::Zh,
+    )[0];
     assert_eq!(row.indicators[0].gap_text, "+15.0");
 }

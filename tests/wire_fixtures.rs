@@ -342,7 +342,11 @@ fn a_settings_entry_decodes_field_by_field() {
     assert_eq!(s.current.as_deref(), Some(ASSESSMENT_ID));
     assert_eq!(s, settings());
     assert_eq!(encode_entry(&s), entry("settings.pc2"));
-    assert_eq!(entry("settings.pc2"), pc2_of(&raw), "the layout did not change");
+    assert_eq!(
+        entry("settings.pc2"),
+        pc2_of(&raw),
+        "the layout did not change"
+    );
 }
 
 #[test]
@@ -362,7 +366,11 @@ fn a_custom_files_entry_decodes_field_by_field() {
     assert_eq!(files, custom_files());
     // The app writes a slice (`storage::save_custom_files`): the same bytes as a Vec.
     assert_eq!(encode_entry(&files.as_slice()), entry("custom-files.pc2"));
-    assert_eq!(entry("custom-files.pc2"), pc2_of(&raw), "the layout did not change");
+    assert_eq!(
+        entry("custom-files.pc2"),
+        pc2_of(&raw),
+        "the layout did not change"
+    );
 }
 
 fn logo() -> Logo {
@@ -390,8 +398,15 @@ fn a_consultant_entry_decodes_field_by_field() {
     assert_eq!(c.organisation, "某数字化咨询有限公司");
     assert_eq!(c, consultant());
     assert_eq!(encode_entry(&c), entry("consultant.pc2"));
-    assert_eq!(entry("consultant.pc2"), pc2_of(&raw), "the layout did not change");
-    assert_eq!(decode_entry::<Consultant>(&entry("consultant.pc2")), Some(c));
+    assert_eq!(
+        entry("consultant.pc2"),
+        pc2_of(&raw),
+        "the layout did not change"
+    );
+    assert_eq!(
+        decode_entry::<Consultant>(&entry("consultant.pc2")),
+        Some(c)
+    );
 }
 
 /// A pc1 entry of a type whose layout pc2 kept: the same bytes under the new tag.

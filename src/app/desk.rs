@@ -59,7 +59,8 @@ impl Desk {
         .forget();
         EventListener::new(&window(), FAILED_EVENT, move |event| {
             if desk.status.get_untracked() != DeskStatus::Ready {
-                desk.status.set(DeskStatus::Failed(detail(event).unwrap_or_default()));
+                desk.status
+                    .set(DeskStatus::Failed(detail(event).unwrap_or_default()));
             }
         })
         .forget();
@@ -216,5 +217,8 @@ fn send(message: &ToDesk) {
 }
 
 fn detail(event: &web_sys::Event) -> Option<String> {
-    event.dyn_ref::<web_sys::CustomEvent>()?.detail().as_string()
+    event
+        .dyn_ref::<web_sys::CustomEvent>()?
+        .detail()
+        .as_string()
 }

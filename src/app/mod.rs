@@ -106,7 +106,10 @@ fn Workspace(state: AppState) -> impl IntoView {
         let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
-        if (key.ctrl_key() || key.meta_key()) && key.key().eq_ignore_ascii_case("p") && !desk.is_ready() {
+        if (key.ctrl_key() || key.meta_key())
+            && key.key().eq_ignore_ascii_case("p")
+            && !desk.is_ready()
+        {
             key.prevent_default();
             desk.report(state, true, true);
         }

@@ -77,9 +77,8 @@ impl Results {
         let rows = Memo::new(move |_| {
             questionnaire.with(|q| assessment.with(|a| indicator_rows(&q.0, a, lang.get())))
         });
-        let chart_svg = Memo::new(move |_| {
-            rows.with(|r| firm.with(|f| gap_chart_svg(r, &f.name, lang.get())))
-        });
+        let chart_svg =
+            Memo::new(move |_| rows.with(|r| firm.with(|f| gap_chart_svg(r, &f.name, lang.get()))));
         Results {
             lang: Reader::from(lang),
             questionnaire,

@@ -13,6 +13,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("shuzhuan-xlsx is the browser app's XLSX worker: `trunk build` builds it (see README.md).");
+    eprintln!(
+        "shuzhuan-xlsx is the browser app's XLSX worker: `trunk build` builds it (see README.md)."
+    );
     std::process::exit(2);
 }

@@ -246,7 +246,10 @@ pub(super) fn draw_percent_scale(
 ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let x = x_of(tick);
-        root.draw(&Rectangle::new([(x, y - 4), (x + 1, y + 1)], GRID_COLOR.filled()))?;
+        root.draw(&Rectangle::new(
+            [(x, y - 4), (x + 1, y + 1)],
+            GRID_COLOR.filled(),
+        ))?;
         let anchor = if tick == 0.0 {
             HPos::Left
         } else if tick == 100.0 {

@@ -7,7 +7,9 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::bars::{bold, draw_percent_scale, style, x_of, BAR_X0, BAR_X1, INK, MUTED, TRACK_COLOR, WIDTH};
+use super::bars::{
+    bold, draw_percent_scale, style, x_of, BAR_X0, BAR_X1, INK, MUTED, TRACK_COLOR, WIDTH,
+};
 use super::svg_text::{fit_label, make_accessible};
 use crate::domain::model::text::Lang;
 

@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::args::Format;
 use super::output::display_width;
-use crate::domain::wire::csv::{csv_field, csv_number};
 use super::terminal::terminal_safe;
 use crate::domain::compute::rollup::{RollupResult, POLICY_LEVEL};
 use crate::domain::model::questionnaire::Questionnaire;
@@ -15,6 +14,7 @@ use crate::domain::model::targets::TargetProfile;
 use crate::domain::model::text::Lang;
 use crate::domain::report::format::{level_label, overall_level_name};
 use crate::domain::report::rollup_report;
+use crate::domain::wire::csv::{csv_field, csv_number};
 
 pub fn write(
     w: &mut impl Write,

@@ -71,15 +71,16 @@ fn score_one(
     lang: Lang,
     lenient: bool,
 ) -> Scored {
-    let (read, upgraded) = match read_answers(f, lang).and_then(|read| check_answers(f, read, q, lang)) {
-        Ok(checked) => checked,
-        Err(message) => {
-            return Scored {
-                row: None,
-                messages: vec![message],
+    let (read, upgraded) =
+        match read_answers(f, lang).and_then(|read| check_answers(f, read, q, lang)) {
+            Ok(checked) => checked,
+            Err(message) => {
+                return Scored {
+                    row: None,
+                    messages: vec![message],
+                }
             }
-        }
-    };
+        };
     // Answers of an earlier version were converted: stderr says what that changed in the
     // score, before the answers that cannot be used.
     let problems = problem_lines(f, &read, lang);

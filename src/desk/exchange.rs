@@ -199,7 +199,10 @@ fn offer(
         Ok(Err(why)) => why,
         Ok(Ok(bytes)) => match offer_bytes(&name, mime, &bytes) {
             Ok(()) => return,
-            Err(_) => Text::new("浏览器不允许下载文件", "the browser did not allow the download"),
+            Err(_) => Text::new(
+                "浏览器不允许下载文件",
+                "the browser did not allow the download",
+            ),
         },
     };
     state.ask(ToApp::Notice {
@@ -222,7 +225,10 @@ pub fn export_bundle(state: DeskState, ids: Option<Vec<String>>) {
     let what = Text::new("导出", "Export");
     if entries.is_empty() {
         return state.ask(ToApp::Notice {
-            text: failed(&what, &Text::new("没有可导出的评估", "there is no assessment to export")),
+            text: failed(
+                &what,
+                &Text::new("没有可导出的评估", "there is no assessment to export"),
+            ),
         });
     }
     let name = match ids {

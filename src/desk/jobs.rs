@@ -93,8 +93,17 @@ pub fn write_bundle(
 }
 
 /// Writes a table as CSV (UTF-8 with a byte-order mark).
-pub fn write_csv(table: Table, then: impl FnOnce(Result<Result<Vec<u8>, Text>, Failure>) + 'static) {
-    run(Worker::Files, Work::Write, &WorkbenchJob::WriteCsv { table }, file, then);
+pub fn write_csv(
+    table: Table,
+    then: impl FnOnce(Result<Result<Vec<u8>, Text>, Failure>) + 'static,
+) {
+    run(
+        Worker::Files,
+        Work::Write,
+        &WorkbenchJob::WriteCsv { table },
+        file,
+        then,
+    );
 }
 
 /// Writes tables as one XLSX workbook, in the XLSX worker.
@@ -102,5 +111,11 @@ pub fn write_xlsx(
     tables: Vec<Table>,
     then: impl FnOnce(Result<Result<Vec<u8>, Text>, Failure>) + 'static,
 ) {
-    run(Worker::Xlsx, Work::Write, &WorkbenchJob::WriteXlsx { tables }, file, then);
+    run(
+        Worker::Xlsx,
+        Work::Write,
+        &WorkbenchJob::WriteXlsx { tables },
+        file,
+        then,
+    );
 }

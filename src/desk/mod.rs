@@ -56,6 +56,9 @@ pub fn start() {
         view! { <views::Desk state=state /> }
     })
     .forget();
-    leptos::mount::mount_to(report_root, move || view! { <views::report::ReportRoot report=report /> })
-        .forget();
+    leptos::mount::mount_to(
+        report_root,
+        move || view! { <views::report::ReportRoot report=report /> },
+    )
+    .forget();
 }

@@ -191,7 +191,9 @@ impl DeskState {
     /// The questionnaires of the listed assessments not here yet.
     fn load_questionnaires(&self) {
         let ids: Vec<String> = self.assessments.with_untracked(|list| {
-            list.iter().map(|s| s.file.questionnaire.id.clone()).collect()
+            list.iter()
+                .map(|s| s.file.questionnaire.id.clone())
+                .collect()
         });
         self.load(ids);
     }
@@ -309,7 +311,13 @@ impl DeskState {
     pub fn against(&self, e: &Entry, profile: &TargetProfile) -> Entry {
         let catalogue = self.catalogue.get_value();
         Entry {
-            assessment: assess(&e.q, &e.file.answers, profile, &catalogue.benchmark, &e.file.firm),
+            assessment: assess(
+                &e.q,
+                &e.file.answers,
+                profile,
+                &catalogue.benchmark,
+                &e.file.firm,
+            ),
             profile: profile.id.clone(),
             ..e.clone()
         }

@@ -56,7 +56,9 @@ mod tests {
     use crate::domain::report::table::Cell;
 
     fn reply(done: Done) -> WorkbenchDone {
-        let Done::Workbench(bytes) = done else { panic!("a workbench reply") };
+        let Done::Workbench(bytes) = done else {
+            panic!("a workbench reply")
+        };
         workbench::decode_done(&bytes).expect("decodes")
     }
 
@@ -69,13 +71,22 @@ mod tests {
             headings: vec!["a".into()],
             rows: vec![vec![Cell::Count(3)]],
         };
-        let xlsx = Job::Workbench(workbench::encode_job(&WorkbenchJob::WriteXlsx { tables: vec![table.clone()] }));
+        let xlsx = Job::Workbench(workbench::encode_job(&WorkbenchJob::WriteXlsx {
+            tables: vec![table.clone()],
+        }));
         let csv = Job::Workbench(workbench::encode_job(&WorkbenchJob::WriteCsv { table }));
-        let WorkbenchDone::File(Ok(book)) = reply(run_xlsx(xlsx.clone())) else { panic!("written") };
+        let WorkbenchDone::File(Ok(book)) = reply(run_xlsx(xlsx.clone())) else {
+            panic!("written")
+        };
         assert_eq!(&book[..2], b"PK");
         assert_eq!(reply(run_xlsx(csv.clone())), workbench::undecodable());
-        assert!(matches!(reply(formats::run(xlsx)), WorkbenchDone::File(Err(_))), "no XLSX in the files worker");
-        let WorkbenchDone::File(Ok(text)) = reply(formats::run(csv)) else { panic!("csv") };
+        assert!(
+            matches!(reply(formats::run(xlsx)), WorkbenchDone::File(Err(_))),
+            "no XLSX in the files worker"
+        );
+        let WorkbenchDone::File(Ok(text)) = reply(formats::run(csv)) else {
+            panic!("csv")
+        };
         assert!(text.starts_with("\u{FEFF}".as_bytes()));
     }
 }

@@ -17,7 +17,13 @@ const SHEET_NAME_REFUSED: [char; 7] = ['[', ']', ':', '*', '?', '/', '\\'];
 fn sheet_name(name: &str, n: usize, taken: &[String]) -> String {
     let clean: String = name
         .chars()
-        .map(|c| if SHEET_NAME_REFUSED.contains(&c) { '_' } else { c })
+        .map(|c| {
+            if SHEET_NAME_REFUSED.contains(&c) {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let clean = clean.trim_matches('\'').trim();
     let base: String = if clean.is_empty() {
@@ -27,7 +33,10 @@ fn sheet_name(name: &str, n: usize, taken: &[String]) -> String {
     };
     let mut name = base.clone();
     let mut k = 2;
-    while taken.iter().any(|t| t.to_lowercase() == name.to_lowercase()) {
+    while taken
+        .iter()
+        .any(|t| t.to_lowercase() == name.to_lowercase())
+    {
         let suffix = format!(" ({k})");
         let room = SHEET_NAME_MAX - suffix.chars().count();
         name = base.chars().take(room).collect::<String>() + &suffix;
@@ -38,7 +47,9 @@ fn sheet_name(name: &str, n: usize, taken: &[String]) -> String {
 
 /// About how wide a text is in Excel's column units: a Chinese character two, others one.
 fn text_width(s: &str) -> f64 {
-    s.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.0 }).sum()
+    s.chars()
+        .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
+        .sum()
 }
 
 fn write_sheet(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {

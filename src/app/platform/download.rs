@@ -7,12 +7,18 @@ use leptos::wasm_bindgen::JsCast;
 /// Offers `text` as a download named `name`, of media type `mime`; the error says why
 /// the browser did not allow it.
 pub fn offer_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    offer(name, ObjectUrl::from(Blob::new_with_options(text, Some(mime))))
+    offer(
+        name,
+        ObjectUrl::from(Blob::new_with_options(text, Some(mime))),
+    )
 }
 
 /// Offers `bytes` as a download named `name`, of media type `mime` (a workbook, say).
 pub fn offer_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    offer(name, ObjectUrl::from(Blob::new_with_options(bytes, Some(mime))))
+    offer(
+        name,
+        ObjectUrl::from(Blob::new_with_options(bytes, Some(mime))),
+    )
 }
 
 fn offer(name: &str, url: ObjectUrl) -> Result<(), String> {

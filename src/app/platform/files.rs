@@ -414,7 +414,11 @@ fn on_error(kind: Worker, event: &web_sys::Event) {
         .and_then(|m| m.as_string())
         .unwrap_or_default();
     if ready {
-        stop(kind, move |work| Failure::Crashed(work, message.clone()), true);
+        stop(
+            kind,
+            move |work| Failure::Crashed(work, message.clone()),
+            true,
+        );
     } else {
         let why = if message.is_empty() {
             "the script did not load".to_string()

@@ -7,15 +7,14 @@ use leptos::prelude::*;
 
 use super::{AppState, Notice, Reader};
 use crate::app::platform::clock::{new_id, now_iso, today};
+use crate::app::platform::files::upgrade_answers;
 use crate::app::platform::storage::{self, Saved};
 use crate::domain::compute::carry_over::{add_missing, carry_over};
-use crate::app::platform::files::upgrade_answers;
 use crate::domain::model::answers::Answers;
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::record::next_round;
 use crate::domain::model::targets::default_profile;
 use crate::domain::model::text::{Lang, Text};
-
 
 impl AppState {
     /// Every assessment kept on this device, the most recent first.
@@ -326,7 +325,12 @@ impl AppState {
             self.saved.update(|list| list.retain(|s| s.id != current));
         }
         let reopen = open
-            .or_else(|| entries.iter().any(|s| s.id == current).then_some(current.clone()))
+            .or_else(|| {
+                entries
+                    .iter()
+                    .any(|s| s.id == current)
+                    .then_some(current.clone())
+            })
             .and_then(|id| entries.into_iter().find(|s| s.id == id));
         if let Some(saved) = reopen {
             if saved.id == current {

@@ -4,8 +4,8 @@
 use gloo_events::EventListener;
 use leptos::prelude::*;
 
-use crate::app::platform::clock::now_iso;
 use super::AppState;
+use crate::app::platform::clock::now_iso;
 use crate::app::platform::storage::{self, Saved, Settings};
 use crate::domain::model::firm::FirmProfile;
 use crate::domain::model::text::{Lang, Text};

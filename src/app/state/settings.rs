@@ -75,9 +75,7 @@ impl AppState {
         match field {
             FirmField::Round => self.round.get(),
             FirmField::AssessedOn => self.assessed_on.get(),
-            _ => self
-                .firm
-                .with(|f| field.of(f).cloned().unwrap_or_default()),
+            _ => self.firm.with(|f| field.of(f).cloned().unwrap_or_default()),
         }
     }
 

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::app::desk::Desk;
+use crate::app::results::Results;
 use crate::app::state::AppState;
 use crate::app::views::advice::AdviceList;
 use crate::app::views::i18n::t;
 use crate::app::views::library::desk_status;
 use crate::app::views::svg_markup::svg_markup;
-use crate::app::results::Results;
 use crate::app::views::widgets::{shape_key, UnverifiedMark};
 use crate::domain::compute::scoring::is_scored as is_scored_q;
 use crate::domain::report::format::progress_text;

@@ -8,17 +8,17 @@
 
 use leptos::prelude::*;
 
-use super::portfolio::{gap_heading, PortfolioControls, SelectionActions, SortHeader};
 use super::export::TableExport;
 use super::import::ImportFiles;
+use super::portfolio::{gap_heading, PortfolioControls, SelectionActions, SortHeader};
 use super::{t, tr};
-use crate::desk::exchange::{export_bundle, portfolio_table};
 use crate::app::platform::download::offer_text;
+use crate::desk::exchange::{export_bundle, portfolio_table};
 use crate::desk::state::{focus_after_render, DeskState};
 use crate::domain::model::record::round_and_day;
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::report::portfolio::{filter_rows, indicator_columns, SortKey};
 use crate::domain::report::format::DASH;
+use crate::domain::report::portfolio::{filter_rows, indicator_columns, SortKey};
 use crate::domain::wire::desk::ToApp;
 
 /// A file name that says what is inside: firm, questionnaire and date.
@@ -103,14 +103,25 @@ pub fn Library(state: DeskState) -> impl IntoView {
             let short = tr(l, "差距", "Gap").to_string();
             cells.push(view! { <SortHeader state=state key=SortKey::Gap(id) label=gap_heading(&name, l) short=short /> }.into_any());
         }
-        cells.push(view! { <th scope="col"><span class="sr-only">{tr(l, "操作", "Actions")}</span></th> }.into_any());
+        cells.push(
+            view! { <th scope="col"><span class="sr-only">{tr(l, "操作", "Actions")}</span></th> }
+                .into_any(),
+        );
         cells
     };
     let caption = move || {
         let l = lang.get();
         match state.sort().with(Option::is_none) {
-            true => tr(l, "本机保存的评估，最近保存的在前", "Assessments kept on this device, the most recently saved first"),
-            false => tr(l, "本机保存的评估（按所选列排序）", "Assessments kept on this device (sorted by the column chosen)"),
+            true => tr(
+                l,
+                "本机保存的评估，最近保存的在前",
+                "Assessments kept on this device, the most recently saved first",
+            ),
+            false => tr(
+                l,
+                "本机保存的评估（按所选列排序）",
+                "Assessments kept on this device (sorted by the column chosen)",
+            ),
         }
     };
     let body = move || {
@@ -233,7 +244,8 @@ fn AssessmentRow(
     };
     let input_id = format!("rename-{id}");
     let button_id = format!("rename-button-{id}");
-    let (open_id, dup_id, edit_id, del_id, ren_id) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (open_id, dup_id, edit_id, del_id, ren_id) =
+        (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
     let focus_input = input_id.clone();
     let selected = {
         let id = id.clone();
@@ -290,7 +302,10 @@ fn RenameInput(
         let name = event_target_value(&ev).trim().to_string();
         if key == "Enter" && name != old {
             state.refocus_after_change(button_id.clone());
-            state.ask(ToApp::Rename { id: id.clone(), name });
+            state.ask(ToApp::Rename {
+                id: id.clone(),
+                name,
+            });
         }
         renaming.set(String::new());
         focus_after_render(button_id.clone());

@@ -6,16 +6,16 @@ use leptos::prelude::*;
 
 use crate::app::platform::clock::today;
 use crate::app::platform::storage;
+use crate::app::results::Results;
 use crate::app::state::Reader;
 use crate::app::views::advice::AdviceList;
-use crate::desk::dimensions::Dimensions;
-use crate::desk::views::dashboard::{DimensionTable, ScenarioStrip, ScoreCard};
 use crate::app::views::i18n::{t, tr};
 use crate::app::views::results::IndicatorTable;
 use crate::app::views::svg_markup::svg_markup;
 use crate::desk::chosen_file::read_chosen;
-use crate::app::results::Results;
+use crate::desk::dimensions::Dimensions;
 use crate::desk::report::ReportState;
+use crate::desk::views::dashboard::{DimensionTable, ScenarioStrip, ScoreCard};
 use crate::domain::model::text::{Lang, Text};
 use crate::domain::report::printed::{
     answers_html, consultant_text, cover_html, gaps_html, method_html, Cover,
@@ -152,9 +152,10 @@ pub fn Report(results: Results, #[prop(optional)] batch: bool) -> impl IntoView 
         })
     };
     let gaps = move || {
-        results
-            .rows
-            .with(|r| dims.rows.with(|d| gaps_html(&largest_gaps(r, d, 3, lang.get()), lang.get())))
+        results.rows.with(|r| {
+            dims.rows
+                .with(|d| gaps_html(&largest_gaps(r, d, 3, lang.get()), lang.get()))
+        })
     };
     let appendix = move || {
         let q = results.q();

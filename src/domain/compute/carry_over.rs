@@ -219,7 +219,10 @@ text.zh = "是否联网"
     #[test]
     fn what_an_answer_set_aside_goes_with_it_and_nothing_answered_since_is_replaced() {
         let from = q("a", FROM);
-        let to = q("b", &FROM.replace("id = \"only_here\"", "id = \"elsewhere\""));
+        let to = q(
+            "b",
+            &FROM.replace("id = \"only_here\"", "id = \"elsewhere\""),
+        );
         let mut answers = Answers::default();
         answers.set("cloud", Answer::Choice("no".into()));
         answers.set_special("cloud", Answer::NotApplicable);
@@ -232,7 +235,11 @@ text.zh = "是否联网"
         assert_eq!(now.typed("staff"), "15", "answered since the switch: kept");
         assert_eq!(now.get("cloud"), Some(&Answer::NotApplicable));
         now.clear_special("cloud");
-        assert_eq!(now.choice("cloud"), Some("no"), "what it set aside came along");
+        assert_eq!(
+            now.choice("cloud"),
+            Some("no"),
+            "what it set aside came along"
+        );
     }
 
     /// `fits` and the answers file's check give the same verdict on every item of the

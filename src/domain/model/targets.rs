@@ -115,8 +115,16 @@ mod tests {
             profile("national-2027", "全国"),
         ];
         let pick = |r: &str| default_profile(&ps, r).map(|p| p.id.as_str());
-        assert_eq!(pick(""), Some("national-2025"), "no region: the first national");
-        assert_eq!(pick("江苏省常州市"), Some("national-2025"), "no regional profile");
+        assert_eq!(
+            pick(""),
+            Some("national-2025"),
+            "no region: the first national"
+        );
+        assert_eq!(
+            pick("江苏省常州市"),
+            Some("national-2025"),
+            "no regional profile"
+        );
         assert_eq!(pick("江苏省泰州市"), Some("taizhou"));
         let regional_only = &ps[..1];
         assert_eq!(

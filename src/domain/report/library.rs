@@ -62,7 +62,10 @@ pub fn library_row(
             let (total, level) = if !is_scored(q) {
                 (DASH.to_string(), DASH.to_string())
             } else if q.scoring == Scoring::Maturity {
-                (format_maturity(s.total), overall_level_name(q, s.level, lang))
+                (
+                    format_maturity(s.total),
+                    overall_level_name(q, s.level, lang),
+                )
             } else {
                 (format_score(s.total), overall_level_name(q, s.level, lang))
             };

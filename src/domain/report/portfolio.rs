@@ -13,8 +13,8 @@ use super::indicators::{indicator_rows, RowStatus};
 use crate::domain::compute::assessment::{assess, Assessment};
 use crate::domain::compute::scoring::is_scored;
 use crate::domain::model::benchmark::Benchmark;
-use crate::domain::model::targets::{default_profile, TargetProfile};
 use crate::domain::model::questionnaire::{Questionnaire, Scoring};
+use crate::domain::model::targets::{default_profile, TargetProfile};
 use crate::domain::model::text::Lang;
 use crate::domain::read::answers_file::AnswersFile;
 use crate::domain::util::sorting::sort_by;
@@ -184,7 +184,9 @@ pub fn saved_portfolio_rows(
     saved
         .iter()
         .filter_map(|(id, file)| {
-            let q = questionnaires.iter().find(|q| q.id == file.questionnaire.id)?;
+            let q = questionnaires
+                .iter()
+                .find(|q| q.id == file.questionnaire.id)?;
             let profile = file
                 .target_profile
                 .as_ref()

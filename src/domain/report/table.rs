@@ -55,9 +55,31 @@ fn count(n: usize) -> Cell {
 pub fn portfolio_table(rows: &[PortfolioRow], lang: Lang) -> Table {
     let zh = lang == Lang::Zh;
     let mut headings: Vec<String> = if zh {
-        ["企业", "地区", "行业", "规模", "轮次", "评估日期", "问卷", "完成度（%）", "总分", "等级"]
+        [
+            "企业",
+            "地区",
+            "行业",
+            "规模",
+            "轮次",
+            "评估日期",
+            "问卷",
+            "完成度（%）",
+            "总分",
+            "等级",
+        ]
     } else {
-        ["Firm", "Region", "Sector", "Size", "Round", "Assessed on", "Questionnaire", "Completeness (%)", "Score", "Level"]
+        [
+            "Firm",
+            "Region",
+            "Sector",
+            "Size",
+            "Round",
+            "Assessed on",
+            "Questionnaire",
+            "Completeness (%)",
+            "Score",
+            "Level",
+        ]
     }
     .map(String::from)
     .to_vec();
@@ -129,7 +151,12 @@ pub fn comparison_table(c: &FirmComparison, lang: Lang) -> Table {
     let mut rows: Vec<Vec<Cell>> = c.indicators.iter().map(|r| compare_line(r, true)).collect();
     rows.extend(c.dimensions.iter().map(|r| compare_line(r, true)));
     let mut score = vec![text(&c.score.name), Cell::Empty];
-    score.extend(c.score.cells.iter().map(|s| s.value.map_or_else(|| text(&s.text), Cell::Number)));
+    score.extend(
+        c.score
+            .cells
+            .iter()
+            .map(|s| s.value.map_or_else(|| text(&s.text), Cell::Number)),
+    );
     rows.push(score);
     rows.push(compare_line(&c.level, false));
     Table {
@@ -189,9 +216,29 @@ pub fn rounds_table(c: &RoundsComparison, lang: Lang) -> Table {
 /// incomplete and left out, and a row a level with its firms and share.
 pub fn rollup_table(q: &Questionnaire, r: &RollupResult, lang: Lang) -> Table {
     let headings = if lang == Lang::Zh {
-        ["项目", "目标（%）", "企业均值（%）", "加权值（%）", "达标企业数", "达标比例（%）", "有值企业数", "企业数", "占比（%）"]
+        [
+            "项目",
+            "目标（%）",
+            "企业均值（%）",
+            "加权值（%）",
+            "达标企业数",
+            "达标比例（%）",
+            "有值企业数",
+            "企业数",
+            "占比（%）",
+        ]
     } else {
-        ["Figure", "Target (%)", "Mean of firms (%)", "Weighted (%)", "Firms meeting target", "Share meeting target (%)", "Firms with a value", "Firms", "Share (%)"]
+        [
+            "Figure",
+            "Target (%)",
+            "Mean of firms (%)",
+            "Weighted (%)",
+            "Firms meeting target",
+            "Share meeting target (%)",
+            "Firms with a value",
+            "Firms",
+            "Share (%)",
+        ]
     }
     .map(String::from)
     .to_vec();
@@ -199,7 +246,9 @@ pub fn rollup_table(q: &Questionnaire, r: &RollupResult, lang: Lang) -> Table {
         .indicators
         .iter()
         .map(|i| {
-            let name = q.indicator(&i.id).map_or(i.id.as_str(), |d| d.name.get(lang));
+            let name = q
+                .indicator(&i.id)
+                .map_or(i.id.as_str(), |d| d.name.get(lang));
             vec![
                 text(name),
                 percent(i.target),
@@ -220,7 +269,10 @@ pub fn rollup_table(q: &Questionnaire, r: &RollupResult, lang: Lang) -> Table {
         cells
     };
     rows.push(total(lang.pick("计入企业", "Firms counted"), r.firms));
-    rows.push(total(lang.pick("其中未答完", "…of them incomplete"), r.incomplete));
+    rows.push(total(
+        lang.pick("其中未答完", "…of them incomplete"),
+        r.incomplete,
+    ));
     rows.push(total(lang.pick("未计入", "Left out"), r.left_out.total()));
     let share_of = |n: usize| (r.firms > 0).then(|| n as f64 * 100.0 / r.firms as f64);
     let level = |name: String, n: usize, share: Option<f64>| {

@@ -16,7 +16,9 @@ use super::bundle::{is_bundle, read_bundle};
 use crate::domain::compute::upgrade::check_and_upgrade;
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::read::answers_file::{read_answers_file, AnswersFile, AnswersRead, QuestionnaireRef};
+use crate::domain::read::answers_file::{
+    read_answers_file, AnswersFile, AnswersRead, QuestionnaireRef,
+};
 use crate::domain::report::format::{assessment_count, file_count};
 use crate::domain::report::upgrade_notice;
 
@@ -78,7 +80,12 @@ pub fn questionnaires_named(bytes: &[u8]) -> Result<Vec<QuestionnaireRef>, Text>
             }
         }
     } else {
-        out.push(read_answers_file(bytes).map_err(|e| e.text())?.file.questionnaire);
+        out.push(
+            read_answers_file(bytes)
+                .map_err(|e| e.text())?
+                .file
+                .questionnaire,
+        );
     }
     Ok(out)
 }
@@ -128,7 +135,12 @@ fn checked(
     Ok((read, upgraded.map(|u| upgrade_notice(q, &u))))
 }
 
-fn incoming(source: String, id: Option<String>, read: AnswersRead, upgraded: Option<Text>) -> Incoming {
+fn incoming(
+    source: String,
+    id: Option<String>,
+    read: AnswersRead,
+    upgraded: Option<Text>,
+) -> Incoming {
     Incoming {
         source,
         id,
@@ -158,7 +170,11 @@ fn read_one(f: &NamedFile, questionnaires: &[Questionnaire]) -> Result<Vec<Incom
         let shown = if firm.is_empty() { id.clone() } else { firm };
         let (read, upgraded) = checked(read, questionnaires).map_err(|why| {
             Text::new(
-                format!("{name}：第 {} 份评估（{shown}）：{}，整个文件未导入", i + 1, why.zh),
+                format!(
+                    "{name}：第 {} 份评估（{shown}）：{}，整个文件未导入",
+                    i + 1,
+                    why.zh
+                ),
                 format!(
                     "{name}: assessment {} ({shown}): {}; nothing of the file was imported",
                     i + 1,
@@ -166,7 +182,12 @@ fn read_one(f: &NamedFile, questionnaires: &[Questionnaire]) -> Result<Vec<Incom
                 ),
             )
         })?;
-        out.push(incoming(format!("{name} · {shown}"), Some(id), read, upgraded));
+        out.push(incoming(
+            format!("{name} · {shown}"),
+            Some(id),
+            read,
+            upgraded,
+        ));
     }
     Ok(out)
 }
@@ -232,7 +253,10 @@ pub fn import_summary(b: &BatchImported) -> (Text, Vec<Text>) {
     }
     if nothing_else && b.added.is_empty() && b.refused.len() == 1 {
         let r = &b.refused[0];
-        return (Text::new(format!("{}。", r.zh), format!("{}.", r.get(Lang::En))), Vec::new());
+        return (
+            Text::new(format!("{}。", r.zh), format!("{}.", r.get(Lang::En))),
+            Vec::new(),
+        );
     }
     let mut list: Vec<Text> = b.refused.clone();
     for a in &b.added {
@@ -248,20 +272,36 @@ pub fn import_summary(b: &BatchImported) -> (Text, Vec<Text>) {
     }
     if !b.unchanged.is_empty() {
         let n = b.unchanged.len();
-        zh.push(format!("{}已在本机（内容相同），未重复导入", assessment_count(n, Lang::Zh)));
-        en.push(format!("{} already there with the same content, not imported again", assessment_count(n, Lang::En)));
+        zh.push(format!(
+            "{}已在本机（内容相同），未重复导入",
+            assessment_count(n, Lang::Zh)
+        ));
+        en.push(format!(
+            "{} already there with the same content, not imported again",
+            assessment_count(n, Lang::En)
+        ));
     }
     if !b.conflicts.is_empty() {
         let n = b.conflicts.len();
-        zh.push(format!("{}与本机已有的不同，请在下方选择替换或保留", assessment_count(n, Lang::Zh)));
-        en.push(format!("{} differ from the ones on this device: choose below to replace or keep each", assessment_count(n, Lang::En)));
+        zh.push(format!(
+            "{}与本机已有的不同，请在下方选择替换或保留",
+            assessment_count(n, Lang::Zh)
+        ));
+        en.push(format!(
+            "{} differ from the ones on this device: choose below to replace or keep each",
+            assessment_count(n, Lang::En)
+        ));
     }
     if !b.refused.is_empty() {
         let n = b.refused.len();
         zh.push(format!("{}文件未导入", file_count(n, Lang::Zh)));
         en.push(format!("{} not imported", file_count(n, Lang::En)));
     }
-    let (end_zh, end_en) = if list.is_empty() { ("。", ".") } else { ("：", ":") };
+    let (end_zh, end_en) = if list.is_empty() {
+        ("。", ".")
+    } else {
+        ("：", ":")
+    };
     let en_text = en.join("; ");
     let mut en_chars = en_text.chars();
     let en_text: String = en_chars
@@ -269,13 +309,19 @@ pub fn import_summary(b: &BatchImported) -> (Text, Vec<Text>) {
         .map(|c| c.to_uppercase().chain(en_chars).collect())
         .unwrap_or_default();
     (
-        Text::new(format!("{}{end_zh}", zh.join("；")), format!("{en_text}{end_en}")),
+        Text::new(
+            format!("{}{end_zh}", zh.join("；")),
+            format!("{en_text}{end_en}"),
+        ),
         list,
     )
 }
 
 fn prefixed(source: &str, t: &Text) -> Text {
-    Text::new(format!("{source}：{}", t.zh), format!("{source}: {}", t.get(Lang::En)))
+    Text::new(
+        format!("{source}：{}", t.zh),
+        format!("{source}: {}", t.get(Lang::En)),
+    )
 }
 
 /// A single file imported: its name, and each answer that could not be used.
@@ -309,7 +355,10 @@ pub fn replaced_summary(replaced: &[Conflict]) -> Text {
     match replaced {
         [one] => Text::new(
             format!("已用 {} 替换本机原有的评估。", one.incoming.source),
-            format!("The assessment on this device was replaced with {}.", one.incoming.source),
+            format!(
+                "The assessment on this device was replaced with {}.",
+                one.incoming.source
+            ),
         ),
         many => Text::new(
             format!("已替换 {}。", assessment_count(many.len(), Lang::Zh)),
@@ -327,7 +376,10 @@ pub fn differences(present: &AnswersFile, incoming: &AnswersFile) -> Text {
         .keys()
         .filter(|k| a.values.get(k) != b.values.get(k))
         .count()
-        + b.values.keys().filter(|k| a.values.get(k).is_none()).count();
+        + b.values
+            .keys()
+            .filter(|k| a.values.get(k).is_none())
+            .count();
     let mut zh: Vec<String> = Vec::new();
     let mut en: Vec<String> = Vec::new();
     if changed > 0 {
@@ -339,14 +391,26 @@ pub fn differences(present: &AnswersFile, incoming: &AnswersFile) -> Text {
         });
     }
     let named = [
-        (present.firm != incoming.firm, "企业信息不同", "firm details differ"),
+        (
+            present.firm != incoming.firm,
+            "企业信息不同",
+            "firm details differ",
+        ),
         (
             present.round != incoming.round || present.assessed_on != incoming.assessed_on,
             "轮次或评估日期不同",
             "round or date differs",
         ),
-        (present.target_profile != incoming.target_profile, "目标配置不同", "target profile differs"),
-        (present.questionnaire != incoming.questionnaire, "问卷版本不同", "questionnaire version differs"),
+        (
+            present.target_profile != incoming.target_profile,
+            "目标配置不同",
+            "target profile differs",
+        ),
+        (
+            present.questionnaire != incoming.questionnaire,
+            "问卷版本不同",
+            "questionnaire version differs",
+        ),
     ];
     for (differs, z, e) in named {
         if differs {
@@ -370,8 +434,18 @@ mod tests {
     use super::*;
 
     fn blank() -> AnswersFile {
-        let q = crate::builtin::catalogue().expect("built in").questionnaires.remove(0);
-        AnswersFile::new(&q, Default::default(), None, Default::default(), "c".into(), "u".into())
+        let q = crate::builtin::catalogue()
+            .expect("built in")
+            .questionnaires
+            .remove(0);
+        AnswersFile::new(
+            &q,
+            Default::default(),
+            None,
+            Default::default(),
+            "c".into(),
+            "u".into(),
+        )
     }
 
     fn incoming(source: &str, problems: usize) -> Incoming {
@@ -379,20 +453,34 @@ mod tests {
             source: source.into(),
             id: None,
             file: blank(),
-            problems: (0..problems).map(|i| Text::new(format!("问题{i}"), format!("problem {i}"))).collect(),
+            problems: (0..problems)
+                .map(|i| Text::new(format!("问题{i}"), format!("problem {i}")))
+                .collect(),
             upgraded: None,
         }
     }
 
     #[test]
     fn one_file_reads_as_a_single_import_and_many_are_counted() {
-        let one = BatchImported { added: vec![incoming("a.json", 0)], ..Default::default() };
-        assert_eq!(import_summary(&one).0.zh, "已将 a.json 导入为一份新的评估。");
-        let refused = BatchImported {
-            refused: vec![Text::new("b.json：坏了，未导入", "b.json: broken; not imported")],
+        let one = BatchImported {
+            added: vec![incoming("a.json", 0)],
             ..Default::default()
         };
-        assert_eq!(import_summary(&refused).0.get(Lang::En), "b.json: broken; not imported.");
+        assert_eq!(
+            import_summary(&one).0.zh,
+            "已将 a.json 导入为一份新的评估。"
+        );
+        let refused = BatchImported {
+            refused: vec![Text::new(
+                "b.json：坏了，未导入",
+                "b.json: broken; not imported",
+            )],
+            ..Default::default()
+        };
+        assert_eq!(
+            import_summary(&refused).0.get(Lang::En),
+            "b.json: broken; not imported."
+        );
         let many = BatchImported {
             added: vec![incoming("a.json", 1), incoming("c.json", 0)],
             unchanged: vec!["d.json".into()],
@@ -410,25 +498,49 @@ mod tests {
         );
         let en: Vec<&str> = list.iter().map(|t| t.get(Lang::En)).collect();
         assert_eq!(en, ["b.json: broken; not imported", "a.json: problem 0"]);
-        let again = BatchImported { unchanged: vec!["d.json".into()], ..Default::default() };
-        assert_eq!(import_summary(&again).0.get(Lang::En), "1 assessment already there with the same content, not imported again.");
+        let again = BatchImported {
+            unchanged: vec!["d.json".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            import_summary(&again).0.get(Lang::En),
+            "1 assessment already there with the same content, not imported again."
+        );
     }
 
     #[test]
     fn every_file_is_refused_by_name_for_one_reason() {
         let files = [
-            NamedFile { name: "a.json".into(), bytes: Vec::new() },
-            NamedFile { name: "b.json".into(), bytes: Vec::new() },
+            NamedFile {
+                name: "a.json".into(),
+                bytes: Vec::new(),
+            },
+            NamedFile {
+                name: "b.json".into(),
+                bytes: Vec::new(),
+            },
         ];
         let b = refuse_all(&files, &Text::new("读取程序出错", "the reader stopped"));
         let en: Vec<&str> = b.refused.iter().map(|t| t.get(Lang::En)).collect();
-        assert_eq!(en, ["a.json: the reader stopped; not imported", "b.json: the reader stopped; not imported"]);
+        assert_eq!(
+            en,
+            [
+                "a.json: the reader stopped; not imported",
+                "b.json: the reader stopped; not imported"
+            ]
+        );
     }
 
     #[test]
     fn replacing_is_said() {
-        let conflict = |s: &str| Conflict { incoming: incoming(s, 0), present_id: "p".into() };
-        assert_eq!(replaced_summary(&[conflict("a.json")]).zh, "已用 a.json 替换本机原有的评估。");
+        let conflict = |s: &str| Conflict {
+            incoming: incoming(s, 0),
+            present_id: "p".into(),
+        };
+        assert_eq!(
+            replaced_summary(&[conflict("a.json")]).zh,
+            "已用 a.json 替换本机原有的评估。"
+        );
         assert_eq!(
             replaced_summary(&[conflict("a.json"), conflict("b.json")]).get(Lang::En),
             "2 assessments replaced."

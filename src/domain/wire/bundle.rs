@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::domain::model::text::{Lang, Text};
-use crate::domain::read::answers_file::{read_answers_file, AnswersFile, AnswersRead, FileError};
 use crate::domain::read::answers_file::utf8_text;
+use crate::domain::read::answers_file::{read_answers_file, AnswersFile, AnswersRead, FileError};
 
 pub const BUNDLE_FORMAT: &str = "shuzhuan-bundle";
 pub const BUNDLE_VERSION: u32 = 1;
@@ -49,11 +49,20 @@ pub fn write_bundle(entries: &[BundleEntry], exported_at: &str) -> String {
 pub enum BundleError {
     /// Not UTF-8 text, not JSON, or JSON of another shape.
     File(FileError),
-    FormatVersion { version: u32, supported: u32 },
+    FormatVersion {
+        version: u32,
+        supported: u32,
+    },
     /// The `index`th assessment (from 1), saved as `id`, cannot be read.
-    Entry { index: usize, id: String, error: FileError },
+    Entry {
+        index: usize,
+        id: String,
+        error: FileError,
+    },
     /// Two assessments under one id: which one is meant is unknown.
-    DuplicateId { id: String },
+    DuplicateId {
+        id: String,
+    },
 }
 
 impl BundleError {
@@ -125,9 +134,17 @@ fn in_bundle(e: FileError, (line0, col0): (usize, usize)) -> FileError {
         }
     };
     match e {
-        FileError::Damaged { line, column, detail } => {
+        FileError::Damaged {
+            line,
+            column,
+            detail,
+        } => {
             let (line, column) = shift(line, column);
-            FileError::Damaged { line, column, detail }
+            FileError::Damaged {
+                line,
+                column,
+                detail,
+            }
         }
         FileError::DuplicateKey { key, line, column } => {
             let (line, column) = shift(line, column);
@@ -218,34 +235,47 @@ mod tests {
             (s, s, "[a-z-]{1,12}", "[0-9.]{1,6}"),
             (s, proptest::option::of((2000u32..2100, 1u32..13, 1u32..29))),
         )
-            .prop_map(|((name, sector, size, region, role), profile, values, aside, (c, u, qid, qv), (round, date))| {
-                let mut answers = Answers::default();
-                for (id, a) in values {
-                    answers.values.insert(id, a);
-                }
-                for (id, a) in aside {
-                    answers.set_aside.insert(id, a);
-                }
-                AnswersFile {
-                    format: FORMAT.into(),
-                    format_version: FORMAT_VERSION,
-                    questionnaire: QuestionnaireRef { id: qid, version: qv },
-                    firm: FirmProfile {
-                        name,
-                        sector,
-                        size,
-                        region,
-                        respondent_role: role,
-                    },
-                    target_profile: profile,
-                    answers,
-                    // A date given must be a day of the calendar: one, or empty.
-                    created_at: c,
-                    updated_at: u,
-                    round,
-                    assessed_on: date.map_or_else(String::new, |(y, m, d)| format!("{y}-{m:02}-{d:02}")),
-                }
-            })
+            .prop_map(
+                |(
+                    (name, sector, size, region, role),
+                    profile,
+                    values,
+                    aside,
+                    (c, u, qid, qv),
+                    (round, date),
+                )| {
+                    let mut answers = Answers::default();
+                    for (id, a) in values {
+                        answers.values.insert(id, a);
+                    }
+                    for (id, a) in aside {
+                        answers.set_aside.insert(id, a);
+                    }
+                    AnswersFile {
+                        format: FORMAT.into(),
+                        format_version: FORMAT_VERSION,
+                        questionnaire: QuestionnaireRef {
+                            id: qid,
+                            version: qv,
+                        },
+                        firm: FirmProfile {
+                            name,
+                            sector,
+                            size,
+                            region,
+                            respondent_role: role,
+                        },
+                        target_profile: profile,
+                        answers,
+                        // A date given must be a day of the calendar: one, or empty.
+                        created_at: c,
+                        updated_at: u,
+                        round,
+                        assessed_on: date
+                            .map_or_else(String::new, |(y, m, d)| format!("{y}-{m:02}-{d:02}")),
+                    }
+                },
+            )
     }
 
     proptest! {
@@ -303,26 +333,53 @@ mod tests {
         newer_file.file.format_version = 7;
         let broken = write_bundle(&[one("a"), newer_file], "t");
         let err = read_bundle(broken.as_bytes()).unwrap_err();
-        assert!(matches!(err, BundleError::Entry { index: 2, .. }), "{err:?}");
-        assert!(err.text().zh.starts_with("第 2 份评估（b）："), "{:?}", err.text());
+        assert!(
+            matches!(err, BundleError::Entry { index: 2, .. }),
+            "{err:?}"
+        );
+        assert!(
+            err.text().zh.starts_with("第 2 份评估（b）："),
+            "{:?}",
+            err.text()
+        );
 
         let twice = json.replace("\"id\": \"b\"", "\"id\": \"a\"");
-        assert_eq!(read_bundle(twice.as_bytes()), Err(BundleError::DuplicateId { id: "a".into() }));
+        assert_eq!(
+            read_bundle(twice.as_bytes()),
+            Err(BundleError::DuplicateId { id: "a".into() })
+        );
 
         let newer = json.replacen("\"format_version\": 1", "\"format_version\": 2", 1);
         assert_eq!(
-            read_bundle(newer.as_bytes()).unwrap_err().text().get(Lang::En),
+            read_bundle(newer.as_bytes())
+                .unwrap_err()
+                .text()
+                .get(Lang::En),
             "the bundle is of format version 2; this release reads version 1"
         );
 
         // A key twice inside an entry's file: located in the bundle, not in the entry.
-        let dup = json.replacen("\"created_at\": \"\",", "\"created_at\": \"\", \"created_at\": \"\",", 1);
-        let line = dup.lines().position(|l| l.contains("\"created_at\": \"\", \"created_at\"")).unwrap() + 1;
+        let dup = json.replacen(
+            "\"created_at\": \"\",",
+            "\"created_at\": \"\", \"created_at\": \"\",",
+            1,
+        );
+        let line = dup
+            .lines()
+            .position(|l| l.contains("\"created_at\": \"\", \"created_at\""))
+            .unwrap()
+            + 1;
         match read_bundle(dup.as_bytes()) {
-            Err(BundleError::Entry { error: FileError::DuplicateKey { line: l, .. }, .. }) => assert_eq!(l, line),
+            Err(BundleError::Entry {
+                error: FileError::DuplicateKey { line: l, .. },
+                ..
+            }) => assert_eq!(l, line),
             other => panic!("{other:?}"),
         }
-        assert!(!is_bundle(one("a").file.to_json().as_bytes()), "an answers file");
+        assert!(
+            !is_bundle(one("a").file.to_json().as_bytes()),
+            "an answers file"
+        );
         assert!(!is_bundle(b"\xff\xfe"));
     }
 }

@@ -77,10 +77,25 @@ mod tests {
     fn a_table_is_written_with_its_mark_headings_and_figures() {
         let t = Table {
             name: "t".into(),
-            headings: vec!["企业".into(), "关键工序数控化率（%）".into(), "企业数".into(), "备注".into()],
+            headings: vec![
+                "企业".into(),
+                "关键工序数控化率（%）".into(),
+                "企业数".into(),
+                "备注".into(),
+            ],
             rows: vec![
-                vec![Cell::Text("=甲".into()), Cell::Percent(200.0 / 3.0), Cell::Count(3), Cell::Empty],
-                vec![Cell::Text("乙, 丙".into()), Cell::Number(-13.0), Cell::Count(0), Cell::Text("不适用".into())],
+                vec![
+                    Cell::Text("=甲".into()),
+                    Cell::Percent(200.0 / 3.0),
+                    Cell::Count(3),
+                    Cell::Empty,
+                ],
+                vec![
+                    Cell::Text("乙, 丙".into()),
+                    Cell::Number(-13.0),
+                    Cell::Count(0),
+                    Cell::Text("不适用".into()),
+                ],
             ],
         };
         assert_eq!(

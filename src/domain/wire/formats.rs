@@ -18,8 +18,8 @@ use crate::domain::read::check::load_questionnaire;
 use crate::domain::report::upgrade_notice;
 use crate::domain::wire::compiled::decode_questionnaire;
 use crate::domain::wire::compiled::ReadResult;
-use crate::domain::wire::workbench;
 use crate::domain::wire::stored::{Consultant, CustomFile, Saved, Settings};
+use crate::domain::wire::workbench;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
@@ -145,12 +145,12 @@ fn read_legacy(key: &str, json: &str) -> Option<LegacyEntry> {
             .ok()
             .map(|(name, organisation)| LegacyEntry::Consultant(Consultant { name, organisation })),
         // Written before assessments had a date: the day of their last save, if known.
-        _ if key.starts_with(keys::ASSESSMENT_PREFIX) => serde_json::from_str::<Saved>(json)
-            .ok()
-            .map(|mut s| {
+        _ if key.starts_with(keys::ASSESSMENT_PREFIX) => {
+            serde_json::from_str::<Saved>(json).ok().map(|mut s| {
                 s.file.assessed_on = date_of(&s.file.updated_at);
                 LegacyEntry::Assessment(Box::new(s))
-            }),
+            })
+        }
         _ => None,
     }
 }
@@ -169,8 +169,8 @@ pub fn decode_done(bytes: &[u8]) -> Result<Done, String> {
 mod tests {
     use super::*;
     use crate::builtin;
-    use crate::domain::wire::compiled::encode;
     use crate::domain::wire::batch::{BatchImported, NamedFile};
+    use crate::domain::wire::compiled::encode;
     use crate::domain::wire::stored::FORMAT_VERSION;
     use crate::domain::wire::workbench::{WorkbenchDone, WorkbenchJob};
 
@@ -222,13 +222,19 @@ mod tests {
         assert!(json.contains("\"format\": \"shuzhuan-answers\""), "{json}");
         let named = |bytes: Vec<u8>| {
             let WorkbenchDone::NamedMany(mut on) = bench(WorkbenchJob::ReadMany {
-                files: vec![NamedFile { name: "a.json".into(), bytes }],
+                files: vec![NamedFile {
+                    name: "a.json".into(),
+                    bytes,
+                }],
             }) else {
                 panic!("named")
             };
             on.remove(0)
         };
-        assert_eq!(named(json.clone().into_bytes()), Ok(vec![file.questionnaire.clone()]));
+        assert_eq!(
+            named(json.clone().into_bytes()),
+            Ok(vec![file.questionnaire.clone()])
+        );
         let imported = import(&json, QuestionnaireSource::Builtin(q.id.clone()));
         assert_eq!(imported.added[0].file, file);
         assert!(imported.added[0].problems.is_empty() && imported.added[0].upgraded.is_none());
@@ -245,7 +251,10 @@ mod tests {
 
     fn import(json: &str, source: QuestionnaireSource) -> BatchImported {
         let WorkbenchDone::ImportedMany(batch) = bench(WorkbenchJob::ImportMany {
-            files: vec![NamedFile { name: "a.json".into(), bytes: json.as_bytes().to_vec() }],
+            files: vec![NamedFile {
+                name: "a.json".into(),
+                bytes: json.as_bytes().to_vec(),
+            }],
             questionnaires: vec![source],
             present: Vec::new(),
         }) else {
@@ -341,7 +350,10 @@ mod tests {
             ("", ""),
             "no round, and no date where the last save's is not known"
         );
-        let dated = saved.replace("\"updated_at\":\"u\"", "\"updated_at\":\"2025-06-30T23:10:00.000Z\"");
+        let dated = saved.replace(
+            "\"updated_at\":\"u\"",
+            "\"updated_at\":\"2025-06-30T23:10:00.000Z\"",
+        );
         let Some(LegacyEntry::Assessment(d)) = read_legacy("shuzhuan.assessment.17-1", &dated)
         else {
             panic!("assessment")
@@ -379,7 +391,9 @@ mod tests {
         assert_eq!(answers.typed("mgmt_functions_digital"), "4");
         assert!(notice.zh.contains("4/8"), "{}", notice.zh);
         // The current version has nothing to convert.
-        let current = builtin::catalogue().unwrap().questionnaires[0].version.clone();
+        let current = builtin::catalogue().unwrap().questionnaires[0]
+            .version
+            .clone();
         assert_eq!(
             round_trip(Job::Upgrade {
                 answers: old.clone(),

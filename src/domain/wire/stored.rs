@@ -252,7 +252,10 @@ mod tests {
         s.file.round.clear();
         s.file.assessed_on.clear();
         let converted: Saved = decode_entry(&pc1_entry(&s)).expect("converted");
-        assert_eq!(converted.file.assessed_on, "2026-11-21", "the day of updated_at");
+        assert_eq!(
+            converted.file.assessed_on, "2026-11-21",
+            "the day of updated_at"
+        );
         assert_eq!(converted.file.round, "");
         assert_eq!(
             Saved {

@@ -58,9 +58,12 @@ pub fn undecodable() -> WorkbenchDone {
 
 pub fn run(job: WorkbenchJob) -> WorkbenchDone {
     match job {
-        WorkbenchJob::ReadMany { files } => {
-            WorkbenchDone::NamedMany(files.iter().map(|f| questionnaires_named(&f.bytes)).collect())
-        }
+        WorkbenchJob::ReadMany { files } => WorkbenchDone::NamedMany(
+            files
+                .iter()
+                .map(|f| questionnaires_named(&f.bytes))
+                .collect(),
+        ),
         WorkbenchJob::ImportMany {
             files,
             questionnaires,

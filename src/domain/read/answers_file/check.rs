@@ -52,7 +52,10 @@ pub fn check_answers(read: AnswersRead, q: &Questionnaire) -> Result<AnswersRead
 pub fn fits_as_checked(item: &Item, answer: &Answer) -> bool {
     let mut problems = 0;
     let kept = fitted(item, answer.clone(), &mut |_, why| {
-        problems += usize::from(!matches!(why, Unusable::Number(_) | Unusable::OtherDigits { .. }))
+        problems += usize::from(!matches!(
+            why,
+            Unusable::Number(_) | Unusable::OtherDigits { .. }
+        ))
     });
     kept.as_ref() == Some(answer) && problems == 0
 }
