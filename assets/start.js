@@ -81,20 +81,26 @@ async function start() {
   await glue.default({ module_or_path: wasm });
 }
 
-start().then(
+// The app mounts in a task after its wasm has started, replaces the boot screen itself (so
+// that nothing blank is shown between the two) and then says so.
+addEventListener(
+  'shuzhuan:mounted',
   () => {
     started = true;
     clearTimeout(slow);
-    boot?.remove();
     if (document.readyState === 'complete') offline();
     else addEventListener('load', offline, { once: true });
   },
-  (error) => {
-    clearTimeout(slow);
-    console.error(error);
-    showFailure(String(error?.message ?? error));
-  },
+  { once: true },
 );
+// A failure after the wasm has started (its mount panicking) is said at once too.
+addEventListener('error', (event) => showFailure(String(event.message || event.error)));
+
+start().catch((error) => {
+  clearTimeout(slow);
+  console.error(error);
+  showFailure(String(error?.message ?? error));
+});
 
 // ---------------------------------------------------------------------------------------
 // Offline: the service worker, registered after the page has loaded so that its precache

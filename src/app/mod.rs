@@ -19,8 +19,32 @@ use state::AppState;
 use views::i18n::{t, tr};
 use views::{form, report_slot};
 
+/// What the app dispatches on `window` once it has mounted and replaced the boot screen:
+/// `assets/start.js` then stops waiting for it (its failure message, the service worker).
+const MOUNTED_EVENT: &str = "shuzhuan:mounted";
+
+/// Starts the app in steps, each a task of its own, so that no one task blocks the page for
+/// long (Lighthouse's total blocking time): the wasm's start returns at once; the next task
+/// mounts the app, whose first paint is the form (the boot screen removed in the same task,
+/// so nothing blank is ever shown); the results column follows after that frame
+/// (`Workspace`).
+pub fn start() {
+    set_timeout(
+        || {
+            leptos::mount::mount_to_body(App);
+            if let Some(boot) = document().get_element_by_id("boot") {
+                boot.remove();
+            }
+            if let Ok(event) = web_sys::Event::new(MOUNTED_EVENT) {
+                let _ = window().dispatch_event(&event);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 #[component]
-pub fn App() -> impl IntoView {
+fn App() -> impl IntoView {
     match builtin::catalogue() {
         Ok(catalogue) => {
             let legacy = storage::legacy_entries();
@@ -127,13 +151,9 @@ fn Workspace(state: AppState) -> impl IntoView {
         }
         answered
     });
-    // The results column (its tables and charts) is mounted in a task of its own after the
-    // first frame: the start is then two shorter tasks, each laid out on its own, instead
-    // of one long one (Lighthouse's total blocking time), and the form is painted first.
-    let results_mounted = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(move || results_mounted.set(true), std::time::Duration::ZERO)
-    });
+    // The results column (its tables and charts) is drawn in steps after the first frame
+    // (`Staged`): the form is painted first, and no one task draws everything.
+    let staged = views::staged::Staged::after_first_frame(views::results::STEPS);
     let print = move |_| {
         show_report.set(true);
         // The desk prints once the report is drawn.
@@ -178,7 +198,7 @@ fn Workspace(state: AppState) -> impl IntoView {
                 })}
                 <div class="workspace">
                     <form::QuestionnaireForm state=state desk=desk />
-                    {move || results_mounted.get().then(|| view! { <views::results::ResultsPanel state=state desk=desk /> })}
+                    {move || staged.reached(1).then(|| view! { <views::results::ResultsPanel state=state desk=desk staged=staged /> })}
                 </div>
                 <report_slot::ReportSlot state=state desk=desk shown=show_report.read_only() />
             </main>

@@ -1,9 +1,9 @@
-//! The browser entry point: it only mounts the app.
+//! The browser entry point: it only starts the app.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(shuzhuan::app::App);
+    shuzhuan::app::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,5 +9,6 @@ pub mod library;
 pub mod report_slot;
 pub mod results;
 pub mod setup;
+pub mod staged;
 pub mod svg_markup;
 pub mod widgets;

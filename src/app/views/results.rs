@@ -9,6 +9,7 @@ use crate::app::state::AppState;
 use crate::app::views::advice::AdviceList;
 use crate::app::views::i18n::t;
 use crate::app::views::library::desk_status;
+use crate::app::views::staged::Staged;
 use crate::app::views::svg_markup::svg_markup;
 use crate::app::views::widgets::{shape_key, UnverifiedMark};
 use crate::domain::compute::scoring::is_scored as is_scored_q;
@@ -131,8 +132,14 @@ fn live_summary(state: AppState) -> String {
         .join("；")
 }
 
+/// The start's steps that draw the results column (`Staged`): the panel with its
+/// indicator table, then the gap chart, then the recommendations.
+pub const STEPS: u8 = ADVICE_STEP;
+const CHART_STEP: u8 = 2;
+const ADVICE_STEP: u8 = 3;
+
 #[component]
-pub fn ResultsPanel(state: AppState, desk: Desk) -> impl IntoView {
+pub fn ResultsPanel(state: AppState, desk: Desk, staged: Staged) -> impl IntoView {
     let lang = state.lang();
     let results = state.results();
     // The score card, dimensions and scenarios of a scored questionnaire are drawn by the
@@ -181,19 +188,25 @@ pub fn ResultsPanel(state: AppState, desk: Desk) -> impl IntoView {
                         {move || state.profile().name.get(lang.get()).to_string()}
                     </p>
                     <IndicatorTable results=results caption_id="results-caption" />
-                    <figure class="chart">
-                        <div class="chart-svg" use:svg_markup=state.chart_svg()></div>
-                    </figure>
-                    <p class="footnote">{t(lang,
-                        "标“工作定义”的指标：政策文件按地区统计这些指标，企业层面的计算公式是数转的工作定义，仅供自评参考。",
-                        "Indicators marked “working definition”: policy documents measure them over regions; the firm-level formula is Shuzhuan's working definition, for self-assessment only.")}</p>
+                    // The chart, then the recommendations, each a step of the start of its
+                    // own (`Staged`); each comes below what is already drawn.
+                    {move || staged.reached(CHART_STEP).then(|| view! {
+                        <figure class="chart">
+                            <div class="chart-svg" use:svg_markup=state.chart_svg()></div>
+                        </figure>
+                        <p class="footnote">{t(lang,
+                            "标“工作定义”的指标：政策文件按地区统计这些指标，企业层面的计算公式是数转的工作定义，仅供自评参考。",
+                            "Indicators marked “working definition”: policy documents measure them over regions; the firm-level formula is Shuzhuan's working definition, for self-assessment only.")}</p>
+                    })}
                 </section>
             })}
             <div id=DIMENSIONS_ROOT_ID class="live-slot"></div>
-            <section class="recommendations" aria-labelledby="advice-title">
-                <h3 id="advice-title">{t(lang, "优先建议", "Top recommendations")}</h3>
-                <AdviceList results=results limit=3 />
-            </section>
+            {move || staged.reached(ADVICE_STEP).then(|| view! {
+                <section class="recommendations" aria-labelledby="advice-title">
+                    <h3 id="advice-title">{t(lang, "优先建议", "Top recommendations")}</h3>
+                    <AdviceList results=results limit=3 />
+                </section>
+            })}
         </aside>
     }
 }
