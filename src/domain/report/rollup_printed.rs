@@ -17,7 +17,7 @@ use super::portfolio::unnamed_firm;
 use super::printed::{cover_block_html, sources_html, CoverBlock};
 use super::rollup::{incomplete_line, left_out_line, RollupReport};
 use super::screen_table::{rollup_indicators_screen, rollup_levels_screen, ScreenTable};
-use super::sources::{document_sources, method_note, target_source, SourceGroup};
+use super::sources::{method_note, questionnaire_and_target_sources, target_source};
 use crate::domain::compute::rollup::{Rollup, RollupResult, POLICY_LEVEL};
 use crate::domain::model::questionnaire::Questionnaire;
 use crate::domain::model::targets::TargetProfile;
@@ -444,16 +444,7 @@ fn method(q: &Questionnaire, profile: &TargetProfile, lang: Lang) -> String {
         )
     ));
     paragraphs(&mut h, &method_note(q, lang));
-    let mut groups = vec![SourceGroup {
-        heading: lang.pick("问卷依据", "Questionnaire based on"),
-        entries: document_sources(q, lang),
-    }];
-    if !q.indicators.is_empty() {
-        groups.push(SourceGroup {
-            heading: lang.pick("目标值", "Targets"),
-            entries: vec![target_source(profile, lang)],
-        });
-    }
+    let mut groups = questionnaire_and_target_sources(q, profile, lang);
     groups.retain(|g| !g.entries.is_empty());
     h.push_str(&sources_html(&groups));
     h

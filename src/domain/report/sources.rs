@@ -38,11 +38,10 @@ pub struct SourceGroup {
     pub entries: Vec<String>,
 }
 
-/// The report's source list: the questionnaire's documents, the targets' document, and
-/// the national values quoted (a group without entries is left out).
-pub fn source_groups(
+/// The questionnaire's documents and, where it has indicators, the targets' document: the
+/// sources a firm's report and the roll-up report both list first.
+pub fn questionnaire_and_target_sources(
     q: &Questionnaire,
-    a: &Assessment,
     profile: &TargetProfile,
     lang: Lang,
 ) -> Vec<SourceGroup> {
@@ -56,6 +55,18 @@ pub fn source_groups(
             entries: vec![target_source(profile, lang)],
         });
     }
+    groups
+}
+
+/// The report's source list: the questionnaire's documents, the targets' document, and
+/// the national values quoted (a group without entries is left out).
+pub fn source_groups(
+    q: &Questionnaire,
+    a: &Assessment,
+    profile: &TargetProfile,
+    lang: Lang,
+) -> Vec<SourceGroup> {
+    let mut groups = questionnaire_and_target_sources(q, profile, lang);
     groups.push(SourceGroup {
         heading: lang.pick("全国实际值", "National actual values"),
         entries: national_sources(q, a, lang),
