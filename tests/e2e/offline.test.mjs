@@ -202,6 +202,34 @@ for (const part of [
   });
 }
 
+test('an app that fails as it mounts (after its wasm has started) says so at once, not after 30 s', async () => {
+  const server = await serveDist();
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  try {
+    // The app's mount creates the app bar's <nav>; the start script creates no such element.
+    await page.addInitScript(() => {
+      const create = Document.prototype.createElement;
+      Document.prototype.createElement = function (tag, ...rest) {
+        if (String(tag).toLowerCase() === 'nav') throw new Error('mount refused by the test');
+        return create.call(this, tag, ...rest);
+      };
+    });
+    page.on('pageerror', () => {});
+    const started = Date.now();
+    await page.goto(server.url);
+    await page.waitForSelector('.boot-error:not([hidden])', { timeout: 10_000 });
+    assert.ok(Date.now() - started < 10_000, 'said within seconds');
+    assert.match(await page.innerText('.boot-error'), /Shuzhuan could not be loaded/);
+    assert.notEqual((await page.innerText('.boot-detail')).trim(), '', 'the detail names the error');
+    assert.equal(await page.isVisible('.boot-loading'), false);
+    assert.equal(await page.locator('.app').count(), 0, 'no half-mounted app');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('the boot screen is in the page before any script runs', async () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   assert.match(html, /id="?boot"?[ >]/);
