@@ -13,7 +13,7 @@ use crate::desk::exchange::{import_files, resolve, Importing};
 use crate::desk::state::{focus_after_render, DeskState};
 use crate::domain::model::record::date_of;
 use crate::domain::model::text::Text;
-use crate::domain::report::portfolio::unnamed_firm;
+use crate::domain::report::portfolio::firm_display_name;
 use crate::domain::wire::batch::{differences, NamedFile};
 use crate::domain::wire::desk::ToApp;
 
@@ -119,7 +119,7 @@ fn Conflicts(state: DeskState, importing: Importing) -> impl IntoView {
                     <ul class="conflict-list">
                         {conflicts.into_iter().enumerate().map(|(i, c)| {
                             let file = &c.incoming.file;
-                            let firm = if file.firm.name.trim().is_empty() { unnamed_firm(l).to_string() } else { file.firm.name.clone() };
+                            let firm = firm_display_name(&file.firm.name, l);
                             let dated: Vec<String> = [file.round.clone(), file.assessed_on.clone()]
                                 .into_iter()
                                 .filter(|s| !s.trim().is_empty())

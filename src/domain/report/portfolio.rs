@@ -107,6 +107,14 @@ pub fn unnamed_firm(lang: Lang) -> &'static str {
     lang.pick("未命名企业", "Unnamed firm")
 }
 
+/// A firm's name as the desk's views and reports show it: trimmed, or "未命名企业".
+pub fn firm_display_name(name: &str, lang: Lang) -> String {
+    match name.trim() {
+        "" => unnamed_firm(lang).to_string(),
+        name => name.to_string(),
+    }
+}
+
 pub fn portfolio_row(e: &PortfolioEntry, lang: Lang) -> PortfolioRow {
     let (q, a, firm) = (e.questionnaire, e.assessment, &e.file.firm);
     let s = &a.score;
@@ -129,11 +137,7 @@ pub fn portfolio_row(e: &PortfolioEntry, lang: Lang) -> PortfolioRow {
     let has_levels = !q.levels.is_empty();
     PortfolioRow {
         id: e.id.to_string(),
-        firm: if firm.name.trim().is_empty() {
-            unnamed_firm(lang).to_string()
-        } else {
-            firm.name.trim().to_string()
-        },
+        firm: firm_display_name(&firm.name, lang),
         region: firm.region.clone(),
         sector: firm.sector.clone(),
         sector_text: firm.sector_name(lang),

@@ -13,7 +13,7 @@
 
 use super::compare::firm_label;
 use super::format::{file_count, firm_count, format_percent, level_label, profile_document, DASH};
-use super::portfolio::unnamed_firm;
+use super::portfolio::firm_display_name;
 use super::printed::{cover_block_html, sources_html, CoverBlock};
 use super::rollup::{incomplete_line, left_out_line, RollupReport};
 use super::screen_table::{rollup_indicators_screen, rollup_levels_screen, ScreenTable};
@@ -58,15 +58,6 @@ pub struct RolledUp {
     pub left_out: Vec<String>,
 }
 
-fn firm_name(file: &AnswersFile, lang: Lang) -> String {
-    let name = file.firm.name.trim();
-    if name.is_empty() {
-        unnamed_firm(lang).to_string()
-    } else {
-        name.to_string()
-    }
-}
-
 fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         DASH.to_string()
@@ -87,7 +78,7 @@ pub fn roll_up_selection(
     let mut rollup = Rollup::new(q, profile);
     let (mut included, mut incomplete, mut left_out) = (Vec::new(), Vec::new(), Vec::new());
     for f in firms {
-        let name = firm_name(f.file, lang);
+        let name = firm_display_name(&f.file.firm.name, lang);
         let label = firm_label(&name, f.file.round.trim(), lang);
         match rollup.add_file(f.file) {
             Ok(counted) => {
