@@ -185,6 +185,27 @@ impl Desk {
 }
 
 /// Writes what the autosave has pending, then tells the desk to read storage again.
+/// Keeps the desk drawing something of the assessment in the form while `wanted` says
+/// so: `send(true)` now and after every change of its snapshot, `send(false)` once when it
+/// is no longer wanted (nothing while it never was).
+pub fn send_while(
+    state: AppState,
+    wanted: impl Fn() -> bool + 'static,
+    send: impl Fn(bool) + 'static,
+) {
+    Effect::new(move |was_wanted: Option<bool>| {
+        let shown = wanted();
+        if shown {
+            // Tracked: sent again when it changes.
+            let _ = state.snapshot();
+        }
+        if shown || was_wanted == Some(true) {
+            send(shown);
+        }
+        shown
+    });
+}
+
 fn changed(state: AppState) {
     state.save_pending();
     send(&ToDesk::Changed {

@@ -100,17 +100,11 @@ fn Workspace(state: AppState) -> impl IntoView {
     };
     // The report is drawn by the desk (a second wasm), asked for while the preview is
     // shown with the assessment as it is, and taken away when the preview is left.
-    Effect::new(move |was_shown: Option<bool>| {
-        let shown = show_report.get();
-        if shown {
-            // What the report shows: asked for again when it changes.
-            let _ = state.snapshot();
-        }
-        if shown || was_shown == Some(true) {
-            desk.report(state, shown, false);
-        }
-        shown
-    });
+    desk::send_while(
+        state,
+        move || show_report.get(),
+        move |shown| desk.report(state, shown, false),
+    );
     // The browser's own print command: a loaded desk draws the report before `beforeprint`
     // returns; Ctrl+P / ⌘P before the desk is here loads it and prints once it is drawn.
     // The listeners live as long as the page.

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::desk::Desk;
+use crate::app::desk::{send_while, Desk};
 use crate::app::results::Results;
 use crate::app::state::AppState;
 use crate::app::views::advice::AdviceList;
@@ -146,16 +146,11 @@ pub fn ResultsPanel(state: AppState, desk: Desk, staged: Staged) -> impl IntoVie
     // desk (a second wasm) into the two slots below, from the assessment as it is after
     // each change.
     let scored = Memo::new(move |_| results.is_scored());
-    Effect::new(move |was_scored: Option<bool>| {
-        let shown = scored.get();
-        if shown {
-            let _ = state.snapshot();
-        }
-        if shown || was_scored == Some(true) {
-            desk.live(state, shown);
-        }
-        shown
-    });
+    send_while(
+        state,
+        move || scored.get(),
+        move |shown| desk.live(state, shown),
+    );
     let status = desk_status(desk, lang, "得分与等级", "the score and level");
     let progress = move || {
         state
