@@ -12,7 +12,7 @@ use crate::domain::report::rollup_printed::PrintTitles;
 const PRINTING_VIEW: &str = "printing-view";
 
 /// Whether one of the desk's views is being printed: the firm's report the app asks
-/// for on `beforeprint` then leaves the running header and the page's title alone.
+/// for on `beforeprint` is then not drawn (`ReportState::show`).
 pub(crate) fn printing_view() -> bool {
     document()
         .document_element()

@@ -44,6 +44,12 @@ impl ReportState {
             self.print_pending.set_value(false);
             return self.shown.set(false);
         };
+        // The browser's print (`beforeprint`) while one of the desk's views is printed
+        // prints that view: the firm's report is not drawn behind it (its running header
+        // and the page's title would replace the view's).
+        if !print && super::print_view::printing_view() {
+            return;
+        }
         let f = saved.file;
         let drawn =
             untrack(|| self.ready()) && self.snapshot.questionnaire_id() == f.questionnaire.id;

@@ -121,7 +121,7 @@ pub fn Report(results: Results, #[prop(optional)] batch: bool) -> impl IntoView 
     // reads the firm and date from a custom property on the root element; the page's
     // title names the PDF a browser saves.
     let running = date.clone();
-    if !batch && !crate::desk::print_view::printing_view() {
+    if !batch {
         Effect::new(move |_| {
             let firm = firm();
             set_running_header(&format!("{firm} · {running}"));
